@@ -1,0 +1,35 @@
+"""fcplayground: learn LLM function calling (tool use) hands-on, offline or live.
+
+>>> from fcplayground import ToolRegistry, ScriptedModel, offline
+"""
+
+from __future__ import annotations
+
+from . import offline, wire
+from .chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
+from .models import Model, ModelError, PlainTextModel, ScriptedModel
+from .settings import model_for
+from .tools import Tool, ToolRegistry, UndocumentedParameterWarning
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Message",
+    "Model",
+    "ModelError",
+    "ModelTurn",
+    "NamedTool",
+    "PlainTextModel",
+    "Request",
+    "ScriptedModel",
+    "Tool",
+    "ToolCall",
+    "ToolRegistry",
+    "ToolResult",
+    "ToolSpec",
+    "UndocumentedParameterWarning",
+    "Usage",
+    "model_for",
+    "offline",
+    "wire",
+]

@@ -1,0 +1,9 @@
+"""Models: what answers a request when no provider does."""
+
+from __future__ import annotations
+
+from .base import Model, ModelError
+from .plain import PlainTextModel
+from .scripted import ScriptedModel
+
+__all__ = ["Model", "ModelError", "PlainTextModel", "ScriptedModel"]

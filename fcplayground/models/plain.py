@@ -1,0 +1,32 @@
+"""PlainTextModel: an offline model that only ever answers in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..chat import ModelTurn, Request, Usage
+
+
+@dataclass
+class PlainTextModel:
+    """Answers every request with a short text and never calls a tool.
+
+    It says what it received, so a learner can see the request arrived intact.
+    Pass a :class:`~fcplayground.models.ScriptedModel` to see tool calls.
+    """
+
+    name: str = "plain-text-model"
+
+    def respond(self, request: Request) -> ModelTurn:
+        last = next((m.content for m in reversed(request.messages) if m.role == "user"), "")
+        tools = ", ".join(t.name for t in request.tools) or "none"
+        text = (
+            f"(offline plain-text model) You said: {last!r}. Tools offered: {tools}. "
+            "I answer in words only; give the client a ScriptedModel to see a tool call."
+        )
+        return ModelTurn(text=text, usage=Usage(count_tokens(request), count_tokens(text)))
+
+
+def count_tokens(value: object) -> int:
+    """A rough, deterministic token count (about four characters a token)."""
+    return max(1, len(str(value)) // 4)

@@ -1,0 +1,219 @@
+"""The request checks the real APIs make, with their own wording.
+
+Each ``check_*`` function reads a raw request body and returns a :class:`Problem`
+(what the provider would answer with HTTP 400) or ``None``. Only the checks that
+matter when learning tool use are here: required fields, tool names and schemas,
+``tool_choice`` naming a tool that exists, and every tool result answering a call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+
+OPENAI_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+ANTHROPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,128}$")
+
+
+@dataclass
+class Problem:
+    """An invalid request: the message and the offending parameter's path."""
+
+    message: str
+    param: str | None = None
+
+
+def schema_problem(schema: Any) -> str | None:
+    """Why ``schema`` is not a JSON Schema for an object of arguments, or None."""
+    if not isinstance(schema, dict):
+        return f"schema must be a JSON object, got {type(schema).__name__}"
+    if schema.get("type") != "object":
+        return f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{schema.get('type')}\"'"
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        return f"{error.message} (at {where})"
+    return None
+
+
+def strict_problem(schema: dict[str, Any], path: tuple = ()) -> str | None:
+    """What breaks OpenAI's strict-mode rules in an object schema, or None."""
+    for key in ("$defs", "definitions"):
+        for name, sub in (schema.get(key) or {}).items():
+            if problem := strict_problem(sub, (*path, key, name)):
+                return problem
+    if schema.get("type") == "object" or "properties" in schema:
+        if schema.get("additionalProperties") is not False:
+            return f"In context={path}, 'additionalProperties' is required to be supplied and to be false."
+        missing = [k for k in schema.get("properties", {}) if k not in schema.get("required", [])]
+        if missing:
+            return (
+                f"In context={path}, 'required' is required to be supplied and to be an array "
+                f"including every key in properties. Missing '{missing[0]}'."
+            )
+    for name, sub in (schema.get("properties") or {}).items():
+        if isinstance(sub, dict) and (problem := strict_problem(sub, (*path, "properties", name))):
+            return problem
+    items = schema.get("items")
+    return strict_problem(items, (*path, "items")) if isinstance(items, dict) else None
+
+
+# -- OpenAI (Chat Completions and Responses share tool and tool_choice rules) ----------
+
+
+def _openai_tools(tools: list[dict[str, Any]], prefix: str) -> tuple[list[str], Problem | None]:
+    names = []
+    for i, tool in enumerate(tools):
+        if tool.get("type") != "function":
+            continue
+        fn = tool.get("function", tool) if prefix == "tools[{i}].function" else tool
+        where = prefix.format(i=i)
+        name = fn.get("name")
+        if not isinstance(name, str) or not OPENAI_NAME.match(name):
+            return names, Problem(
+                f"Invalid '{where}.name': string does not match pattern. Expected a string "
+                "that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+                f"{where}.name",
+            )
+        names.append(name)
+        schema = fn.get("parameters", {"type": "object", "properties": {}})
+        problem = schema_problem(schema)
+        if problem is None and fn.get("strict"):
+            problem = strict_problem(schema)
+        if problem:
+            return names, Problem(f"Invalid schema for function '{name}': {problem}", f"{where}.parameters")
+    return names, None
+
+
+def _openai_choice(body: dict[str, Any], names: list[str]) -> Problem | None:
+    for field in ("tool_choice", "parallel_tool_calls"):
+        if field in body and not body.get("tools"):
+            return Problem(
+                f"Invalid value for '{field}': '{field}' is only allowed when 'tools' are specified.",
+                field,
+            )
+    choice = body.get("tool_choice")
+    if isinstance(choice, dict):
+        name = (choice.get("function") or choice).get("name")
+        if name not in names:
+            return Problem(
+                f"Invalid value for 'tool_choice': tool '{name}' was not found in 'tools'. "
+                f"Available tools: {', '.join(names) or 'none'}.",
+                "tool_choice",
+            )
+    elif choice is not None and choice not in ("auto", "none", "required"):
+        return Problem(
+            f"Invalid value: '{choice}'. Supported values are: 'none', 'auto', and 'required'.",
+            "tool_choice",
+        )
+    return None
+
+
+def check_chat(body: dict[str, Any]) -> Problem | None:
+    """Checks of ``POST /v1/chat/completions``."""
+    if not body.get("model"):
+        return Problem("you must provide a model parameter")
+    messages = body.get("messages")
+    if not messages:
+        return Problem("Missing required parameter: 'messages'.", "messages")
+    names, problem = _openai_tools(body.get("tools") or [], "tools[{i}].function")
+    if problem or (problem := _openai_choice(body, names)):
+        return problem
+    pending: dict[str, int] = {}  # call id -> index of the assistant message that made it
+    for i, m in enumerate(messages):
+        if m.get("role") == "tool":
+            if pending.pop(m.get("tool_call_id"), None) is None:
+                return Problem(
+                    "Invalid parameter: messages with role 'tool' must be a response to a "
+                    "preceeding message with 'tool_calls'.",
+                    f"messages.[{i}].role",
+                )
+            continue
+        if pending:
+            return _unanswered(pending, i)
+        pending = {c.get("id"): i for c in m.get("tool_calls") or []}
+    return _unanswered(pending, len(messages)) if pending else None
+
+
+def _unanswered(pending: dict[str, int], index: int) -> Problem:
+    return Problem(
+        "An assistant message with 'tool_calls' must be followed by tool messages responding "
+        "to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
+        + ", ".join(pending),
+        f"messages.[{index}].role",
+    )
+
+
+def check_responses(body: dict[str, Any]) -> Problem | None:
+    """Checks of ``POST /v1/responses``."""
+    if not body.get("model"):
+        return Problem("Missing required parameter: 'model'.", "model")
+    if "input" not in body:
+        return Problem("Missing required parameter: 'input'.", "input")
+    names, problem = _openai_tools(body.get("tools") or [], "tools[{i}]")
+    if problem or (problem := _openai_choice(body, names)):
+        return problem
+    items = body["input"] if isinstance(body["input"], list) else []
+    calls = [i.get("call_id") for i in items if i.get("type") == "function_call"]
+    outputs = [i.get("call_id") for i in items if i.get("type") == "function_call_output"]
+    for call_id in outputs:
+        if call_id not in calls:
+            return Problem(f"No tool call found for function call output with call_id {call_id}.", "input")
+    for call_id in calls:
+        if call_id not in outputs:
+            return Problem(f"No tool output found for function call {call_id}.", "input")
+    return None
+
+
+# -- Anthropic ------------------------------------------------------------------------
+
+
+def check_messages(body: dict[str, Any]) -> Problem | None:
+    """Checks of ``POST /v1/messages``."""
+    for field in ("model", "max_tokens", "messages"):
+        if field not in body:
+            return Problem(f"{field}: Field required")
+    names = []
+    for i, tool in enumerate(body.get("tools") or []):
+        if "input_schema" not in tool and "type" in tool:
+            continue  # a server tool (web search, ...), not a custom one
+        if not ANTHROPIC_NAME.match(str(tool.get("name", ""))):
+            return Problem(f"tools.{i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{{1,128}}$'")
+        names.append(tool["name"])
+        if problem := schema_problem(tool.get("input_schema")):
+            return Problem(
+                f"tools.{i}.custom.input_schema: JSON schema is invalid. It must match JSON Schema "
+                f"draft 2020-12 ({problem})."
+            )
+    choice = body.get("tool_choice")
+    if choice and not body.get("tools"):
+        return Problem("tool_choice may only be specified while providing tools.")
+    if choice and choice.get("type") == "tool" and choice.get("name") not in names:
+        return Problem(f"tool_choice.name: Tool '{choice.get('name')}' not found in provided tools")
+    return _check_tool_pairs(body["messages"])
+
+
+def _check_tool_pairs(messages: list[dict[str, Any]]) -> Problem | None:
+    expected: set[str] = set()
+    for i, m in enumerate(messages):
+        blocks = m.get("content") if isinstance(m.get("content"), list) else []
+        results = [b.get("tool_use_id") for b in blocks if b.get("type") == "tool_result"]
+        for j, call_id in enumerate(results):
+            if call_id not in expected:
+                return Problem(
+                    f"messages.{i}.content.{j}: unexpected `tool_use_id` found in `tool_result` "
+                    f"blocks: {call_id}. Each `tool_result` block must have a corresponding "
+                    "`tool_use` block in the previous message."
+                )
+        if missing := [c for c in expected if c not in results]:
+            return Problem(
+                f"messages.{i - 1}: `tool_use` ids were found without `tool_result` blocks "
+                f"immediately after: {', '.join(missing)}. Each `tool_use` block must have a "
+                "corresponding `tool_result` block in the next message."
+            )
+        expected = {b.get("id") for b in blocks if b.get("type") == "tool_use"}
+    return None

@@ -1,0 +1,135 @@
+"""The offline provider: one pure handler from (path, JSON body) to an HTTP reply.
+
+It speaks ``/v1/chat/completions``, ``/v1/responses`` and ``/v1/messages`` (plain
+JSON or SSE streams), checks requests the way the real APIs do, and asks a
+:class:`~fcplayground.models.Model` for the answer. The same handler backs the
+in-process SDK clients (:mod:`fcplayground.offline.clients`) and an HTTP server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+
+from .. import wire
+from ..chat import ModelTurn, Request
+from ..models import Model, ModelError
+from . import checks
+
+# Fixed so that every run prints the same objects.
+CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
+
+ROUTES = {
+    "/v1/chat/completions": ("chat", checks.check_chat),
+    "/v1/responses": ("responses", checks.check_responses),
+    "/v1/messages": ("anthropic", checks.check_messages),
+}
+PREFIXES = {  # (response id, tool call id) prefixes, as each provider writes them
+    "chat": ("chatcmpl-", "call_"),
+    "responses": ("resp_", "call_"),
+    "anthropic": ("msg_", "toolu_"),
+}
+
+
+@dataclass
+class Reply:
+    """An HTTP reply: status, headers and body bytes."""
+
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
+    """Answer one provider request as the real API would."""
+    path = path.split("?")[0].rstrip("/")
+    route = ROUTES.get(path)
+    api = route[0] if route else ("anthropic" if path.endswith("/messages") else "chat")
+    if route is None or method.upper() != "POST":
+        known = ", ".join(ROUTES)
+        return _error(api, 404, "not_found_error", f"No route for {method} {path}. This offline server answers POST {known}.")
+    try:
+        payload = json.loads(body or b"null")
+    except ValueError as e:
+        return _error(api, 400, "invalid_request_error", f"The request body is not valid JSON: {e}.")
+    if not isinstance(payload, dict):
+        return _error(api, 400, "invalid_request_error", "The request body must be a JSON object.")
+    if problem := route[1](payload):
+        return _error(api, 400, "invalid_request_error", problem.message, problem.param)
+    format = wire.FORMATS[api]
+    request = format.request_from_wire(payload)
+    try:
+        turn = model.respond(request)
+    except ModelError as e:
+        return _error(api, 500, "api_error", str(e), retry=False)
+    except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
+        return _error(api, 500, "api_error", f"The offline model failed: {type(e).__name__}: {e}", retry=False)
+    turn = stamp(turn, api, request, payload)
+    if request.stream:
+        include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
+        return Reply(200, b"".join(wire.sse(_events(api, turn, request, include_usage))), _headers(api, "text/event-stream"))
+    body_out = _turn_body(api, turn, request)
+    return Reply(200, json.dumps(body_out, ensure_ascii=False).encode(), _headers(api, "application/json"))
+
+
+def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) -> ModelTurn:
+    """Give a turn the model name and provider-style ids, derived from the request."""
+    seed = json.dumps(payload, sort_keys=True)
+    turn_prefix, call_prefix = PREFIXES[api]
+    turn.model = turn.model or request.model
+    turn.id = turn.id or wire.stable_id(turn_prefix, seed)
+    for index, call in enumerate(turn.tool_calls):
+        call.id = call.id or wire.stable_id(call_prefix, f"{seed}#{index}")
+    return turn
+
+
+def _turn_body(api: str, turn: ModelTurn, request: Request) -> dict[str, Any]:
+    if api == "chat":
+        return wire.openai_chat.turn_to_wire(turn, CREATED)
+    if api == "responses":
+        return wire.openai_responses.turn_to_wire(turn, request, CREATED)
+    return wire.anthropic.turn_to_wire(turn)
+
+
+def _events(api: str, turn: ModelTurn, request: Request, include_usage: bool):
+    if api == "chat":
+        return wire.openai_chat.stream_events(turn, CREATED, include_usage)
+    if api == "responses":
+        return wire.openai_responses.stream_events(turn, request, CREATED)
+    return wire.anthropic.stream_events(turn)
+
+
+def _headers(api: str, content_type: str, retry: bool = True) -> dict[str, str]:
+    headers = {"content-type": content_type}
+    headers["request-id" if api == "anthropic" else "x-request-id"] = "req_offline"
+    if not retry:
+        headers["x-should-retry"] = "false"  # both SDKs honour it: no pointless retries
+    return headers
+
+
+def _error(api: str, status: int, kind: str, message: str, param: str | None = None, retry: bool = True) -> Reply:
+    """An error body in the provider's own shape."""
+    if api == "anthropic":
+        body = {"type": "error", "error": {"type": kind, "message": message}, "request_id": "req_offline"}
+    else:
+        openai_kind = {"api_error": "server_error", "not_found_error": "invalid_request_error"}.get(kind, kind)
+        body = {"error": {"message": message, "type": openai_kind, "param": param, "code": None}}
+    return Reply(status, json.dumps(body).encode(), _headers(api, "application/json", retry))
+
+
+def make_handler(model: Model) -> Callable[[httpx2.Request], httpx2.Response]:
+    """An ``httpx2.MockTransport`` handler that answers with ``model``."""
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        reply = handle(model, request.method, request.url.path, request.content)
+        return httpx2.Response(reply.status, headers=reply.headers, content=reply.body)
+
+    return handler

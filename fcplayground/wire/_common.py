@@ -1,0 +1,125 @@
+"""Small helpers the three wire formats share."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..chat import Message, ToolCall, ToolResult
+
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+# OpenAI's Chat and Responses formats have no error flag on a tool result, so an error
+# travels as text that starts with this prefix (what OpenAI's own docs suggest).
+ERROR_PREFIX = "Error: "
+_ERROR_RE = re.compile(r"^Error\b")
+
+
+def stable_id(prefix: str, seed: str, length: int = 24) -> str:
+    """A provider-style id (``call_…``, ``toolu_…``) derived from ``seed``.
+
+    Deterministic so that the offline model gives the same ids on every run.
+    """
+    digest = hashlib.sha256(seed.encode()).digest()
+    return prefix + "".join(_ALPHABET[b % len(_ALPHABET)] for b in digest[:length])
+
+
+def parse_arguments(text: str | None) -> dict[str, Any] | str:
+    """The arguments a model sent as JSON text: a dict, or the raw text if not an object."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, dict) else text
+
+
+def error_text(result: ToolResult) -> str:
+    """A result's content for a format without an error flag."""
+    if result.is_error and not _ERROR_RE.match(result.content):
+        return ERROR_PREFIX + result.content
+    return result.content
+
+
+def result_from_text(call_id: str, text: str, name: str = "") -> ToolResult:
+    """A result read from a format without an error flag (see :data:`ERROR_PREFIX`)."""
+    if text.startswith(ERROR_PREFIX):
+        return ToolResult(call_id, text.removeprefix(ERROR_PREFIX), True, name)
+    return ToolResult(call_id, text, bool(_ERROR_RE.match(text)), name)
+
+
+def text_of(content: Any) -> str:
+    """Text of a content field that is a string or a list of text blocks."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    return "".join(
+        block.get("text", "") for block in content if isinstance(block, dict)
+    )
+
+
+def name_results(messages: list[Message]) -> list[Message]:
+    """Fill each tool result's ``name`` from the call it answers (the wire omits it)."""
+    names: dict[str, str] = {}
+    for message in messages:
+        names.update((call.id, call.name) for call in message.tool_calls)
+        for result in message.tool_results:
+            result.name = result.name or names.get(result.call_id, "")
+    return messages
+
+
+def append_merged(messages: list[Message], message: Message) -> None:
+    """Append, merging consecutive assistant or tool messages into one.
+
+    OpenAI sends one ``tool`` message per result and the Responses API one item per
+    call; neutrally, one turn of calls or results is one message.
+    """
+    last = messages[-1] if messages else None
+    if last and last.role == message.role and message.role in ("assistant", "tool"):
+        last.content += message.content
+        last.tool_calls.extend(message.tool_calls)
+        last.tool_results.extend(message.tool_results)
+    else:
+        messages.append(message)
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """Split text into fragments, as providers stream it."""
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def sse(events: Iterable[tuple[str | None, Any]]) -> Iterator[bytes]:
+    """Server-sent-event frames: ``event:`` line when named, then ``data:``."""
+    for name, data in events:
+        payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+        head = f"event: {name}\n" if name else ""
+        yield f"{head}data: {payload}\n\n".encode()
+
+
+def parse_sse(text: str) -> list[tuple[str | None, Any]]:
+    """Frames of an SSE stream as (event name, decoded JSON data or the raw string)."""
+    frames = []
+    for block in re.split(r"\r?\n\r?\n", text):
+        name, data = None, []
+        for line in block.splitlines():
+            line = line.strip()
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].strip())
+        if data:
+            raw = "\n".join(data)
+            try:
+                frames.append((name, json.loads(raw)))
+            except ValueError:
+                frames.append((name, raw))
+    return frames
+
+
+def tool_call(name: str, arguments: str | None, call_id: str) -> ToolCall:
+    return ToolCall(name, parse_arguments(arguments), call_id)

@@ -1,0 +1,277 @@
+"""OpenAI Responses API (``POST /v1/responses``) <-> neutral types.
+
+The conversation is a list of input items: messages, ``function_call`` items (one
+per call) and ``function_call_output`` items (one per result). Items a teaching
+model has no use for (reasoning) are skipped on the way in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolChoice, ToolSpec, Usage
+from ._common import (
+    append_merged,
+    chunks,
+    error_text,
+    name_results,
+    parse_sse,
+    result_from_text,
+    text_of,
+    tool_call,
+)
+
+
+def item_id(prefix: str, call_id: str) -> str:
+    """The item id of a call (``fc_…``) derived from its call id (``call_…``)."""
+    return prefix + call_id.removeprefix("call_")
+
+
+# -- tools and tool_choice ------------------------------------------------------------
+
+
+def tool_to_wire(spec: ToolSpec) -> dict[str, Any]:
+    tool: dict[str, Any] = {
+        "type": "function",
+        "name": spec.name,
+        "description": spec.description,
+        "parameters": spec.parameters,
+    }
+    if spec.strict is not None:
+        tool["strict"] = spec.strict
+    return tool
+
+
+def tool_from_wire(tool: dict[str, Any]) -> ToolSpec:
+    return ToolSpec(
+        tool["name"],
+        tool.get("description") or "",
+        tool.get("parameters") or {"type": "object", "properties": {}},
+        tool.get("strict"),
+    )
+
+
+def choice_to_wire(choice: ToolChoice) -> Any:
+    if isinstance(choice, NamedTool):
+        return {"type": "function", "name": choice.name}
+    return choice
+
+
+def choice_from_wire(choice: Any) -> ToolChoice | None:
+    if isinstance(choice, dict):
+        return NamedTool(choice["name"])
+    return choice
+
+
+# -- requests -------------------------------------------------------------------------
+
+
+def _call_item(call: ToolCall, status: str | None = None) -> dict[str, Any]:
+    item = {
+        "type": "function_call",
+        "id": item_id("fc_", call.id),
+        "call_id": call.id,
+        "name": call.name,
+        "arguments": call.arguments_json,
+    }
+    return item | ({"status": status} if status else {})
+
+
+def _message_to_items(message: Message) -> list[dict[str, Any]]:
+    if message.role == "tool":
+        return [
+            {"type": "function_call_output", "call_id": r.call_id, "output": error_text(r)}
+            for r in message.tool_results
+        ]
+    if message.role == "assistant":
+        text = [{"role": "assistant", "content": message.content}] if message.content else []
+        return text + [_call_item(c) for c in message.tool_calls]
+    return [{"role": "user", "content": message.content}]
+
+
+def _item_to_message(item: dict[str, Any]) -> Message | None:
+    kind = item.get("type", "message")
+    if kind == "function_call":
+        return Message.assistant(tool_calls=[tool_call(item["name"], item.get("arguments"), item["call_id"])])
+    if kind == "function_call_output":
+        return Message.tool([result_from_text(item["call_id"], text_of(item.get("output")))])
+    if kind == "message" and item.get("role") in ("user", "assistant"):
+        return Message(item["role"], text_of(item.get("content")))
+    return None  # reasoning and other items carry nothing a neutral conversation keeps
+
+
+def request_to_wire(request: Request) -> dict[str, Any]:
+    """The Responses request body for a neutral request."""
+    body: dict[str, Any] = {"model": request.model}
+    if request.system:
+        body["instructions"] = request.system
+    body["input"] = [item for m in request.messages for item in _message_to_items(m)]
+    if request.tools:
+        body["tools"] = [tool_to_wire(t) for t in request.tools]
+    if request.tool_choice is not None:
+        body["tool_choice"] = choice_to_wire(request.tool_choice)
+    if request.parallel_tool_calls is not None:
+        body["parallel_tool_calls"] = request.parallel_tool_calls
+    if request.max_tokens is not None:
+        body["max_output_tokens"] = request.max_tokens
+    if request.stream:
+        body["stream"] = True
+    return body
+
+
+def request_from_wire(body: dict[str, Any]) -> Request:
+    """A neutral request from a Responses request body."""
+    items = body.get("input", [])
+    if isinstance(items, str):
+        items = [{"role": "user", "content": items}]
+    system = [body["instructions"]] if body.get("instructions") else []
+    messages: list[Message] = []
+    for item in items:
+        if item.get("role") in ("system", "developer"):
+            system.append(text_of(item.get("content")))
+        elif (message := _item_to_message(item)) is not None:
+            append_merged(messages, message)
+    return Request(
+        messages=name_results(messages),
+        model=body.get("model", ""),
+        system="\n\n".join(system) or None,
+        tools=[tool_from_wire(t) for t in body.get("tools") or [] if t.get("type") == "function"],
+        tool_choice=choice_from_wire(body.get("tool_choice")),
+        parallel_tool_calls=body.get("parallel_tool_calls"),
+        max_tokens=body.get("max_output_tokens"),
+        stream=bool(body.get("stream")),
+    )
+
+
+# -- responses ------------------------------------------------------------------------
+
+
+def _message_item(turn: ModelTurn, status: str = "completed", text: str | None = None):
+    return {
+        "type": "message",
+        "id": item_id("msg_", turn.id.removeprefix("resp_")),
+        "role": "assistant",
+        "status": status,
+        "content": [
+            {"type": "output_text", "text": turn.text if text is None else text, "annotations": [], "logprobs": []}
+        ],
+    }
+
+
+def _output(turn: ModelTurn) -> list[dict[str, Any]]:
+    text = [_message_item(turn)] if turn.text else []
+    return text + [_call_item(c, "completed") for c in turn.tool_calls]
+
+
+def turn_to_wire(
+    turn: ModelTurn, request: Request | None = None, created: int = 0, status: str = "completed"
+) -> dict[str, Any]:
+    """A ``response`` object for a neutral turn (``request`` echoes its settings)."""
+    request = request or Request([])
+    incomplete = {
+        "max_tokens": {"reason": "max_output_tokens"},
+        "content_filter": {"reason": "content_filter"},
+    }.get(turn.stop_reason or "")
+    done = status == "completed"
+    return {
+        "id": turn.id,
+        "object": "response",
+        "created_at": created,
+        "status": ("incomplete" if incomplete else "completed") if done else status,
+        "error": None,
+        "incomplete_details": incomplete if done else None,
+        "instructions": request.system,
+        "max_output_tokens": request.max_tokens,
+        "model": turn.model,
+        "output": _output(turn) if done else [],
+        "parallel_tool_calls": request.allows_parallel,
+        "temperature": 1.0,
+        "text": {"format": {"type": "text"}},
+        "tool_choice": choice_to_wire(request.tool_choice or "auto"),
+        "tools": [tool_to_wire(t) | {"strict": bool(t.strict)} for t in request.tools],
+        "top_p": 1.0,
+        "metadata": {},
+        "usage": {
+            "input_tokens": turn.usage.input_tokens,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens": turn.usage.output_tokens,
+            "output_tokens_details": {"reasoning_tokens": 0},
+            "total_tokens": turn.usage.input_tokens + turn.usage.output_tokens,
+        }
+        if done
+        else None,
+    }
+
+
+def turn_from_wire(body: dict[str, Any]) -> ModelTurn:
+    """A neutral turn from a ``response`` object."""
+    text, calls = [], []
+    for item in body.get("output", []):
+        if item.get("type") == "function_call":
+            calls.append(tool_call(item["name"], item.get("arguments"), item["call_id"]))
+        elif item.get("type") == "message":
+            text.append(text_of(item.get("content")))
+    reason = (body.get("incomplete_details") or {}).get("reason")
+    stop = {"max_output_tokens": "max_tokens", "content_filter": "content_filter"}.get(reason or "")
+    usage = body.get("usage") or {}
+    return ModelTurn(
+        text="".join(text),
+        tool_calls=calls,
+        stop_reason=stop,  # type: ignore[arg-type]  (None: derived from the calls)
+        usage=Usage(usage.get("input_tokens", 0), usage.get("output_tokens", 0)),
+        model=body.get("model", ""),
+        id=body.get("id", ""),
+    )
+
+
+# -- streaming ------------------------------------------------------------------------
+
+
+def stream_events(
+    turn: ModelTurn, request: Request | None = None, created: int = 0
+) -> Iterator[tuple[str | None, Any]]:
+    """The Responses stream for a turn: created … output items … completed."""
+    seq = iter(range(1_000_000))
+
+    def event(kind: str, **data: Any) -> tuple[str, Any]:
+        return kind, {"type": kind, **data, "sequence_number": next(seq)}
+
+    start = turn_to_wire(turn, request, created, status="in_progress")
+    yield event("response.created", response=start)
+    yield event("response.in_progress", response=start)
+    for index, item in enumerate(_output(turn)):
+        if item["type"] == "message":
+            yield from _text_events(event, turn, item, index)
+        else:
+            yield from _call_events(event, item, index)
+    yield event("response.completed", response=turn_to_wire(turn, request, created))
+
+
+def _text_events(event, turn: ModelTurn, item: dict[str, Any], index: int):
+    where = {"item_id": item["id"], "output_index": index, "content_index": 0}
+    yield event("response.output_item.added", item=_message_item(turn, "in_progress", "") | {"content": []}, output_index=index)
+    empty = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
+    yield event("response.content_part.added", part=empty, **where)
+    for piece in chunks(turn.text, 16):
+        yield event("response.output_text.delta", delta=piece, logprobs=[], **where)
+    yield event("response.output_text.done", text=turn.text, logprobs=[], **where)
+    yield event("response.content_part.done", part=item["content"][0], **where)
+    yield event("response.output_item.done", item=item, output_index=index)
+
+
+def _call_events(event, item: dict[str, Any], index: int):
+    where = {"item_id": item["id"], "output_index": index}
+    yield event("response.output_item.added", item=item | {"arguments": "", "status": "in_progress"}, output_index=index)
+    for piece in chunks(item["arguments"], 12):
+        yield event("response.function_call_arguments.delta", delta=piece, **where)
+    yield event("response.function_call_arguments.done", arguments=item["arguments"], name=item["name"], **where)
+    yield event("response.output_item.done", item=item, output_index=index)
+
+
+def turn_from_stream(text: str) -> ModelTurn:
+    """A neutral turn from a Responses SSE stream: its final ``response`` object."""
+    for name, data in reversed(parse_sse(text)):
+        if name in ("response.completed", "response.incomplete") and isinstance(data, dict):
+            return turn_from_wire(data["response"])
+    raise ValueError("the stream has no response.completed event: it was cut short")
