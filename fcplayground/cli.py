@@ -17,9 +17,19 @@ def lessons_dir() -> Path:
 def cmd_lessons(args: argparse.Namespace) -> int:
     folder = lessons_dir()
     if not folder.is_dir():
-        print(f"No lessons folder at {folder}: run this from a checkout of fcplayground.", file=sys.stderr)
+        print(
+            f"No lessons folder at {folder}: run this from a checkout of fcplayground.",
+            file=sys.stderr,
+        )
         return 1
-    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={folder}", *args.jupyter_args]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--ServerApp.root_dir={folder}",
+        *args.jupyter_args,
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command:
         command.append("--allow-root")
     print("Opening the lessons in JupyterLab (offline: no API key needed).")
@@ -29,11 +39,15 @@ def cmd_lessons(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     from . import __version__
 
-    parser = argparse.ArgumentParser(prog="fcplayground", description="Learn LLM function calling hands-on.")
+    parser = argparse.ArgumentParser(
+        prog="fcplayground", description="Learn LLM function calling hands-on."
+    )
     parser.add_argument("--version", action="version", version=f"fcplayground {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     lessons = sub.add_parser("lessons", help="open the lessons in JupyterLab")
-    lessons.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    lessons.add_argument(
+        "jupyter_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab"
+    )
     lessons.set_defaults(run=cmd_lessons)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,10 +1,8 @@
 """Turn plain Python functions into tools a model can call.
 
-A :class:`ToolRegistry` reads each function's signature and docstring, builds the
-JSON Schema that OpenAI and Anthropic expect, and runs the calls a model asks for.
-Running a call never raises for the model's mistakes (unknown tool, bad JSON, wrong
-arguments, a tool that fails or hangs): each becomes an error :class:`ToolResult`
-whose text says what was wrong and what to do, so the model can correct itself.
+A :class:`ToolRegistry` builds each tool's JSON Schema from its signature and docstring,
+exports it for OpenAI and Anthropic, and runs the calls a model asks for. A model's
+mistakes never raise: they come back as error results that say what to fix.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import difflib
-import functools
 import inspect
 import json
 import re
@@ -24,7 +21,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import docstring_parser
 import pydantic
@@ -35,37 +32,36 @@ from fcplayground.chat import ToolCall, ToolResult, ToolSpec
 
 __all__ = ["Tool", "ToolRegistry", "UndocumentedParameterWarning"]
 
-F = TypeVar("F", bound=Callable[..., Any])
+_F = TypeVar("_F", bound=Callable[..., Any])
 Arguments = dict[str, Any] | str | None
-_NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")  # what OpenAI and Anthropic accept
+_NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")  # what both OpenAI and Anthropic accept
 
 
 class UndocumentedParameterWarning(UserWarning):
-    """A tool or one of its parameters has no description, so the model must guess."""
+    """A tool or one of its parameters has no description, so the model has to guess."""
 
 
 class _CallError(Exception):
-    """Internal: a failed call whose message goes back to the model as an error."""
+    """A failed call; its message goes back to the model as an error result."""
 
 
 class _DaemonThreadExecutor(Executor):
     """Runs each sync tool in its own daemon thread.
 
-    Threads cannot be killed, so a tool that hangs past its timeout is abandoned.
-    ThreadPoolExecutor workers are joined at interpreter exit even after
-    ``shutdown(wait=False)``; daemon threads are not, so a hung tool never blocks exit.
+    A thread cannot be killed, so a tool that overruns its timeout is abandoned.
+    ThreadPoolExecutor joins its workers at interpreter exit even after
+    ``shutdown(wait=False)``; a daemon thread never holds up exit.
     """
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
         future: Future = Future()
 
         def run() -> None:
-            if not future.set_running_or_notify_cancel():
-                return
-            try:
-                future.set_result(fn(*args, **kwargs))
-            except BaseException as exc:  # handed to whoever waits on the future
-                future.set_exception(exc)
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args, **kwargs))
+                except BaseException as exc:  # re-raised in whoever waits on the future
+                    future.set_exception(exc)
 
         threading.Thread(target=run, name="fcplayground-tool", daemon=True).start()
         return future
@@ -76,8 +72,8 @@ _EXECUTOR = _DaemonThreadExecutor()
 
 @dataclass
 class Tool:
-    """One callable tool: what the model sees (name, description, JSON Schema
-    ``parameters``) and how to run it (``func``, validated by ``args_model``)."""
+    """A tool: what the model sees (``name``, ``description``, JSON Schema
+    ``parameters``) and how to run it (``func``, arguments checked by ``args_model``)."""
 
     name: str
     description: str
@@ -85,7 +81,6 @@ class Tool:
     parameters: dict[str, Any]
     side_effect: bool = False
     args_model: type[pydantic.BaseModel] | None = field(default=None, repr=False)
-    positional_only: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def from_function(
@@ -95,122 +90,87 @@ class Tool:
         description: str | None = None,
         side_effect: bool = False,
     ) -> Tool:
-        """Build a tool from ``func``'s signature and docstring (warns when undocumented)."""
+        """Build a tool from ``func``'s signature and docstring; warn if undocumented."""
         if not callable(func):
-            raise TypeError(f"Only functions can be tools, got {type(func).__name__}.")
+            raise TypeError(f"A tool must be a function, got {type(func).__name__}.")
         name = name or getattr(func, "__name__", None)
-        if not name or not _NAME_RE.match(name):
+        if not isinstance(name, str) or not _NAME_RE.match(name):
             raise ValueError(
-                f"Tool name {name!r} is not usable: use 1-64 letters, digits, _ or -. "
+                f"{name!r} cannot be a tool name: use 1-64 letters, digits, _ or -. "
                 "Pass name=... to choose one."
             )
-        doc = docstring_parser.parse(_docstring(func))
+        doc = docstring_parser.parse(inspect.getdoc(func) or "")
         if description is None:
-            parts = (doc.short_description, doc.long_description)
-            description = "\n\n".join(p for p in parts if p)
-        param_docs = {p.arg_name: p.description for p in doc.params if p.description}
-        sig = _signature(func, name)
-        model = _args_model(name, sig, param_docs)
-        tool = cls(
-            name=name,
-            description=description,
-            func=func,
-            parameters=_clean_schema(model.model_json_schema()),
-            side_effect=side_effect,
-            args_model=model,
-            positional_only=tuple(
-                p.name for p in sig.parameters.values() if p.kind is p.POSITIONAL_ONLY
-            ),
-        )
+            description = "\n\n".join(filter(None, [doc.short_description, doc.long_description]))
+        model = _args_model(name, func, {p.arg_name: p.description for p in doc.params})
+        parameters = _clean_schema(model.model_json_schema())
+        tool = cls(name, description, func, parameters, side_effect, model)
         _warn_if_undocumented(tool)
         return tool
 
     @property
     def is_async(self) -> bool:
-        """Whether calling ``func`` returns a coroutine to await."""
-        call = getattr(self.func, "__call__", None)  # async callable objects too
-        return inspect.iscoroutinefunction(self.func) or inspect.iscoroutinefunction(call)
+        """Whether calling ``func`` gives a coroutine (async functions and objects)."""
+        func = self.func
+        return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(type(func).__call__)
 
     def to_spec(self, strict: bool = False) -> ToolSpec:
-        """The provider-neutral description of this tool, optionally in strict form."""
+        """The provider-neutral :class:`ToolSpec`, with a strict-mode schema if asked."""
         parameters = copy.deepcopy(self.parameters)
         if strict:
             _walk(parameters, _make_strict)
         return ToolSpec(self.name, self.description, parameters, strict=strict)
 
-    def bind(self, arguments: Arguments) -> tuple[list[Any], dict[str, Any]]:
-        """Validate a model's arguments into ``(args, kwargs)`` for ``func``."""
+    def bind(self, arguments: Arguments) -> dict[str, Any]:
+        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs."""
         values = _parse_arguments(self, arguments)
+        props, required = self.parameters["properties"], self.parameters.get("required", [])
+        for key in [k for k, v in values.items() if v is None and k in props]:
+            # Strict mode makes optional parameters nullable: there null means "the default".
+            if key not in required and not _accepts_null(props[key]):
+                del values[key]
         if self.args_model is None:
-            return [], values
-        props = self.parameters.get("properties", {})
-        for key in [k for k, v in values.items() if v is None]:
-            # Strict mode makes optional parameters nullable: null means "use the default".
-            if key in props and key not in self.parameters.get("required", ()):
-                if not _accepts_null(props[key], self.parameters):
-                    del values[key]
-        try:
-            validated = dict(self.args_model.model_validate(values))
+            return values
+        try:  # dict() keeps nested models as instances, as the function expects
+            return dict(self.args_model.model_validate(values))
         except pydantic.ValidationError as exc:
             raise _CallError(_validation_text(self, exc)) from None
-        args = [validated.pop(n) for n in self.positional_only]
-        return args, validated
-
-
-def _docstring(func: Callable[..., Any]) -> str:
-    target = func.func if isinstance(func, functools.partial) else func
-    return inspect.getdoc(target) or ""
-
-
-def _signature(func: Callable[..., Any], name: str) -> inspect.Signature:
-    try:
-        sig = inspect.signature(func, eval_str=True)
-    except NameError as exc:
-        raise TypeError(
-            f"Cannot read the type annotations of {name} ({exc}). Define the types it "
-            "uses at module level so they can be looked up."
-        ) from None
-    varargs = [p.name for p in sig.parameters.values() if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-    if varargs:
-        raise TypeError(
-            f"{name} takes {', '.join(varargs)}: a model can only send named arguments, "
-            "so give every parameter a name and a type."
-        )
-    bad = [p for p in sig.parameters if p in ("self", "cls") or p.startswith("_")]
-    if bad:
-        raise TypeError(
-            f"{name} has parameter(s) {', '.join(bad)} that a model cannot fill: register "
-            "a bound method (instance.method) and do not start parameter names with '_'."
-        )
-    return sig
 
 
 def _args_model(
-    name: str, sig: inspect.Signature, param_docs: dict[str, str]
+    name: str, func: Callable[..., Any], docs: dict[str, str | None]
 ) -> type[pydantic.BaseModel]:
-    fields: dict[str, Any] = {}
-    for param in sig.parameters.values():
-        hint = Any if param.annotation is param.empty else param.annotation
-        default = ... if param.default is param.empty else param.default
-        info = default if isinstance(default, FieldInfo) else pydantic.Field(default)
-        # A Field(description=...) inside Annotated must beat the docstring, but
-        # pydantic lets the default's FieldInfo win, so only add the docstring's text
-        # when nothing else describes the parameter.
-        if not _annotated_description(hint) and info.description is None:
-            info.description = param_docs.get(param.name)
-        fields[param.name] = (hint, info)
     try:
-        with warnings.catch_warnings():  # "json", "copy"... shadow BaseModel methods: harmless here
+        params = inspect.signature(func, eval_str=True).parameters.values()
+    except NameError as exc:
+        raise TypeError(f"Cannot resolve the annotations of {name} ({exc}).") from None
+    unusable = [p.name for p in params if p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    unusable += [p.name for p in params if p.name in ("self", "cls") or p.name.startswith("_")]
+    if unusable:
+        raise TypeError(
+            f"{name} has parameter(s) a model cannot fill: {', '.join(unusable)}. A model sends "
+            "named arguments only: drop *args/**kwargs and positional-only markers, register a "
+            "bound method (obj.method), and do not start parameter names with '_'."
+        )
+    fields: dict[str, Any] = {}
+    for p in params:
+        hint = Any if p.annotation is p.empty else p.annotation
+        # An Annotated Field(description=...) beats the docstring; pydantic would let a
+        # description given as the default win, so the docstring goes into Annotated.
+        if docs.get(p.name) and not _annotated_description(hint):
+            hint = Annotated[hint, pydantic.Field(description=docs[p.name])]
+        fields[p.name] = (hint, ... if p.default is p.empty else p.default)
+    try:
+        with warnings.catch_warnings():  # params named json, copy... shadow BaseModel methods
             warnings.filterwarnings("ignore", message=".*shadows an attribute")
-            return pydantic.create_model(
-                f"{name}_arguments", __config__=pydantic.ConfigDict(extra="forbid"), **fields
-            )
+            config = pydantic.ConfigDict(extra="forbid")
+            return pydantic.create_model(f"{name}_arguments", __config__=config, **fields)
     except (pydantic.PydanticSchemaGenerationError, pydantic.PydanticUserError) as exc:
         raise TypeError(f"Cannot build a JSON schema for the parameters of {name}: {exc}") from None
 
 
 def _annotated_description(hint: Any) -> str | None:
-    if typing.get_origin(hint) is not typing.Annotated:
+    if typing.get_origin(hint) is not Annotated:
         return None
     infos = [m for m in typing.get_args(hint)[1:] if isinstance(m, FieldInfo)]
     return next((i.description for i in reversed(infos) if i.description), None)
@@ -220,171 +180,127 @@ def _warn_if_undocumented(tool: Tool) -> None:
     problems = []
     if not tool.description:
         problems.append(
-            f"Tool {tool.name} has no description, so the model must guess when to use "
-            "it: give the function a docstring or pass description=...."
+            f"Tool {tool.name} has no description, so the model must guess when to use it: "
+            "give the function a docstring or pass description=...."
         )
-    props = tool.parameters.get("properties", {})
-    missing = [n for n, p in props.items() if not p.get("description")]
+    missing = [n for n, p in tool.parameters["properties"].items() if not p.get("description")]
     if missing:
         problems.append(
-            f"Tool {tool.name}: parameter(s) {', '.join(map(repr, missing))} have no "
-            "description, so the model must guess what to send. Add an Args: section "
-            "to the docstring or annotate them as Annotated[..., Field(description=...)]."
+            f"Tool {tool.name}: parameter(s) {', '.join(map(repr, missing))} have no description, "
+            "so the model must guess what to send. Add an Args: section to the docstring or "
+            "annotate them as Annotated[..., Field(description=...)]."
         )
     if problems:
-        _warn(" ".join(problems))
+        # Point at the learner's code, however deep inside this module we are.
+        frame, level = sys._getframe(), 1
+        while frame is not None and frame.f_globals.get("__name__") == __name__:
+            frame, level = frame.f_back, level + 1
+        warnings.warn(UndocumentedParameterWarning(" ".join(problems)), stacklevel=level)
 
 
-def _warn(message: str) -> None:
-    # Point the warning at the learner's code, however deep inside this module we are.
-    frame, level = sys._getframe(), 1
-    while frame is not None and frame.f_globals.get("__name__") == __name__:
-        frame, level = frame.f_back, level + 1
-    warnings.warn(UndocumentedParameterWarning(message), stacklevel=level)
+# --- JSON Schema ------------------------------------------------------------------------
 
 
-# --- JSON Schema helpers -------------------------------------------------------------
-
-
-def _walk(schema: dict[str, Any], visit: Callable[[dict[str, Any]], None]) -> None:
-    """Apply ``visit`` to ``schema`` and every subschema, never to property names,
-    enum values or defaults (so a property called "title" survives)."""
+def _walk(schema: dict[str, Any], visit: Callable[[dict[str, Any]], Any]) -> None:
+    """Apply ``visit`` to ``schema`` and each subschema; never to property names, enum
+    values or defaults, so a parameter called "title" survives title removal."""
     visit(schema)
-    for key in ("properties", "$defs", "patternProperties"):
-        for sub in schema.get(key, {}).values():
-            _walk(sub, visit)
-    for key in ("anyOf", "allOf", "oneOf", "prefixItems"):
-        for sub in schema.get(key, []):
-            _walk(sub, visit)
-    for key in ("items", "additionalProperties", "not"):
-        if isinstance(schema.get(key), dict):
-            _walk(schema[key], visit)
+    subs = [*schema.get("properties", {}).values(), *schema.get("$defs", {}).values()]
+    subs += [*schema.get("anyOf", []), *schema.get("allOf", []), *schema.get("oneOf", [])]
+    subs += [
+        schema[k] for k in ("items", "additionalProperties") if isinstance(schema.get(k), dict)
+    ]
+    for sub in subs:
+        _walk(sub, visit)
 
 
 def _clean_schema(schema: dict[str, Any]) -> dict[str, Any]:
     _walk(schema, lambda node: node.pop("title", None))
-    schema.pop("additionalProperties", None)  # extra="forbid" is enforced when calling
-    out = {"type": "object", "properties": schema.pop("properties", {})}
+    out: dict[str, Any] = {"type": "object", "properties": schema.pop("properties", {})}
     if schema.get("required"):
-        out["required"] = schema.pop("required")
-    schema.pop("type", None)
-    schema.pop("required", None)
-    return out | schema
+        out["required"] = schema["required"]
+    # extra="forbid" is enforced when calling; strict mode adds additionalProperties itself.
+    return out | {
+        k: v for k, v in schema.items() if k not in ("type", "required", "additionalProperties")
+    }
 
 
 def _make_strict(node: dict[str, Any]) -> None:
+    """OpenAI strict rules: closed objects, every property required, no defaults."""
     node.pop("default", None)
-    if node.get("type") != "object" and "properties" not in node:
-        return
-    node["additionalProperties"] = False
+    if node.get("type") == "object" or "properties" in node:
+        node["additionalProperties"] = False
     if "properties" in node:
-        required = set(node.get("required", ()))
-        for key, prop in node["properties"].items():
-            if key not in required:
-                node["properties"][key] = _nullable(prop)
-        node["required"] = list(node["properties"])
+        props, required = node["properties"], node.get("required", [])
+        node["properties"] = {k: p if k in required else _nullable(p) for k, p in props.items()}
+        node["required"] = list(props)
 
 
 def _nullable(prop: dict[str, Any]) -> dict[str, Any]:
-    if _accepts_null(prop, {}):
+    if _accepts_null(prop):
         return prop
-    if isinstance(prop.get("type"), str) and not {"enum", "const"} & prop.keys():
+    if isinstance(prop.get("type"), str) and "enum" not in prop and "const" not in prop:
         return prop | {"type": [prop["type"], "null"]}
     if "anyOf" in prop:
         return prop | {"anyOf": [*prop["anyOf"], {"type": "null"}]}
-    outer = {k: prop[k] for k in ("description",) if k in prop}
-    inner = {k: v for k, v in prop.items() if k != "description"}
+    inner = {k: v for k, v in prop.items() if k != "description"}  # e.g. a $ref
+    outer = {"description": prop["description"]} if "description" in prop else {}
     return {"anyOf": [inner, {"type": "null"}], **outer}
 
 
-def _resolve(prop: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    ref = prop.get("$ref", "")
-    return root.get("$defs", {}).get(ref.rsplit("/", 1)[-1], prop) if ref else prop
-
-
-def _accepts_null(prop: dict[str, Any], root: dict[str, Any]) -> bool:
-    prop = _resolve(prop, root)
+def _accepts_null(prop: dict[str, Any]) -> bool:
     kind = prop.get("type")
     if kind == "null" or (isinstance(kind, list) and "null" in kind):
         return True
-    return any(_accepts_null(p, root) for p in prop.get("anyOf", ())) or not (
-        prop.keys() & {"type", "anyOf", "$ref", "enum", "const", "allOf", "oneOf"}
-    )
+    constrained = {"type", "anyOf", "$ref", "enum", "const", "allOf", "oneOf"} & prop.keys()
+    return not constrained or any(_accepts_null(p) for p in prop.get("anyOf", []))
 
 
-def _type_text(prop: dict[str, Any], root: dict[str, Any]) -> str:
-    prop = _resolve(prop, root)
+def _kind(prop: dict[str, Any], root: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        prop = root.get("$defs", {}).get(prop["$ref"].rsplit("/", 1)[-1], {})
     if "enum" in prop:
         return " or ".join(json.dumps(v, ensure_ascii=False) for v in prop["enum"])
     if "anyOf" in prop:
-        return " or ".join(_type_text(p, root) for p in prop["anyOf"])
-    kind = prop.get("type", "any")
-    if kind == "array":
-        return f"array of {_type_text(prop.get('items', {}), root)}"
-    return " or ".join(kind) if isinstance(kind, list) else kind
+        return " or ".join(_kind(p, root) for p in prop["anyOf"])
+    if prop.get("type") == "array":
+        return f"array of {_kind(prop.get('items', {}), root)}"
+    return str(prop.get("type", "any"))
 
 
-_PLACEHOLDERS = {"string": "...", "integer": 0, "number": 0, "boolean": True, "array": []}
-
-
-def _example(tool: Tool) -> str:
-    """A JSON object of the right shape, to show a model that sent something else."""
-    props = tool.parameters.get("properties", {})
-    names = tool.parameters.get("required") or list(props)
-    example = {}
-    for name in names:
-        prop = _resolve(props[name], tool.parameters)
-        prop = _resolve(prop.get("anyOf", [prop])[0], tool.parameters)
-        kind = prop.get("type")
-        example[name] = prop["enum"][0] if "enum" in prop else _PLACEHOLDERS.get(kind, {})
-    return json.dumps(example, ensure_ascii=False)
-
-
-def _signature_text(tool: Tool) -> str:
-    props = tool.parameters.get("properties", {})
-    if not props:
-        return f"{tool.name} takes no arguments"
-    required = tool.parameters.get("required", ())
+def _takes(tool: Tool) -> str:
+    """A one-line summary of the schema, for error messages."""
+    props, required = tool.parameters["properties"], tool.parameters.get("required", [])
     parts = [
-        f"{n} ({_type_text(p, tool.parameters)}{', required' if n in required else ''})"
+        f"{n} ({_kind(p, tool.parameters)}{', required' if n in required else ''})"
         for n, p in props.items()
     ]
-    return f"{tool.name} takes: {', '.join(parts)}"
+    return f"{tool.name} takes: {', '.join(parts) or 'no arguments'}"
 
 
-# --- Turning what a model sent into arguments, and results into text ----------------
+# --- Arguments in, results out ------------------------------------------------------------
 
 
 def _parse_arguments(tool: Tool, arguments: Arguments) -> dict[str, Any]:
-    if arguments is None or (isinstance(arguments, str) and not arguments.strip()):
-        return {}
+    example = json.dumps(dict.fromkeys(tool.parameters.get("required", []), "..."))
     value: Any = arguments
     if isinstance(arguments, str):
         try:
-            value = json.loads(arguments)
+            value = json.loads(arguments) if arguments.strip() else None
         except json.JSONDecodeError as exc:
             raise _CallError(
-                f"The arguments for {tool.name} are not valid JSON ({exc.msg}: line "
-                f"{exc.lineno} column {exc.colno}). Send one JSON object, for example "
-                f"{_example(tool)}."
+                f"The arguments for {tool.name} are not valid JSON ({exc.msg}: line {exc.lineno} "
+                f"column {exc.colno}). Send one JSON object, for example {example}."
             ) from None
     if value is None:
         return {}
     if not isinstance(value, dict):
-        hint = ""
-        if isinstance(value, str) and value.lstrip().startswith("{"):
-            hint = " It looks like the object was encoded as a string twice."
+        kind = {bool: "true/false", str: "a string", list: "an array"}.get(type(value), "a number")
         raise _CallError(
-            f"The arguments for {tool.name} must be a JSON object, not "
-            f"{_json_kind(value)}.{hint} Send one JSON object, for example {_example(tool)}."
+            f"The arguments for {tool.name} must be a JSON object, not {kind} "
+            f"({_short_json(value)}). Send one JSON object, for example {example}."
         )
-    return dict(value)  # bind() may drop keys: never touch the caller's dict
-
-
-def _json_kind(value: Any) -> str:
-    kinds = {bool: "true/false", str: "a string", list: "an array"}
-    kind = kinds.get(type(value), "a number" if isinstance(value, int | float) else "that")
-    return f"{kind} ({_short_json(value)})"
+    return dict(value)  # a copy: bind() may drop keys, never in the caller's dict
 
 
 def _short_json(value: Any, limit: int = 60) -> str:
@@ -392,36 +308,35 @@ def _short_json(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-# Plainer words than pydantic's "Input should be a valid integer, unable to parse...".
+# Plainer than pydantic's "Input should be a valid integer, unable to parse string as...".
 _EXPECTED = {
     "int": "an integer",
     "float": "a number",
     "bool": "true or false",
     "string": "a string",
     "list": "an array",
-    "dict": "a JSON object",
-    "model": "a JSON object",
+    "dict": "an object",
+    "model": "an object",
 }
 
 
 def _validation_text(tool: Tool, exc: pydantic.ValidationError) -> str:
     lines = [f"The arguments for {tool.name} are invalid:"]
     for err in exc.errors():
-        loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])[1:]
-        kind = err["type"]
-        if kind == "missing":
+        loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
+        base, _, suffix = err["type"].rpartition("_")
+        if err["type"] == "missing":
             lines.append(f"- missing required argument '{loc}'")
-        elif kind == "extra_forbidden":
-            lines.append(f"- unexpected argument '{loc}'")
+        elif err["type"] == "extra_forbidden":
+            takes = ", ".join(tool.parameters["properties"]) or "no arguments"
+            where = f" (this tool takes: {takes})" if len(err["loc"]) == 1 else ""
+            lines.append(f"- unexpected argument '{loc}'{where}")
         else:
-            base, _, suffix = kind.rpartition("_")
+            expected = err["msg"].replace("Input should", "should", 1)
             if suffix in ("type", "parsing") and base in _EXPECTED:
                 expected = f"should be {_EXPECTED[base]}"
-            else:
-                expected = err["msg"].replace("Input should", "should", 1)
             lines.append(f"- argument '{loc}' {expected}, got {_short_json(err['input'])}")
-    lines.append(f"{_signature_text(tool)}. Call it again with corrected arguments.")
-    return "\n".join(lines)
+    return "\n".join([*lines, f"{_takes(tool)}. Call it again with corrected arguments."])
 
 
 def _to_content(tool: Tool, value: Any) -> str:
@@ -431,34 +346,39 @@ def _to_content(tool: Tool, value: Any) -> str:
         return json.dumps(pydantic_core.to_jsonable_python(value), ensure_ascii=False)
     except (pydantic_core.PydanticSerializationError, TypeError, ValueError):
         raise _CallError(
-            f"{tool.name} returned a value of type {type(value).__name__} that cannot be "
-            "sent as JSON. Make the tool return a str, or JSON-friendly data (dict, list, "
-            "str, int, float, bool, None, a dataclass or a pydantic model)."
+            f"{tool.name} returned a value of type {type(value).__name__} that cannot be sent "
+            "as JSON. Make the tool return a str or JSON-friendly data: dict, list, str, int, "
+            "float, bool, None, a dataclass or a pydantic model."
         ) from None
 
 
-def _failure_text(tool: Tool, exc: BaseException) -> str:
-    detail = f": {exc}" if str(exc) else ""
-    return f"{tool.name} failed: {type(exc).__name__}{detail}"
+def _failure(tool: Tool, exc: Exception) -> _CallError:
+    return _CallError(
+        f"{tool.name} failed: {type(exc).__name__}" + (f": {exc}" if str(exc) else "")
+    )
 
 
-async def _run_guarded(tool: Tool, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    # Wrap the tool's own exceptions so a TimeoutError it raises is not taken for ours.
+def _invoke(tool: Tool, kwargs: dict[str, Any]) -> Any:
     try:
-        if tool.is_async:
-            return await tool.func(*args, **kwargs)
-        job = functools.partial(tool.func, *args, **kwargs)
-        return await asyncio.get_running_loop().run_in_executor(_EXECUTOR, job)
+        return tool.func(**kwargs)
     except Exception as exc:
-        raise _CallError(_failure_text(tool, exc)) from exc
+        raise _failure(tool, exc) from exc
 
 
-async def _run_with_timeout(
-    tool: Tool, args: list[Any], kwargs: dict[str, Any], timeout: float | None
-) -> Any:
+async def _ainvoke(tool: Tool, kwargs: dict[str, Any], timeout: float | None) -> Any:
+    async def guarded() -> Any:
+        if not tool.is_async:
+            return await asyncio.get_running_loop().run_in_executor(
+                _EXECUTOR, _invoke, tool, kwargs
+            )
+        try:
+            return await tool.func(**kwargs)
+        except Exception as exc:  # wrapped, so a TimeoutError it raises is not taken for ours
+            raise _failure(tool, exc) from exc
+
     try:
-        return await asyncio.wait_for(_run_guarded(tool, args, kwargs), timeout)
-    except TimeoutError:
+        return await asyncio.wait_for(guarded(), timeout)  # cancels an async tool on timeout
+    except asyncio.TimeoutError:
         raise _CallError(
             f"{tool.name} did not finish within {timeout:g} s and was abandoned. "
             "Try again later, or carry on without this result."
@@ -470,34 +390,33 @@ def _run_sync(coro: typing.Coroutine[Any, Any, Any]) -> Any:
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(coro)
-    # A loop already runs in this thread (Jupyter) and asyncio.run would refuse:
-    # give the coroutine its own loop in a worker thread and wait for it.
+    # A loop already runs in this thread (Jupyter), where asyncio.run refuses to work:
+    # run the coroutine on its own loop in a worker thread and wait for it.
     return _EXECUTOR.submit(asyncio.run, coro).result()
 
 
-# --- The registry ----------------------------------------------------------------------
+# --- The registry -------------------------------------------------------------------------
 
 
 class ToolRegistry:
-    """An ordered set of tools: register functions, export schemas, run calls."""
+    """An ordered collection of tools: register functions, export schemas, run calls."""
 
     def __init__(self) -> None:
         self._tools: dict[str, Tool] = {}
 
     def tool(
         self,
-        func: F | None = None,
+        func: _F | None = None,
         /,
         *,
         name: str | None = None,
         description: str | None = None,
         side_effect: bool = False,
     ) -> Any:
-        """Decorator registering a function, bare (``@tools.tool``) or with options
-        (``@tools.tool(name=..., description=..., side_effect=True)``). The function
-        itself is returned unchanged."""
+        """Decorator, bare (``@tools.tool``) or with options (``@tools.tool(name=...,
+        description=..., side_effect=True)``). Returns the function unchanged."""
 
-        def register(f: F) -> F:
+        def register(f: _F) -> _F:
             self.add(f, name=name, description=description, side_effect=side_effect)
             return f
 
@@ -512,14 +431,20 @@ class ToolRegistry:
     ) -> Tool:
         """Register a function (or a ready-made :class:`Tool`) and return its Tool."""
         if isinstance(func, Tool):
-            tool = replace(func, name=name or func.name)
-            tool.description = func.description if description is None else description
+            description = func.description if description is None else description
+            tool = replace(
+                func,
+                name=name or func.name,
+                description=description,
+                side_effect=side_effect or func.side_effect,
+                parameters=copy.deepcopy(func.parameters),
+            )
         else:
             tool = Tool.from_function(func, name, description, side_effect)
         if tool.name in self._tools:
             raise ValueError(
-                f"A tool named {tool.name!r} is already registered. Pass name=... to "
-                "register this one under another name."
+                f"A tool named {tool.name!r} is already registered; pass name=... to register "
+                "this one under another name."
             )
         self._tools[tool.name] = tool
         return tool
@@ -529,18 +454,15 @@ class ToolRegistry:
         tool = self[name]
         if param is None:
             tool.description = text
-            return tool
-        props = tool.parameters.get("properties", {})
-        if param not in props:
-            raise KeyError(
-                f"{name} has no parameter {param!r}; its parameters are: "
-                f"{', '.join(props) or 'none'}."
-            )
-        props[param]["description"] = text
+        elif param in tool.parameters["properties"]:
+            tool.parameters["properties"][param]["description"] = text
+        else:
+            takes = ", ".join(tool.parameters["properties"]) or "none"
+            raise KeyError(f"{name} has no parameter {param!r}; its parameters are: {takes}.")
         return tool
 
     def copy(self) -> ToolRegistry:
-        """An independent registry: edits to its descriptions leave this one alone."""
+        """An independent registry: editing its descriptions leaves this one alone."""
         other = ToolRegistry()
         for tool in self:
             other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
@@ -552,12 +474,11 @@ class ToolRegistry:
         return list(self._tools)
 
     def __getitem__(self, name: str) -> Tool:
-        try:
-            return self._tools[name]
-        except KeyError:
+        if name not in self._tools:
             raise KeyError(
-                f"No tool named {name!r}; registered tools: {', '.join(self._tools) or 'none'}."
-            ) from None
+                f"No tool named {name!r}; registered: {', '.join(self._tools) or 'none'}."
+            )
+        return self._tools[name]
 
     def __contains__(self, name: object) -> bool:
         return name in self._tools
@@ -568,33 +489,26 @@ class ToolRegistry:
     def __iter__(self) -> Iterator[Tool]:
         return iter(list(self._tools.values()))
 
-    def __repr__(self) -> str:
-        return f"ToolRegistry({self.names})"
-
-    # --- Export ---------------------------------------------------------------------
-
     def specs(self, strict: bool = False) -> list[ToolSpec]:
-        """Every tool as a provider-neutral :class:`ToolSpec`, in registration order."""
+        """Every tool as a :class:`ToolSpec`, in registration order."""
         return [tool.to_spec(strict) for tool in self]
 
     def to_openai(
         self, strict: bool = False, api: Literal["chat", "responses"] = "chat"
     ) -> list[dict[str, Any]]:
         """The ``tools`` list for OpenAI Chat Completions (default) or Responses."""
-        if api == "responses":  # Responses defaults strict to true: always say which.
-            return [
-                {"type": "function", "name": s.name, "description": s.description,
-                 "parameters": s.parameters, "strict": strict}
-                for s in self.specs(strict)
-            ]  # fmt: skip
-        if api != "chat":
+        if api not in ("chat", "responses"):
             raise ValueError(f"api must be 'chat' or 'responses', not {api!r}.")
-        functions = [
-            {"name": s.name, "description": s.description, "parameters": s.parameters}
-            | ({"strict": True} if strict else {})
-            for s in self.specs(strict)
-        ]
-        return [{"type": "function", "function": f} for f in functions]
+        out = []
+        for s in self.specs(strict):
+            fn = {"name": s.name, "description": s.description, "parameters": s.parameters}
+            if api == "responses":  # Responses defaults strict to true, so always say which
+                out.append({"type": "function", **fn, "strict": strict})
+            else:
+                out.append(
+                    {"type": "function", "function": fn | ({"strict": True} if strict else {})}
+                )
+        return out
 
     def to_anthropic(self, strict: bool = False) -> list[dict[str, Any]]:
         """The ``tools`` list for the Anthropic Messages API."""
@@ -604,35 +518,42 @@ class ToolRegistry:
             for s in self.specs(strict)
         ]
 
-    # --- Running calls --------------------------------------------------------------
-
     def call(
-        self, name: str, arguments: Arguments = None, timeout: float | None = None, *, call_id: str = ""
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
     ) -> ToolResult:
-        """Run one call a model asked for. Never raises for the model's mistakes:
-        they come back as a ToolResult with ``is_error=True``."""
+        """Run one call a model asked for. Never raises for a model's mistake: that comes
+        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            args, kwargs = tool.bind(arguments)
+            kwargs = tool.bind(arguments)
             if tool.is_async or timeout is not None:
-                value = _run_sync(_run_with_timeout(tool, args, kwargs, timeout))
-            else:
-                value = self._run_inline(tool, args, kwargs)
+                value = _run_sync(_ainvoke(tool, kwargs, timeout))
+            else:  # in this thread, so breakpoints and thread-locals behave as usual
+                value = _invoke(tool, kwargs)
             content, is_error = _to_content(tool, value), False
         except _CallError as exc:
             content, is_error = str(exc), True
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
 
     async def acall(
-        self, name: str, arguments: Arguments = None, timeout: float | None = None, *, call_id: str = ""
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
     ) -> ToolResult:
-        """Async twin of :meth:`call`: sync tools run in a worker thread."""
+        """Async twin of :meth:`call`; sync tools run in a worker thread."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            args, kwargs = tool.bind(arguments)
-            value = await _run_with_timeout(tool, args, kwargs, timeout)
+            value = await _ainvoke(tool, tool.bind(arguments), timeout)
             content, is_error = _to_content(tool, value), False
         except _CallError as exc:
             content, is_error = str(exc), True
@@ -644,7 +565,8 @@ class ToolRegistry:
         parallel: bool = True,
         timeout: float | None = None,
     ) -> list[ToolResult]:
-        """Run several calls (concurrently by default); results keep the calls' order."""
+        """Run several calls, concurrently unless ``parallel=False``; results keep the
+        calls' order and ``timeout`` applies to each call."""
         return _run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
 
     async def acall_many(
@@ -653,8 +575,8 @@ class ToolRegistry:
         parallel: bool = True,
         timeout: float | None = None,
     ) -> list[ToolResult]:
-        """Async twin of :meth:`call_many`; ``timeout`` applies to each call."""
-        pending = [_as_call(c) for c in calls]
+        """Async twin of :meth:`call_many`."""
+        pending = [_unpack(c) for c in calls]
         if parallel:
             jobs = (self.acall(n, a, timeout, call_id=i) for n, a, i in pending)
             return list(await asyncio.gather(*jobs))
@@ -663,31 +585,18 @@ class ToolRegistry:
     def _lookup(self, name: str) -> Tool:
         if name in self._tools:
             return self._tools[name]
-        if not self._tools:
-            raise _CallError(f"Unknown tool '{name}'. No tools are available; answer without one.")
         close = difflib.get_close_matches(str(name), self._tools, n=1)
         guess = f" Did you mean '{close[0]}'?" if close else ""
+        available = ", ".join(self._tools) or "none"
         raise _CallError(
-            f"Unknown tool '{name}'.{guess} Available tools: {', '.join(self._tools)}. "
+            f"Unknown tool '{name}'.{guess} Available tools: {available}. "
             "Call one of these by its exact name."
         )
 
-    @staticmethod
-    def _run_inline(tool: Tool, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        # No timeout: run in the caller's thread, so breakpoints and thread-locals work.
-        try:
-            return tool.func(*args, **kwargs)
-        except Exception as exc:
-            raise _CallError(_failure_text(tool, exc)) from exc
 
-
-def _as_call(call: ToolCall | tuple[str, Arguments]) -> tuple[str, Arguments, str]:
+def _unpack(call: ToolCall | tuple[str, Arguments]) -> tuple[str, Arguments, str]:
     if isinstance(call, ToolCall):
         return call.name, call.arguments, call.id
-    try:
-        name, arguments = call
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"Each call must be a ToolCall or a (name, arguments) pair, got {call!r}."
-        ) from None
-    return name, arguments, ""
+    if isinstance(call, tuple | list) and len(call) == 2:
+        return call[0], call[1], ""
+    raise TypeError(f"Each call must be a ToolCall or a (name, arguments) pair, got {call!r}.")

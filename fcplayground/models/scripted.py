@@ -6,7 +6,7 @@ import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from ..chat import ModelTurn, Request, ToolCall, Usage
 from .base import ModelError
@@ -14,7 +14,7 @@ from .plain import count_tokens
 
 # One scripted step: text, one call (a ToolCall or a (name, arguments) pair), several
 # calls, a whole ModelTurn, or a function of the request that returns any of these.
-Step = Union[str, ToolCall, tuple, list, ModelTurn, Callable[[Request], Any]]
+Step = str | ToolCall | tuple | list | ModelTurn | Callable[[Request], Any]
 
 
 def to_turn(step: Any, request: Request) -> ModelTurn:

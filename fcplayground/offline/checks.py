@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema
-
 OPENAI_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 ANTHROPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,128}$")
 
@@ -32,6 +30,8 @@ def schema_problem(schema: Any) -> str | None:
         return f"schema must be a JSON object, got {type(schema).__name__}"
     if schema.get("type") != "object":
         return f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{schema.get('type')}\"'"
+    import jsonschema  # imported here: it takes a second or two, and only requests need it
+
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as error:
@@ -85,7 +85,9 @@ def _openai_tools(tools: list[dict[str, Any]], prefix: str) -> tuple[list[str], 
         if problem is None and fn.get("strict"):
             problem = strict_problem(schema)
         if problem:
-            return names, Problem(f"Invalid schema for function '{name}': {problem}", f"{where}.parameters")
+            return names, Problem(
+                f"Invalid schema for function '{name}': {problem}", f"{where}.parameters"
+            )
     return names, None
 
 
@@ -162,7 +164,9 @@ def check_responses(body: dict[str, Any]) -> Problem | None:
     outputs = [i.get("call_id") for i in items if i.get("type") == "function_call_output"]
     for call_id in outputs:
         if call_id not in calls:
-            return Problem(f"No tool call found for function call output with call_id {call_id}.", "input")
+            return Problem(
+                f"No tool call found for function call output with call_id {call_id}.", "input"
+            )
     for call_id in calls:
         if call_id not in outputs:
             return Problem(f"No tool output found for function call {call_id}.", "input")
@@ -182,7 +186,9 @@ def check_messages(body: dict[str, Any]) -> Problem | None:
         if "input_schema" not in tool and "type" in tool:
             continue  # a server tool (web search, ...), not a custom one
         if not ANTHROPIC_NAME.match(str(tool.get("name", ""))):
-            return Problem(f"tools.{i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{{1,128}}$'")
+            return Problem(
+                f"tools.{i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{{1,128}}$'"
+            )
         names.append(tool["name"])
         if problem := schema_problem(tool.get("input_schema")):
             return Problem(

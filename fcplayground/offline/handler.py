@@ -55,11 +55,18 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     api = route[0] if route else ("anthropic" if path.endswith("/messages") else "chat")
     if route is None or method.upper() != "POST":
         known = ", ".join(ROUTES)
-        return _error(api, 404, "not_found_error", f"No route for {method} {path}. This offline server answers POST {known}.")
+        return _error(
+            api,
+            404,
+            "not_found_error",
+            f"No route for {method} {path}. This offline server answers POST {known}.",
+        )
     try:
         payload = json.loads(body or b"null")
     except ValueError as e:
-        return _error(api, 400, "invalid_request_error", f"The request body is not valid JSON: {e}.")
+        return _error(
+            api, 400, "invalid_request_error", f"The request body is not valid JSON: {e}."
+        )
     if not isinstance(payload, dict):
         return _error(api, 400, "invalid_request_error", "The request body must be a JSON object.")
     if problem := route[1](payload):
@@ -71,13 +78,21 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     except ModelError as e:
         return _error(api, 500, "api_error", str(e), retry=False)
     except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
-        return _error(api, 500, "api_error", f"The offline model failed: {type(e).__name__}: {e}", retry=False)
+        return _error(
+            api, 500, "api_error", f"The offline model failed: {type(e).__name__}: {e}", retry=False
+        )
     turn = stamp(turn, api, request, payload)
     if request.stream:
         include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
-        return Reply(200, b"".join(wire.sse(_events(api, turn, request, include_usage))), _headers(api, "text/event-stream"))
+        return Reply(
+            200,
+            b"".join(wire.sse(_events(api, turn, request, include_usage))),
+            _headers(api, "text/event-stream"),
+        )
     body_out = _turn_body(api, turn, request)
-    return Reply(200, json.dumps(body_out, ensure_ascii=False).encode(), _headers(api, "application/json"))
+    return Reply(
+        200, json.dumps(body_out, ensure_ascii=False).encode(), _headers(api, "application/json")
+    )
 
 
 def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) -> ModelTurn:
@@ -115,12 +130,20 @@ def _headers(api: str, content_type: str, retry: bool = True) -> dict[str, str]:
     return headers
 
 
-def _error(api: str, status: int, kind: str, message: str, param: str | None = None, retry: bool = True) -> Reply:
+def _error(
+    api: str, status: int, kind: str, message: str, param: str | None = None, retry: bool = True
+) -> Reply:
     """An error body in the provider's own shape."""
     if api == "anthropic":
-        body = {"type": "error", "error": {"type": kind, "message": message}, "request_id": "req_offline"}
+        body = {
+            "type": "error",
+            "error": {"type": kind, "message": message},
+            "request_id": "req_offline",
+        }
     else:
-        openai_kind = {"api_error": "server_error", "not_found_error": "invalid_request_error"}.get(kind, kind)
+        openai_kind = {"api_error": "server_error", "not_found_error": "invalid_request_error"}.get(
+            kind, kind
+        )
         body = {"error": {"message": message, "type": openai_kind, "param": param, "code": None}}
     return Reply(status, json.dumps(body).encode(), _headers(api, "application/json", retry))
 

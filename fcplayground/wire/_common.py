@@ -58,9 +58,7 @@ def text_of(content: Any) -> str:
         return ""
     if isinstance(content, str):
         return content
-    return "".join(
-        block.get("text", "") for block in content if isinstance(block, dict)
-    )
+    return "".join(block.get("text", "") for block in content if isinstance(block, dict))
 
 
 def name_results(messages: list[Message]) -> list[Message]:
@@ -106,12 +104,14 @@ def parse_sse(text: str) -> list[tuple[str | None, Any]]:
     frames = []
     for block in re.split(r"\r?\n\r?\n", text):
         name, data = None, []
-        for line in block.splitlines():
-            line = line.strip()
+        # Split on newlines only: str.splitlines() would also cut at U+0085 or U+2028,
+        # which JSON may carry unescaped inside a string.
+        for line in block.split("\n"):
+            line = line.strip(" \r\t")
             if line.startswith("event:"):
-                name = line[6:].strip()
+                name = line[6:].strip(" ")
             elif line.startswith("data:"):
-                data.append(line[5:].strip())
+                data.append(line[5:].strip(" "))
         if data:
             raw = "\n".join(data)
             try:

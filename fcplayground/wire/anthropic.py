@@ -11,7 +11,17 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolChoice, ToolResult, ToolSpec, Usage
+from ..chat import (
+    Message,
+    ModelTurn,
+    NamedTool,
+    Request,
+    ToolCall,
+    ToolChoice,
+    ToolResult,
+    ToolSpec,
+    Usage,
+)
 from ._common import chunks, name_results, parse_sse, text_of
 
 STOP = {
@@ -22,7 +32,12 @@ STOP = {
     "max_tokens": "max_tokens",
     "refusal": "content_filter",
 }
-STOP_REASON = {"end_turn": "end_turn", "tool_use": "tool_use", "max_tokens": "max_tokens", "content_filter": "refusal"}
+STOP_REASON = {
+    "end_turn": "end_turn",
+    "tool_use": "tool_use",
+    "max_tokens": "max_tokens",
+    "content_filter": "refusal",
+}
 DEFAULT_MAX_TOKENS = 1024  # required by the Messages API
 
 
@@ -66,7 +81,9 @@ def choice_from_wire(choice: dict[str, Any] | None) -> tuple[ToolChoice | None, 
     if not choice:
         return None, None
     kind = choice["type"]
-    neutral: ToolChoice = NamedTool(choice["name"]) if kind == "tool" else {"any": "required"}.get(kind, kind)
+    neutral: ToolChoice = (
+        NamedTool(choice["name"]) if kind == "tool" else {"any": "required"}.get(kind, kind)
+    )
     return neutral, (False if choice.get("disable_parallel_tool_use") else None)
 
 
@@ -86,13 +103,22 @@ def _call_block(call: ToolCall) -> dict[str, Any]:
 def messages_to_wire(messages: list[Message]) -> list[dict[str, Any]]:
     """Neutral messages as Messages API messages (results join the next user text)."""
     out: list[dict[str, Any]] = []
+    previous = None
     for message in messages:
+        after_results, previous = previous == "tool", message.role
         if message.role == "assistant":
             text = [{"type": "text", "text": message.content}] if message.content else []
-            out.append({"role": "assistant", "content": text + [_call_block(c) for c in message.tool_calls]})
+            out.append(
+                {
+                    "role": "assistant",
+                    "content": text + [_call_block(c) for c in message.tool_calls],
+                }
+            )
         elif message.role == "tool":
-            out.append({"role": "user", "content": [_result_block(r) for r in message.tool_results]})
-        elif out and out[-1]["role"] == "user" and isinstance(out[-1]["content"], list):
+            out.append(
+                {"role": "user", "content": [_result_block(r) for r in message.tool_results]}
+            )
+        elif after_results:
             out[-1]["content"].append({"type": "text", "text": message.content})
         else:
             out.append({"role": "user", "content": message.content})
@@ -104,7 +130,11 @@ def _blocks(content: Any) -> list[dict[str, Any]]:
 
 
 def _calls(blocks: list[dict[str, Any]]) -> list[ToolCall]:
-    return [ToolCall(b["name"], b.get("input") or {}, b["id"]) for b in blocks if b.get("type") == "tool_use"]
+    return [
+        ToolCall(b["name"], b.get("input") or {}, b["id"])
+        for b in blocks
+        if b.get("type") == "tool_use"
+    ]
 
 
 def _texts(blocks: list[dict[str, Any]]) -> str:
@@ -159,7 +189,11 @@ def request_from_wire(body: dict[str, Any]) -> Request:
         messages=messages_from_wire(body.get("messages", [])),
         model=body.get("model", ""),
         system=text_of(body.get("system")) or None,
-        tools=[tool_from_wire(t) for t in body.get("tools") or [] if "input_schema" in t or "type" not in t],
+        tools=[
+            tool_from_wire(t)
+            for t in body.get("tools") or []
+            if "input_schema" in t or "type" not in t
+        ],
         tool_choice=choice,
         parallel_tool_calls=parallel,
         max_tokens=body.get("max_tokens"),
@@ -222,22 +256,34 @@ def stream_events(turn: ModelTurn) -> Iterator[tuple[str | None, Any]]:
     def event(kind: str, **data: Any) -> tuple[str, Any]:
         return kind, {"type": kind, **data}
 
-    start = turn_to_wire(turn) | {"content": [], "stop_reason": None, "usage": _usage(turn.usage, 1)}
+    start = turn_to_wire(turn) | {
+        "content": [],
+        "stop_reason": None,
+        "usage": _usage(turn.usage, 1),
+    }
     yield event("message_start", message=start)
     for index, block in enumerate(_content(turn)):
         if block["type"] == "text":
-            yield event("content_block_start", index=index, content_block={"type": "text", "text": ""})
+            yield event(
+                "content_block_start", index=index, content_block={"type": "text", "text": ""}
+            )
             if index == 0:
                 yield event("ping")
             for piece in chunks(block["text"], 16):
-                yield event("content_block_delta", index=index, delta={"type": "text_delta", "text": piece})
+                yield event(
+                    "content_block_delta", index=index, delta={"type": "text_delta", "text": piece}
+                )
         else:
             yield event("content_block_start", index=index, content_block=block | {"input": {}})
             if index == 0:
                 yield event("ping")
             arguments = "" if not block["input"] else ToolCall("", block["input"]).arguments_json
             for piece in chunks(arguments, 12):
-                yield event("content_block_delta", index=index, delta={"type": "input_json_delta", "partial_json": piece})
+                yield event(
+                    "content_block_delta",
+                    index=index,
+                    delta={"type": "input_json_delta", "partial_json": piece},
+                )
         yield event("content_block_stop", index=index)
     yield event(
         "message_delta",

@@ -93,7 +93,9 @@ def _message_to_items(message: Message) -> list[dict[str, Any]]:
 def _item_to_message(item: dict[str, Any]) -> Message | None:
     kind = item.get("type", "message")
     if kind == "function_call":
-        return Message.assistant(tool_calls=[tool_call(item["name"], item.get("arguments"), item["call_id"])])
+        return Message.assistant(
+            tool_calls=[tool_call(item["name"], item.get("arguments"), item["call_id"])]
+        )
     if kind == "function_call_output":
         return Message.tool([result_from_text(item["call_id"], text_of(item.get("output")))])
     if kind == "message" and item.get("role") in ("user", "assistant"):
@@ -154,7 +156,12 @@ def _message_item(turn: ModelTurn, status: str = "completed", text: str | None =
         "role": "assistant",
         "status": status,
         "content": [
-            {"type": "output_text", "text": turn.text if text is None else text, "annotations": [], "logprobs": []}
+            {
+                "type": "output_text",
+                "text": turn.text if text is None else text,
+                "annotations": [],
+                "logprobs": [],
+            }
         ],
     }
 
@@ -250,7 +257,11 @@ def stream_events(
 
 def _text_events(event, turn: ModelTurn, item: dict[str, Any], index: int):
     where = {"item_id": item["id"], "output_index": index, "content_index": 0}
-    yield event("response.output_item.added", item=_message_item(turn, "in_progress", "") | {"content": []}, output_index=index)
+    yield event(
+        "response.output_item.added",
+        item=_message_item(turn, "in_progress", "") | {"content": []},
+        output_index=index,
+    )
     empty = {"type": "output_text", "text": "", "annotations": [], "logprobs": []}
     yield event("response.content_part.added", part=empty, **where)
     for piece in chunks(turn.text, 16):
@@ -262,10 +273,19 @@ def _text_events(event, turn: ModelTurn, item: dict[str, Any], index: int):
 
 def _call_events(event, item: dict[str, Any], index: int):
     where = {"item_id": item["id"], "output_index": index}
-    yield event("response.output_item.added", item=item | {"arguments": "", "status": "in_progress"}, output_index=index)
+    yield event(
+        "response.output_item.added",
+        item=item | {"arguments": "", "status": "in_progress"},
+        output_index=index,
+    )
     for piece in chunks(item["arguments"], 12):
         yield event("response.function_call_arguments.delta", delta=piece, **where)
-    yield event("response.function_call_arguments.done", arguments=item["arguments"], name=item["name"], **where)
+    yield event(
+        "response.function_call_arguments.done",
+        arguments=item["arguments"],
+        name=item["name"],
+        **where,
+    )
     yield event("response.output_item.done", item=item, output_index=index)
 
 
