@@ -50,7 +50,7 @@ class ToolResult:
     content: str
     is_error: bool = False
     name: str = ""
-    duration: float | None = None
+    duration: float | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

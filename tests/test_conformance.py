@@ -16,6 +16,7 @@ from typing import Any
 import anthropic
 import httpx2
 import openai
+import pydantic
 import pytest
 from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.types.chat import ChatCompletion
@@ -145,6 +146,9 @@ STRICT_MODELS = {
     "responses": Response,
     "anthropic": anthropic.types.Message,
 }
+# Required by the installed openai SDK but newer than the recordings: real responses
+# recorded before the field existed may lack it, and only that is forgiven.
+NEWER_THAN_RECORDINGS = {("missing", ("usage", "input_tokens_details", "cache_write_tokens"))}
 
 
 # -- replay through the real SDKs -------------------------------------------------------
@@ -277,7 +281,11 @@ def test_neutral_request_keeps_tool_names_and_schemas(case: str) -> None:
 @pytest.mark.parametrize("case", cases(lambda i: not i.is_stream))
 def test_recorded_response_validates_with_strict_sdk_model(case: str) -> None:
     i = interaction(case)
-    STRICT_MODELS[i.api].model_validate(i.response_json)
+    try:
+        STRICT_MODELS[i.api].model_validate(i.response_json)
+    except pydantic.ValidationError as error:
+        problems = [e for e in error.errors() if (e["type"], e["loc"]) not in NEWER_THAN_RECORDINGS]
+        assert not problems, problems
 
 
 @pytest.mark.parametrize("case", cases())

@@ -201,7 +201,7 @@ def turn_to_wire(
         "metadata": {},
         "usage": {
             "input_tokens": turn.usage.input_tokens,
-            "input_tokens_details": {"cached_tokens": 0},
+            "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
             "output_tokens": turn.usage.output_tokens,
             "output_tokens_details": {"reasoning_tokens": 0},
             "total_tokens": turn.usage.input_tokens + turn.usage.output_tokens,
@@ -252,7 +252,9 @@ def stream_events(
             yield from _text_events(event, turn, item, index)
         else:
             yield from _call_events(event, item, index)
-    yield event("response.completed", response=turn_to_wire(turn, request, created))
+    final = turn_to_wire(turn, request, created)
+    # A turn cut short (max_tokens, content filter) ends with response.incomplete.
+    yield event(f"response.{final['status']}", response=final)
 
 
 def _text_events(event, turn: ModelTurn, item: dict[str, Any], index: int):
