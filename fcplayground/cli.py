@@ -45,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"fcplayground {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     lessons = sub.add_parser("lessons", help="open the lessons in JupyterLab")
-    lessons.add_argument(
-        "jupyter_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab"
-    )
     lessons.set_defaults(run=cmd_lessons)
-    args = parser.parse_args(argv)
+    # Anything the lessons command does not know goes on to jupyter lab (--port, --no-browser).
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "lessons":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.jupyter_args = extra
     return args.run(args)
 
 

@@ -28,3 +28,32 @@ def test_console_script_knows_the_lessons_command():
     )
     assert out.returncode == 0
     assert "lessons" in out.stdout
+
+
+def test_lessons_command_serves_the_notebooks_in_jupyterlab(tmp_path):
+    import json
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "fcplayground.cli", "lessons", "--no-browser",
+               "--ServerApp.ip=127.0.0.1", f"--port={port}", "--IdentityProvider.token=t",
+               f"--LabApp.workspaces_dir={tmp_path}"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/api/contents?token=t"
+        deadline, names = time.monotonic() + 60, None
+        while names is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as reply:
+                    names = [item["name"] for item in json.load(reply)["content"]]
+            except OSError:
+                time.sleep(0.3)
+        assert names is not None, "JupyterLab did not answer within 60 s"
+        assert "01_single_call.ipynb" in names
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

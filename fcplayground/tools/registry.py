@@ -1,0 +1,313 @@
+"""The :class:`Tool` and the :class:`ToolRegistry` that holds, exports and runs tools."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import difflib
+import inspect
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, TypeVar
+
+import docstring_parser
+import pydantic
+
+from fcplayground.chat import ToolCall, ToolResult, ToolSpec
+from fcplayground.tools.execution import (
+    Arguments,
+    CallError,
+    ainvoke,
+    invoke,
+    parse_arguments,
+    run_sync,
+    to_content,
+    validation_text,
+)
+from fcplayground.tools.schema import (
+    accepts_null,
+    args_model,
+    clean_schema,
+    make_strict,
+    walk,
+    warn_if_undocumented,
+)
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")  # what both OpenAI and Anthropic accept
+
+
+@dataclass
+class Tool:
+    """A tool: what the model sees (``name``, ``description``, JSON Schema
+    ``parameters``) and how to run it (``func``, arguments checked by ``args_model``)."""
+
+    name: str
+    description: str
+    func: Callable[..., Any]
+    parameters: dict[str, Any]
+    side_effect: bool = False
+    args_model: type[pydantic.BaseModel] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_function(
+        cls,
+        func: Callable[..., Any],
+        name: str | None = None,
+        description: str | None = None,
+        side_effect: bool = False,
+    ) -> Tool:
+        """Build a tool from ``func``'s signature and docstring; warn if undocumented."""
+        if not callable(func):
+            raise TypeError(f"A tool must be a function, got {type(func).__name__}.")
+        name = name or getattr(func, "__name__", None)
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise ValueError(
+                f"{name!r} cannot be a tool name: use 1-64 letters, digits, _ or -. "
+                "Pass name=... to choose one."
+            )
+        doc = docstring_parser.parse(inspect.getdoc(func) or "")
+        if description is None:
+            description = "\n\n".join(filter(None, [doc.short_description, doc.long_description]))
+        model = args_model(name, func, {p.arg_name: p.description for p in doc.params})
+        parameters = clean_schema(model.model_json_schema())
+        tool = cls(name, description, func, parameters, side_effect, model)
+        warn_if_undocumented(tool)
+        return tool
+
+    @property
+    def is_async(self) -> bool:
+        """Whether calling ``func`` gives a coroutine (async functions and objects)."""
+        func = self.func
+        return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(type(func).__call__)
+
+    def to_spec(self, strict: bool = False) -> ToolSpec:
+        """The provider-neutral :class:`ToolSpec`, with a strict-mode schema if asked."""
+        parameters = copy.deepcopy(self.parameters)
+        if strict:
+            walk(parameters, make_strict)
+        return ToolSpec(self.name, self.description, parameters, strict=strict)
+
+    def bind(self, arguments: Arguments) -> dict[str, Any]:
+        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs."""
+        values = parse_arguments(self, arguments)
+        props, required = self.parameters["properties"], self.parameters.get("required", [])
+        for key in [k for k, v in values.items() if v is None and k in props]:
+            # Strict mode makes optional parameters nullable: there null means "the default".
+            if key not in required and not accepts_null(props[key]):
+                del values[key]
+        if self.args_model is None:
+            return values
+        try:  # dict() keeps nested models as instances, as the function expects
+            return dict(self.args_model.model_validate(values))
+        except pydantic.ValidationError as exc:
+            raise CallError(validation_text(self, exc)) from None
+
+
+# --- The registry -------------------------------------------------------------------------
+
+
+class ToolRegistry:
+    """An ordered collection of tools: register functions, export schemas, run calls."""
+
+    def __init__(self) -> None:
+        self._tools: dict[str, Tool] = {}
+
+    def tool(
+        self,
+        func: _F | None = None,
+        /,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        side_effect: bool = False,
+    ) -> Any:
+        """Decorator, bare (``@tools.tool``) or with options (``@tools.tool(name=...,
+        description=..., side_effect=True)``). Returns the function unchanged."""
+
+        def register(f: _F) -> _F:
+            self.add(f, name=name, description=description, side_effect=side_effect)
+            return f
+
+        return register if func is None else register(func)
+
+    def add(
+        self,
+        func: Callable[..., Any] | Tool,
+        name: str | None = None,
+        description: str | None = None,
+        side_effect: bool = False,
+    ) -> Tool:
+        """Register a function (or a ready-made :class:`Tool`) and return its Tool."""
+        if isinstance(func, Tool):
+            description = func.description if description is None else description
+            tool = replace(
+                func,
+                name=name or func.name,
+                description=description,
+                side_effect=side_effect or func.side_effect,
+                parameters=copy.deepcopy(func.parameters),
+            )
+        else:
+            tool = Tool.from_function(func, name, description, side_effect)
+        if tool.name in self._tools:
+            raise ValueError(
+                f"A tool named {tool.name!r} is already registered; pass name=... to register "
+                "this one under another name."
+            )
+        self._tools[tool.name] = tool
+        return tool
+
+    def describe(self, name: str, text: str, param: str | None = None) -> Tool:
+        """Replace the description of tool ``name``, or of its parameter ``param``."""
+        tool = self[name]
+        if param is None:
+            tool.description = text
+        elif param in tool.parameters["properties"]:
+            tool.parameters["properties"][param]["description"] = text
+        else:
+            takes = ", ".join(tool.parameters["properties"]) or "none"
+            raise KeyError(f"{name} has no parameter {param!r}; its parameters are: {takes}.")
+        return tool
+
+    def copy(self) -> ToolRegistry:
+        """An independent registry: editing its descriptions leaves this one alone."""
+        other = ToolRegistry()
+        for tool in self:
+            other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
+        return other
+
+    @property
+    def names(self) -> list[str]:
+        """Tool names in registration order."""
+        return list(self._tools)
+
+    def __getitem__(self, name: str) -> Tool:
+        if name not in self._tools:
+            raise KeyError(
+                f"No tool named {name!r}; registered: {', '.join(self._tools) or 'none'}."
+            )
+        return self._tools[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._tools
+
+    def __len__(self) -> int:
+        return len(self._tools)
+
+    def __iter__(self) -> Iterator[Tool]:
+        return iter(list(self._tools.values()))
+
+    def specs(self, strict: bool = False) -> list[ToolSpec]:
+        """Every tool as a :class:`ToolSpec`, in registration order."""
+        return [tool.to_spec(strict) for tool in self]
+
+    def to_openai(
+        self, strict: bool = False, api: Literal["chat", "responses"] = "chat"
+    ) -> list[dict[str, Any]]:
+        """The ``tools`` list for OpenAI Chat Completions (default) or Responses."""
+        if api not in ("chat", "responses"):
+            raise ValueError(f"api must be 'chat' or 'responses', not {api!r}.")
+        out = []
+        for s in self.specs(strict):
+            fn = {"name": s.name, "description": s.description, "parameters": s.parameters}
+            if api == "responses":  # Responses defaults strict to true, so always say which
+                out.append({"type": "function", **fn, "strict": strict})
+            else:
+                out.append(
+                    {"type": "function", "function": fn | ({"strict": True} if strict else {})}
+                )
+        return out
+
+    def to_anthropic(self, strict: bool = False) -> list[dict[str, Any]]:
+        """The ``tools`` list for the Anthropic Messages API."""
+        return [
+            {"name": s.name, "description": s.description, "input_schema": s.parameters}
+            | ({"strict": True} if strict else {})
+            for s in self.specs(strict)
+        ]
+
+    def call(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
+    ) -> ToolResult:
+        """Run one call a model asked for. Never raises for a model's mistake: that comes
+        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix."""
+        started = time.perf_counter()
+        try:
+            tool = self._lookup(name)
+            kwargs = tool.bind(arguments)
+            if tool.is_async or timeout is not None:
+                value = run_sync(ainvoke(tool, kwargs, timeout))
+            else:  # in this thread, so breakpoints and thread-locals behave as usual
+                value = invoke(tool, kwargs)
+            content, is_error = to_content(tool, value), False
+        except CallError as exc:
+            content, is_error = str(exc), True
+        return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+
+    async def acall(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
+    ) -> ToolResult:
+        """Async twin of :meth:`call`; sync tools run in a worker thread."""
+        started = time.perf_counter()
+        try:
+            tool = self._lookup(name)
+            value = await ainvoke(tool, tool.bind(arguments), timeout)
+            content, is_error = to_content(tool, value), False
+        except CallError as exc:
+            content, is_error = str(exc), True
+        return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+
+    def call_many(
+        self,
+        calls: Iterable[ToolCall | tuple[str, Arguments]],
+        parallel: bool = True,
+        timeout: float | None = None,
+    ) -> list[ToolResult]:
+        """Run several calls, concurrently unless ``parallel=False``; results keep the
+        calls' order and ``timeout`` applies to each call."""
+        return run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
+
+    async def acall_many(
+        self,
+        calls: Iterable[ToolCall | tuple[str, Arguments]],
+        parallel: bool = True,
+        timeout: float | None = None,
+    ) -> list[ToolResult]:
+        """Async twin of :meth:`call_many`."""
+        pending = [_unpack(c) for c in calls]
+        if parallel:
+            jobs = (self.acall(n, a, timeout, call_id=i) for n, a, i in pending)
+            return list(await asyncio.gather(*jobs))
+        return [await self.acall(n, a, timeout, call_id=i) for n, a, i in pending]
+
+    def _lookup(self, name: str) -> Tool:
+        if name in self._tools:
+            return self._tools[name]
+        close = difflib.get_close_matches(str(name), self._tools, n=1)
+        guess = f" Did you mean '{close[0]}'?" if close else ""
+        available = ", ".join(self._tools) or "none"
+        raise CallError(
+            f"Unknown tool '{name}'.{guess} Available tools: {available}. "
+            "Call one of these by its exact name."
+        )
+
+
+def _unpack(call: ToolCall | tuple[str, Arguments]) -> tuple[str, Arguments, str]:
+    if isinstance(call, ToolCall):
+        return call.name, call.arguments, call.id
+    if isinstance(call, tuple | list) and len(call) == 2:
+        return call[0], call[1], ""
+    raise TypeError(f"Each call must be a ToolCall or a (name, arguments) pair, got {call!r}.")
