@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from . import offline, wire
 from .chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
-from .models import Model, ModelError, PlainTextModel, ScriptedModel
+from .models import Explanation, Model, ModelError, PlainTextModel, ScriptedModel, SimulatedModel
 from .settings import model_for
 from .tools import Tool, ToolRegistry, UndocumentedParameterWarning
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Explanation",
     "Message",
     "Model",
     "ModelError",
@@ -22,6 +23,7 @@ __all__ = [
     "PlainTextModel",
     "Request",
     "ScriptedModel",
+    "SimulatedModel",
     "Tool",
     "ToolCall",
     "ToolRegistry",

@@ -8,7 +8,7 @@ import anthropic
 import openai
 import pytest
 
-from fcplayground import ScriptedModel, offline
+from fcplayground import PlainTextModel, ScriptedModel, offline
 
 WEATHER_OPENAI = {
     "type": "function",
@@ -30,8 +30,18 @@ WEATHER_ANTHROPIC = {
 ASK = [{"role": "user", "content": "Weather in Paris?"}]
 
 
-def test_default_model_answers_in_words_and_calls_nothing():
+def test_default_model_is_the_simulated_model_and_decides_by_itself():
     client = offline.openai_client()
+    reply = client.chat.completions.create(model="m", messages=ASK, tools=[WEATHER_OPENAI])
+    call = reply.choices[0].message.tool_calls[0]
+    assert (call.function.name, json.loads(call.function.arguments)) == (
+        "get_weather",
+        {"city": "Paris"},
+    )
+
+
+def test_plain_text_model_answers_in_words_and_calls_nothing():
+    client = offline.openai_client(PlainTextModel())
     reply = client.chat.completions.create(model="m", messages=ASK, tools=[WEATHER_OPENAI])
     assert reply.choices[0].message.tool_calls is None
     assert reply.choices[0].finish_reason == "stop"

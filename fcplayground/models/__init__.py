@@ -5,5 +5,13 @@ from __future__ import annotations
 from .base import Model, ModelError
 from .plain import PlainTextModel
 from .scripted import ScriptedModel
+from .simulated import Explanation, SimulatedModel
 
-__all__ = ["Model", "ModelError", "PlainTextModel", "ScriptedModel"]
+__all__ = [
+    "Explanation",
+    "Model",
+    "ModelError",
+    "PlainTextModel",
+    "ScriptedModel",
+    "SimulatedModel",
+]

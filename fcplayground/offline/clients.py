@@ -13,7 +13,7 @@ import anthropic
 import httpx2
 import openai
 
-from ..models import Model, PlainTextModel
+from ..models import Model, SimulatedModel
 from .handler import make_handler
 
 # Never resolves (.invalid is reserved), so nothing can leave the machine by mistake.
@@ -24,8 +24,8 @@ OFFLINE_KEY = "offline-no-key-needed"
 
 
 def default_model() -> Model:
-    """The model offline clients use when none is given."""
-    return PlainTextModel()
+    """The model offline clients use when none is given: a fresh SimulatedModel."""
+    return SimulatedModel()
 
 
 def _transport(model: Model | None) -> httpx2.MockTransport:

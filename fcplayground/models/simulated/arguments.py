@@ -1,0 +1,406 @@
+"""Arguments: fill a tool's parameters from the words of a request and earlier results.
+
+Each parameter gets a *kind* from its JSON type, name, format and description (a
+number, an email, a place, a unit, free text, ...). Values of that kind found in the
+text compete for it; a value right after the parameter's own words ("radius of 10",
+"a=2") wins, the rest go in order of appearance. Several values for one parameter,
+joined by "and" or commas ("Paris and Tokyo"), mean several calls. A required value
+that cannot be found is never made up: it is reported missing, unless a call is forced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...chat import ToolSpec
+from .values import UNITS, Mention
+from .words import split_identifier, stem, terms
+
+KIND_WORDS = {
+    "email": {"email", "mail"},
+    "date": {"date", "day", "birthday", "deadline", "dob", "when", "datetime", "start", "end"},
+    "month": {"month"},
+    "url": {"url", "link", "website", "site", "uri", "domain"},
+    "id": {"id", "code", "sku", "ref", "reference", "identifier", "isbn", "ticker", "symbol"},
+    "place": {"city", "location", "place", "country", "destination", "origin", "address",
+              "venue", "region", "state", "area", "town", "where", "loc", "province", "county"},
+    "unit": {"unit", "units", "currency", "scale", "measurement"},
+    "name": {"name", "artist", "person", "author", "player", "company", "team", "title", "brand",
+             "product", "actor", "director", "band", "species", "character", "celebrity",
+             "singer", "composer", "painter", "organization", "restaurant", "hotel", "movie",
+             "song", "album", "book", "game", "user", "username", "customer", "who"},
+    "text": {"query", "text", "message", "description", "subject", "content", "body",
+             "question", "keyword", "keywords", "term", "topic", "prompt", "note", "comment",
+             "reason", "condition", "expression", "function", "formula", "equation",
+             "sentence", "phrase", "summary", "details", "instruction", "search"},
+}  # fmt: skip
+FITS = {  # which mention kinds can fill which parameter kinds, best first
+    "number": ["number"],
+    "email": ["email"],
+    "date": ["date", "weekday", "month", "quoted"],
+    "month": ["month", "date"],
+    "url": ["url", "quoted"],
+    "id": ["id", "code", "quoted", "number"],
+    "place": ["proper", "quoted"],
+    "name": ["proper", "quoted", "code", "id"],
+    "text": ["quoted"],
+    "string": ["quoted", "proper", "code", "id", "email", "url", "date"],
+    "unit": [],
+    "enum": [],
+    "bool": ["bool"],
+    "array": ["list"],
+    "object": [],
+}
+LIST_JOINS = re.compile(
+    r"^\s*(?:,|and|or|&|vs\.?|versus|,\s*and|,\s*or|as well as)\s*(?:in|of|for|at|to|from|the)?\s*$",
+    re.I,
+)
+CUES_BEFORE_TEXT = [  # the words after these describe a free-text value; strongest first
+    re.compile(
+        r"\b(?:about|regarding|saying|that says|titled|named|called|concerning)\s+(.+)$", re.I
+    ),
+    re.compile(r"\b(?:for|on|of|with)\s+(.+)$", re.I),
+]
+
+
+@dataclass
+class Argument:
+    """One argument: its value, where it came from, and whether it is a guess."""
+
+    value: Any
+    source: str
+    guessed: bool = False
+
+
+@dataclass
+class Filled:
+    """The arguments found for one call, and the required parameters still missing."""
+
+    arguments: dict[str, Argument] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    def values(self) -> dict[str, Any]:
+        return {k: a.value for k, a in self.arguments.items()}
+
+
+def param_kind(name: str, prop: dict[str, Any]) -> str:
+    """What kind of value a parameter wants, from its type, format, name and description."""
+    kind = prop.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "string")
+    if kind is None and "anyOf" in prop:
+        kind = next(
+            (p.get("type") for p in prop["anyOf"] if p.get("type") not in (None, "null")), None
+        )
+    if "enum" in prop:
+        return "enum"
+    if kind in ("integer", "number"):
+        return "number"
+    if kind == "boolean":
+        return "bool"
+    if kind in ("array", "object"):
+        return kind
+    words = set(split_identifier(name))
+    if prop.get("format") == "email":
+        return "email"
+    if prop.get("format") in ("date", "date-time"):
+        return "date"
+    for k in ("email", "url", "date", "month", "id", "unit", "place", "text", "name"):
+        if words & KIND_WORDS[k]:
+            return k
+    return "string"
+
+
+def _cue_terms(name: str, prop: dict[str, Any]) -> set[str]:
+    """Words that announce this parameter's value in a request ("radius", "height")."""
+    own = set(terms(" ".join(split_identifier(name))))
+    return own | {w for w in split_identifier(name) if len(w) <= 2}
+
+
+def _window_before(text: str, start: int, words: int = 4) -> list[str]:
+    return re.findall(r"[A-Za-z]+|=|:", text[:start])[-words:]
+
+
+def _affinity(text: str, m: Mention, name: str, cues: set[str]) -> float:
+    """How strongly the words right before a value point at this parameter."""
+    before = _window_before(text, m.start)
+    if not before:
+        return 0.0
+    raw = [w.lower() for w in before]
+    if raw[-1] in ("=", ":") and len(raw) > 1 and (raw[-2] in cues or stem(raw[-2]) in cues):
+        return 4.0
+    hits = [
+        i
+        for i, w in enumerate(raw)
+        if w in cues or stem(w) in cues or (w.isalpha() and terms(w) and terms(w)[0] in cues)
+    ]
+    return 2.0 + 0.25 * hits[-1] if hits else 0.0
+
+
+def _enum_value(text: str, options: list[Any]) -> tuple[Any, str] | None:
+    low = text.lower()
+    for option in options:
+        o = str(option).lower()
+        if re.search(rf"(?<![a-z0-9]){re.escape(o)}(?![a-z0-9])", low):
+            return option, f"the word {option!r} in the request is one of the allowed values"
+    words = set(terms(text))
+    for option in options:
+        option_terms = terms(str(option))
+        if option_terms and all(t in words for t in option_terms):
+            return (
+                option,
+                f"the request mentions {option!r} (allowed values: {', '.join(map(str, options))})",
+            )
+        for w in re.findall(r"[a-z]+", low):  # "descending" for "desc"
+            o = str(option).lower()
+            if len(o) >= 3 and w.startswith(o) and len(w) > len(o):
+                return option, f"{w!r} in the request reads as the allowed value {option!r}"
+    return None
+
+
+def _unit_value(text: str, mentions: list[Mention]) -> str | None:
+    for m in mentions:
+        if m.kind == "number" and m.unit:
+            return m.text[len(re.match(r"[-+]?\$?[\d,.]+\s?", m.text).group(0)) :] or m.unit  # type: ignore[union-attr]
+    for w in re.findall(r"[A-Za-z/°]+", text):
+        if (
+            w.lower() in UNITS
+            and len(w) > 2
+            and w.lower() not in ("in", "day", "days", "year", "years")
+        ):
+            return w
+    return None
+
+
+def _bool_value(text: str, name: str) -> tuple[bool, str] | None:
+    own = [
+        t
+        for t in terms(" ".join(split_identifier(name)))
+        if t not in ("include", "is", "use", "get", "show", "with")
+    ]
+    words = terms(text)
+    if own and any(t in words for t in own):
+        negated = re.search(
+            r"\b(?:no|not|without|exclude|don't|do not|never)\b[^.,;]{0,30}"
+            + re.escape(split_identifier(name)[-1][:4]),
+            text,
+            re.I,
+        )
+        value = not negated
+        return (
+            value,
+            f"the request {'rules out' if negated else 'asks for'} {name.replace('_', ' ')}",
+        )
+    return None
+
+
+def _coerce(value: Any, prop: dict[str, Any]) -> Any:
+    kind = prop.get("type")
+    if kind == "integer" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if kind == "number" and isinstance(value, int):
+        return value
+    if kind == "string" and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _array_value(
+    prop: dict[str, Any], text: str, mentions: list[Mention], used: set[int]
+) -> tuple[list[Any], str] | None:
+    lists = [m for m in mentions if m.kind == "list" and id(m) not in used]
+    if lists:
+        used.add(id(lists[0]))
+        return list(lists[0].value) if isinstance(lists[0].value, (list, tuple)) else [
+            lists[0].value
+        ], f"the list {lists[0].text}"
+    item = prop.get("items", {}) if isinstance(prop.get("items"), dict) else {}
+    kind = param_kind("item", item)
+    if "enum" in item:
+        found = [
+            o
+            for o in item["enum"]
+            if re.search(rf"(?<![a-z0-9]){re.escape(str(o).lower())}(?![a-z0-9])", text.lower())
+        ]
+        return (found, "allowed values named in the request") if found else None
+    fits = FITS.get(kind, []) if kind != "string" else ["quoted", "proper"]
+    values = [m for m in mentions if m.kind in fits and id(m) not in used]
+    if len(values) >= 1:
+        for m in values:
+            used.add(id(m))
+        return [_coerce(m.value, item) for m in values], "the values listed in the request"
+    return None
+
+
+def fill(
+    spec: ToolSpec, text: str, mentions: list[Mention], results: list[tuple[str, Any]]
+) -> list[Filled]:
+    """Arguments for calling ``spec`` about ``text``: one :class:`Filled` per call.
+
+    ``results`` are earlier tool results, newest first, as (tool name, parsed JSON).
+    """
+    props: dict[str, Any] = spec.parameters.get("properties", {})
+    required = set(spec.parameters.get("required", []))
+    kinds = {name: param_kind(name, prop) for name, prop in props.items()}
+    first = Filled()
+    used: set[int] = set()
+    taken_by: dict[str, Mention] = {}
+
+    # 1. Values a parameter's own words point at ("radius of 10", "a=2"), best first.
+    candidates = []
+    for name, prop in props.items():
+        fits = FITS.get(kinds[name], [])
+        cues = _cue_terms(name, prop)
+        for order, m in enumerate(mentions):
+            if m.kind in fits:
+                rank = fits.index(m.kind)
+                candidates.append((_affinity(text, m, name, cues), -rank, -order, name, m))
+    for affinity, _, _, name, m in sorted(candidates, key=lambda c: (-c[0], -c[1], -c[2])):
+        if affinity >= 2.0 and name not in first.arguments and id(m) not in used:
+            if (
+                kinds[name] == "place"
+                and m.kind == "proper"
+                and not m.place
+                and any(x.place and id(x) not in used for x in mentions)
+            ):
+                continue
+            first.arguments[name] = Argument(
+                _coerce(m.value, props[name]), f"{m.text!r} follows the words for {name!r}"
+            )
+            used.add(id(m))
+            taken_by[name] = m
+
+    # 2. Kinds that are read from the whole text: enums, units, booleans, arrays.
+    for name, prop in props.items():
+        if name in first.arguments:
+            continue
+        kind = kinds[name]
+        if kind == "enum" and (hit := _enum_value(text, prop["enum"])):
+            first.arguments[name] = Argument(hit[0], hit[1])
+        elif kind == "unit" and (unit := _unit_value(text, mentions)):
+            first.arguments[name] = Argument(unit, f"the unit {unit!r} in the request")
+        elif kind == "bool" and (hit2 := _bool_value(text, name)):
+            first.arguments[name] = Argument(hit2[0], hit2[1])
+        elif kind == "array" and (hit3 := _array_value(prop, text, mentions, used)):
+            first.arguments[name] = Argument(hit3[0], hit3[1])
+
+    # 3. Required parameters take the remaining values of their kind in order of appearance.
+    for name, prop in props.items():
+        if name in first.arguments or name not in required:
+            continue
+        fits = FITS.get(kinds[name], [])
+        pool = [m for m in mentions if m.kind in fits and id(m) not in used]
+        if kinds[name] == "place":
+            pool.sort(key=lambda m: not m.place)
+        elif fits:
+            pool.sort(key=lambda m: fits.index(m.kind))
+        if pool:
+            m = pool[0]
+            first.arguments[name] = Argument(
+                _coerce(m.value, prop),
+                f"{m.text!r} is the {'first' if len(pool) > 1 else 'only'} {kinds[name]} value in the request",
+            )
+            used.add(id(m))
+            taken_by[name] = m
+        elif kinds[name] == "text" and (phrase := _free_text(text, spec)):
+            first.arguments[name] = Argument(phrase, "the words of the request that describe it")
+
+    # 4. Earlier results can supply what the text does not ("her customer id").
+    for name in [n for n in props if n not in first.arguments]:
+        if hit4 := _from_results(name, props[name], results):
+            first.arguments[name] = hit4
+
+    first.missing = [n for n in props if n in required and n not in first.arguments]
+    return _fan_out(first, props, text, mentions, used, taken_by, kinds)
+
+
+def _free_text(text: str, spec: ToolSpec) -> str | None:
+    for cue in CUES_BEFORE_TEXT:
+        if m := cue.search(text):
+            return m.group(1).strip(" .?!,") or None
+    return None
+
+
+def _from_results(
+    name: str, prop: dict[str, Any], results: list[tuple[str, Any]]
+) -> Argument | None:
+    wanted = set(terms(" ".join(split_identifier(name)))) | set(split_identifier(name))
+    for tool, data in results:
+        context = set(terms(" ".join(split_identifier(tool))))
+        for key, value in _flatten(data):
+            key_words = set(terms(" ".join(split_identifier(key)))) | set(split_identifier(key))
+            same = key == name or (wanted <= key_words | context and key_words & wanted)
+            if same and isinstance(value, (str, int, float, bool)):
+                return Argument(_coerce(value, prop), f"the {key!r} in the result of {tool}")
+    return None
+
+
+def _flatten(data: Any, depth: int = 0) -> list[tuple[str, Any]]:
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError:
+            return []
+    if isinstance(data, list) and data and depth < 2:
+        return _flatten(data[0], depth + 1)
+    if not isinstance(data, dict) or depth > 2:
+        return []
+    out = [(k, v) for k, v in data.items()]
+    for v in data.values():
+        if isinstance(v, (dict, list)):
+            out += _flatten(v, depth + 1)
+    return out
+
+
+def _fan_out(
+    first: Filled,
+    props: dict[str, Any],
+    text: str,
+    mentions: list[Mention],
+    used: set[int],
+    taken_by: dict[str, Mention],
+    kinds: dict[str, str],
+) -> list[Filled]:
+    """Several values joined by "and" or commas for one parameter mean several calls."""
+    extra: dict[str, list[Mention]] = {}
+    for name, m in taken_by.items():
+        chain, last = [], m
+        for other in mentions:
+            if other.start <= last.start or id(other) in used or other.kind != m.kind:
+                continue
+            if other.kind == "proper" and other.place != m.place and kinds[name] == "place":
+                continue
+            if LIST_JOINS.match(_between(text, last, other)) or _respectively(text, last, other):
+                chain.append(other)
+                last = other
+        if chain:
+            extra[name] = chain
+    if not extra:
+        return [first]
+    calls = [first]
+    for i in range(max(len(v) for v in extra.values())):
+        call = Filled(dict(first.arguments), list(first.missing))
+        for name, chain in extra.items():
+            if i < len(chain):
+                m = chain[i]
+                call.arguments[name] = Argument(
+                    _coerce(m.value, props[name]), f"{m.text!r} is another {name} in the same list"
+                )
+        calls.append(call)
+    return calls
+
+
+def _between(text: str, a: Mention, b: Mention) -> str:
+    return re.sub(r"\b(?:respectively|minutes?|hours?|seconds?)\b", "", text[a.end : b.start])
+
+
+def _respectively(text: str, a: Mention, b: Mention) -> bool:
+    gap = text[a.end : b.start]
+    return (
+        len(gap) < 24
+        and bool(re.fullmatch(r"[\s\w]*?(?:and|,)\s*", gap))
+        and "respectively" in text
+    )

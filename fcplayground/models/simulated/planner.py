@@ -1,0 +1,140 @@
+"""Planning: which tools a request needs, on which parts of it, and in what order.
+
+The request is cut into pieces at sentence ends, "and", "then", commas. A piece whose
+words fit a relevant tool starts a new *intent*; a piece that fits none ("and in
+Tokyo") continues the intent before it. Each intent's text gives the arguments.
+A call whose required value is missing waits when another planned call can produce it
+(dataflow), and is asked for otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...chat import ToolSpec
+from .arguments import Filled, fill, param_kind
+from .relevance import ToolScore, score_tools, tool_words
+from .values import Mention, mentions
+from .words import is_generic, split_identifier, terms
+
+THRESHOLD = 1.5  # the score a tool needs to be called at all
+PIECE_THRESHOLD = 1.0  # the score a piece needs to start an intent of its own
+EVIDENCE = 1.5  # a value that only this tool can take (an email for an email parameter)
+STRONG_KINDS = {"email", "id", "url"}
+
+_SEPARATOR = re.compile(
+    r"(?<=[.?!])\s+|\s*;\s*|\n+"
+    r"|,?\s+(?:and then|and also|then|also|after that|afterwards|additionally|lastly|finally|"
+    r"as well as|plus)\s+|,?\s+and\s+|,\s+",
+    re.I,
+)
+
+
+@dataclass
+class Intent:
+    """A part of the request that one tool serves."""
+
+    tool: ToolSpec
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class Plan:
+    """All intents of a request, with the scores that chose them."""
+
+    text: str
+    scores: list[ToolScore]
+    intents: list[Intent] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def span(self, intent: Intent) -> str:
+        return self.text[intent.start : intent.end]
+
+    def mentions_in(self, intent: Intent) -> list[Mention]:
+        return [m for m in self.mentions if intent.start <= m.start and m.end <= intent.end]
+
+
+def evidence(found: list[Mention], spec: ToolSpec) -> tuple[float, list[str]]:
+    """Score for values only this tool's parameters take (an email, an order id)."""
+    kinds = {param_kind(n, p) for n, p in spec.parameters.get("properties", {}).items()}
+    hits = sorted({m.kind for m in found if m.kind in STRONG_KINDS and m.kind in kinds})
+    return EVIDENCE * len(hits), [f"<{k}>" for k in hits]
+
+
+def score(text: str, found: list[Mention], tools: list[ToolSpec]) -> list[ToolScore]:
+    """Word scores plus value evidence, best first."""
+    scores = {s.name: s for s in score_tools(terms(text), tools)}
+    for spec in tools:
+        bonus, why = evidence(found, spec)
+        if bonus:
+            s = scores[spec.name]
+            s.score = round(s.score + bonus, 3)
+            s.matched += why
+            s.core_matched += why
+    ordered = [scores[t.name] for t in tools]
+    return sorted(ordered, key=lambda s: -s.score)
+
+
+def relevant(s: ToolScore, threshold: float) -> bool:
+    return s.score >= threshold and bool(s.core_matched)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for sep in _SEPARATOR.finditer(text):
+        if sep.start() > start:
+            spans.append((start, sep.start()))
+        start = sep.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan:
+    """Cut ``text`` into intents for the relevant ``tools``."""
+    found = mentions(text)
+    scores = score(text, found, tools)
+    result = Plan(text, scores, mentions=found)
+    by_name = {t.name: t for t in tools}
+    candidates = [by_name[s.name] for s in scores if relevant(s, threshold)]
+    if not candidates:
+        return result
+    best = scores[0].score
+    # Only tools that score near the best may claim a piece: a stray word must not
+    # pull a second tool into a request that is about one thing.
+    by_score = {s.name: s for s in scores}
+    strong = [
+        t for t in candidates if by_score[t.name].score >= 0.35 * best or evidence(found, t)[0] > 0
+    ]
+    current: Intent | None = None
+    prefix_start = 0
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        piece_found = [m for m in found if start <= m.start and m.end <= end]
+        ranked = [s for s in score(piece, piece_found, strong) if relevant(s, PIECE_THRESHOLD)]
+        pick = by_name[ranked[0].name] if ranked else None
+        if pick is None or (current is not None and pick.name == current.tool.name):
+            if current is not None:
+                current.end = end
+            continue
+        current = Intent(pick, prefix_start if not result.intents else start, end, ranked[0].score)
+        result.intents.append(current)
+    if not result.intents:  # relevant as a whole, though no single piece is
+        result.intents.append(Intent(candidates[0], 0, len(text), scores[0].score))
+    return result
+
+
+def fill_intent(p: Plan, intent: Intent, results: list[tuple[str, object]]) -> list[Filled]:
+    return fill(intent.tool, p.span(intent), p.mentions_in(intent), results)
+
+
+def producer(param: str, needing: ToolSpec, others: list[ToolSpec]) -> ToolSpec | None:
+    """Another planned tool whose result could hold ``param`` (dataflow)."""
+    wanted = {t for t in terms(" ".join(split_identifier(param))) if not is_generic(t)}
+    for spec in others:
+        if spec.name != needing.name and wanted & tool_words(spec).core:
+            return spec
+    return None
