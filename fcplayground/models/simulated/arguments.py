@@ -21,7 +21,7 @@ from .words import split_identifier, stem, terms
 
 KIND_WORDS = {
     "email": {"email", "mail"},
-    "date": {"date", "day", "birthday", "deadline", "dob", "when", "datetime", "start", "end"},
+    "date": {"date", "day", "birthday", "deadline", "dob", "when", "datetime"},
     "month": {"month"},
     "url": {"url", "link", "website", "site", "uri", "domain"},
     "id": {"id", "code", "sku", "ref", "reference", "identifier", "isbn", "ticker", "symbol"},
@@ -46,7 +46,7 @@ FITS = {  # which mention kinds can fill which parameter kinds, best first
     "id": ["id", "code", "quoted", "number"],
     "place": ["proper", "quoted"],
     "name": ["proper", "quoted", "code", "id"],
-    "text": ["quoted"],
+    "text": ["math", "quoted"],
     "string": ["quoted", "proper", "code", "id", "email", "url", "date"],
     "unit": [],
     "enum": [],
@@ -116,8 +116,13 @@ def param_kind(name: str, prop: dict[str, Any]) -> str:
 
 def _cue_terms(name: str, prop: dict[str, Any]) -> set[str]:
     """Words that announce this parameter's value in a request ("radius", "height")."""
-    own = set(terms(" ".join(split_identifier(name))))
-    return own | {w for w in split_identifier(name) if len(w) <= 2}
+    words = split_identifier(name)
+    own = set(terms(" ".join(words))) | {w for w in words if len(w) <= 2}
+    if set(words) & {"start", "origin", "source", "from", "departure", "initial", "begin"}:
+        own.add("from")
+    if set(words) & {"end", "destination", "target", "to", "arrival", "final"}:
+        own.add("to")
+    return own
 
 
 def _window_before(text: str, start: int, words: int = 4) -> list[str]:
@@ -275,46 +280,144 @@ def fill(
 
     # 2. Kinds that are read from the whole text: enums, units, booleans, arrays.
     for name, prop in props.items():
-        if name in first.arguments:
-            continue
-        kind = kinds[name]
-        if kind == "enum" and (hit := _enum_value(text, prop["enum"])):
-            first.arguments[name] = Argument(hit[0], hit[1])
-        elif kind == "unit" and (unit := _unit_value(text, mentions)):
-            first.arguments[name] = Argument(unit, f"the unit {unit!r} in the request")
-        elif kind == "bool" and (hit2 := _bool_value(text, name)):
-            first.arguments[name] = Argument(hit2[0], hit2[1])
-        elif kind == "array" and (hit3 := _array_value(prop, text, mentions, used)):
-            first.arguments[name] = Argument(hit3[0], hit3[1])
+        if name not in first.arguments and (
+            hit := _whole_text(name, prop, kinds[name], text, mentions, used)
+        ):
+            first.arguments[name] = hit
 
     # 3. Required parameters take the remaining values of their kind in order of appearance.
     for name, prop in props.items():
         if name in first.arguments or name not in required:
             continue
-        fits = FITS.get(kinds[name], [])
-        pool = [m for m in mentions if m.kind in fits and id(m) not in used]
-        if kinds[name] == "place":
-            pool.sort(key=lambda m: not m.place)
-        elif fits:
-            pool.sort(key=lambda m: fits.index(m.kind))
-        if pool:
-            m = pool[0]
+        if m := _next_value(kinds[name], mentions, used):
             first.arguments[name] = Argument(
-                _coerce(m.value, prop),
-                f"{m.text!r} is the {'first' if len(pool) > 1 else 'only'} {kinds[name]} value in the request",
+                _coerce(m.value, prop), f"{m.text!r} is the next {kinds[name]} value in the request"
             )
             used.add(id(m))
             taken_by[name] = m
-        elif kinds[name] == "text" and (phrase := _free_text(text, spec)):
-            first.arguments[name] = Argument(phrase, "the words of the request that describe it")
 
     # 4. Earlier results can supply what the text does not ("her customer id").
     for name in [n for n in props if n not in first.arguments]:
         if hit4 := _from_results(name, props[name], results):
             first.arguments[name] = hit4
 
+    # 5. Last resorts from the text itself: free text, the words the tool does not explain,
+    #    and booleans the request does not ask for.
+    for name, prop in props.items():
+        if name in first.arguments or name not in required:
+            continue
+        if hit5 := _fallback(name, prop, kinds[name], text, spec, used, mentions):
+            first.arguments[name] = hit5
+
     first.missing = [n for n in props if n in required and n not in first.arguments]
-    return _fan_out(first, props, text, mentions, used, taken_by, kinds)
+    return [first, *_repeats(first, props, text, mentions, used, taken_by, kinds)]
+
+
+def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention | None:
+    """The first unused value of a kind; spelled-out numbers ("two sides") come last."""
+    fits = FITS.get(kind, [])
+    pool = [m for m in mentions if m.kind in fits and id(m) not in used]
+    if kind == "place":
+        pool.sort(key=lambda m: not m.place)
+    elif fits:
+        pool.sort(key=lambda m: (fits.index(m.kind), "word" in m.tags))
+    return pool[0] if pool else None
+
+
+def _whole_text(
+    name: str, prop: dict[str, Any], kind: str, text: str, mentions: list[Mention], used: set[int]
+) -> Argument | None:
+    options = prop.get("enum") or _described_options(prop)
+    if (
+        options
+        and kind in ("enum", "string", "text", "unit")
+        and (hit := _enum_value(text, options))
+    ):
+        return Argument(hit[0], hit[1])
+    if kind == "unit" and (unit := _unit_value(text, mentions)):
+        return Argument(unit, f"the unit {unit!r} in the request")
+    if kind == "bool" and (hit2 := _bool_value(text, name)):
+        return Argument(hit2[0], hit2[1])
+    if kind == "array" and (hit3 := _array_value(prop, text, mentions, used)):
+        return Argument(hit3[0], hit3[1])
+    return None
+
+
+def _described_options(prop: dict[str, Any]) -> list[str]:
+    """Values a description lists in quotes ("'real' or 'all'"), read as allowed values."""
+    return re.findall(r"['\"]([A-Za-z][\w /-]{0,30})['\"]", str(prop.get("description", "")))
+
+
+def _fallback(
+    name: str,
+    prop: dict[str, Any],
+    kind: str,
+    text: str,
+    spec: ToolSpec,
+    used: set[int],
+    mentions: list[Mention],
+) -> Argument | None:
+    if kind == "bool":
+        default = prop.get("default", _described_default(prop))
+        value = bool(default) if default is not None else False
+        return Argument(
+            value,
+            "the request does not say; "
+            + ("the described default" if default is not None else "so false"),
+        )
+    if kind in ("text", "string", "name"):
+        if kind == "text" and (phrase := _free_text(text, spec)):
+            return Argument(phrase, "the words of the request that describe it")
+        if phrase := _unexplained_words(name, text, spec, mentions, used):
+            return Argument(
+                phrase,
+                f"{phrase!r}: words of the request that the tool's own description does not explain",
+            )
+    return None
+
+
+def _described_default(prop: dict[str, Any]) -> Any:
+    m = re.search(
+        r"default(?:s)?(?: value)?(?: is| to|:)?\s*['\"]?(true|false)\b",
+        str(prop.get("description", "")),
+        re.I,
+    )
+    return (m.group(1).lower() == "true") if m else None
+
+
+def _unexplained_words(
+    name: str, text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]
+) -> str | None:
+    """The first run of request words that neither the tool nor a used value accounts for."""
+    from .relevance import tool_words  # here: relevance imports nothing from this module
+
+    known = set(tool_words(spec).weights)
+    spans = [(m.start, m.end) for m in mentions if id(m) in used or m.kind == "weekday"]
+    runs: list[list[str]] = []
+    run: list[str] = []
+    previous = ""  # the last word before the current run, skipping articles
+    for w in re.finditer(r"[A-Za-z][A-Za-z'-]*", text):
+        word = w.group(0)
+        inside = any(a <= w.start() < b for a, b in spans)
+        t = terms(word)
+        if inside or not t or t[0] in known or word.lower() in _FILLER:
+            if run:
+                runs.append(run)
+            run = []
+            if word.lower() not in ("the", "a", "an", "my", "our", "their", "its"):
+                previous = word.lower()
+        elif run or previous in _VALUE_CUES:  # a value follows "of", "for", "in", ...
+            run.append(word)
+    if run:
+        runs.append(run)
+    return " ".join(runs[0]) if runs else None
+
+
+_VALUE_CUES = {"of", "for", "in", "on", "about", "with", "from", "called", "named", "titled"}
+_FILLER = {"find", "get", "calculate", "compute", "what", "whats", "give", "show", "tell", "me",
+           "please", "determine", "retrieve", "fetch", "search", "look", "provide", "list",
+           "information", "info", "details", "detail", "current", "latest", "some", "need",
+           "want", "like", "know", "help", "check", "value", "result", "results"}  # fmt: skip
 
 
 def _free_text(text: str, spec: ToolSpec) -> str | None:
@@ -355,7 +458,7 @@ def _flatten(data: Any, depth: int = 0) -> list[tuple[str, Any]]:
     return out
 
 
-def _fan_out(
+def _repeats(
     first: Filled,
     props: dict[str, Any],
     text: str,
@@ -364,43 +467,51 @@ def _fan_out(
     taken_by: dict[str, Mention],
     kinds: dict[str, str],
 ) -> list[Filled]:
-    """Several values joined by "and" or commas for one parameter mean several calls."""
-    extra: dict[str, list[Mention]] = {}
-    for name, m in taken_by.items():
-        chain, last = [], m
-        for other in mentions:
-            if other.start <= last.start or id(other) in used or other.kind != m.kind:
-                continue
-            if other.kind == "proper" and other.place != m.place and kinds[name] == "place":
-                continue
-            if LIST_JOINS.match(_between(text, last, other)) or _respectively(text, last, other):
-                chain.append(other)
-                last = other
-        if chain:
-            extra[name] = chain
-    if not extra:
-        return [first]
-    calls = [first]
-    for i in range(max(len(v) for v in extra.values())):
+    """More calls for values listed together ("Paris and Tokyo", "3 and 4, 5 and 12")."""
+    extra: list[Filled] = []
+    last = dict(taken_by)
+    while True:
         call = Filled(dict(first.arguments), list(first.missing))
-        for name, chain in extra.items():
-            if i < len(chain):
-                m = chain[i]
+        took = False
+        for name, m in sorted(taken_by.items(), key=lambda kv: kv[1].start):
+            nxt = next(
+                (
+                    o
+                    for o in mentions
+                    if id(o) not in used
+                    and o.kind == m.kind
+                    and o.start > last[name].start
+                    and "word" not in o.tags
+                    and (o.kind != "proper" or kinds[name] != "place" or o.place == m.place)
+                    and _listed(text, mentions, last[name], o)
+                ),
+                None,
+            )
+            if nxt is not None:
                 call.arguments[name] = Argument(
-                    _coerce(m.value, props[name]), f"{m.text!r} is another {name} in the same list"
+                    _coerce(nxt.value, props[name]),
+                    f"{nxt.text!r} is another {name} in the same list",
                 )
-        calls.append(call)
-    return calls
+                used.add(id(nxt))
+                last[name] = nxt
+                took = True
+        if not took:
+            return extra
+        extra.append(call)
 
 
-def _between(text: str, a: Mention, b: Mention) -> str:
-    return re.sub(r"\b(?:respectively|minutes?|hours?|seconds?)\b", "", text[a.end : b.start])
-
-
-def _respectively(text: str, a: Mention, b: Mention) -> bool:
+def _listed(text: str, mentions: list[Mention], a: Mention, b: Mention) -> bool:
+    """Are two values of one kind items of one list (only list words between them)?"""
+    between = [m for m in mentions if a.end <= m.start and m.end <= b.start]
     gap = text[a.end : b.start]
-    return (
-        len(gap) < 24
-        and bool(re.fullmatch(r"[\s\w]*?(?:and|,)\s*", gap))
-        and "respectively" in text
+    for m in sorted(between, key=lambda m: -m.start):  # other kinds may interleave
+        gap = gap[: m.start - a.end] + "," + gap[m.end - a.end :]
+    gap = re.sub(
+        r"\b(?:respectively|minutes?|hours?|seconds?|another|also|the|for|in|of|at)\b", " ", gap
+    )
+    return bool(
+        re.fullmatch(
+            r"[\s,;&]*(?:(?:and|or|vs\.?|versus|as well as)[\s,;&]*)?(?:,[\s,;&]*(?:(?:and|or)[\s,;&]*)?)*",
+            gap,
+        )
     )

@@ -15,10 +15,9 @@ from typing import Any
 
 from ...chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
 from ..plain import count_tokens
-from .arguments import Argument, Filled, param_kind
+from .arguments import Argument, Filled, fill, param_kind
 from .explain import Explanation, PlannedCall
 from .planner import THRESHOLD, Plan, fill_intent, plan, producer, score
-from .values import mentions
 
 
 @dataclass
@@ -224,10 +223,7 @@ class SimulatedModel:
         else:
             name = choice.name if isinstance(choice, NamedTool) else p.scores[0].name
             spec = next(t for t in request.tools if t.name == name)
-            intent_text = p.text
-            from .arguments import fill
-
-            call = _planned_call(spec, fill(spec, intent_text, mentions(intent_text), []))
+            call = _planned_call(spec, fill(spec, p.text, p.mentions, [])[0])
             why.calls.append(call)
             call.guessed = [
                 n for n in spec.parameters.get("required", []) if n not in call.arguments

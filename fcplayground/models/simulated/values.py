@@ -86,6 +86,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quoted", re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w])|\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”")),
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("url", re.compile(r"https?://[^\s'\"<>]+|www\.[^\s'\"<>]+")),
+    ("math", re.compile(  # a formula in x, y or z: "3x^2 + 2x - 1", "y = x**3"
+        r"(?:\b[a-z]\s*=\s*)?(?:[-+]?\s*\d*\.?\d*\s*\*?\s*[xyz](?:\s*(?:\^|\*\*)\s*\d+)?"
+        r"(?:\s*[-+*/]\s*(?:\d*\.?\d*\s*\*?\s*[xyz](?:\s*(?:\^|\*\*)\s*\d+)?|\d+(?:\.\d+)?))*)"
+        r"(?=[\s.,?!)]|$)"
+    )),
     ("date", re.compile(
         r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
         rf"|\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
@@ -94,7 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("id", re.compile(r"\b[A-Z]{2,}[-_]?\d+(?:[-_][A-Z0-9]+)*\b|\b[a-z]{2,4}\d{3,}\b")),
     ("number", re.compile(
-        r"(?<![\w.])[-+]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+        r"(?<![\w.^])[-+]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
         r"(?:\s?(?:thousand|million|billion|trillion)\b)?"
         r"(?:\s?(?:km/h|m/s|°[CF]|%|[A-Za-z]+\b))?"
     )),
@@ -104,11 +109,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def _number(text: str) -> tuple[Any, str]:
     """(value, unit) of a number mention like ``$1,200``, ``6cm`` or ``2.5 million``."""
-    m = re.match(r"([-+]?)(\$?)([\d,]+(?:\.\d+)?)\s?(.*)", text)
+    m = re.match(r"([-+]?)(\$?)([\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s?(.*)", text)
     sign, dollar, digits, rest = m.groups()  # type: ignore[union-attr]
-    value: float | int = (
-        float(digits.replace(",", "")) if "." in digits else int(digits.replace(",", ""))
-    )
+    plain = digits.replace(",", "")
+    value: float | int = float(plain) if ("." in plain or "e" in plain.lower()) else int(plain)
     unit = "USD" if dollar else ""
     for word in rest.split():
         if word.lower() in MULTIPLIERS:
@@ -157,6 +161,12 @@ def _scan(text: str) -> list[Mention]:
             if kind == "quoted":
                 inner = next(g for g in m.groups() if g is not None)
                 add(Mention("quoted", inner, m.start(), m.end(), raw))
+            elif kind == "math":
+                formula = re.search(r"\^|\*\*|\d\s*\*?\s*[a-z]\b|[a-z]\s*[-+*/]", raw)
+                if not formula or len(raw) < 3 or re.fullmatch(r"[-+]?\d+(?:\.\d+)?e[-+]?\d+", raw):
+                    continue  # a lone letter is a word, not a formula
+                expr = re.sub(r"^[a-z]\s*=\s*", "", raw).replace("^", "**").strip()
+                add(Mention("math", expr, m.start(), m.end(), raw))
             elif kind == "list":
                 add(Mention("list", _list_value(raw), m.start(), m.end(), raw))
             elif kind == "date":
@@ -164,7 +174,7 @@ def _scan(text: str) -> list[Mention]:
             elif kind == "number":
                 value, unit = _number(raw)
                 if not unit:  # keep a trailing word out of the number if it is not a unit
-                    raw = re.match(r"[-+]?\$?[\d,]+(?:\.\d+)?", raw).group(0)  # type: ignore[union-attr]
+                    raw = re.match(r"[-+]?\$?[\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?", raw).group(0)  # type: ignore[union-attr]
                 add(Mention("number", value, m.start(), m.start() + len(raw), raw, unit))
             else:
                 add(Mention(kind, raw, m.start(), m.end(), raw))

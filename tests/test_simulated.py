@@ -1,0 +1,278 @@
+"""The simulated model behaves like a model for the reasons a model would, and says why.
+
+Every tool and prompt here is written for the test.
+"""
+
+from __future__ import annotations
+
+import json
+
+from fcplayground import Message, NamedTool, Request, ToolRegistry, ToolResult, offline
+from fcplayground.models import SimulatedModel
+
+
+def support_tools() -> ToolRegistry:
+    tools = ToolRegistry()
+
+    @tools.tool
+    def lookup_customer(email: str) -> dict:
+        """Searches for a customer record by email address and returns their account details
+        including name, plan type, and billing status.
+
+        Args:
+            email: The customer's email address, e.g. jane@example.com.
+        """
+        return {"name": "Jane Doe", "plan": "Pro", "billing_status": "active"}
+
+    @tools.tool
+    def lookup_order(order_id: str) -> dict:
+        """Looks up an order by its id and returns its status, items and delivery date.
+
+        Args:
+            order_id: The order id, like ORD-1234.
+        """
+        return {"order_id": order_id, "status": "shipped"}
+
+    @tools.tool
+    def get_weather(city: str) -> dict:
+        """Returns the current weather forecast for a city: sky and temperature.
+
+        Args:
+            city: The city name, e.g. Paris.
+        """
+        return {"city": city, "sky": "sunny", "celsius": 21}
+
+    return tools
+
+
+def dataflow_tools() -> ToolRegistry:
+    tools = ToolRegistry()
+
+    @tools.tool
+    def find_customer(name: str) -> dict:
+        """Finds a customer account by the customer's name and returns their customer id.
+
+        Args:
+            name: The customer's full name, e.g. Jane Doe.
+        """
+        return {"customer_id": "C-42", "email": "jane@example.com"}
+
+    @tools.tool
+    def create_ticket(customer_id: str, subject: str) -> dict:
+        """Opens a support ticket for a customer and returns the ticket number.
+
+        Args:
+            customer_id: The customer's id, as returned by find_customer.
+            subject: A short summary of the problem.
+        """
+        return {"ticket": "T-7"}
+
+    return tools
+
+
+def ask(tools: ToolRegistry, text: str, **options) -> tuple:
+    model = SimulatedModel()
+    turn = model.respond(Request([Message.user(text)], tools=tools.specs(), **options))
+    return turn, [(c.name, c.arguments) for c in turn.tool_calls]
+
+
+def run(tools: ToolRegistry, text: str, max_turns: int = 6, **options) -> list:
+    """Drive the model like an agent loop: returns the turns."""
+    model, messages, turns = SimulatedModel(), [Message.user(text)], []
+    for step in range(max_turns):
+        turn = model.respond(Request(messages, tools=tools.specs(), **options))
+        turns.append(turn)
+        if not turn.tool_calls:
+            break
+        for i, call in enumerate(turn.tool_calls):
+            call.id = f"call_{step}_{i}"
+        messages += [
+            turn.message,
+            Message.tool([tools.call(c.name, c.arguments, call_id=c.id) for c in turn.tool_calls]),
+        ]
+    return turns
+
+
+def test_specific_description_wins_over_a_vague_one():
+    tools = support_tools()
+    request = "What plan is jane@example.com on?"
+    assert ask(tools, request)[1] == [("lookup_customer", {"email": "jane@example.com"})]
+    tools.describe("lookup_customer", "does CRM stuff")
+    tools.describe("lookup_customer", "the value", param="email")
+    turn, calls = ask(tools, "What plan is Jane on?")
+    assert calls == []
+    assert "lookup_customer" in str(turn.explanation)
+
+
+def test_vague_and_specific_description_flip_the_choice_between_two_tools():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def crm_tool(query: str) -> dict:
+        """Does CRM stuff.
+
+        Args:
+            query: Input.
+        """
+
+    @tools.tool
+    def account_search(query: str) -> dict:
+        """Searches customer accounts and returns the subscription plan and billing status.
+
+        Args:
+            query: A customer name or email.
+        """
+
+    text = "Which subscription plan is the customer 'Jane Doe' on?"
+    assert [c[0] for c in ask(tools, text)[1]] == ["account_search"]
+    tools.describe(
+        "crm_tool", "Looks up a customer's subscription plan, plan price and billing status."
+    )
+    tools.describe("account_search", "Does search stuff.")
+    assert [c[0] for c in ask(tools, text)[1]] == ["crm_tool"]
+
+
+def test_request_no_tool_fits_gets_no_call_and_says_so():
+    turn, calls = ask(support_tools(), "Write me a haiku about autumn leaves.")
+    assert calls == []
+    assert "None of my tools fits" in turn.text
+    assert "no call" in turn.explanation.decision
+
+
+def test_missing_required_value_gets_a_question_not_an_invented_value():
+    turn, calls = ask(support_tools(), "What's the weather like today?")
+    assert calls == []
+    assert "city" in turn.text and turn.text.endswith("?")
+    assert "asks" in turn.explanation.decision
+
+
+def test_answer_to_the_question_completes_the_call():
+    tools = support_tools()
+    first = SimulatedModel().respond(
+        Request([Message.user("What's the weather like?")], tools=tools.specs())
+    )
+    messages = [Message.user("What's the weather like?"), first.message, Message.user("In Lisbon.")]
+    turn = SimulatedModel().respond(Request(messages, tools=tools.specs()))
+    assert [(c.name, c.arguments) for c in turn.tool_calls] == [("get_weather", {"city": "Lisbon"})]
+
+
+def test_independent_requests_come_out_parallel():
+    calls = ask(support_tools(), "What's the weather in Paris and in Tokyo?")[1]
+    assert calls == [("get_weather", {"city": "Paris"}), ("get_weather", {"city": "Tokyo"})]
+    calls = ask(support_tools(), "Look up jane@example.com and order ORD-1234.")[1]
+    assert sorted(calls) == [
+        ("lookup_customer", {"email": "jane@example.com"}),
+        ("lookup_order", {"order_id": "ORD-1234"}),
+    ]
+
+
+def test_dependent_request_waits_for_the_result_it_needs():
+    turns = run(
+        dataflow_tools(), "Find Jane Doe's account and open a ticket for her about a refund."
+    )
+    assert [(c.name, c.arguments) for c in turns[0].tool_calls] == [
+        ("find_customer", {"name": "Jane Doe"})
+    ]
+    assert "waits" in turns[0].explanation.decision
+    assert [(c.name, c.arguments) for c in turns[1].tool_calls] == [
+        ("create_ticket", {"customer_id": "C-42", "subject": "a refund"})
+    ]
+    assert "result of find_customer" in str(turns[1].explanation)
+    assert not turns[2].tool_calls and "T-7" in turns[2].text
+
+
+def test_parallel_disabled_gives_one_call_per_turn():
+    turns = run(
+        support_tools(), "What's the weather in Paris and in Tokyo?", parallel_tool_calls=False
+    )
+    assert [[c.arguments["city"] for c in t.tool_calls] for t in turns] == [
+        ["Paris"],
+        ["Tokyo"],
+        [],
+    ]
+    assert "one call per turn" in str(turns[0].explanation)
+
+
+def test_answer_is_built_from_the_results():
+    turns = run(support_tools(), "What's the weather in Paris?")
+    assert "sunny" in turns[-1].text and "21" in turns[-1].text
+
+
+def test_tool_error_is_reported_in_the_answer():
+    tools = support_tools()
+    messages = [
+        Message.user("Where is order ORD-9?"),
+        Message.assistant(
+            tool_calls=[
+                __import__("fcplayground").ToolCall("lookup_order", {"order_id": "ORD-9"}, "c1")
+            ]
+        ),
+        Message.tool(
+            [ToolResult("c1", "lookup_order failed: KeyError: no order ORD-9", is_error=True)]
+        ),
+    ]
+    turn = SimulatedModel().respond(Request(messages, tools=tools.specs()))
+    assert not turn.tool_calls
+    assert "failed" in turn.text and "no order ORD-9" in turn.text
+
+
+def test_tool_choice_none_is_obeyed():
+    turn, calls = ask(support_tools(), "What's the weather in Paris?", tool_choice="none")
+    assert calls == []
+    assert "get_weather" in turn.text
+
+
+def test_tool_choice_required_forces_a_call_with_guesses_marked():
+    turn, calls = ask(support_tools(), "Hello there!", tool_choice="required")
+    assert len(calls) == 1
+    assert turn.explanation.calls[-1].guessed
+    assert "forced" in turn.explanation.decision
+
+
+def test_tool_choice_named_tool_is_obeyed():
+    turn, calls = ask(
+        support_tools(), "What's the weather in Paris?", tool_choice=NamedTool("lookup_order")
+    )
+    assert [c[0] for c in calls] == ["lookup_order"]
+    assert "a guess" in str(turn.explanation)
+
+
+def test_tool_choice_auto_is_the_default_behaviour():
+    assert ask(support_tools(), "Weather in Oslo?", tool_choice="auto")[1] == [
+        ("get_weather", {"city": "Oslo"})
+    ]
+
+
+def test_numbers_go_to_the_parameters_their_words_name():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def triangle_area(base: float, height: float) -> float:
+        """Calculates the area of a triangle from its base and height.
+
+        Args:
+            base: The base length.
+            height: The height.
+        """
+
+    calls = ask(tools, "Area of a triangle with height 5 and base 12?")[1]
+    assert calls == [("triangle_area", {"base": 12, "height": 5})]
+
+
+def test_explanation_never_goes_on_the_wire_but_explain_finds_it():
+    model = SimulatedModel()
+    client = offline.openai_client(model)
+    reply = client.chat.completions.create(
+        model="m",
+        messages=[{"role": "user", "content": "What's the weather in Paris?"}],
+        tools=support_tools().to_openai(),
+    )
+    assert "score" not in json.dumps(reply.model_dump())
+    why = model.explain(reply)
+    assert "get_weather" in str(why) and "Paris" in str(why)
+
+
+def test_same_request_same_turn():
+    a = ask(support_tools(), "Look up jane@example.com and order ORD-1234.")[0]
+    b = ask(support_tools(), "Look up jane@example.com and order ORD-1234.")[0]
+    assert a == b and str(a.explanation) == str(b.explanation)
