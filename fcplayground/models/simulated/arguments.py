@@ -73,6 +73,7 @@ class Argument:
     value: Any
     source: str
     guessed: bool = False
+    from_value: bool = False  # taken from a value found in the text (not a default)
 
 
 @dataclass
@@ -117,7 +118,7 @@ def param_kind(name: str, prop: dict[str, Any]) -> str:
 def _cue_terms(name: str, prop: dict[str, Any]) -> set[str]:
     """Words that announce this parameter's value in a request ("radius", "height")."""
     words = split_identifier(name)
-    own = set(terms(" ".join(words))) | {w for w in words if len(w) <= 2}
+    own = set(terms(" ".join(words))) | ({name.lower()} if len(name) <= 2 else set())
     if set(words) & {"start", "origin", "source", "from", "departure", "initial", "begin"}:
         own.add("from")
     if set(words) & {"end", "destination", "target", "to", "arrival", "final"}:
@@ -130,7 +131,9 @@ def _window_before(text: str, start: int, words: int = 4) -> list[str]:
 
 
 def _affinity(text: str, m: Mention, name: str, cues: set[str]) -> float:
-    """How strongly the words right before a value point at this parameter."""
+    """How strongly the words right before a value (or its unit) point at this parameter."""
+    if m.unit and set(terms(m.unit)) & cues:  # "10 years" for number_of_years
+        return 2.5
     before = _window_before(text, m.start)
     if not before:
         return 0.0
@@ -200,6 +203,16 @@ def _bool_value(text: str, name: str) -> tuple[bool, str] | None:
             f"the request {'rules out' if negated else 'asks for'} {name.replace('_', ' ')}",
         )
     return None
+
+
+def _value(m: Mention, name: str, prop: dict[str, Any]) -> Any:
+    """A mention's value for a parameter: "5%" is 0.05 unless the parameter counts percent."""
+    value = m.value
+    if m.unit == "percent" and isinstance(value, (int, float)):
+        said = f"{name} {prop.get('description', '')}".lower()
+        if "percent" not in said:
+            value = round(value / 100, 10)
+    return _coerce(value, prop)
 
 
 def _coerce(value: Any, prop: dict[str, Any]) -> Any:
@@ -273,7 +286,9 @@ def fill(
             ):
                 continue
             first.arguments[name] = Argument(
-                _coerce(m.value, props[name]), f"{m.text!r} follows the words for {name!r}"
+                _value(m, name, props[name]),
+                f"{m.text!r} follows the words for {name!r}",
+                from_value=True,
             )
             used.add(id(m))
             taken_by[name] = m
@@ -291,7 +306,9 @@ def fill(
             continue
         if m := _next_value(kinds[name], mentions, used):
             first.arguments[name] = Argument(
-                _coerce(m.value, prop), f"{m.text!r} is the next {kinds[name]} value in the request"
+                _value(m, name, prop),
+                f"{m.text!r} is the next {kinds[name]} value in the request",
+                from_value=True,
             )
             used.add(id(m))
             taken_by[name] = m
@@ -317,6 +334,8 @@ def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention |
     """The first unused value of a kind; spelled-out numbers ("two sides") come last."""
     fits = FITS.get(kind, [])
     pool = [m for m in mentions if m.kind in fits and id(m) not in used]
+    if any("word" not in m.tags for m in pool if m.kind == "number"):  # "two sides as 4 and 5"
+        pool = [m for m in pool if "word" not in m.tags]
     if kind == "place":
         pool.sort(key=lambda m: not m.place)
     elif fits:
@@ -489,7 +508,7 @@ def _repeats(
             )
             if nxt is not None:
                 call.arguments[name] = Argument(
-                    _coerce(nxt.value, props[name]),
+                    _value(nxt, name, props[name]),
                     f"{nxt.text!r} is another {name} in the same list",
                 )
                 used.add(id(nxt))

@@ -10,7 +10,7 @@ A call whose required value is missing waits when another planned call can produ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...chat import ToolSpec
 from .arguments import Filled, fill, param_kind
@@ -39,6 +39,7 @@ class Intent:
     start: int
     end: int
     score: float
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -119,16 +120,71 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
         if pick is None or (current is not None and pick.name == current.tool.name):
             if current is not None:
                 current.end = end
+                current.pieces.append((start, end))
             continue
-        current = Intent(pick, prefix_start if not result.intents else start, end, ranked[0].score)
+        begin = prefix_start if not result.intents else start
+        current = Intent(pick, begin, end, ranked[0].score, [(begin, end)])
         result.intents.append(current)
     if not result.intents:  # relevant as a whole, though no single piece is
-        result.intents.append(Intent(candidates[0], 0, len(text), scores[0].score))
+        whole = Intent(
+            candidates[0], 0, len(text), scores[0].score, _pieces(text) or [(0, len(text))]
+        )
+        whole.pieces[0] = (0, whole.pieces[0][1])
+        result.intents.append(whole)
     return result
 
 
+def local(p: Plan, start: int, end: int) -> tuple[str, list[Mention]]:
+    """The text between ``start`` and ``end``, with its mentions' positions made local."""
+    inside = [m for m in p.mentions if start <= m.start and m.end <= end]
+    return p.text[start:end], [replace(m, start=m.start - start, end=m.end - start) for m in inside]
+
+
 def fill_intent(p: Plan, intent: Intent, results: list[tuple[str, object]]) -> list[Filled]:
-    return fill(intent.tool, p.span(intent), p.mentions_in(intent), results)
+    """The calls an intent needs: one per group of pieces that restates the same arguments
+    ("for a person 6 feet tall ..., also for a person 5.6 feet tall ...")."""
+    groups: list[tuple[int, int]] = []
+    for start, end in intent.pieces or [(intent.start, intent.end)]:
+        if groups and not _restates(p, intent.tool, groups[-1], (start, end)):
+            groups[-1] = (groups[-1][0], end)
+        else:
+            groups.append((start, end))
+    calls: list[Filled] = []
+    for start, end in groups:
+        group_calls = fill(intent.tool, *local(p, start, end), results)
+        if calls:  # a later group says only what changes: the rest carries over
+            for call in group_calls:
+                for name in list(call.missing):
+                    if name in calls[0].arguments:
+                        call.arguments[name] = calls[0].arguments[name]
+                        call.missing.remove(name)
+        calls += group_calls
+    return calls
+
+
+def _provided(p: Plan, spec: ToolSpec, span: tuple[int, int]) -> set[str]:
+    """Parameters that values inside ``span`` fill (not fallbacks or defaults)."""
+    filled = fill(spec, *local(p, *span), [])[0]
+    return {n for n, a in filled.arguments.items() if a.from_value}
+
+
+def _bare(p: Plan, span: tuple[int, int]) -> bool:
+    """Is the piece nothing but values and list words?"""
+    text = p.text[span[0] : span[1]]
+    for m in sorted(p.mentions, key=lambda m: -m.start):
+        if span[0] <= m.start and m.end <= span[1]:
+            text = text[: m.start - span[0]] + " " + text[m.end - span[0] :]
+    return not [t for t in terms(text) if t not in ("respectively", "each", "another")]
+
+
+def _restates(p: Plan, spec: ToolSpec, group: tuple[int, int], piece: tuple[int, int]) -> bool:
+    """Does ``piece`` give again what ``group`` already has, rather than add to it?"""
+    alone = _provided(p, spec, piece)
+    if not alone or _bare(p, piece) or "respectively" in p.text.lower():
+        return False  # a bare list item ("and in Tokyo") extends the list instead
+    before = _provided(p, spec, group)
+    after = _provided(p, spec, (group[0], piece[1]))
+    return len(after) <= len(before) and bool(alone & before)
 
 
 def producer(param: str, needing: ToolSpec, others: list[ToolSpec]) -> ToolSpec | None:

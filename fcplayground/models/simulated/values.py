@@ -123,6 +123,12 @@ def _number(text: str) -> tuple[Any, str]:
     return (-value if sign == "-" else value), unit
 
 
+def _unit_word(raw: str) -> bool:
+    """Does a number mention end in a unit or multiplier word (not "with")?"""
+    tail = re.sub(r"^[-+]?\$?[\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?\s?", "", raw).split()
+    return bool(tail) and all(w.lower() in UNITS or w.lower() in MULTIPLIERS for w in tail)
+
+
 def _iso(text: str) -> str:
     """A full date as YYYY-MM-DD when it can be read; otherwise the text as written."""
     m = re.fullmatch(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I)
@@ -173,7 +179,7 @@ def _scan(text: str) -> list[Mention]:
                 add(Mention("date", _iso(raw), m.start(), m.end(), raw))
             elif kind == "number":
                 value, unit = _number(raw)
-                if not unit:  # keep a trailing word out of the number if it is not a unit
+                if not _unit_word(raw):  # keep a trailing word like "with" out of the number
                     raw = re.match(r"[-+]?\$?[\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?", raw).group(0)  # type: ignore[union-attr]
                 add(Mention("number", value, m.start(), m.start() + len(raw), raw, unit))
             else:
