@@ -71,3 +71,90 @@ def check_tool_description(func: Callable[..., Any], topic: str) -> Feedback:
         f"Describe the parameter(s) {', '.join(undescribed)} in an Args: section of the docstring.",
     )
     return feedback
+
+
+# -- Lesson 02: the round-trip ------------------------------------------------------------
+
+
+def _message_dict(message: Any) -> dict[str, Any]:
+    """A message as the dict that goes on the wire (SDK objects are dumped as the SDK would)."""
+    if hasattr(message, "model_dump"):
+        return message.model_dump(exclude_none=True)
+    return message if isinstance(message, dict) else {}
+
+
+def check_round_trip(messages: Any, final_text: str | None, expect: str | None = None) -> Feedback:
+    """Is ``messages`` a complete Chat Completions round-trip: the user's question, the
+    assistant's message with its ``tool_calls``, a ``tool`` message answering each call id
+    right after it, and then a ``final_text`` answer (that mentions ``expect``, if given)?"""
+    feedback = Feedback()
+    if not isinstance(messages, list) or not messages:
+        feedback.problems.append(
+            "`messages` should be the list of messages you send: start with the user's question."
+        )
+        return feedback
+    msgs = [_message_dict(m) for m in messages]
+    feedback.check(
+        msgs[0].get("role") == "user",
+        "It starts with the user's question.",
+        "The first message should be the user's question: {'role': 'user', 'content': ...}.",
+    )
+    asked = [i for i, m in enumerate(msgs) if m.get("role") == "assistant" and m.get("tool_calls")]
+    feedback.check(
+        bool(asked),
+        "The assistant's message with its tool_calls is in the conversation.",
+        "No assistant message with tool_calls: append response.choices[0].message (as a dict: "
+        ".model_dump(exclude_none=True)), so the tool results have a call to answer.",
+    )
+    unanswered: list[str] = []
+    answered: list[str] = []
+    for i, m in enumerate(msgs):
+        if m.get("role") != "tool":
+            continue
+        call_id = m.get("tool_call_id")
+        # A tool message answers the calls of the assistant message just before its run of tool messages.
+        j = i - 1
+        while j >= 0 and msgs[j].get("role") == "tool":
+            j -= 1
+        ids = [c.get("id") for c in msgs[j].get("tool_calls") or []] if j >= 0 else []
+        if call_id is None:
+            feedback.problems.append(
+                "A tool message has no 'tool_call_id': add 'tool_call_id': call.id to it."
+            )
+        elif call_id not in ids:
+            feedback.problems.append(
+                f"The tool message with tool_call_id {call_id!r} answers no call of the assistant "
+                "message just before it: use call.id exactly, right after that message."
+            )
+        else:
+            answered.append(call_id)
+        if not isinstance(m.get("content"), str):
+            feedback.problems.append(
+                f"The tool message for {call_id!r} has content of type "
+                f"{type(m.get('content')).__name__}: send result.content, which is a string."
+            )
+    for i in asked:
+        unanswered += [c.get("id") for c in msgs[i]["tool_calls"] if c.get("id") not in answered]
+    if asked:
+        feedback.check(
+            not unanswered,
+            "Every tool call has a tool message with its tool_call_id.",
+            f"No tool message answers the call(s) {', '.join(map(str, unanswered))}: after the "
+            "assistant message, append {'role': 'tool', 'tool_call_id': call.id, "
+            "'content': result.content} for each call.",
+        )
+    if not final_text:
+        feedback.problems.append(
+            "There is no final answer yet: call client.chat.completions.create again with "
+            "`messages` (now holding the results) and set final_text to "
+            "response.choices[0].message.content."
+        )
+    elif expect is not None:
+        feedback.check(
+            expect in final_text,
+            f"The final answer mentions {expect}, from the tool's result.",
+            f"The final answer does not mention {expect}: did the model get the tool's result?",
+        )
+    else:
+        feedback.passed.append("There is a final answer.")
+    return feedback

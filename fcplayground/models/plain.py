@@ -29,4 +29,18 @@ class PlainTextModel:
 
 def count_tokens(value: object) -> int:
     """A rough, deterministic token count (about four characters a token)."""
+    if isinstance(value, Request):
+        return max(1, request_chars(value) // 4)
     return max(1, len(str(value)) // 4)
+
+
+def request_chars(request: Request) -> int:
+    """About how many characters a request holds: messages, and tools with their schemas."""
+    text = sum(
+        len(m.content) + 40 * (len(m.tool_calls) + len(m.tool_results)) for m in request.messages
+    )
+    tools = sum(
+        len(t.name) + len(t.description) + 40 * len(t.parameters.get("properties", {}))
+        for t in request.tools
+    )
+    return text + tools + len(request.system or "")

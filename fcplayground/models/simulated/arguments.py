@@ -119,9 +119,9 @@ def _cue_terms(name: str, prop: dict[str, Any]) -> set[str]:
     """Words that announce this parameter's value in a request ("radius", "height")."""
     words = split_identifier(name)
     own = set(terms(" ".join(words))) | ({name.lower()} if len(name) <= 2 else set())
-    if set(words) & {"start", "origin", "source", "from", "departure", "initial", "begin"}:
+    if set(words) & {"start", "origin", "source", "from", "departure", "begin"}:
         own.add("from")
-    if set(words) & {"end", "destination", "target", "to", "arrival", "final"}:
+    if set(words) & {"end", "destination", "target", "to", "arrival"}:
         own.add("to")
     return own
 
@@ -130,22 +130,46 @@ def _window_before(text: str, start: int, words: int = 4) -> list[str]:
     return re.findall(r"[A-Za-z]+|=|:", text[:start])[-words:]
 
 
+UNIT_CONCEPTS = {  # what a unit measures, so "5 seconds" can find a parameter called time
+    "seconds": {"time", "duration"}, "minutes": {"time", "duration"},
+    "hours": {"time", "duration", "hour"}, "days": {"day", "duration", "time"},
+    "years": {"year", "duration", "time", "age"}, "months": {"month", "duration"},
+    "weeks": {"week", "duration"}, "m": {"distanc", "length", "height", "width"},
+    "km": {"distanc", "length"}, "miles": {"distanc", "length"}, "meters": {"distanc", "length", "height"},
+    "feet": {"height", "length", "distanc", "width"}, "cm": {"length", "height", "width"},
+    "kg": {"weight", "mass"}, "lbs": {"weight", "mass"}, "g": {"mass", "weight"},
+    "USD": {"price", "amount", "cost", "budget", "salary", "incom", "valu", "investment"},
+    "celsius": {"temperatur", "temp"}, "fahrenheit": {"temperatur", "temp"},
+    "percent": {"rate", "percentag", "percent"},
+}  # fmt: skip
+
+
+def _similar(word: str, cues: set[str]) -> bool:
+    """A request word that names a cue: same term, or one word the other's prefix
+    ("accelerated" / "acceleration", "temp" / "temperature")."""
+    w = word.lower()
+    if w in cues or stem(w) in cues or (w.isalpha() and (t := terms(w)) and t[0] in cues):
+        return True
+    return len(w) >= 4 and any(
+        len(c) >= 4 and (c.startswith(w[:6]) if len(w) >= 6 else c.startswith(w)) for c in cues
+    )
+
+
 def _affinity(text: str, m: Mention, name: str, cues: set[str]) -> float:
-    """How strongly the words right before a value (or its unit) point at this parameter."""
-    if m.unit and set(terms(m.unit)) & cues:  # "10 years" for number_of_years
-        return 2.5
+    """How strongly the words around a value point at this parameter: the words just
+    before it ("radius of 10", "a=2"), the noun just after it ("3 bedrooms"), its unit."""
+    after = re.match(r"\s*([A-Za-z]+)", text[m.end :])
+    if after and not m.unit and _similar(after.group(1), cues):
+        return 3.2
     before = _window_before(text, m.start)
-    if not before:
-        return 0.0
     raw = [w.lower() for w in before]
-    if raw[-1] in ("=", ":") and len(raw) > 1 and (raw[-2] in cues or stem(raw[-2]) in cues):
+    if len(raw) > 1 and raw[-1] in ("=", ":") and _similar(raw[-2], cues):
         return 4.0
-    hits = [
-        i
-        for i, w in enumerate(raw)
-        if w in cues or stem(w) in cues or (w.isalpha() and terms(w) and terms(w)[0] in cues)
-    ]
-    return 2.0 + 0.25 * hits[-1] if hits else 0.0
+    hits = [i for i, w in enumerate(raw) if w not in ("=", ":") and _similar(w, cues)]
+    near = 2.0 + 0.5 * (hits[-1] - len(raw) + 4) if hits else 0.0
+    if m.unit and (set(terms(m.unit)) | UNIT_CONCEPTS.get(m.unit, set())) & cues:
+        near = max(near, 2.6)  # "10 years" for number_of_years, "5 seconds" for time
+    return near
 
 
 def _enum_value(text: str, options: list[Any]) -> tuple[Any, str] | None:
@@ -169,10 +193,18 @@ def _enum_value(text: str, options: list[Any]) -> tuple[Any, str] | None:
     return None
 
 
-def _unit_value(text: str, mentions: list[Mention]) -> str | None:
+def _unit_value(name: str, text: str, mentions: list[Mention]) -> str | None:
+    """A unit for a unit parameter. One that converts ("to_unit") wants the unit the
+    request asks the answer in ("in km/h"); others the unit the numbers came in."""
+    asked = re.search(r"\b(?:in|into|to|as)\s+(km/h|m/s|[A-Za-z°/³²]+)", text)
+    asked_unit = asked.group(1) if asked and asked.group(1).lower() in UNITS else None
+    if asked_unit and set(split_identifier(name)) & {"to", "target", "output", "result", "desired"}:
+        return asked_unit
     for m in mentions:
         if m.kind == "number" and m.unit:
             return m.text[len(re.match(r"[-+]?\$?[\d,.]+\s?", m.text).group(0)) :] or m.unit  # type: ignore[union-attr]
+    if asked_unit:
+        return asked_unit
     for w in re.findall(r"[A-Za-z/°]+", text):
         if (
             w.lower() in UNITS
@@ -227,16 +259,19 @@ def _coerce(value: Any, prop: dict[str, Any]) -> Any:
 
 
 def _array_value(
-    prop: dict[str, Any], text: str, mentions: list[Mention], used: set[int]
+    prop: dict[str, Any], name: str, text: str, mentions: list[Mention], used: set[int], loose: bool
 ) -> tuple[list[Any], str] | None:
+    """A list for an array parameter: a written list, a pair in brackets, a run of numbers
+    after the parameter's words, named allowed values; with ``loose``, any listed values."""
+    item = prop.get("items", {}) if isinstance(prop.get("items"), dict) else {}
+    cues = _cue_terms(name, prop)
     lists = [m for m in mentions if m.kind == "list" and id(m) not in used]
+    lists.sort(key=lambda m: -_affinity(text, m, name, cues))
     if lists:
         used.add(id(lists[0]))
-        return list(lists[0].value) if isinstance(lists[0].value, (list, tuple)) else [
-            lists[0].value
-        ], f"the list {lists[0].text}"
-    item = prop.get("items", {}) if isinstance(prop.get("items"), dict) else {}
-    kind = param_kind("item", item)
+        value = lists[0].value
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        return [_coerce(v, item) for v in items], f"the list {lists[0].text}"
     if "enum" in item:
         found = [
             o
@@ -244,13 +279,31 @@ def _array_value(
             if re.search(rf"(?<![a-z0-9]){re.escape(str(o).lower())}(?![a-z0-9])", text.lower())
         ]
         return (found, "allowed values named in the request") if found else None
-    fits = FITS.get(kind, []) if kind != "string" else ["quoted", "proper"]
-    values = [m for m in mentions if m.kind in fits and id(m) not in used]
-    if len(values) >= 1:
-        for m in values:
-            used.add(id(m))
-        return [_coerce(m.value, item) for m in values], "the values listed in the request"
+    kind = param_kind("item", item)
+    for run in _runs(
+        text, mentions, used, FITS.get(kind, []) if kind != "string" else ["quoted", "proper"]
+    ):
+        if (loose and len(run) >= 1) or (
+            len(run) >= 2 and _affinity(text, run[0], name, cues) >= 2
+        ):
+            used.update(id(m) for m in run)
+            return [_value(m, "item", item) for m in run], "the values listed in the request"
     return None
+
+
+def _runs(
+    text: str, mentions: list[Mention], used: set[int], kinds: list[str]
+) -> list[list[Mention]]:
+    """Runs of values of the given kinds joined by list words ("12, 24 and 36")."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if m.kind not in kinds or id(m) in used or "word" in m.tags:
+            continue
+        if runs and _listed(text, mentions, runs[-1][-1], m):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def fill(
@@ -353,12 +406,12 @@ def _whole_text(
         and (hit := _enum_value(text, options))
     ):
         return Argument(hit[0], hit[1])
-    if kind == "unit" and (unit := _unit_value(text, mentions)):
+    if kind == "unit" and (unit := _unit_value(name, text, mentions)):
         return Argument(unit, f"the unit {unit!r} in the request")
     if kind == "bool" and (hit2 := _bool_value(text, name)):
         return Argument(hit2[0], hit2[1])
-    if kind == "array" and (hit3 := _array_value(prop, text, mentions, used)):
-        return Argument(hit3[0], hit3[1])
+    if kind == "array" and (hit3 := _array_value(prop, name, text, mentions, used, False)):
+        return Argument(hit3[0], hit3[1], from_value=True)
     return None
 
 
@@ -376,6 +429,8 @@ def _fallback(
     used: set[int],
     mentions: list[Mention],
 ) -> Argument | None:
+    if kind == "array" and (hit := _array_value(prop, name, text, mentions, used, True)):
+        return Argument(hit[0], hit[1], from_value=True)
     if kind == "bool":
         default = prop.get("default", _described_default(prop))
         value = bool(default) if default is not None else False
@@ -405,10 +460,15 @@ def _described_default(prop: dict[str, Any]) -> Any:
 
 
 def _unexplained_words(
-    name: str, text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]
+    name: str,
+    text: str,
+    spec: ToolSpec,
+    mentions: list[Mention],
+    used: set[int],
+    anywhere: bool = False,
 ) -> str | None:
     """The first run of request words that neither the tool nor a used value accounts for."""
-    from .relevance import tool_words  # here: relevance imports nothing from this module
+    from .relevance import tool_words  # here, not at the top: relevance imports this module
 
     known = set(tool_words(spec).weights)
     spans = [(m.start, m.end) for m in mentions if id(m) in used or m.kind == "weekday"]
@@ -425,7 +485,7 @@ def _unexplained_words(
             run = []
             if word.lower() not in ("the", "a", "an", "my", "our", "their", "its"):
                 previous = word.lower()
-        elif run or previous in _VALUE_CUES:  # a value follows "of", "for", "in", ...
+        elif run or previous in _VALUE_CUES or anywhere:  # a value follows "of", "for", ...
             run.append(word)
     if run:
         runs.append(run)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ...chat import ToolSpec
-from .arguments import Filled, fill, param_kind
+from .arguments import Filled, fill
 from .relevance import ToolScore, score_tools, tool_words
 from .values import Mention, mentions
 from .words import is_generic, split_identifier, terms
@@ -60,8 +60,8 @@ class Plan:
 
 def evidence(found: list[Mention], spec: ToolSpec) -> tuple[float, list[str]]:
     """Score for values only this tool's parameters take (an email, an order id)."""
-    kinds = {param_kind(n, p) for n, p in spec.parameters.get("properties", {}).items()}
-    hits = sorted({m.kind for m in found if m.kind in STRONG_KINDS and m.kind in kinds})
+    strong = {m.kind for m in found if m.kind in STRONG_KINDS}
+    hits = sorted(strong & tool_words(spec).kinds) if strong else []
     return EVIDENCE * len(hits), [f"<{k}>" for k in hits]
 
 
@@ -117,6 +117,13 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
         piece_found = [m for m in found if start <= m.start and m.end <= end]
         ranked = [s for s in score(piece, piece_found, strong) if relevant(s, PIECE_THRESHOLD)]
         pick = by_name[ranked[0].name] if ranked else None
+        if (
+            current is not None
+            and pick is not None
+            and pick.name != current.tool.name
+            and _completes(result, current, (start, end))
+        ):
+            pick = current.tool  # a piece that gives what the current call lacks belongs to it
         if pick is None or (current is not None and pick.name == current.tool.name):
             if current is not None:
                 current.end = end
@@ -166,6 +173,14 @@ def _provided(p: Plan, spec: ToolSpec, span: tuple[int, int]) -> set[str]:
     """Parameters that values inside ``span`` fill (not fallbacks or defaults)."""
     filled = fill(spec, *local(p, *span), [])[0]
     return {n for n, a in filled.arguments.items() if a.from_value}
+
+
+def _completes(p: Plan, intent: Intent, piece: tuple[int, int]) -> bool:
+    """Would ``piece`` fill required parameters the intent does not have yet?"""
+    required = set(intent.tool.parameters.get("required", []))
+    have = _provided(p, intent.tool, (intent.start, intent.end))
+    missing = required - have
+    return bool(missing) and bool(_provided(p, intent.tool, (intent.start, piece[1])) & missing)
 
 
 def _bare(p: Plan, span: tuple[int, int]) -> bool:

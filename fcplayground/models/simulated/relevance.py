@@ -9,13 +9,14 @@ which is what the explanation shows.
 
 from __future__ import annotations
 
-import json
+import ast
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...chat import ToolSpec
+from .arguments import param_kind
 from .words import is_generic, split_identifier, terms
 
 NAME, DESCRIPTION, PARAMETER, PARAMETER_TEXT = 3.0, 1.0, 1.0, 0.5
@@ -29,6 +30,7 @@ class ToolWords:
     weights: dict[str, float]
     name_terms: frozenset[str]
     core: frozenset[str]  # name and description terms that are not generic
+    kinds: frozenset[str]  # the kinds of value its parameters take (email, number, ...)
 
 
 @dataclass
@@ -56,19 +58,22 @@ def _tool_words(name: str, description: str, parameters_json: str) -> ToolWords:
     name_terms = terms(" ".join(split_identifier(name)))
     description_terms = terms(description)
     add(description_terms, DESCRIPTION)
-    for pname, prop in json.loads(parameters_json).get("properties", {}).items():
+    for pname, prop in ast.literal_eval(parameters_json).get("properties", {}).items():
         add(terms(" ".join(split_identifier(pname))), PARAMETER)
         if isinstance(prop, dict):
             add(terms(str(prop.get("description", ""))), PARAMETER_TEXT)
             add(terms(" ".join(str(v) for v in prop.get("enum", []))), PARAMETER)
     add(name_terms, NAME)
     core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
-    return ToolWords(weights, frozenset(name_terms), core)
+    properties = ast.literal_eval(parameters_json).get("properties", {})
+    kinds = frozenset(param_kind(n, p) for n, p in properties.items() if isinstance(p, dict))
+    return ToolWords(weights, frozenset(name_terms), core, kinds)
 
 
 def tool_words(spec: ToolSpec) -> ToolWords:
     """The (cached) weighted terms of a tool spec."""
-    return _tool_words(spec.name, spec.description, json.dumps(spec.parameters, sort_keys=True))
+    # repr is a cheap, faithful key: the same schema sent again prints the same.
+    return _tool_words(spec.name, spec.description, repr(spec.parameters))
 
 
 def score_tools(query: tuple[str, ...], tools: list[ToolSpec]) -> list[ToolScore]:
@@ -79,8 +84,9 @@ def score_tools(query: tuple[str, ...], tools: list[ToolSpec]) -> list[ToolScore
     df = Counter(t for _, words in indexed for t in wanted.intersection(words.weights))
     n = len(tools)
     scores = []
+    unique = list(dict.fromkeys(query))
     for spec, words in indexed:
-        matched = [t for t in dict.fromkeys(query) if t in words.weights]
+        matched = [t for t in unique if t in words.weights]
         total = 0.0
         for t in matched:
             weight = words.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)

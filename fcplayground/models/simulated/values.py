@@ -81,7 +81,9 @@ class Mention:
     tags: frozenset[str] = field(default_factory=frozenset)
 
 
+_COORD = r"[-+]?\d+(?:\.\d+)?\s*°?\s*[NSEW]?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("pair", re.compile(rf"\(\s*{_COORD}\s*,\s*{_COORD}\s*\)")),
     ("list", re.compile(r"\[[^\[\]\n]{0,500}\]")),
     ("quoted", re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w])|\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”")),
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
@@ -121,6 +123,10 @@ def _number(text: str) -> tuple[Any, str]:
         elif word.lower() in UNITS:
             unit = UNITS[word.lower()]
     return (-value if sign == "-" else value), unit
+
+
+def _num(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
 
 
 def _unit_word(raw: str) -> bool:
@@ -173,6 +179,10 @@ def _scan(text: str) -> list[Mention]:
                     continue  # a lone letter is a word, not a formula
                 expr = re.sub(r"^[a-z]\s*=\s*", "", raw).replace("^", "**").strip()
                 add(Mention("math", expr, m.start(), m.end(), raw))
+            elif kind == "pair":  # "(33.4484 N, 112.0740 W)" is [33.4484, -112.074]
+                parts = re.findall(r"([-+]?\d+(?:\.\d+)?)\s*°?\s*([NSEW]?)", raw)
+                pair = [_num(n) * (-1 if d in "SW" and d else 1) for n, d in parts]
+                add(Mention("list", pair, m.start(), m.end(), raw))
             elif kind == "list":
                 add(Mention("list", _list_value(raw), m.start(), m.end(), raw))
             elif kind == "date":
