@@ -276,3 +276,44 @@ def test_same_request_same_turn():
     a = ask(support_tools(), "Look up jane@example.com and order ORD-1234.")[0]
     b = ask(support_tools(), "Look up jane@example.com and order ORD-1234.")[0]
     assert a == b and str(a.explanation) == str(b.explanation)
+
+
+def test_currencies_are_read_as_codes_and_go_from_and_to():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def convert_currency(amount: float, from_currency: str, to_currency: str) -> dict:
+        """Converts an amount of money from one currency to another and returns the result.
+
+        Args:
+            amount: How much money to convert.
+            from_currency: The currency to convert from, e.g. USD.
+            to_currency: The currency to convert to, e.g. EUR.
+        """
+
+    expected = [("convert_currency", {"amount": 100, "from_currency": "USD", "to_currency": "EUR"})]
+    assert ask(tools, "Convert 100 US dollars to euros")[1] == expected
+    assert ask(tools, "Convert 100 USD to EUR")[1] == expected
+
+
+def test_a_list_of_cities_after_one_place_word_is_all_places():
+    calls = ask(support_tools(), "What's the weather in Paris and London?")[1]
+    assert calls == [("get_weather", {"city": "Paris"}), ("get_weather", {"city": "London"})]
+
+
+def test_a_comma_inside_a_date_does_not_split_the_request():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def game_winner(teams: list[str], date: str) -> dict:
+        """Returns the winner of a basketball game between two teams on a date.
+
+        Args:
+            teams: The two teams.
+            date: The game's date.
+        """
+
+    calls = ask(tools, "Who won the basketball game between Lakers and Clippers on Jan 28, 2021?")[
+        1
+    ]
+    assert calls == [("game_winner", {"teams": ["Lakers", "Clippers"], "date": "2021-01-28"})]

@@ -27,7 +27,8 @@ KIND_WORDS = {
     "id": {"id", "code", "sku", "ref", "reference", "identifier", "isbn", "ticker", "symbol"},
     "place": {"city", "location", "place", "country", "destination", "origin", "address",
               "venue", "region", "state", "area", "town", "where", "loc", "province", "county"},
-    "unit": {"unit", "units", "currency", "scale", "measurement"},
+    "currency": {"currency", "currencies"},
+    "unit": {"unit", "units", "scale", "measurement"},
     "name": {"name", "artist", "person", "author", "player", "company", "team", "title", "brand",
              "product", "actor", "director", "band", "species", "character", "celebrity",
              "singer", "composer", "painter", "organization", "restaurant", "hotel", "movie",
@@ -49,6 +50,7 @@ FITS = {  # which mention kinds can fill which parameter kinds, best first
     "text": ["math", "quoted"],
     "string": ["quoted", "proper", "code", "id", "email", "url", "date"],
     "unit": [],
+    "currency": ["currency"],
     "enum": [],
     "bool": ["bool"],
     "array": ["list"],
@@ -109,7 +111,7 @@ def param_kind(name: str, prop: dict[str, Any]) -> str:
         return "email"
     if prop.get("format") in ("date", "date-time"):
         return "date"
-    for k in ("email", "url", "date", "month", "id", "unit", "place", "text", "name"):
+    for k in ("email", "url", "date", "month", "currency", "id", "unit", "place", "text", "name"):
         if words & KIND_WORDS[k]:
             return k
     return "string"
@@ -353,8 +355,9 @@ def fill(
         ):
             first.arguments[name] = hit
 
-    # 3. Required parameters take the remaining values of their kind in order of appearance.
-    for name, prop in props.items():
+    # 3. Required parameters take the remaining values of their kind in order of appearance,
+    #    the most particular kinds first: a place goes to "location" before "genre" sees it.
+    for name, prop in sorted(props.items(), key=lambda kv: _GENERAL.get(kinds[kv[0]], 0)):
         if name in first.arguments or name not in required:
             continue
         if m := _next_value(kinds[name], mentions, used):
@@ -381,6 +384,9 @@ def fill(
 
     first.missing = [n for n in props if n in required and n not in first.arguments]
     return [first, *_repeats(first, props, text, mentions, used, taken_by, kinds)]
+
+
+_GENERAL = {"string": 2, "text": 2, "name": 1, "id": 1}
 
 
 def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention | None:
@@ -561,7 +567,6 @@ def _repeats(
                     and o.kind == m.kind
                     and o.start > last[name].start
                     and "word" not in o.tags
-                    and (o.kind != "proper" or kinds[name] != "place" or o.place == m.place)
                     and _listed(text, mentions, last[name], o)
                 ),
                 None,

@@ -83,9 +83,12 @@ def relevant(s: ToolScore, threshold: float) -> bool:
     return s.score >= threshold and bool(s.core_matched)
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
+def _pieces(text: str, found: list[Mention] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Spans between separators; never cutting through a value ("Jan 28, 2021")."""
     spans, start = [], 0
     for sep in _SEPARATOR.finditer(text):
+        if any(m.start < sep.end() and sep.start() < m.end for m in found):
+            continue
         if sep.start() > start:
             spans.append((start, sep.start()))
         start = sep.end()
@@ -112,7 +115,7 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
     ]
     current: Intent | None = None
     prefix_start = 0
-    for start, end in _pieces(text):
+    for start, end in _pieces(text, found):
         piece = text[start:end]
         piece_found = [m for m in found if start <= m.start and m.end <= end]
         ranked = [s for s in score(piece, piece_found, strong) if relevant(s, PIECE_THRESHOLD)]
@@ -134,7 +137,7 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
         result.intents.append(current)
     if not result.intents:  # relevant as a whole, though no single piece is
         whole = Intent(
-            candidates[0], 0, len(text), scores[0].score, _pieces(text) or [(0, len(text))]
+            candidates[0], 0, len(text), scores[0].score, _pieces(text, found) or [(0, len(text))]
         )
         whole.pieces[0] = (0, whole.pieces[0][1])
         result.intents.append(whole)

@@ -81,12 +81,26 @@ class Mention:
     tags: frozenset[str] = field(default_factory=frozenset)
 
 
+CURRENCIES = {  # names and symbols people write -> ISO code
+    "usd": "USD", "us dollar": "USD", "us dollars": "USD", "dollar": "USD", "dollars": "USD",
+    "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "pound sterling": "GBP",
+    "british pound": "GBP", "british pounds": "GBP", "pounds": "GBP", "jpy": "JPY",
+    "yen": "JPY", "japanese yen": "JPY", "cny": "CNY", "yuan": "CNY", "inr": "INR",
+    "rupee": "INR", "rupees": "INR", "cad": "CAD", "canadian dollar": "CAD",
+    "canadian dollars": "CAD", "aud": "AUD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "chf": "CHF", "swiss franc": "CHF", "swiss francs": "CHF",
+    "mxn": "MXN", "peso": "MXN", "pesos": "MXN",
+}  # fmt: skip
+_CURRENCY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, CURRENCIES), key=len, reverse=True)) + r")\b", re.I
+)
 _COORD = r"[-+]?\d+(?:\.\d+)?\s*°?\s*[NSEW]?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pair", re.compile(rf"\(\s*{_COORD}\s*,\s*{_COORD}\s*\)")),
     ("list", re.compile(r"\[[^\[\]\n]{0,500}\]")),
     ("quoted", re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w])|\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”")),
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("currency", _CURRENCY),
     ("url", re.compile(r"https?://[^\s'\"<>]+|www\.[^\s'\"<>]+")),
     ("math", re.compile(  # a formula in x, y or z: "3x^2 + 2x - 1", "y = x**3"
         r"(?:\b[a-z]\s*=\s*)?(?:[-+]?\s*\d*\.?\d*\s*\*?\s*[xyz](?:\s*(?:\^|\*\*)\s*\d+)?"
@@ -179,6 +193,8 @@ def _scan(text: str) -> list[Mention]:
                     continue  # a lone letter is a word, not a formula
                 expr = re.sub(r"^[a-z]\s*=\s*", "", raw).replace("^", "**").strip()
                 add(Mention("math", expr, m.start(), m.end(), raw))
+            elif kind == "currency":
+                add(Mention("currency", CURRENCIES[raw.lower()], m.start(), m.end(), raw))
             elif kind == "pair":  # "(33.4484 N, 112.0740 W)" is [33.4484, -112.074]
                 parts = re.findall(r"([-+]?\d+(?:\.\d+)?)\s*°?\s*([NSEW]?)", raw)
                 pair = [_num(n) * (-1 if d in "SW" and d else 1) for n, d in parts]
@@ -189,9 +205,11 @@ def _scan(text: str) -> list[Mention]:
                 add(Mention("date", _iso(raw), m.start(), m.end(), raw))
             elif kind == "number":
                 value, unit = _number(raw)
-                if not _unit_word(raw):  # keep a trailing word like "with" out of the number
-                    raw = re.match(r"[-+]?\$?[\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?", raw).group(0)  # type: ignore[union-attr]
-                add(Mention("number", value, m.start(), m.start() + len(raw), raw, unit))
+                bare = re.match(r"[-+]?\$?[\d,]+(?:\.\d+)?(?:[eE][-+]?\d+)?", raw).group(0)  # type: ignore[union-attr]
+                end = m.start() + len(raw if _unit_word(raw) else bare)
+                if any(taken[m.start() : end]):  # "100 USD": the unit is a currency already
+                    raw, end, unit = bare, m.start() + len(bare), "USD" if "$" in bare else ""
+                add(Mention("number", value, m.start(), end, text[m.start() : end], unit))
             else:
                 add(Mention(kind, raw, m.start(), m.end(), raw))
     return found
