@@ -324,11 +324,12 @@ def fill(
 
     # 1. Values a parameter's own words point at ("radius of 10", "a=2"), best first.
     candidates = []
+    digits = any(m.kind == "number" and "word" not in m.tags for m in mentions)
     for name, prop in props.items():
         fits = FITS.get(kinds[name], [])
         cues = _cue_terms(name, prop)
         for order, m in enumerate(mentions):
-            if m.kind in fits:
+            if m.kind in fits and not (digits and "word" in m.tags):  # "two numbers: 36, 48"
                 rank = fits.index(m.kind)
                 candidates.append((_affinity(text, m, name, cues), -rank, -order, name, m))
     for affinity, _, _, name, m in sorted(candidates, key=lambda c: (-c[0], -c[1], -c[2])):

@@ -149,6 +149,7 @@ class SimulatedModel:
             for intent in p.intents
             for filled in fill_intent(p, intent, conv.results)
         ]
+        _share(calls)
         done = list(conv.done)
         out: list[PlannedCall] = []
         for spec, filled in calls:
@@ -246,6 +247,21 @@ class SimulatedModel:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+def _share(calls: list[tuple[ToolSpec, Filled]]) -> None:
+    """Values said once serve every call that names the same parameter ("determine the
+    median and the variance of 3, 4, 5", "the same day"): nearest earlier call first."""
+    for i, (spec, filled) in enumerate(calls):
+        for name in list(filled.missing):
+            others = [c for _, c in reversed(calls[:i])] + [c for _, c in calls[i + 1 :]]
+            donor = next((c for c in others if name in c.arguments), None)
+            if donor is not None:
+                source = donor.arguments[name]
+                filled.arguments[name] = Argument(
+                    source.value, f"{source.source} (said once for several calls)"
+                )
+                filled.missing.remove(name)
 
 
 def _planned_call(spec: ToolSpec, filled: Filled) -> PlannedCall:

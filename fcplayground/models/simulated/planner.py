@@ -124,6 +124,7 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
             current is not None
             and pick is not None
             and pick.name != current.tool.name
+            and not set(ranked[0].core_matched) & tool_words(pick).name_terms
             and _completes(result, current, (start, end))
         ):
             pick = current.tool  # a piece that gives what the current call lacks belongs to it

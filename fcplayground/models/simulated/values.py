@@ -64,6 +64,22 @@ NOT_NAMES = {
     "assuming", "given", "based", "considering", "imagine", "suppose", "currently", "yes", "no",
     "ok", "okay", "sure", "furthermore", "additionally", "moreover", "however",
 }  # fmt: skip
+# A name after "City, " that says where the city is ("Seattle, Washington", "Paris, France").
+REGIONS = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+    "wisconsin", "wyoming", "usa", "us", "united states", "uk", "united kingdom", "england",
+    "scotland", "france", "germany", "italy", "spain", "portugal", "netherlands", "belgium",
+    "switzerland", "austria", "ireland", "canada", "mexico", "brazil", "argentina", "chile",
+    "peru", "colombia", "japan", "china", "india", "korea", "south korea", "australia",
+    "new zealand", "russia", "egypt", "kenya", "nigeria", "south africa", "turkey", "greece",
+    "sweden", "norway", "denmark", "finland", "poland", "thailand", "vietnam", "indonesia",
+}  # fmt: skip
 PLACE_CUES = {"in", "at", "from", "to", "near", "around", "for", "visit", "visiting", "of"}
 
 
@@ -97,7 +113,7 @@ _CURRENCY = re.compile(
 _COORD = r"[-+]?\d+(?:\.\d+)?\s*°?\s*[NSEW]?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pair", re.compile(rf"\(\s*{_COORD}\s*,\s*{_COORD}\s*\)")),
-    ("list", re.compile(r"\[[^\[\]\n]{0,500}\]")),
+    ("list", re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\]){0,500}\]")),
     ("quoted", re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w])|\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”")),
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("currency", _CURRENCY),
@@ -279,11 +295,19 @@ def _continues_name(text: str, tokens: list[tuple[str, int, int]], j: int) -> bo
     word, _, end = tokens[j]
     nxt, start, _ = tokens[j + 1]
     gap = text[end:start]
-    if gap == ", " and len(nxt) == 2 and nxt.isupper():  # "Portland, OR"
-        return True
+    if gap == ", " and (len(nxt) == 2 and nxt.isupper() or _region_at(text, start)):
+        return True  # "Portland, OR", "Seattle, Washington", "Paris, France"
     if gap != " ":
         return False
     return nxt[0].isupper() or (nxt.isdigit() and len(nxt) <= 2 and word[0].isupper())
+
+
+def _region_at(text: str, start: int) -> bool:
+    words = re.match(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?", text[start:])
+    if not words:
+        return False
+    phrase = words.group(0).lower()
+    return phrase in REGIONS or phrase.split()[0] in REGIONS
 
 
 def mentions(text: str) -> list[Mention]:
