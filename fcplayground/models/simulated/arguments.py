@@ -397,9 +397,9 @@ def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention |
     if any("word" not in m.tags for m in pool if m.kind == "number"):  # "two sides as 4 and 5"
         pool = [m for m in pool if "word" not in m.tags]
     if kind == "place":
-        pool.sort(key=lambda m: not m.place)
+        pool.sort(key=lambda m: (not m.place, "opener" in m.tags))
     elif fits:
-        pool.sort(key=lambda m: (fits.index(m.kind), "word" in m.tags))
+        pool.sort(key=lambda m: (fits.index(m.kind), "word" in m.tags or "opener" in m.tags))
     return pool[0] if pool else None
 
 

@@ -277,7 +277,15 @@ def _words(text: str, found: list[Mention]) -> list[Mention]:
                 phrase, last_end = phrase[:-2], last_end - 2
             before = text[:start].split()
             cue = before[-1].lower().strip(",") if before else ""
-            out.append(Mention("proper", phrase, start, last_end, phrase, place=cue in PLACE_CUES))
+            head = text[:start].rstrip()
+            # One capitalised word opening a sentence ("Include ...") is more likely a word.
+            opener = j == i and (not head or head[-1] in ".?!:\n\"'")
+            tags = frozenset({"opener"}) if opener else frozenset()
+            out.append(
+                Mention(
+                    "proper", phrase, start, last_end, phrase, place=cue in PLACE_CUES, tags=tags
+                )
+            )
             i = j
         i += 1
     return out
