@@ -449,7 +449,9 @@ def _fallback(
     if kind in ("text", "string", "name"):
         if kind == "text" and (phrase := _free_text(text, spec)):
             return Argument(phrase, "the words of the request that describe it")
-        if phrase := _unexplained_words(name, text, spec, mentions, used):
+        if phrase := _modifier(text, spec, mentions, used) or _unexplained_words(
+            name, text, spec, mentions, used
+        ):
             return Argument(
                 phrase,
                 f"{phrase!r}: words of the request that the tool's own description does not explain",
@@ -464,6 +466,39 @@ def _described_default(prop: dict[str, Any]) -> Any:
         re.I,
     )
     return (m.group(1).lower() == "true") if m else None
+
+
+def _modifier(text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]) -> str | None:
+    """Words the tool does not know, right before one of its own words: the kind of thing
+    asked for ("rock concerts", "a single room", "sushi restaurant")."""
+    from .relevance import tool_words  # here, not at the top: relevance imports this module
+
+    core = tool_words(spec).core
+    known = set(tool_words(spec).weights)
+    spans = [(m.start, m.end) for m in mentions if id(m) in used]
+    words = [
+        w
+        for w in re.finditer(r"[A-Za-z][A-Za-z'-]*", text)
+        if not any(a <= w.start() < b for a, b in spans)
+    ]
+    for i in range(1, len(words)):
+        t = terms(words[i].group(0))
+        if not t or t[0] not in core:
+            continue
+        run = []
+        for w in reversed(words[max(0, i - 2) : i]):
+            wt = terms(w.group(0))
+            if (
+                not wt
+                or wt[0] in known
+                or w.group(0).lower() in _FILLER
+                or not w.group(0).islower()
+            ):
+                break
+            run.insert(0, w.group(0))
+        if run:
+            return " ".join(run)
+    return None
 
 
 def _unexplained_words(

@@ -135,6 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s?(?:thousand|million|billion|trillion)\b)?"
         r"(?:\s?(?:km/h|m/s|°[CF]|%|[A-Za-z]+\b))?"
     )),
+    ("code", re.compile(r"\b\d{4}[-/]\d{2,4}\b")),  # a season or range: "2019-2020"
     ("code", re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{3,}\b")),
 ]  # fmt: skip
 
