@@ -57,3 +57,27 @@ def test_lessons_command_serves_the_notebooks_in_jupyterlab(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_readme_bfcl_table_is_what_the_benchmark_measures():
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "benchmarks" / "bfcl_simulated.py"
+    spec = importlib.util.spec_from_file_location("bfcl_simulated", path)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # dataclasses look their module up while being defined
+    spec.loader.exec_module(bench)
+    from fcplayground import offline
+    from fcplayground.models import SimulatedModel
+
+    model = SimulatedModel()
+    client = offline.openai_client(model)
+    for category in ("simple_python", "multiple", "irrelevance"):
+        row = bench.run_category(model, client, category, None)
+        line = re.search(rf"^\| {category} \| (\d+) \| ([\d.]+) \| ([\d.]+) \|", README, re.M)
+        assert line, f"README has no BFCL row for {category}"
+        assert int(line.group(1)) == len(row.outcomes)
+        measured = (f"{row.percent('name_ok'):.1f}", f"{row.percent('ok'):.1f}")
+        assert (line.group(2), line.group(3)) == measured, (
+            f"README figures for {category} are stale: rerun benchmarks/bfcl_simulated.py --markdown"
+        )

@@ -252,7 +252,7 @@ class SimulatedModel:
 def _share(calls: list[tuple[ToolSpec, Filled]]) -> None:
     """Values said once serve every call that names the same parameter ("determine the
     median and the variance of 3, 4, 5", "the same day"): nearest earlier call first."""
-    for i, (spec, filled) in enumerate(calls):
+    for i, (_, filled) in enumerate(calls):
         for name in list(filled.missing):
             others = [c for _, c in reversed(calls[:i])] + [c for _, c in calls[i + 1 :]]
             donor = next((c for c in others if name in c.arguments), None)
