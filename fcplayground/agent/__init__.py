@@ -1,0 +1,7 @@
+"""The agent: a loop that calls the model and runs tools until the job is done."""
+
+from __future__ import annotations
+
+from .trace import Step, ToolRun, Trace
+
+__all__ = ["Step", "ToolRun", "Trace"]
