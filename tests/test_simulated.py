@@ -317,3 +317,12 @@ def test_a_comma_inside_a_date_does_not_split_the_request():
         1
     ]
     assert calls == [("game_winner", {"teams": ["Lakers", "Clippers"], "date": "2021-01-28"})]
+
+
+def test_then_puts_a_call_after_the_ones_before_it():
+    turns = run(support_tools(), "Look up jane@example.com, then check the weather in Paris.")
+    assert [c.name for c in turns[0].tool_calls] == ["lookup_customer"]
+    assert "after lookup_customer" in str(turns[0].explanation)
+    assert [c.name for c in turns[1].tool_calls] == ["get_weather"]
+    without_then = ask(support_tools(), "Look up jane@example.com and check the weather in Paris.")
+    assert sorted(c[0] for c in without_then[1]) == ["get_weather", "lookup_customer"]

@@ -548,15 +548,25 @@ def _free_text(text: str, spec: ToolSpec) -> str | None:
     return None
 
 
+# Result keys that answer a parameter under another name ("the answer" for an email body).
+RESULT_ALIASES = {
+    "body": {"snippet", "content", "answer", "summary", "text"},
+    "message": {"snippet", "content", "answer", "summary", "text"},
+    "subject": {"title"},
+}
+
+
 def _from_results(
     name: str, prop: dict[str, Any], results: list[tuple[str, Any]]
 ) -> Argument | None:
-    wanted = set(terms(" ".join(split_identifier(name)))) | set(split_identifier(name))
+    wanted = set(terms(" ".join(split_identifier(name)))) or set(split_identifier(name))
+    wanted |= RESULT_ALIASES.get(name, set())
     for tool, data in results:
         context = set(terms(" ".join(split_identifier(tool))))
         for key, value in _flatten(data):
-            key_words = set(terms(" ".join(split_identifier(key)))) | set(split_identifier(key))
-            same = key == name or (wanted <= key_words | context and key_words & wanted)
+            key_words = set(terms(" ".join(split_identifier(key)))) or set(split_identifier(key))
+            alias = bool(RESULT_ALIASES.get(name, set()) & key_words)
+            same = key == name or alias or (wanted <= key_words | context and key_words & wanted)
             if same and isinstance(value, (str, int, float, bool)):
                 return Argument(_coerce(value, prop), f"the {key!r} in the result of {tool}")
     return None

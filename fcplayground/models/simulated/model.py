@@ -144,14 +144,21 @@ class SimulatedModel:
 
     def _planned(self, p: Plan, conv: _Conversation, why: Explanation) -> list[PlannedCall]:
         """Every call the plan needs, each marked called / already done / waits / asks."""
+        grouped = [(intent, fill_intent(p, intent, conv.results)) for intent in p.intents]
         calls: list[tuple[ToolSpec, Filled]] = [
-            (intent.tool, filled)
-            for intent in p.intents
-            for filled in fill_intent(p, intent, conv.results)
+            (intent.tool, filled) for intent, fills in grouped for filled in fills
         ]
+        # An intent after "then" waits until every call before it has a result.
+        barrier: dict[int, str] = {}
+        for i, (intent, fills) in enumerate(grouped):
+            if intent.after and i:
+                earlier = {t.tool.name for t, _ in grouped[:i]}
+                for f in fills:
+                    barrier[id(f)] = ", ".join(sorted(earlier))
         _share(calls)
         done = list(conv.done)
         out: list[PlannedCall] = []
+        pending_before = False  # an earlier planned call that has no result yet
         for spec, filled in calls:
             call = _planned_call(spec, filled)
             match = next(
@@ -173,6 +180,9 @@ class SimulatedModel:
                     )
                 else:
                     call.status = "already done"
+            elif id(filled) in barrier and pending_before:
+                call.status = "waits"
+                call.reason = f"the request says to do it after {barrier[id(filled)]}"
             elif filled.missing:
                 source = next(
                     (s for m in filled.missing if (s := producer(m, spec, [t for t, _ in calls]))),
@@ -191,6 +201,7 @@ class SimulatedModel:
                     call.guessed = list(filled.missing)
             else:
                 call.status = "call"
+            pending_before = pending_before or call.status != "already done"
             out.append(call)
         why.calls = out
         return out

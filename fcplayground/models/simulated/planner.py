@@ -23,6 +23,8 @@ PIECE_THRESHOLD = 1.0  # the score a piece needs to start an intent of its own
 EVIDENCE = 1.5  # a value that only this tool can take (an email for an email parameter)
 STRONG_KINDS = {"email", "id", "url"}
 
+# Words that put one request after another: what follows them waits for what came before.
+_SEQUENCE = re.compile(r"\b(?:then|after that|afterwards|once that is done|next)\b", re.I)
 _SEPARATOR = re.compile(
     r"(?<=[.?!])\s+|\s*;\s*|\n+"
     r"|,?\s+(?:and then|and also|then|also|after that|afterwards|additionally|lastly|finally|"
@@ -40,6 +42,7 @@ class Intent:
     end: int
     score: float
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    after: bool = False  # introduced by "then" / "after that": waits for the intents before
 
 
 @dataclass
@@ -134,7 +137,10 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
                 current.pieces.append((start, end))
             continue
         begin = prefix_start if not result.intents else start
-        current = Intent(pick, begin, end, ranked[0].score, [(begin, end)])
+        joint = text[result.intents[-1].end if result.intents else 0 : start]
+        current = Intent(
+            pick, begin, end, ranked[0].score, [(begin, end)], bool(_SEQUENCE.search(joint))
+        )
         result.intents.append(current)
     if not result.intents:  # relevant as a whole, though no single piece is
         whole = Intent(
