@@ -175,7 +175,7 @@ def test_dependent_request_waits_for_the_result_it_needs():
     ]
     assert "waits" in turns[0].explanation.decision
     assert [(c.name, c.arguments) for c in turns[1].tool_calls] == [
-        ("create_ticket", {"customer_id": "C-42", "subject": "a refund"})
+        ("create_ticket", {"customer_id": "C-42", "subject": "refund"})
     ]
     assert "result of find_customer" in str(turns[1].explanation)
     assert not turns[2].tool_calls and "T-7" in turns[2].text

@@ -394,6 +394,8 @@ def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention |
     """The first unused value of a kind; spelled-out numbers ("two sides") come last."""
     fits = FITS.get(kind, [])
     pool = [m for m in mentions if m.kind in fits and id(m) not in used]
+    if kind == "id":  # an id is written, never spelled out ("twice" is no order number)
+        pool = [m for m in pool if "word" not in m.tags]
     if any("word" not in m.tags for m in pool if m.kind == "number"):  # "two sides as 4 and 5"
         pool = [m for m in pool if "word" not in m.tags]
     if kind == "place":
@@ -449,6 +451,12 @@ def _fallback(
     if kind in ("text", "string", "name"):
         if kind == "text" and (phrase := _free_text(text, spec)):
             return Argument(phrase, "the words of the request that describe it")
+        if (
+            kind == "text"
+            and set(split_identifier(name)) & _SEARCHES
+            and (q := _the_question(text))
+        ):
+            return Argument(q, "the request itself is what to search for")
         if phrase := _modifier(text, spec, mentions, used) or _unexplained_words(
             name, text, spec, mentions, used
         ):
@@ -541,11 +549,35 @@ _FILLER = {"find", "get", "calculate", "compute", "what", "whats", "give", "show
            "want", "like", "know", "help", "check", "value", "result", "results"}  # fmt: skip
 
 
+_SEARCHES = {"query", "q", "search", "keyword", "keywords", "question", "prompt", "term", "terms"}
+_PRONOUNS = {"her", "him", "me", "them", "it", "us", "you", "this", "that", "one"}
+_ASKING = re.compile(
+    r"^(?:(?:please|hi|hello|hey)[, ]+)?(?:how (?:do|can|should) (?:i|we|you)|what(?:'s| is| are)"
+    r"|can you|could you|would you|please|i (?:want|need|would like) to|help me)\s+",
+    re.I,
+)
+
+
 def _free_text(text: str, spec: ToolSpec) -> str | None:
+    """The words after a cue ("about a refund", "for password reset"), skipping a bare
+    pronoun ("for her")."""
     for cue in CUES_BEFORE_TEXT:
-        if m := cue.search(text):
-            return m.group(1).strip(" .?!,") or None
+        for m in cue.finditer(text):
+            phrase = m.group(1).strip(" .?!,")
+            words = phrase.split()
+            if words and words[0].lower() in _PRONOUNS:
+                phrase = " ".join(words[1:])
+                phrase = (CUES_BEFORE_TEXT[0].search(phrase) or re.match(r"(.*)", phrase)).group(1)
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" .?!,"), flags=re.I)
+            if phrase:
+                return phrase
     return None
+
+
+def _the_question(text: str) -> str | None:
+    """The request itself, without "how do I" or "please": what a search should look for."""
+    question = _ASKING.sub("", text.strip()).strip(" .?!,")
+    return question or None
 
 
 # Result keys that answer a parameter under another name ("the answer" for an email body).

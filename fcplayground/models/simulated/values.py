@@ -45,7 +45,7 @@ NUMBER_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "twice": 2, "thrice": 3, "single": 1, "double": 2, "triple": 3,
+    "dozen": 12, "twice": 2, "thrice": 3,
 }  # fmt: skip
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Capitalised words that open a sentence without being a name.
