@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import offline, wire
 from .chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
+from .client import ModelClient
 from .models import Explanation, Model, ModelError, PlainTextModel, ScriptedModel, SimulatedModel
 from .settings import model_for
 from .tools import Tool, ToolRegistry, UndocumentedParameterWarning
@@ -17,6 +18,7 @@ __all__ = [
     "Explanation",
     "Message",
     "Model",
+    "ModelClient",
     "ModelError",
     "ModelTurn",
     "NamedTool",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .loop import arun, run
 from .trace import Step, ToolRun, Trace
 
-__all__ = ["Step", "ToolRun", "Trace"]
+__all__ = ["Step", "ToolRun", "Trace", "arun", "run"]
