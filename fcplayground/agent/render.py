@@ -134,7 +134,11 @@ def trace_text(trace: Trace) -> str:
 
 def _header_text(trace: Trace) -> str:
     parts = [p for p in (trace.provider, trace.model) if p]
-    parts += [f"{len(trace.steps)} steps", _seconds(trace.duration), f"stop: {trace.stop_reason}"]
+    parts += [
+        _plural(len(trace.steps), "step"),
+        _seconds(trace.duration),
+        f"stop: {trace.stop_reason}",
+    ]
     usage = trace.usage
     if usage.input_tokens or usage.output_tokens:
         parts.append(f"tokens {usage.input_tokens} in / {usage.output_tokens} out")
@@ -154,14 +158,10 @@ def _step_text(step: Step) -> list[str]:
         lines.append(f"  ← model  {_call_text(call, 80)} [{call.id}]")
     if not turn.text and not turn.tool_calls:
         lines.append(f"  ← model  (empty, {turn.stop_reason})")
-    for kind, i in _run_order(step.tool_runs):
-        run = step.tool_runs[i]
-        if kind == "result":
-            mark = "ERROR " if run.result.is_error else ""
-            result = _short(run.result.content, 100)
-            lines.append(
-                f"  ⚙ {_call_text(run.call, 60)} -> {mark}{result} ({_seconds(run.duration)})"
-            )
+    for run in sorted(step.tool_runs, key=lambda r: r.ended):  # results as they came back
+        mark = "ERROR " if run.result.is_error else ""
+        result = _short(run.result.content, 100)
+        lines.append(f"  ⚙ {_call_text(run.call, 60)} -> {mark}{result} ({_seconds(run.duration)})")
     return lines
 
 

@@ -29,6 +29,10 @@ def default_model() -> Model:
 
 
 def _transport(model: Model | None) -> httpx2.MockTransport:
+    # The request checks need jsonschema, slow to import: pay for it here, once, rather
+    # than inside the first request, where it would look like the model thinking.
+    import jsonschema  # noqa: F401
+
     return httpx2.MockTransport(make_handler(model or default_model()))
 
 

@@ -1,40 +1,17 @@
-"""Checks for the lessons' exercises: each says what is right and what to fix."""
+"""Checks for the exercises of lessons 01 and 02."""
 
 from __future__ import annotations
 
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from .tools import Tool
+from ..tools import Tool
+from .feedback import Feedback
 
 # Words that say what a tool gives back; a description without one leaves the model guessing.
 RETURN_WORDS = re.compile(r"\b(return|returns|gives|lists|reports|shows|with)\b", re.I)
-
-
-@dataclass
-class Feedback:
-    """The verdict of a check: what passed and what to fix, printable in a notebook."""
-
-    passed: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def __str__(self) -> str:
-        head = "Well done: every check passed." if self.ok else "Not yet. Fix these:"
-        lines = [head, *(f"  ✗ {p}" for p in self.problems), *(f"  ✓ {p}" for p in self.passed)]
-        return "\n".join(lines)
-
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(str(self))
-
-    def check(self, condition: bool, good: str, bad: str) -> None:
-        (self.passed if condition else self.problems).append(good if condition else bad)
 
 
 def check_tool_description(func: Callable[..., Any], topic: str) -> Feedback:
