@@ -10,10 +10,14 @@ from pathlib import Path
 README = (Path(__file__).parents[1] / "README.md").read_text()
 
 
-def test_readme_example_runs_and_prints_the_tool_result(capsys):
-    example = re.findall(r"```python\n(.*?)```", README, re.S)[0]
-    exec(compile(example, "README.md", "exec"), {})
+def test_readme_examples_run_and_print_what_they_promise(capsys):
+    first, agent = re.findall(r"```python\n(.*?)```", README, re.S)[:2]
+    exec(compile(first, "README.md", "exec"), {})
     assert '"sky": "sunny"' in capsys.readouterr().out
+    exec(compile(agent, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    for name in ("lookup_customer", "search_knowledge_base", "create_ticket", "send_response"):
+        assert name in printed
 
 
 def test_readme_test_command_is_what_ci_runs():
