@@ -384,7 +384,42 @@ def fill(
             first.arguments[name] = hit5
 
     first.missing = [n for n in props if n in required and n not in first.arguments]
-    return [first, *_repeats(first, props, text, mentions, used, taken_by, kinds)]
+    calls = [first, *_repeats(first, props, text, mentions, used, taken_by, kinds)]
+    return calls + _option_repeats(first, props, kinds, text)
+
+
+def _option_repeats(
+    first: Filled, props: dict[str, Any], kinds: dict[str, str], text: str
+) -> list[Filled]:
+    """More calls for allowed values listed together ("copper and aluminum")."""
+    for name, prop in props.items():
+        options = prop.get("enum") or _described_options(prop)
+        if name not in first.arguments or not options or kinds[name] not in ("enum", "string"):
+            continue
+        found = sorted(
+            (m.start(), o)
+            for o in options
+            if (
+                m := re.search(
+                    rf"(?<![a-z0-9]){re.escape(str(o).lower())}(?![a-z0-9])", text.lower()
+                )
+            )
+        )
+        chain = [found[0]] if found else []
+        for pos, option in found[1:]:
+            gap = text[chain[-1][0] + len(str(chain[-1][1])) : pos]
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", gap, re.I):
+                chain.append((pos, option))
+        if len(chain) > 1 and first.arguments[name].value == chain[0][1]:
+            extra = []
+            for _, option in chain[1:]:
+                call = Filled(dict(first.arguments), list(first.missing))
+                call.arguments[name] = Argument(
+                    option, f"{option!r} is another allowed value in the same list"
+                )
+                extra.append(call)
+            return extra
+    return []
 
 
 _GENERAL = {"string": 2, "text": 2, "name": 1, "id": 1}

@@ -209,7 +209,9 @@ def _restates(p: Plan, spec: ToolSpec, group: tuple[int, int], piece: tuple[int,
         return False  # a bare list item ("and in Tokyo") extends the list instead
     before = _provided(p, spec, group)
     after = _provided(p, spec, (group[0], piece[1]))
-    return len(after) <= len(before) and bool(alone & before)
+    # Joined to the group, the piece adds no parameter: it says again what the group says
+    # ("for a person 6 feet tall ..., also for a person 5.6 feet tall"), a call of its own.
+    return bool(alone & before) and len(after) <= len(before)
 
 
 def producer(param: str, needing: ToolSpec, others: list[ToolSpec]) -> ToolSpec | None:
