@@ -131,7 +131,9 @@ def _check_calls(
             f"It called {tool_name} with {sent}, not {arguments}: check the parameter's name "
             "and description, which tell the model what to put there.",
         )
-        runs = right or runs
+        if not right:
+            return  # what came back answers another question
+        runs = right
 
     results = [r.result for r in runs]
     failed = [r for r in results if r.is_error]

@@ -103,6 +103,9 @@ def _pieces(text: str, found: list[Mention] = ()) -> list[tuple[int, int]]:  # t
 def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan:
     """Cut ``text`` into intents for the relevant ``tools``."""
     found = mentions(text)
+    if any(m.kind == "number" and "word" not in m.tags for m in found):
+        # With numbers written as digits, spelled-out ones count things ("two triangles").
+        found = [m for m in found if "word" not in m.tags]
     scores = score(text, found, tools)
     result = Plan(text, scores, mentions=found)
     by_name = {t.name: t for t in tools}
