@@ -318,6 +318,8 @@ def fill(
     props: dict[str, Any] = spec.parameters.get("properties", {})
     required = set(spec.parameters.get("required", []))
     kinds = {name: param_kind(name, prop) for name, prop in props.items()}
+    if "array" not in kinds.values():  # "(45, 60)" gives two numbers to a tool without lists
+        mentions = _spread_lists(text, mentions)
     first = Filled()
     used: set[int] = set()
     taken_by: dict[str, Mention] = {}
@@ -423,6 +425,27 @@ def _option_repeats(
 
 
 _GENERAL = {"string": 2, "text": 2, "name": 1, "id": 1}
+
+
+def _spread_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Numbers written as a pair or list, one mention each (for tools that take no list)."""
+    out: list[Mention] = []
+    for m in mentions:
+        items = m.value if m.kind == "list" and isinstance(m.value, list) else None
+        numeric = items and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in items
+        )
+        spots = list(re.finditer(r"[-+]?\d+(?:\.\d+)?", text[m.start : m.end])) if numeric else []
+        if not numeric or len(spots) != len(items):
+            out.append(m)
+            continue
+        for value, spot in zip(items, spots, strict=True):
+            out.append(
+                Mention(
+                    "number", value, m.start + spot.start(), m.start + spot.end(), spot.group(0)
+                )
+            )
+    return out
 
 
 def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention | None:
@@ -708,7 +731,8 @@ def _listed(text: str, mentions: list[Mention], a: Mention, b: Mention) -> bool:
     )
     return bool(
         re.fullmatch(
-            r"[\s,;&]*(?:(?:and|or|vs\.?|versus|as well as)[\s,;&]*)?(?:,[\s,;&]*(?:(?:and|or)[\s,;&]*)?)*",
+            r"[\s,;&()]*(?:(?:and|or|vs\.?|versus|as well as)[\s,;&()]*)?"
+            r"(?:,[\s,;&()]*(?:(?:and|or)[\s,;&()]*)?)*",
             gap,
         )
     )

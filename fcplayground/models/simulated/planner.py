@@ -106,7 +106,9 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
     if any(m.kind == "number" and "word" not in m.tags for m in found):
         # With numbers written as digits, spelled-out ones count things ("two triangles").
         found = [m for m in found if "word" not in m.tags]
-    scores = score(text, found, tools)
+    names = {t.name.lower() for t in tools}
+    found = [m for m in found if not (m.kind == "quoted" and str(m.value).lower() in names)]
+    scores = score(text, found, tools)  # ("use the 'sort_list' function" names a tool, no value)
     result = Plan(text, scores, mentions=found)
     by_name = {t.name: t for t in tools}
     candidates = [by_name[s.name] for s in scores if relevant(s, threshold)]
