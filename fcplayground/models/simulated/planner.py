@@ -102,6 +102,9 @@ def _pieces(text: str, found: list[Mention] = ()) -> list[tuple[int, int]]:  # t
 
 def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan:
     """Cut ``text`` into intents for the relevant ``tools``."""
+    stripped = text.strip()
+    if len(stripped) > 1 and stripped[0] == stripped[-1] and stripped[0] in "\"'":
+        text = stripped[1:-1]  # a whole request in quotes is the request, not a quotation
     found = mentions(text)
     if any(m.kind == "number" and "word" not in m.tags for m in found):
         # With numbers written as digits, spelled-out ones count things ("two triangles").
