@@ -458,8 +458,10 @@ def _next_value(kind: str, mentions: list[Mention], used: set[int]) -> Mention |
         pool = [m for m in pool if "word" not in m.tags]
     if kind == "place":
         pool.sort(key=lambda m: (not m.place, "opener" in m.tags))
-    elif fits:
-        pool.sort(key=lambda m: (fits.index(m.kind), "word" in m.tags or "opener" in m.tags))
+    elif fits:  # names and strings: a place ("in Paris") is the least likely to be meant
+        pool.sort(
+            key=lambda m: (m.place, fits.index(m.kind), "word" in m.tags or "opener" in m.tags)
+        )
     return pool[0] if pool else None
 
 
