@@ -790,3 +790,21 @@ def test_arbitrary_arguments_never_raise(arguments, as_json):
     assert isinstance(result, ToolResult) and result.content
     if not result.is_error:
         assert set(json.loads(result.content)) == {"count", "name", "flag", "items"}
+
+
+def test_a_first_docstring_line_that_wraps_stays_one_sentence():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def lookup(email: str) -> dict:
+        """Searches for a customer record by email address and returns their account
+        details including name and plan.
+
+        Args:
+            email: The customer's email address.
+        """
+
+    assert tools["lookup"].description == (
+        "Searches for a customer record by email address and returns their account "
+        "details including name and plan."
+    )

@@ -53,7 +53,7 @@ class Step:
         return len(self.tool_runs) > 1
 
 
-@dataclass
+@dataclass(repr=False)
 class Trace:
     """A whole agent run: the question, every step, and how it ended."""
 
@@ -93,6 +93,13 @@ class Trace:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
+
+    def __repr__(self) -> str:
+        # Short on purpose: notebooks store it as the plain-text twin of the diagram.
+        return (
+            f"<Trace {self.provider or '?'} · {len(self.steps)} steps · "
+            f"{len(self.tool_runs)} tool calls · stop: {self.stop_reason}>"
+        )
 
     def __str__(self) -> str:
         from .render import trace_text  # rendering sits above the data it draws

@@ -70,7 +70,9 @@ class Tool:
             )
         doc = docstring_parser.parse(inspect.getdoc(func) or "")
         if description is None:
-            description = "\n\n".join(filter(None, [doc.short_description, doc.long_description]))
+            # A first line that wraps goes on in the "long" part: join it back with a space.
+            joint = "\n\n" if doc.blank_after_short_description else " "
+            description = joint.join(filter(None, [doc.short_description, doc.long_description]))
         model = args_model(name, func, {p.arg_name: p.description for p in doc.params})
         parameters = clean_schema(model.model_json_schema())
         tool = cls(name, description, func, parameters, side_effect, model)

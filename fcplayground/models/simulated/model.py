@@ -377,9 +377,9 @@ def _answer(done: list[tuple[ToolCall, ToolResult | None]]) -> str:
         if result is None:
             lines.append(f"{label} has no result yet.")
         elif result.is_error:
-            lines.append(
-                f"{label} failed: {result.content.splitlines()[0] if result.content else 'no details'}"
-            )
+            reason = result.content.splitlines()[0] if result.content else "no details"
+            reason = reason.removeprefix(f"{call.name} failed: ")  # the registry says it already
+            lines.append(f"{label} failed: {reason}")
         else:
             lines.append(f"{label} returned {_summary(result.content)}")
     if len(lines) == 1:
