@@ -326,3 +326,30 @@ def test_then_puts_a_call_after_the_ones_before_it():
     assert [c.name for c in turns[1].tool_calls] == ["get_weather"]
     without_then = ask(support_tools(), "Look up jane@example.com and check the weather in Paris.")
     assert sorted(c[0] for c in without_then[1]) == ["get_weather", "lookup_customer"]
+
+
+def test_a_request_can_name_another_calls_argument():
+    from fcplayground.scenarios import Travel
+
+    tools = Travel(latency=0).tools
+    calls = ask(
+        tools, "Find flights from Paris to Rome on 2025-07-01 and the weather at the destination"
+    )[1]
+    assert sorted(calls) == [
+        ("get_weather", {"city": "Rome"}),
+        ("search_flights", {"origin": "Paris", "destination": "Rome", "date": "2025-07-01"}),
+    ]
+
+
+def test_place_names_in_the_request_do_not_pull_in_other_tools():
+    from fcplayground.scenarios import Travel
+
+    calls = ask(
+        Travel(latency=0).tools,
+        "Find hotels in Rome, Lisbon and Barcelona for 2 nights from 2025-07-01",
+    )[1]
+    assert [(name, args["city"]) for name, args in calls] == [
+        ("search_hotels", "Rome"),
+        ("search_hotels", "Lisbon"),
+        ("search_hotels", "Barcelona"),
+    ]

@@ -111,6 +111,8 @@ def param_kind(name: str, prop: dict[str, Any]) -> str:
         return "email"
     if prop.get("format") in ("date", "date-time"):
         return "date"
+    if {"check", "in"} <= words or {"check", "out"} <= words or words & {"checkin", "checkout"}:
+        return "date"  # check_in / check_out are dates, not places
     for k in ("email", "url", "date", "month", "currency", "id", "unit", "place", "text", "name"):
         if words & KIND_WORDS[k]:
             return k

@@ -18,6 +18,7 @@ from ..plain import count_tokens
 from .arguments import Argument, Filled, fill, param_kind
 from .explain import Explanation, PlannedCall
 from .planner import THRESHOLD, Plan, fill_intent, plan, producer, score
+from .words import terms
 
 
 @dataclass
@@ -155,7 +156,8 @@ class SimulatedModel:
                 earlier = {t.tool.name for t, _ in grouped[:i]}
                 for f in fills:
                     barrier[id(f)] = ", ".join(sorted(earlier))
-        _share(calls)
+        texts = {id(f): p.span(intent) for intent, fills in grouped for f in fills}
+        _share(calls, texts)
         done = list(conv.done)
         out: list[PlannedCall] = []
         pending_before = False  # an earlier planned call that has no result yet
@@ -260,18 +262,31 @@ class SimulatedModel:
 # -- helpers ----------------------------------------------------------------------------
 
 
-def _share(calls: list[tuple[ToolSpec, Filled]]) -> None:
-    """Values said once serve every call that names the same parameter ("determine the
-    median and the variance of 3, 4, 5", "the same day"): nearest earlier call first."""
+def _share(calls: list[tuple[ToolSpec, Filled]], texts: dict[int, str]) -> None:
+    """Values said once serve several calls: the same parameter of another call ("the
+    median and the variance of 3, 4, 5", "the same day"), or another call's parameter
+    the request names ("flights to Rome and the weather at the destination")."""
     for i, (_, filled) in enumerate(calls):
+        others = [(s, c) for s, c in reversed(calls[:i])] + list(calls[i + 1 :])
+        said = set(terms(texts.get(id(filled), "")))
         for name in list(filled.missing):
-            others = [c for _, c in reversed(calls[:i])] + [c for _, c in calls[i + 1 :]]
-            donor = next((c for c in others if name in c.arguments), None)
-            if donor is not None:
-                source = donor.arguments[name]
-                filled.arguments[name] = Argument(
-                    source.value, f"{source.source} (said once for several calls)"
+            donor = next(((s, c) for s, c in others if name in c.arguments), None)
+            key = name
+            if donor is None:  # "at the destination": another call's argument, by its name
+                donor, key = next(
+                    (
+                        ((s, c), other)
+                        for s, c in others
+                        for other in c.arguments
+                        if set(terms(other.replace("_", " "))) & said - {"find"}
+                    ),
+                    (None, name),
                 )
+            if donor is not None:
+                spec, call = donor
+                source = call.arguments[key]
+                why = "said once for several calls" if key == name else f"the {key} of {spec.name}"
+                filled.arguments[name] = Argument(source.value, f"{source.source} ({why})")
                 filled.missing.remove(name)
 
 

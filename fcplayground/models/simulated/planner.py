@@ -22,6 +22,7 @@ THRESHOLD = 1.5  # the score a tool needs to be called at all
 PIECE_THRESHOLD = 1.0  # the score a piece needs to start an intent of its own
 EVIDENCE = 1.5  # a value that only this tool can take (an email for an email parameter)
 STRONG_KINDS = {"email", "id", "url"}
+VALUE_KINDS = {"id", "email", "url"}
 
 # Words that put one request after another: what follows them waits for what came before.
 _SEQUENCE = re.compile(r"\b(?:then|after that|afterwards|once that is done|next)\b", re.I)
@@ -69,8 +70,13 @@ def evidence(found: list[Mention], spec: ToolSpec) -> tuple[float, list[str]]:
 
 
 def score(text: str, found: list[Mention], tools: list[ToolSpec]) -> list[ToolScore]:
-    """Word scores plus value evidence, best first."""
-    scores = {s.name: s for s in score_tools(terms(text), tools)}
+    """Word scores plus value evidence, best first. Names and places in the request are
+    values, not what it is about: "Paris" must not pull in a tool whose example says Paris."""
+    words = text
+    for m in sorted(found, key=lambda m: -m.start):
+        if (m.kind in VALUE_KINDS or m.place) and 0 <= m.start < m.end <= len(words):
+            words = words[: m.start] + " " + words[m.end :]
+    scores = {s.name: s for s in score_tools(terms(words), tools)}
     for spec in tools:
         bonus, why = evidence(found, spec)
         if bonus:
