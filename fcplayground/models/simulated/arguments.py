@@ -84,6 +84,8 @@ class Filled:
 
     arguments: dict[str, Argument] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    # Missing parameters the request points at a result for ("email her the answer").
+    refers: dict[str, str] = field(default_factory=dict)
 
     def values(self) -> dict[str, Any]:
         return {k: a.value for k, a in self.arguments.items()}
@@ -384,7 +386,9 @@ def fill(
     for name, prop in props.items():
         if name in first.arguments or name not in required:
             continue
-        if hit5 := _fallback(name, prop, kinds[name], text, spec, used, mentions):
+        if kinds[name] == "text" and (phrase := _free_text(text, spec)) and _refers(phrase):
+            first.refers[name] = phrase  # a result will say it: wait for one
+        elif hit5 := _fallback(name, prop, kinds[name], text, spec, used, mentions):
             first.arguments[name] = hit5
 
     first.missing = [n for n in props if n in required and n not in first.arguments]
@@ -634,6 +638,16 @@ def _free_text(text: str, spec: ToolSpec) -> str | None:
             if phrase:
                 return phrase
     return None
+
+
+REFERENCES = {"answer", "result", "results", "information", "info", "details", "findings",
+              "solution", "reply", "response", "it", "that", "this", "them", "what you find",
+              "what you found"}  # fmt: skip
+
+
+def _refers(phrase: str) -> bool:
+    """Is a free-text phrase a pointer to a result ("the answer") rather than the text?"""
+    return phrase.lower().strip(" .?!") in REFERENCES
 
 
 def _the_question(text: str) -> str | None:

@@ -190,6 +190,9 @@ class SimulatedModel:
                     (s for m in filled.missing if (s := producer(m, spec, [t for t, _ in calls]))),
                     None,
                 )
+                if source is None and set(filled.missing) <= set(filled.refers):
+                    # "email her the answer": the answer is a result still to come
+                    source = next((t for t, _ in calls if t.name != spec.name), None)
                 if source is not None and not any(d[0].name == source.name for d in conv.done):
                     call.status, call.reason = (
                         "waits",
@@ -266,12 +269,13 @@ def _share(calls: list[tuple[ToolSpec, Filled]], texts: dict[int, str]) -> None:
     """Values said once serve several calls: the same parameter of another call ("the
     median and the variance of 3, 4, 5", "the same day"), or another call's parameter
     the request names ("flights to Rome and the weather at the destination")."""
-    for i, (_, filled) in enumerate(calls):
+    for i, (own, filled) in enumerate(calls):
         others = [(s, c) for s, c in reversed(calls[:i])] + list(calls[i + 1 :])
         said = set(terms(texts.get(id(filled), "")))
         for name in list(filled.missing):
             donor = next(((s, c) for s, c in others if name in c.arguments), None)
             key = name
+            kind = _kind(own, name)
             if donor is None:  # "at the destination": another call's argument, by its name
                 donor, key = next(
                     (
@@ -279,6 +283,7 @@ def _share(calls: list[tuple[ToolSpec, Filled]], texts: dict[int, str]) -> None:
                         for s, c in others
                         for other in c.arguments
                         if set(terms(other.replace("_", " "))) & said - {"find"}
+                        and _kind(s, other) == kind
                     ),
                     (None, name),
                 )
@@ -288,6 +293,10 @@ def _share(calls: list[tuple[ToolSpec, Filled]], texts: dict[int, str]) -> None:
                 why = "said once for several calls" if key == name else f"the {key} of {spec.name}"
                 filled.arguments[name] = Argument(source.value, f"{source.source} ({why})")
                 filled.missing.remove(name)
+
+
+def _kind(spec: ToolSpec, name: str) -> str:
+    return param_kind(name, spec.parameters.get("properties", {}).get(name, {}))
 
 
 def _planned_call(spec: ToolSpec, filled: Filled) -> PlannedCall:
