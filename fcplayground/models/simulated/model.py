@@ -15,8 +15,9 @@ from typing import Any
 
 from ...chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
 from ..plain import count_tokens
-from .arguments import Argument, Filled, fill, param_kind
+from .arguments import Argument, Filled, fill
 from .explain import Explanation, PlannedCall
+from .kinds import param_kind
 from .planner import THRESHOLD, Plan, fill_intent, plan, producer, score
 from .words import terms
 

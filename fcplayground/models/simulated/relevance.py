@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...chat import ToolSpec
-from .arguments import param_kind
+from .kinds import param_kind
 from .words import is_generic, split_identifier, terms
 
 NAME, DESCRIPTION, PARAMETER, PARAMETER_TEXT = 3.0, 1.0, 1.0, 0.5
