@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .battery import Battery, BatteryResult, Probe, ProbeResult, score_battery  # noqa: F401
 from .bfcl import CATEGORIES, LIVE_CATEGORIES, Case, data_dir, load
 from .checker import Verdict, check
 

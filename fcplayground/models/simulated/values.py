@@ -129,7 +129,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b",
         re.I,
     )),
-    ("id", re.compile(r"\b[A-Z]{2,}[-_]?\d+(?:[-_][A-Z0-9]+)*\b|\b[a-z]{2,4}\d{3,}\b")),
+    ("id", re.compile(
+        r"\b[A-Z]{2,}[-_]?\d+(?:[-_][A-Z0-9]+)*\b|\b[A-Z][-_]\d{2,}\b|\b[a-z]{2,4}\d{3,}\b"
+    )),
     ("number", re.compile(
         r"(?<![\w.^])[-+]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
         r"(?:\s?(?:thousand|million|billion|trillion)\b)?"

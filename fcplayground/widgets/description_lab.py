@@ -1,0 +1,556 @@
+"""DescriptionLab: edit tool descriptions and watch a battery of requests re-route.
+
+    lab = DescriptionLab(tools, battery)      # the simulated model, re-scored as you type
+    lab                                       # in a notebook: the panel
+
+Every edit goes to a working copy of the registry (``tools.copy()``): the learner's
+``tools`` is never changed. With the simulated model (the default, or ``model=``) the
+battery is re-scored after each edit, debounced (``debounce`` seconds, 0 = at once).
+With ``client=`` (a :class:`~fcplayground.client.ModelClient`, live or offline) nothing
+runs by itself: the Run button sends the battery, and each (tool definitions, request)
+pair is cached so that nothing is paid for twice.
+
+The same things from Python (for lessons and tests): :meth:`~DescriptionLab.describe`,
+:attr:`~DescriptionLab.result`, :meth:`~DescriptionLab.rescore`,
+:meth:`~DescriptionLab.reset`, :meth:`~DescriptionLab.compare`,
+:meth:`~DescriptionLab.export_code`, :meth:`~DescriptionLab.set_distractors`,
+:meth:`~DescriptionLab.detail` and :attr:`~DescriptionLab.widget` (the top VBox).
+
+CSS classes (for browser tests; each on the widget's outer element):
+
+- ``fcp-lab``: the whole panel (the top VBox); ``fcp-title``: its heading.
+- ``fcp-tool`` and ``fcp-tool-<tool>``: one tool's editor box; ``fcp-tool-name``: its name.
+- ``fcp-desc`` and ``fcp-desc-<tool>``: the description Textarea.
+- ``fcp-param`` and ``fcp-param-<tool>-<param>``: a parameter's description Text.
+- ``fcp-score``: the score line; ``fcp-status``: what is pending (re-scoring, press Run).
+- ``fcp-table``: the probe table (rows ``tr.fcp-row-right`` / ``tr.fcp-row-wrong``).
+- ``fcp-confusion``: the confusion matrix.
+- ``fcp-probe-select``: the Dropdown of requests; ``fcp-explanation``: why (or the raw call).
+- ``fcp-reset``, ``fcp-compare``, ``fcp-export``, ``fcp-run`` (client only): the buttons.
+- ``fcp-progress``: the Run progress bar (client only).
+- ``fcp-distractors``: the distractor IntSlider.
+- ``fcp-compare-output``: the Compare text; ``fcp-export-code``: the Export Textarea.
+
+A bare ``lab`` in a cell shows the widget, with a static ``text/html`` copy (score, table,
+confusion matrix, descriptions) for viewers without a kernel and a short ``text/plain``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from ..chat import ToolSpec
+from ..evals.battery import (
+    BatteryResult,
+    Cache,
+    Probe,
+    as_probes,
+    default_distractors,
+    label_text,
+    score_battery,
+    specs_key,
+)
+from ..models import Model, SimulatedModel
+from ..tools import ToolRegistry
+from . import static
+
+if TYPE_CHECKING:
+    from ..client import ModelClient
+
+TITLE = "Description lab: edit a description, watch the requests re-route"
+
+
+class DescriptionLab:
+    """A panel to edit tool descriptions and see, at once, which requests reach which tool.
+
+    ``tools``: the learner's registry (never modified). ``battery``: probes (or
+    ``(request, expected)`` pairs). ``model``: a local model asked directly (default
+    :class:`SimulatedModel`). ``client``: a :class:`ModelClient` instead, run with the Run
+    button and cached. ``distractors``: extra tools the slider can add (a list of
+    :class:`ToolSpec` or a registry; default: 17 plausible business tools).
+    ``debounce``: seconds to wait after an edit before re-scoring (0: at once).
+    """
+
+    def __init__(
+        self,
+        tools: ToolRegistry,
+        battery: Iterable[Probe | tuple[str, str | None]],
+        model: Model | None = None,
+        client: ModelClient | None = None,
+        distractors: ToolRegistry | Sequence[ToolSpec] | None = None,
+        *,
+        debounce: float = 0.25,
+    ) -> None:
+        if model is not None and client is not None:
+            raise ValueError("Pass a model or a client, not both.")
+        if not isinstance(tools, ToolRegistry):
+            raise TypeError(f"tools must be a ToolRegistry, got {type(tools).__name__}.")
+        self.battery = as_probes(battery)
+        self.client = client
+        self.model: Model | None = None if client is not None else (model or SimulatedModel())
+        self.debounce = debounce
+        self.cache: Cache = {}
+        self.result: BatteryResult | None = None
+        self._initial = tools.copy()  # the descriptions to go back to
+        self.tools = tools.copy()  # the working copy every edit goes to
+        if distractors is None:
+            distractors = default_distractors()
+        elif isinstance(distractors, ToolRegistry):
+            distractors = distractors.specs()
+        self.distractors = [d for d in distractors if d.name not in tools]
+        self._result_key = ""
+        self._lock = threading.RLock()
+        self._pending: Any = None  # a threading.Timer or an asyncio.TimerHandle
+        self._quiet_edits = False
+        self._build()
+        if self.client is None:
+            self.rescore()
+        else:
+            self._render()
+
+    @property
+    def live(self) -> bool:
+        """Whether results come from a client (Run button, cached) rather than a local model."""
+        return self.client is not None
+
+    # -- the public API --------------------------------------------------------------
+
+    def describe(self, name: str, text: str, param: str | None = None) -> None:
+        """Set tool ``name``'s description (or its parameter ``param``'s), in the widget
+        too, and re-score at once (with a client: only when the results are cached)."""
+        tool = self.tools[name]  # KeyError names the registered tools
+        if param is not None and param not in tool.parameters["properties"]:
+            self.tools.describe(name, text, param)  # raises the registry's KeyError
+        box = self._desc[name] if param is None else self._params[name, param]
+        with self._quiet():
+            box.value = text
+        self.tools.describe(name, text, param)
+        self._changed(now=True)
+
+    def rescore(self) -> BatteryResult:
+        """Score the battery with the current descriptions and distractors, now (with a
+        client: send the requests not yet cached, as the Run button does)."""
+        with self._lock:
+            self._cancel_pending()
+            specs = self.offered_specs()
+            self._set_status("Running…" if self.live else "")
+            if self.progress is not None:
+                self.progress.value = 0
+            try:
+                result = self._score(specs, progress=self._progress if self.live else None)
+            except Exception as exc:
+                self._set_status(f"Run failed: {type(exc).__name__}: {exc}")
+                raise
+            self.result, self._result_key = result, specs_key(specs)
+            self._render()
+            return result
+
+    def reset(self) -> None:
+        """Back to the original descriptions (the distractors stay as they are)."""
+        self.tools = self._initial.copy()
+        with self._quiet():
+            for tool in self.tools:
+                self._desc[tool.name].value = tool.description
+                for param, schema in tool.parameters["properties"].items():
+                    self._params[tool.name, param].value = schema.get("description", "")
+        self.compare_output.layout.display = "none"
+        self._changed(now=True)
+
+    def set_distractors(self, k: int) -> None:
+        """Offer the first ``k`` distractor tools as well, and re-score at once."""
+        if not 0 <= k <= len(self.distractors):
+            raise ValueError(f"k must be between 0 and {len(self.distractors)}, not {k}.")
+        with self._quiet():
+            self.slider.value = k
+        self._changed(now=True)
+
+    @property
+    def k(self) -> int:
+        """How many distractor tools are offered."""
+        return int(self.slider.value)
+
+    def offered_specs(self) -> list[ToolSpec]:
+        """What the model is offered: the edited tools, then ``k`` distractors."""
+        return self.tools.specs() + self.distractors[: self.k]
+
+    def detail(self, index: int) -> str:
+        """Why probe ``index`` went as it did: the model's explanation, or its raw call."""
+        if self.result is None:
+            return "Not run yet."
+        return self.result.rows[index].detail()
+
+    def compare(self) -> str:
+        """What changed since the original descriptions: the descriptions (old and new)
+        and the probes whose verdict or chosen tool changed. Also shown in the panel."""
+        lines = self._description_changes()
+        lines.append("")
+        before = self._known(self._initial.specs() + self.distractors[: self.k])
+        after = self._known(self.offered_specs())
+        if before is None or after is None:
+            which = "original" if before is None else "current"
+            lines.append(
+                f"Results: the {which} descriptions have not been run with these tools yet "
+                "(press Run)."
+            )
+        else:
+            lines.append(f"Results: {before.summary}  ->  {after.summary}")
+            changes = before.changes(after)
+            if not changes:
+                lines.append("No probe changed verdict.")
+            else:
+                lines.append("Probes that changed:")
+                for old, new in changes:
+                    lines.append(
+                        f"  {new.request!r} (expected {label_text(new.expected)}): "
+                        f"{_outcome(old)}  ->  {_outcome(new)}"
+                    )
+        text = "\n".join(lines)
+        self.compare_output.value = static.pre(text)
+        self.compare_output.layout.display = ""
+        return text
+
+    def export_code(self, var: str = "tools") -> str:
+        """Python that applies the edited descriptions to a registry named ``var``
+        (only what differs from the original). Also shown in the panel."""
+        lines = []
+        for tool in self.tools:
+            old = self._initial[tool.name]
+            if tool.description != old.description:
+                lines.append(f"{var}.describe({_py(tool.name)}, {_py(tool.description)})")
+            for param, schema in tool.parameters["properties"].items():
+                new_text = schema.get("description", "")
+                if new_text != old.parameters["properties"][param].get("description", ""):
+                    lines.append(
+                        f"{var}.describe({_py(tool.name)}, {_py(new_text)}, param={_py(param)})"
+                    )
+        if lines:
+            code = "\n".join([f"# The edited descriptions, applied to `{var}`:", *lines])
+        else:
+            code = "# No description was changed."
+        self.export_box.value = code
+        self.export_box.rows = min(12, code.count("\n") + 2)
+        self.export_box.layout.display = ""
+        return code
+
+    def static_html(self) -> str:
+        """The panel as static HTML (score, table, confusion matrix, descriptions)."""
+        return static.lab_html(TITLE, self.result, self.tools.specs(), self.k, self._stale_note())
+
+    # -- display ---------------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/html"] = self.static_html()
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    def __repr__(self) -> str:
+        tools = f"{len(self.tools)} tool{'s' if len(self.tools) != 1 else ''}"
+        if self.k:
+            tools += f" + {self.k} distractor{'s' if self.k != 1 else ''}"
+        if self.result is None:
+            score = "not run yet"
+        else:
+            score = self.result.summary.split(",")[0]
+            note = self._stale_note()
+            score += f" ({note})" if note else ""
+        return f"<DescriptionLab: {tools}, {len(self.battery)} requests, {score}>"
+
+    # -- building the panel ------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._desc: dict[str, w.Textarea] = {}
+        self._params: dict[tuple[str, str], w.Text] = {}
+        editors = []
+        for tool in self.tools:
+            editors.append(self._tool_editor(tool.name))
+        self.editors = _classed(w.VBox(editors, layout=w.Layout(width="45%")), "fcp-editors")
+
+        self.score = _classed(w.HTML(), "fcp-score")
+        self.status = _classed(w.HTML(), "fcp-status")
+        self.table = _classed(w.HTML(), "fcp-table")
+        self.confusion = _classed(w.HTML(), "fcp-confusion")
+        self.probe_select = _classed(
+            w.Dropdown(
+                options=[(f"{i + 1}. {p.request}", i) for i, p in enumerate(self.battery)],
+                value=0 if self.battery else None,
+                description="Why?",
+                tooltip="Pick a request to see why the model routed it as it did.",
+                layout=w.Layout(width="95%"),
+            ),
+            "fcp-probe-select",
+        )
+        self.explanation = _classed(w.HTML(), "fcp-explanation")
+        self.probe_select.observe(lambda _: self._show_detail(), names="value")
+
+        self.reset_button = _button("Reset", "Back to the original descriptions", "fcp-reset")
+        self.compare_button = _button(
+            "Compare", "Original vs edited descriptions, and which probes changed", "fcp-compare"
+        )
+        self.export_button = _button(
+            "Export", "Python code that re-creates the edited descriptions", "fcp-export"
+        )
+        self.reset_button.on_click(lambda _: self.reset())
+        self.compare_button.on_click(lambda _: self.compare())
+        self.export_button.on_click(lambda _: self.export_code())
+        self.slider = _classed(
+            w.IntSlider(
+                value=0,
+                min=0,
+                max=len(self.distractors),
+                description="Distractors",
+                tooltip="Offer this many extra, unrelated tools as well.",
+                continuous_update=False,
+                style={"description_width": "initial"},
+            ),
+            "fcp-distractors",
+        )
+        self.slider.observe(lambda _: self._changed(), names="value")
+        controls: list[w.Widget] = [self.reset_button, self.compare_button, self.export_button]
+        self.run_button: w.Button | None = None
+        self.progress: w.IntProgress | None = None
+        if self.live:
+            self.run_button = _button(
+                "Run", "Send the battery to the model (cached requests are not sent)", "fcp-run"
+            )
+            self.run_button.button_style = "primary"
+            self.run_button.on_click(self._on_run)
+            self.progress = _classed(
+                w.IntProgress(value=0, min=0, max=max(1, len(self.battery)), description="Sent"),
+                "fcp-progress",
+            )
+            controls = [self.run_button, self.progress, *controls]
+        controls.append(self.slider)
+
+        self.compare_output = _classed(
+            w.HTML(layout=w.Layout(display="none")), "fcp-compare-output"
+        )
+        self.export_box = _classed(
+            w.Textarea(
+                description="Code",
+                placeholder="Press Export for code that re-creates the edited descriptions.",
+                layout=w.Layout(width="95%", display="none"),
+            ),
+            "fcp-export-code",
+        )
+        results = _classed(
+            w.VBox(
+                [
+                    self.table,
+                    _html("<b>Confusion matrix</b> (expected tool by chosen tool)"),
+                    self.confusion,
+                    self.probe_select,
+                    self.explanation,
+                ],
+                layout=w.Layout(width="55%"),
+            ),
+            "fcp-results",
+        )
+        self.widget = _classed(
+            w.VBox(
+                [
+                    _classed(_html(f"<b>{static.esc(TITLE)}</b>"), "fcp-title"),
+                    _classed(
+                        w.HBox(controls, layout=w.Layout(flex_flow="row wrap")), "fcp-controls"
+                    ),
+                    self.score,
+                    self.status,
+                    w.HBox([self.editors, results]),
+                    self.compare_output,
+                    self.export_box,
+                ]
+            ),
+            "fcp-lab",
+        )
+
+    def _tool_editor(self, name: str) -> w.VBox:
+        tool = self.tools[name]
+        desc = w.Textarea(
+            value=tool.description,
+            description="Description",
+            placeholder=f"What {name} does, when to use it, what it returns.",
+            rows=max(3, min(8, len(tool.description) // 45 + 1)),
+            layout=w.Layout(width="98%"),
+        )
+        _classed(desc, "fcp-desc", f"fcp-desc-{name}")
+        desc.observe(lambda change: self._edited(name, change["new"]), names="value")
+        self._desc[name] = desc
+        children: list[w.Widget] = [
+            _classed(_html(f"<code><b>{static.esc(name)}</b></code>"), "fcp-tool-name"),
+            desc,
+        ]
+        for param, schema in tool.parameters["properties"].items():
+            box = w.Text(
+                value=schema.get("description", ""),
+                description=param,
+                tooltip=f"The description of {name}'s parameter {param}.",
+                placeholder=f"What {param} is, with an example value.",
+                style={"description_width": "initial"},
+                layout=w.Layout(width="98%"),
+            )
+            _classed(box, "fcp-param", f"fcp-param-{name}-{param}")
+            box.observe(lambda change, p=param: self._edited(name, change["new"], p), names="value")
+            self._params[name, param] = box
+            children.append(box)
+        return _classed(w.VBox(children), "fcp-tool", f"fcp-tool-{name}")
+
+    # -- reacting to edits -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Set widget values without their observers re-scoring."""
+        self._quiet_edits = True
+        try:
+            yield
+        finally:
+            self._quiet_edits = False
+
+    def _edited(self, name: str, text: str, param: str | None = None) -> None:
+        if self._quiet_edits:
+            return
+        self.tools.describe(name, text, param)
+        self._changed()
+
+    def _changed(self, now: bool = False) -> None:
+        """Something the model sees changed: re-score (debounced unless ``now``)."""
+        if self._quiet_edits:
+            return
+        if self.live and not self._all_cached(self.offered_specs()):
+            self._cancel_pending()
+            self._render()  # shows "press Run"
+        elif now or self.debounce <= 0:
+            self.rescore()
+        else:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        with self._lock:
+            self._cancel_pending()
+            self._set_status("Re-scoring…")
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                timer = threading.Timer(self.debounce, self._fire)
+                timer.daemon = True
+                timer.start()
+                self._pending = timer
+            else:  # in a kernel: run on its event loop, in its thread
+                self._pending = loop.call_later(self.debounce, self._fire)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self._pending = None
+            self.rescore()
+
+    def _cancel_pending(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
+    def _on_run(self, _button: Any = None) -> None:
+        with contextlib.suppress(Exception):  # the status line already says what failed
+            self.rescore()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.max = max(1, total)
+            self.progress.value = done
+
+    # -- scoring -----------------------------------------------------------------------
+
+    def _score(self, specs: list[ToolSpec], progress: Any = None) -> BatteryResult:
+        if self.client is not None:
+            return score_battery(
+                specs, self.battery, client=self.client, cache=self.cache, progress=progress
+            )
+        return score_battery(specs, self.battery, self.model)
+
+    def _all_cached(self, specs: list[ToolSpec]) -> bool:
+        key = specs_key(specs)
+        return all((key, p.request) in self.cache for p in self.battery)
+
+    def _known(self, specs: list[ToolSpec]) -> BatteryResult | None:
+        """The result for ``specs`` if it costs nothing: a local model, or all cached."""
+        if self.live and not self._all_cached(specs):
+            return None
+        return self._score(specs)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _stale_note(self) -> str:
+        if self.result is None or self._result_key == specs_key(self.offered_specs()):
+            return ""
+        return "before the latest edits"
+
+    def _render(self) -> None:
+        note = self._stale_note()
+        self.score.value = static.score_html(self.result, note)
+        self.table.value = static.table_html(self.result)
+        self.confusion.value = static.confusion_html(self.result)
+        if self.live and (note or self.result is None):
+            missing = self._missing()
+            self._set_status(
+                f"Press Run to send {missing} request{'s' if missing != 1 else ''} "
+                "(results already paid for are reused)."
+            )
+        else:
+            self._set_status("")
+        self._show_detail()
+
+    def _missing(self) -> int:
+        key = specs_key(self.offered_specs())
+        return sum((key, p.request) not in self.cache for p in self.battery)
+
+    def _show_detail(self) -> None:
+        index = self.probe_select.value
+        text = "" if index is None else self.detail(index)
+        self.explanation.value = static.pre(text) if text else ""
+
+    def _set_status(self, text: str) -> None:
+        self.status.value = (
+            f'<div style="color: #777; min-height: 1em;">{static.esc(text)}</div>' if text else ""
+        )
+
+    def _description_changes(self) -> list[str]:
+        lines = []
+        for tool in self.tools:
+            old = self._initial[tool.name]
+            if tool.description != old.description:
+                lines += [f"{tool.name}:", f"  - {old.description}", f"  + {tool.description}"]
+            for param, schema in tool.parameters["properties"].items():
+                was = old.parameters["properties"][param].get("description", "")
+                now = schema.get("description", "")
+                if now != was:
+                    lines += [f"{tool.name}.{param}:", f"  - {was}", f"  + {now}"]
+        return ["Descriptions changed:", *lines] if lines else ["No description changed."]
+
+
+def _outcome(row: Any) -> str:
+    """A probe's verdict with the tool chosen, e.g. "wrong tool (get_order)"."""
+    return f"{row.verdict} ({row.chosen})" if row.chosen else row.verdict
+
+
+def _py(text: str) -> str:
+    """A Python string literal (JSON's double-quoted strings are valid Python)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _classed(widget: Any, *classes: str) -> Any:
+    for css in classes:
+        widget.add_class(css)
+    return widget
+
+
+def _html(value: str) -> w.HTML:
+    return w.HTML(value)
+
+
+def _button(label: str, tooltip: str, css: str) -> w.Button:
+    return _classed(w.Button(description=label, tooltip=tooltip), css)

@@ -1,0 +1,141 @@
+"""Plain HTML for widgets: what the live widgets show, and the static fallback that a
+notebook viewer without a kernel (GitHub, nbviewer) renders instead.
+
+Everything here is a pure function of its arguments (no ids, no clock), so the output is
+the same every run. Text is escaped, and ``$`` too, so that descriptions mentioning prices
+are never typeset as LaTeX by the notebook's MathJax.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from ..chat import ToolSpec
+from ..evals.battery import BatteryResult, label_text
+
+# Keep MathJax (2 and 3) away from text that may contain "$".
+NO_MATH = "tex2jax_ignore mathjax_ignore"
+
+_TABLE = "border-collapse: collapse; font-size: 13px; margin: 4px 0;"
+_CELL = "border: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-align: top;"
+_NUM = "border: 1px solid #ccc; padding: 2px 6px; text-align: right;"
+_RIGHT = "color: #1a7f37; font-weight: bold;"
+_WRONG = "color: #cf222e; font-weight: bold;"
+
+
+def esc(text: object) -> str:
+    """``text`` as HTML text: escaped, with ``$`` as an entity."""
+    return html.escape(str(text)).replace("$", "&#36;")
+
+
+def pre(text: str, css_class: str = "") -> str:
+    """Preformatted text (explanations, diffs, code)."""
+    classes = f"{css_class} {NO_MATH}".strip()
+    return (
+        f'<pre class="{classes}" style="white-space: pre-wrap; font-size: 12px; margin: 0;">'
+        f"{esc(text)}</pre>"
+    )
+
+
+def score_html(result: BatteryResult | None, note: str = "") -> str:
+    """The score line ("9/12 routed correctly, 2 wrong tool, 1 no call"), with a note."""
+    if result is None:
+        text = "Not run yet."
+    else:
+        style = _RIGHT if result.correct == result.total else _WRONG
+        text = f'<span style="{style}">{esc(result.summary)}</span>'
+    extra = f' <span style="color: #777;">{esc(note)}</span>' if note else ""
+    return f'<div class="{NO_MATH}" style="font-size: 15px; margin: 4px 0;">{text}{extra}</div>'
+
+
+def table_html(result: BatteryResult | None) -> str:
+    """One row per probe: request, expected tool, the model's first call, ✓ or ✗."""
+    if result is None:
+        return '<div style="color: #777;">No results yet.</div>'
+    head = "".join(
+        f'<th style="{_CELL}">{h}</th>' for h in ("#", "request", "expected", "model's call", "")
+    )
+    rows = []
+    for i, r in enumerate(result.rows, 1):
+        mark = (
+            f'<span style="{_RIGHT}" title="right">✓</span>'
+            if r.right
+            else f'<span style="{_WRONG}" title="{esc(r.verdict)}">✗ {esc(r.verdict)}</span>'
+        )
+        cells = [str(i), esc(r.request), esc(label_text(r.expected)), esc(r.call_text), mark]
+        rows.append(
+            f'<tr class="fcp-row fcp-row-{"right" if r.right else "wrong"}">'
+            + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells)
+            + "</tr>"
+        )
+    return (
+        f'<table class="{NO_MATH}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def confusion_html(result: BatteryResult | None) -> str:
+    """The confusion matrix: expected tool (rows) by chosen tool (columns)."""
+    if result is None or not result.rows:
+        return ""
+    confusion = result.confusion
+    names = [esc(label_text(x)) for x in confusion.labels]
+    head = f'<th style="{_CELL}">expected ↓ / chosen →</th>' + "".join(
+        f'<th style="{_CELL}">{n}</th>' for n in names
+    )
+    rows = []
+    for expected, name, counts in zip(confusion.labels, names, confusion.matrix, strict=True):
+        cells = []
+        for chosen, count in zip(confusion.labels, counts, strict=True):
+            shade = ""
+            if count:
+                shade = "background: #dafbe1;" if chosen == expected else "background: #ffebe9;"
+            cells.append(f'<td style="{_NUM}{shade}">{count or ""}</td>')
+        rows.append(f'<tr><th style="{_CELL}">{name}</th>{"".join(cells)}</tr>')
+    return (
+        f'<table class="{NO_MATH}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def descriptions_html(specs: Sequence[ToolSpec], distractors: int = 0) -> str:
+    """Each tool's name, description and parameter descriptions."""
+    items = []
+    for spec in specs:
+        params = spec.parameters.get("properties", {})
+        lines = "".join(
+            f"<li><code>{esc(p)}</code>: {esc(schema.get('description', ''))}</li>"
+            for p, schema in params.items()
+        )
+        items.append(
+            f"<li><code><b>{esc(spec.name)}</b></code>: {esc(spec.description)}"
+            + (f"<ul>{lines}</ul>" if lines else "")
+            + "</li>"
+        )
+    more = (
+        f'<div style="color: #777;">Plus {distractors} distractor tool'
+        f"{'s' if distractors != 1 else ''}.</div>"
+        if distractors
+        else ""
+    )
+    return f'<ul class="{NO_MATH}" style="margin: 4px 0;">{"".join(items)}</ul>{more}'
+
+
+def lab_html(
+    title: str,
+    result: BatteryResult | None,
+    specs: Sequence[ToolSpec],
+    distractors: int = 0,
+    note: str = "",
+) -> str:
+    """The whole lab as static HTML: score, probe table, confusion matrix, descriptions."""
+    return (
+        f'<div class="fcp-static {NO_MATH}">'
+        f"<div><b>{esc(title)}</b></div>"
+        f"{score_html(result, note)}"
+        f"{table_html(result)}"
+        f"<div><b>Confusion matrix</b></div>{confusion_html(result)}"
+        f"<div><b>Tool descriptions</b></div>{descriptions_html(specs, distractors)}"
+        "</div>"
+    )
