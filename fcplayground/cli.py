@@ -32,7 +32,11 @@ def cmd_lessons(args: argparse.Namespace) -> int:
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command:
         command.append("--allow-root")
-    print("Opening the lessons in JupyterLab (offline: no API key needed).")
+    print("Opening the lessons in JupyterLab (offline: no API key needed).", flush=True)
+    if os.name == "posix":
+        # Become JupyterLab: Ctrl-C and kill then reach the server itself, not a parent
+        # that would leave it running.
+        os.execv(sys.executable, command)
     return subprocess.call(command)
 
 

@@ -22,8 +22,10 @@ def test_readme_examples_run_and_print_what_they_promise(capsys):
 
 def test_readme_test_command_is_what_ci_runs():
     ci = (Path(__file__).parents[1] / ".ci" / "run").read_text()
+    assert "```bash\nbash .ci/run\n```" in README
     command = re.search(r'pip install -e "\.\[test\]" && (pytest[^\n`]*)', README).group(1)
     assert command.strip() in ci
+    assert 'pip install -e ".[test]"' in ci and "apt-get install -y chromium" in ci
 
 
 def test_console_script_knows_the_lessons_command():
@@ -61,6 +63,16 @@ def test_lessons_command_serves_the_notebooks_in_jupyterlab(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # Stopping the command stops JupyterLab itself: nothing is left serving the port.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+        except OSError:
+            break
+        time.sleep(0.3)
+    else:
+        raise AssertionError("JupyterLab kept running after the lessons command was stopped")
 
 
 def test_readme_bfcl_table_is_what_the_benchmark_measures():
