@@ -64,9 +64,21 @@ class Plan:
 
 def evidence(found: list[Mention], spec: ToolSpec) -> tuple[float, list[str]]:
     """Score for values only this tool's parameters take (an email, an order id)."""
-    strong = {m.kind for m in found if m.kind in STRONG_KINDS}
+    strong = {m.kind for m in found if m.kind in STRONG_KINDS and _fits(m, spec)}
     hits = sorted(strong & tool_words(spec).kinds) if strong else []
     return EVIDENCE * len(hits), [f"<{k}>" for k in hits]
+
+
+def _fits(m: Mention, spec: ToolSpec) -> bool:
+    """An id counts for a tool only when its letters name the tool's subject: ORD-1234 for
+    an order tool, not for an invoice one. Emails and links count for any that takes one."""
+    if m.kind != "id":
+        return True
+    prefix = re.match(r"[A-Za-z]+", str(m.value))
+    letters = prefix.group(0).lower() if prefix else ""
+    return len(letters) >= 2 and any(
+        w.startswith(letters) for w in tool_words(spec).weights if len(w) >= len(letters)
+    )
 
 
 def score(text: str, found: list[Mention], tools: list[ToolSpec]) -> list[ToolScore]:

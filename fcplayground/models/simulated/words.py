@@ -26,7 +26,7 @@ SYNONYM_GROUPS = [
     ("create", "open", "add", "new", "make", "file", "register"),
     ("update", "change", "modify", "edit", "set"),
     ("cancel", "stop", "terminate"),
-    ("send", "notify", "deliver"),
+    ("send", "notify"),
     ("city", "town", "place", "location", "locate", "where"),
     ("movie", "film", "cinema"),
     ("song", "track", "music", "tune"),

@@ -1,0 +1,206 @@
+"""Lesson 05's check passes descriptions that route every request, and explains each
+way one can go wrong: the score, a renamed tool, changed parameters, a changed battery,
+an empty description, a description that only repeats the name."""
+
+from __future__ import annotations
+
+from fcplayground import ToolRegistry
+from fcplayground.chat import ToolSpec
+from fcplayground.evals import Probe, score_battery
+from fcplayground.exercises.lesson05 import (
+    EXERCISE_BATTERY,
+    check_lab_solution,
+    exercise_tools,
+)
+from fcplayground.widgets import DescriptionLab
+
+SOLUTION = {
+    "staff_directory": (
+        "Looks up an employee by name and returns their team, manager, office and phone extension."
+    ),
+    "equipment_db": (
+        "Looks up a laptop, monitor, projector or other device by its asset tag "
+        "(e.g. LT-0042) and returns who has it, when it was bought and when its warranty ends."
+    ),
+    "facilities": (
+        "Reports a problem in the building, such as broken heating, a water leak or a light "
+        "that is out, to the maintenance crew."
+    ),
+}
+
+
+def lab_for(tools: ToolRegistry | None = None, battery=EXERCISE_BATTERY) -> DescriptionLab:
+    return DescriptionLab(tools or exercise_tools(), battery, debounce=0)
+
+
+def solved(tools: ToolRegistry | None = None, battery=EXERCISE_BATTERY) -> DescriptionLab:
+    lab = lab_for(tools, battery)
+    for name, text in SOLUTION.items():
+        if name in lab.tools:
+            lab.describe(name, text)
+    return lab
+
+
+def test_a_solution_exists_and_passes_every_check():
+    lab = solved()
+    feedback = check_lab_solution(lab)
+    assert feedback.ok, str(feedback)
+    text = str(feedback)
+    assert text.startswith("Well done")
+    assert "10/10 routed correctly" in text
+    assert lab.result.correct == lab.result.total == len(EXERCISE_BATTERY)
+
+
+def test_the_skeleton_is_below_100_percent_and_says_which_requests_fail():
+    tools = exercise_tools()
+    assert score_battery(tools, EXERCISE_BATTERY).correct < len(EXERCISE_BATTERY)
+    feedback = check_lab_solution(lab_for(tools))
+    assert not feedback.ok
+    text = str(feedback)
+    assert "2/10 routed correctly" in text
+    assert "expected staff_directory, got no call" in text
+    assert "phone, extension" in text  # the request's words the description lacks
+    assert "Priya" not in text.split("lacks:")[1].split(")")[0]  # names are values
+    assert "The tool names are unchanged" in text  # what is already right is said too
+
+
+def test_the_stored_skeleton_and_the_exercise_agree():
+    """The notebook shows exercise_tools(); editing nothing must not pass."""
+    assert exercise_tools().names == ["staff_directory", "equipment_db", "facilities"]
+    assert {p.expected for p in EXERCISE_BATTERY} == {
+        "staff_directory",
+        "equipment_db",
+        "facilities",
+        None,
+    }
+
+
+def test_a_word_shared_with_another_tool_is_pointed_out():
+    lab = solved()
+    lab.describe(
+        "facilities",
+        "Reports a problem in the building, such as broken heating, a water leak or a light "
+        "that is out, to the maintenance team.",
+    )
+    feedback = check_lab_solution(lab)
+    assert not feedback.ok
+    assert "'Which team is Lena Fischer on?': expected staff_directory, got no call" in str(
+        feedback
+    )
+    assert "facilities has team too" in str(feedback)
+
+
+def test_an_unexpected_call_is_explained():
+    lab = solved()
+    lab.describe("facilities", SOLUTION["facilities"] + " Also tells a joke.")
+    text = str(check_lab_solution(lab))
+    assert "'Tell me a joke': expected (no call), got facilities" in text
+    assert "on joke" in text
+    assert "keep such words out of the description of facilities" in text
+
+
+def test_a_wrong_tool_is_explained():
+    lab = solved()
+    lab.describe(
+        "staff_directory",
+        "Looks up an employee by name and returns their team, manager and office.",
+    )
+    lab.describe(
+        "equipment_db", SOLUTION["equipment_db"] + " Also the phone extension of who has it."
+    )
+    text = str(check_lab_solution(lab))
+    assert "expected staff_directory, got equipment_db (equipment_db scored" in text
+    assert "words of the request staff_directory lacks: phone, extension" in text
+
+
+def test_renaming_a_tool_is_caught():
+    renamed = ToolRegistry()
+    for tool in exercise_tools():
+        new_name = "employee_lookup" if tool.name == "staff_directory" else tool.name
+        renamed.add(tool, name=new_name)
+    lab = solved(
+        renamed,
+        [Probe(r, "employee_lookup" if e == "staff_directory" else e) for r, e in EXERCISE_BATTERY],
+    )
+    lab.describe("employee_lookup", SOLUTION["staff_directory"])
+    assert lab.result.correct == lab.result.total  # it routes, yet it breaks the rules
+    feedback = check_lab_solution(lab)
+    assert not feedback.ok
+    text = str(feedback)
+    assert "staff_directory is missing" in text
+    assert "employee_lookup is not in the exercise" in text
+    assert "renaming is not allowed" in text
+    assert "different expected tool" in text  # the battery was changed to match
+
+
+def test_changing_a_parameter_is_caught():
+    tools = exercise_tools()
+    tools["facilities"].parameters["properties"]["query"]["type"] = "integer"
+    feedback = check_lab_solution(solved(tools))
+    assert not feedback.ok
+    assert "The parameters of facilities changed" in str(feedback)
+
+
+def test_a_changed_battery_is_caught():
+    shorter = [p for p in EXERCISE_BATTERY if p.request != "Which team is Lena Fischer on?"]
+    text = str(check_lab_solution(solved(battery=shorter)))
+    assert "The battery must stay as it is" in text
+    assert "missing: 'Which team is Lena Fischer on?'" in text
+
+    swapped = [
+        Probe(r, None if r == "Who is Tom Baker's manager?" else e) for r, e in EXERCISE_BATTERY
+    ]
+    text = str(check_lab_solution(solved(battery=swapped)))
+    assert '"Who is Tom Baker\'s manager?" (should be staff_directory)' in text
+
+    extra = [*EXERCISE_BATTERY, Probe("Book me a flight", None)]
+    assert "not in the exercise: 'Book me a flight'" in str(
+        check_lab_solution(solved(battery=extra))
+    )
+
+
+def test_an_empty_description_is_caught():
+    lab = solved()
+    lab.describe("facilities", "   ")
+    text = str(check_lab_solution(lab))
+    assert "facilities has an empty description" in text
+    lab.describe("facilities", SOLUTION["facilities"])
+    lab.describe("facilities", "", param="query")
+    assert "The parameter query of facilities has an empty description" in str(
+        check_lab_solution(lab)
+    )
+
+
+def test_a_description_that_only_repeats_the_name_is_caught():
+    lab = solved()
+    lab.describe("staff_directory", "Staff directory.")
+    lab.describe("facilities", "The facilities")
+    text = str(check_lab_solution(lab))
+    assert "The description of staff_directory, 'Staff directory.', says nothing" in text
+    assert "The description of facilities, 'The facilities', says nothing" in text
+
+
+def test_the_check_scores_again_without_distractors():
+    thief = ToolSpec(
+        "phone_book",
+        "Returns the phone extension of a person.",
+        {"type": "object", "properties": {"person": {"type": "string"}}, "required": ["person"]},
+    )
+    lab = DescriptionLab(exercise_tools(), EXERCISE_BATTERY, distractors=[thief], debounce=0)
+    for name, text in SOLUTION.items():
+        lab.describe(name, text)
+    lab.set_distractors(1)
+    assert lab.result.rows[0].chosen == "phone_book"  # the panel shows the harder test
+    assert check_lab_solution(lab).ok
+
+
+def test_something_else_than_a_lab_is_refused_with_a_hint():
+    feedback = check_lab_solution(exercise_tools())
+    assert not feedback.ok
+    assert "Pass the lab itself" in str(feedback)
+
+
+def test_the_learners_registry_is_never_changed():
+    tools = exercise_tools()
+    solved(tools)
+    assert tools["staff_directory"].description == "Directory lookups."
