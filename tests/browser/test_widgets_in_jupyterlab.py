@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -198,3 +199,48 @@ def test_trace_stepper_steps_forward(page: Page, jupyterlab, artifacts: Path):
 
     (at_before, total), (at_after, total_after) = fraction(before), fraction(after)
     assert (at_after, total_after) == (at_before + 1, total), f"{before!r} -> {after!r}"
+
+
+LESSON_05 = Path(__file__).parents[2] / "notebooks" / "05_description_lab.ipynb"
+
+
+def settle(page: Page, score, better: bool, than: int) -> str:
+    """The score text once it moves past ``than`` (up or down): re-scoring is debounced."""
+    deadline = time.monotonic() + KERNEL_TIMEOUT_MS / 1000
+    while True:
+        text = score.text_content() or ""
+        counts = re.search(r"(\d+)\s*/\s*(\d+)", text)
+        moved = counts and (int(counts[1]) > than if better else int(counts[1]) < than)
+        if moved or time.monotonic() > deadline:
+            return text
+        page.wait_for_timeout(200)
+
+
+def test_lesson_05_lab_rescores_as_the_learner_types(page: Page, jupyterlab, artifacts: Path):
+    shutil.copy(LESSON_05, jupyterlab.root / LESSON_05.name)  # a copy: the page never saves here
+    open_and_run_all(page, jupyterlab, LESSON_05.name)
+    # The first lab of the lesson: the panel that holds lookup_customer's description box.
+    panel = page.locator(".fcp-lab").filter(has=page.locator(".fcp-desc-lookup_customer")).first
+    panel.scroll_into_view_if_needed()
+    score = panel.locator(".fcp-score")
+    textarea = panel.locator(".fcp-desc-lookup_customer textarea")
+    expect(score).to_have_text(re.compile(r"\d+\s*/\s*\d+"))
+    # By the end of the lesson the first lab holds the specific description: all right.
+    good, total = fraction(score.text_content() or "")
+    assert good == total, score.text_content() or ""
+    shot(page, artifacts, "lesson-05-fixed", textarea)
+
+    textarea.fill("does CRM stuff")
+    textarea.blur()
+    vague, _ = fraction(settle(page, score, better=False, than=good))
+    shot(page, artifacts, "lesson-05-vague", textarea)
+    assert vague < good, f"a vague description should route fewer requests: {vague}/{total}"
+
+    textarea.fill(
+        "Searches for a customer record by name or email and returns their account details "
+        "including name, plan type, and billing status."
+    )
+    textarea.blur()
+    again, _ = fraction(settle(page, score, better=True, than=vague))
+    shot(page, artifacts, "lesson-05-specific-again", textarea)
+    assert again == total, f"the specific description should route all: {again}/{total}"
