@@ -808,3 +808,36 @@ def test_a_first_docstring_line_that_wraps_stays_one_sentence():
         "Searches for a customer record by email address and returns their account "
         "details including name and plan."
     )
+
+
+def test_rename_keeps_the_order_and_drops_the_old_name():
+    tools = ToolRegistry()
+    for name in ("first", "second", "third"):
+        tools.add(lambda: None, name=name, description=name)
+    tool = tools.rename("second", "middle")
+    assert tools.names == ["first", "middle", "third"]
+    assert tool.name == "middle" and tools["middle"] is tool and "second" not in tools
+    assert tools.to_openai()[1]["function"]["name"] == "middle"
+    assert tools.rename("middle", "middle") is tool
+
+
+def test_rename_rejects_bad_and_duplicate_names():
+    tools = ToolRegistry()
+    tools.add(lambda: None, name="a", description="A.")
+    tools.add(lambda: None, name="b", description="B.")
+    for bad in ("", "has space", "x" * 65, "a\n"):
+        with pytest.raises(ValueError, match="cannot be a tool name"):
+            tools.rename("a", bad)
+    with pytest.raises(ValueError, match="already registered"):
+        tools.rename("a", "b")
+    with pytest.raises(KeyError, match="No tool named"):
+        tools.rename("zzz", "c")
+    assert tools.names == ["a", "b"]
+
+
+def test_renaming_a_copy_leaves_the_original_alone():
+    tools = ToolRegistry()
+    tools.add(lambda: None, name="a", description="A.")
+    other = tools.copy()
+    other.rename("a", "z")
+    assert tools.names == ["a"] and tools["a"].name == "a"

@@ -174,6 +174,19 @@ class ToolRegistry:
             raise KeyError(f"{name} has no parameter {param!r}; its parameters are: {takes}.")
         return tool
 
+    def rename(self, old: str, new: str) -> Tool:
+        """Rename tool ``old`` to ``new``, keeping its place in the registration order."""
+        tool = self[old]
+        if new == old:
+            return tool
+        if not isinstance(new, str) or not _NAME_RE.fullmatch(new):
+            raise ValueError(f"{new!r} cannot be a tool name: use 1-64 letters, digits, _ or -.")
+        if new in self._tools:
+            raise ValueError(f"A tool named {new!r} is already registered; choose another name.")
+        tool.name = new
+        self._tools = {(new if key == old else key): t for key, t in self._tools.items()}
+        return tool
+
     def copy(self) -> ToolRegistry:
         """An independent registry: editing its descriptions leaves this one alone."""
         other = ToolRegistry()

@@ -10,7 +10,11 @@ With ``client=`` (a :class:`~fcplayground.client.ModelClient`, live or offline) 
 runs by itself: the Run button sends the battery, and each (tool definitions, request)
 pair is cached so that nothing is paid for twice.
 
+Each tool's name can be edited too (:meth:`~DescriptionLab.rename`): the battery's expected
+tool names follow the renames, and an invalid name is shown in the status line and ignored.
+
 The same things from Python (for lessons and tests): :meth:`~DescriptionLab.describe`,
+:meth:`~DescriptionLab.rename`,
 :attr:`~DescriptionLab.result`, :meth:`~DescriptionLab.rescore`,
 :meth:`~DescriptionLab.reset`, :meth:`~DescriptionLab.compare`,
 :meth:`~DescriptionLab.export_code`, :meth:`~DescriptionLab.set_distractors`,
@@ -19,7 +23,8 @@ The same things from Python (for lessons and tests): :meth:`~DescriptionLab.desc
 CSS classes (for browser tests; each on the widget's outer element):
 
 - ``fcp-lab``: the whole panel (the top VBox); ``fcp-title``: its heading.
-- ``fcp-tool`` and ``fcp-tool-<tool>``: one tool's editor box; ``fcp-tool-name``: its name.
+- ``fcp-tool`` and ``fcp-tool-<tool>``: one tool's editor box; ``fcp-tool-name`` and
+  ``fcp-name-<tool>``: its name's Text. ``<tool>`` is always the ORIGINAL name.
 - ``fcp-desc`` and ``fcp-desc-<tool>``: the description Textarea.
 - ``fcp-param`` and ``fcp-param-<tool>-<param>``: a parameter's description Text.
 - ``fcp-score``: the score line; ``fcp-status``: what is pending (re-scoring, press Run).
@@ -100,6 +105,8 @@ class DescriptionLab:
         self.result: BatteryResult | None = None
         self._initial = tools.copy()  # the descriptions to go back to
         self.tools = tools.copy()  # the working copy every edit goes to
+        self._current = {name: name for name in tools.names}  # original -> current name
+        self._name_problem = ""  # why the last name typed was not used
         if distractors is None:
             distractors = default_distractors()
         elif isinstance(distractors, ToolRegistry):
@@ -125,14 +132,29 @@ class DescriptionLab:
     def describe(self, name: str, text: str, param: str | None = None) -> None:
         """Set tool ``name``'s description (or its parameter ``param``'s), in the widget
         too, and re-score at once (with a client: only when the results are cached)."""
-        tool = self.tools[name]  # KeyError names the registered tools
+        original = self._original(name)  # KeyError names the registered tools
+        current = self._current[original]
+        tool = self.tools[current]
         if param is not None and param not in tool.parameters["properties"]:
-            self.tools.describe(name, text, param)  # raises the registry's KeyError
-        box = self._desc[name] if param is None else self._params[name, param]
+            self.tools.describe(current, text, param)  # raises the registry's KeyError
+        box = self._desc[original] if param is None else self._params[original, param]
         with self._quiet():
             box.value = text
-        self.tools.describe(name, text, param)
+        self.tools.describe(current, text, param)
         self._changed(now=True)
+
+    def rename(self, original_name: str, new_name: str) -> bool:
+        """Rename tool ``original_name`` (its original or current name) to ``new_name``, in
+        the widget too, and re-score at once. An invalid name (bad characters, already
+        used, empty) is not used: the status line says why and this returns ``False``."""
+        original = self._original(original_name)
+        if not self._apply_name(original, new_name):
+            self._render_status()
+            return False
+        with self._quiet():
+            self._name_boxes[original].value = new_name
+        self._changed(now=True)
+        return True
 
     def rescore(self) -> BatteryResult:
         """Score the battery with the current descriptions and distractors, now (with a
@@ -153,10 +175,13 @@ class DescriptionLab:
             return result
 
     def reset(self) -> None:
-        """Back to the original descriptions (the distractors stay as they are)."""
+        """Back to the original descriptions and names (the distractors stay as they are)."""
         self.tools = self._initial.copy()
+        self._current = {name: name for name in self.tools.names}
+        self._name_problem = ""
         with self._quiet():
             for tool in self.tools:
+                self._name_boxes[tool.name].value = tool.name
                 self._desc[tool.name].value = tool.description
                 for param, schema in tool.parameters["properties"].items():
                     self._params[tool.name, param].value = schema.get("description", "")
@@ -191,7 +216,9 @@ class DescriptionLab:
         and the probes whose verdict or chosen tool changed. Also shown in the panel."""
         lines = self._description_changes()
         lines.append("")
-        before = self._known(self._initial.specs() + self.distractors[: self.k])
+        before = self._known(
+            self._initial.specs() + self.distractors[: self.k], {n: n for n in self._current}
+        )
         after = self._known(self.offered_specs())
         if before is None or after is None:
             which = "original" if before is None else "current"
@@ -201,7 +228,12 @@ class DescriptionLab:
             )
         else:
             lines.append(f"Results: {before.summary}  ->  {after.summary}")
-            changes = before.changes(after)
+            renamed = self._current
+            changes = [  # a probe whose tool was only renamed did not change
+                (old, new)
+                for old, new in before.changes(after)
+                if (old.verdict, renamed.get(old.chosen, old.chosen)) != (new.verdict, new.chosen)
+            ]
             if not changes:
                 lines.append("No probe changed verdict.")
             else:
@@ -218,18 +250,24 @@ class DescriptionLab:
 
     def export_code(self, var: str = "tools") -> str:
         """Python that applies the edited descriptions to a registry named ``var``
-        (only what differs from the original). Also shown in the panel."""
+        (only what differs from the original; by the original names), then a comment
+        for each renamed tool. Also shown in the panel."""
         lines = []
-        for tool in self.tools:
-            old = self._initial[tool.name]
+        for original, current in self._current.items():
+            tool, old = self.tools[current], self._initial[original]
             if tool.description != old.description:
-                lines.append(f"{var}.describe({_py(tool.name)}, {_py(tool.description)})")
+                lines.append(f"{var}.describe({_py(original)}, {_py(tool.description)})")
             for param, schema in tool.parameters["properties"].items():
                 new_text = schema.get("description", "")
                 if new_text != old.parameters["properties"][param].get("description", ""):
                     lines.append(
-                        f"{var}.describe({_py(tool.name)}, {_py(new_text)}, param={_py(param)})"
+                        f"{var}.describe({_py(original)}, {_py(new_text)}, param={_py(param)})"
                     )
+        for original, current in self._renames():
+            lines.append(
+                f"# renamed {original} -> {current}: change the function name "
+                "or @tools.tool(name=...)"
+            )
         if lines:
             code = "\n".join([f"# The edited descriptions, applied to `{var}`:", *lines])
         else:
@@ -267,6 +305,7 @@ class DescriptionLab:
 
     def _build(self) -> None:
         self._desc: dict[str, w.Textarea] = {}
+        self._name_boxes: dict[str, w.Text] = {}
         self._params: dict[tuple[str, str], w.Text] = {}
         editors = []
         for tool in self.tools:
@@ -382,10 +421,16 @@ class DescriptionLab:
         _classed(desc, "fcp-desc", f"fcp-desc-{name}")
         desc.observe(lambda change: self._edited(name, change["new"]), names="value")
         self._desc[name] = desc
-        children: list[w.Widget] = [
-            _classed(_html(f"<code><b>{static.esc(name)}</b></code>"), "fcp-tool-name"),
-            desc,
-        ]
+        name_box = w.Text(
+            value=name,
+            description="Name",
+            tooltip="The tool's name, as the model sees it: 1-64 letters, digits, _ or -.",
+            layout=w.Layout(width="98%"),
+        )
+        _classed(name_box, "fcp-tool-name", f"fcp-name-{name}")
+        name_box.observe(lambda change: self._name_edited(name, change["new"]), names="value")
+        self._name_boxes[name] = name_box
+        children: list[w.Widget] = [name_box, desc]
         for param, schema in tool.parameters["properties"].items():
             box = w.Text(
                 value=schema.get("description", ""),
@@ -415,8 +460,50 @@ class DescriptionLab:
     def _edited(self, name: str, text: str, param: str | None = None) -> None:
         if self._quiet_edits:
             return
-        self.tools.describe(name, text, param)
+        self.tools.describe(self._current[name], text, param)
         self._changed()
+
+    def _name_edited(self, original: str, new_name: str) -> None:
+        if self._quiet_edits:
+            return
+        if self._apply_name(original, new_name):
+            self._changed()
+        else:
+            self._render_status()
+
+    def _apply_name(self, original: str, new_name: str) -> bool:
+        """Rename in the working copy; on a bad name keep the old one and say why."""
+        current = self._current[original]
+        try:
+            if new_name != current and any(d.name == new_name for d in self.distractors):
+                raise ValueError(f"A distractor tool is named {new_name!r}; choose another name.")
+            self.tools.rename(current, new_name)
+        except (TypeError, ValueError) as exc:
+            self._name_problem = f"Name not changed: {exc} (still {current!r})"
+            return False
+        self._current[original] = new_name
+        self._name_problem = ""
+        return True
+
+    def _original(self, name: str) -> str:
+        """The original name of the tool now (or originally) called ``name``."""
+        if name in self._current:
+            return name
+        for original, current in self._current.items():
+            if current == name:
+                return original
+        self.tools[name]  # raises the registry's KeyError
+        return name
+
+    def _renames(self) -> list[tuple[str, str]]:
+        return [(o, c) for o, c in self._current.items() if o != c]
+
+    def _probes(self, names: dict[str, str]) -> list[Probe]:
+        """The battery with expected tool names mapped from original to current names."""
+        return [
+            Probe(p.request, names.get(p.expected, p.expected) if p.expected else p.expected)
+            for p in self.battery
+        ]
 
     def _changed(self, now: bool = False) -> None:
         """Something the model sees changed: re-score (debounced unless ``now``)."""
@@ -465,22 +552,30 @@ class DescriptionLab:
 
     # -- scoring -----------------------------------------------------------------------
 
-    def _score(self, specs: list[ToolSpec], progress: Any = None) -> BatteryResult:
+    def _score(
+        self,
+        specs: list[ToolSpec],
+        progress: Any = None,
+        names: dict[str, str] | None = None,
+    ) -> BatteryResult:
+        battery = self._probes(self._current if names is None else names)
         if self.client is not None:
             return score_battery(
-                specs, self.battery, client=self.client, cache=self.cache, progress=progress
+                specs, battery, client=self.client, cache=self.cache, progress=progress
             )
-        return score_battery(specs, self.battery, self.model)
+        return score_battery(specs, battery, self.model)
 
     def _all_cached(self, specs: list[ToolSpec]) -> bool:
         key = specs_key(specs)
         return all((key, p.request) in self.cache for p in self.battery)
 
-    def _known(self, specs: list[ToolSpec]) -> BatteryResult | None:
+    def _known(
+        self, specs: list[ToolSpec], names: dict[str, str] | None = None
+    ) -> BatteryResult | None:
         """The result for ``specs`` if it costs nothing: a local model, or all cached."""
         if self.live and not self._all_cached(specs):
             return None
-        return self._score(specs)
+        return self._score(specs, names=names)
 
     # -- showing -----------------------------------------------------------------------
 
@@ -494,15 +589,18 @@ class DescriptionLab:
         self.score.value = static.score_html(self.result, note)
         self.table.value = static.table_html(self.result)
         self.confusion.value = static.confusion_html(self.result)
-        if self.live and (note or self.result is None):
+        self._render_status()
+        self._show_detail()
+
+    def _render_status(self) -> None:
+        text = ""
+        if self.live and (self._stale_note() or self.result is None):
             missing = self._missing()
-            self._set_status(
+            text = (
                 f"Press Run to send {missing} request{'s' if missing != 1 else ''} "
                 "(results already paid for are reused)."
             )
-        else:
-            self._set_status("")
-        self._show_detail()
+        self._set_status(" ".join(filter(None, [self._name_problem, text])))
 
     def _missing(self) -> int:
         key = specs_key(self.offered_specs())
@@ -520,16 +618,20 @@ class DescriptionLab:
 
     def _description_changes(self) -> list[str]:
         lines = []
-        for tool in self.tools:
-            old = self._initial[tool.name]
+        for original, current in self._current.items():
+            tool, old = self.tools[current], self._initial[original]
             if tool.description != old.description:
-                lines += [f"{tool.name}:", f"  - {old.description}", f"  + {tool.description}"]
+                lines += [f"{current}:", f"  - {old.description}", f"  + {tool.description}"]
             for param, schema in tool.parameters["properties"].items():
                 was = old.parameters["properties"][param].get("description", "")
                 now = schema.get("description", "")
                 if now != was:
-                    lines += [f"{tool.name}.{param}:", f"  - {was}", f"  + {now}"]
-        return ["Descriptions changed:", *lines] if lines else ["No description changed."]
+                    lines += [f"{current}.{param}:", f"  - {was}", f"  + {now}"]
+        out = ["Descriptions changed:", *lines] if lines else ["No description changed."]
+        renames = self._renames()
+        if renames:
+            out += ["Renamed:", *(f"  {o} -> {c}" for o, c in renames)]
+        return out
 
 
 def _outcome(row: Any) -> str:
