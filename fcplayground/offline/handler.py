@@ -19,6 +19,7 @@ from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
 from . import checks
+from .faults import ProviderFault, TruncatedStream, truncate_sse
 
 # Fixed so that every run prints the same objects.
 CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
@@ -73,8 +74,17 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
         return _error(api, 400, "invalid_request_error", problem.message, problem.param)
     format = wire.FORMATS[api]
     request = format.request_from_wire(payload)
+    truncated = False
     try:
         turn = model.respond(request)
+    except TruncatedStream as e:
+        turn, truncated = e.turn, True
+    except ProviderFault as e:
+        if e.kind == "timeout":
+            raise httpx2.ReadTimeout(e.message) from None
+        reply = _error(api, e.status_for(api), e.kind, e.message)
+        reply.headers.update(e.headers)
+        return reply
     except ModelError as e:
         return _error(api, 500, "api_error", str(e), retry=False)
     except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
@@ -84,11 +94,10 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     turn = stamp(turn, api, request, payload)
     if request.stream:
         include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
-        return Reply(
-            200,
-            b"".join(wire.sse(_events(api, turn, request, include_usage))),
-            _headers(api, "text/event-stream"),
-        )
+        stream = b"".join(wire.sse(_events(api, turn, request, include_usage)))
+        if truncated:
+            stream = truncate_sse(stream)
+        return Reply(200, stream, _headers(api, "text/event-stream"))
     body_out = _turn_body(api, turn, request)
     return Reply(
         200, json.dumps(body_out, ensure_ascii=False).encode(), _headers(api, "application/json")
