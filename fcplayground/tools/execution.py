@@ -125,6 +125,16 @@ def to_content(tool: Tool, value: Any) -> str:
         ) from None
 
 
+def truncate(content: str, limit: int | None) -> str:
+    """``content`` cut to its first ``limit`` characters, with a marker saying so."""
+    if limit is None or len(content) <= limit:
+        return content
+    return content[:limit] + (
+        f"\n[truncated: {len(content)} characters, showing the first {limit}. "
+        "Ask for less, or raise max_result_chars.]"
+    )
+
+
 def _failure(tool: Tool, exc: Exception) -> CallError:
     return CallError(f"{tool.name} failed: {type(exc).__name__}" + (f": {exc}" if str(exc) else ""))
 

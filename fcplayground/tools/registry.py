@@ -24,6 +24,7 @@ from fcplayground.tools.execution import (
     parse_arguments,
     run_sync,
     to_content,
+    truncate,
     validation_text,
 )
 from fcplayground.tools.schema import (
@@ -114,7 +115,12 @@ class Tool:
 class ToolRegistry:
     """An ordered collection of tools: register functions, export schemas, run calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_result_chars: int | None = 20_000) -> None:
+        """``max_result_chars`` caps a result's content (``None``: no cap); longer
+        content is cut and ends with a marker saying so."""
+        if max_result_chars is not None and max_result_chars < 0:
+            raise ValueError(f"max_result_chars must be >= 0 or None, not {max_result_chars}.")
+        self.max_result_chars = max_result_chars
         self._tools: dict[str, Tool] = {}
 
     def tool(
@@ -189,7 +195,7 @@ class ToolRegistry:
 
     def copy(self) -> ToolRegistry:
         """An independent registry: editing its descriptions leaves this one alone."""
-        other = ToolRegistry()
+        other = ToolRegistry(self.max_result_chars)
         for tool in self:
             other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
         return other
@@ -251,9 +257,11 @@ class ToolRegistry:
         timeout: float | None = None,
         *,
         call_id: str = "",
+        max_chars: int | None = None,
     ) -> ToolResult:
         """Run one call a model asked for. Never raises for a model's mistake: that comes
-        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix."""
+        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix.
+        ``max_chars`` overrides ``max_result_chars`` for this call."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
@@ -262,7 +270,8 @@ class ToolRegistry:
                 value = run_sync(ainvoke(tool, kwargs, timeout))
             else:  # in this thread, so breakpoints and thread-locals behave as usual
                 value = invoke(tool, kwargs)
-            content, is_error = to_content(tool, value), False
+            limit = self.max_result_chars if max_chars is None else max_chars
+            content, is_error = truncate(to_content(tool, value), limit), False
         except CallError as exc:
             content, is_error = str(exc), True
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
@@ -274,13 +283,15 @@ class ToolRegistry:
         timeout: float | None = None,
         *,
         call_id: str = "",
+        max_chars: int | None = None,
     ) -> ToolResult:
         """Async twin of :meth:`call`; sync tools run in a worker thread."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
             value = await ainvoke(tool, tool.bind(arguments), timeout)
-            content, is_error = to_content(tool, value), False
+            limit = self.max_result_chars if max_chars is None else max_chars
+            content, is_error = truncate(to_content(tool, value), limit), False
         except CallError as exc:
             content, is_error = str(exc), True
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
