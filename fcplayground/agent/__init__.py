@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from .approval import ApprovalRequest, Decision, approve_all, approve_if, reject_all
 from .loop import arun, run
 from .trace import Step, ToolRun, Trace
 
-__all__ = ["Step", "ToolRun", "Trace", "arun", "run"]
+__all__ = [
+    "ApprovalRequest",
+    "Decision",
+    "Step",
+    "ToolRun",
+    "Trace",
+    "approve_all",
+    "approve_if",
+    "arun",
+    "reject_all",
+    "run",
+]

@@ -13,6 +13,13 @@ holding the exact request body sent, the model's turn, and one
 - a request fails in a way the model cannot be told about: an SDK error after the
   SDK's own retries, such as ``BadRequestError`` or ``RateLimitError`` (``"error"``).
 
+With ``approve=`` (a policy, see :mod:`fcplayground.agent.approval`), every call to a
+tool marked ``side_effect=True`` is first sent to ``approve(request)``: approved calls
+run, edited calls run with the new arguments (the ToolRun holds the call as run), and
+rejected calls do not run: the model gets an error result instead and the loop goes on.
+Each ToolRun's ``approval`` notes the decision (``None`` when nobody was asked). A policy
+that raises stops the loop like an SDK error (``"error"``).
+
 It never raises for these: the trace comes back with every completed step and
 ``error`` saying what went wrong. A tool that fails is not an error of the loop: its
 failure is a :class:`~fcplayground.chat.ToolResult` with ``is_error=True``, sent back
@@ -26,11 +33,14 @@ later; with ``parallel=False`` each call starts when the previous one ended.
 
 from __future__ import annotations
 
+import inspect
+import json
 import time
 
 from ..chat import Message, ModelTurn, ToolCall, ToolResult
 from ..client import ModelClient
 from ..tools import ToolRegistry
+from .approval import REJECTED, ApprovalRequest, Decision, Policy, check_decision, request_for
 from .trace import Step, ToolRun, Trace
 
 
@@ -42,8 +52,12 @@ def run(
     max_steps: int = 10,
     parallel: bool = True,
     tool_timeout: float | None = None,
+    approve: Policy | None = None,
 ) -> Trace:
-    """Run the tool loop for ``user_message`` and return its :class:`Trace`."""
+    """Run the tool loop for ``user_message`` and return its :class:`Trace`.
+
+    ``approve``: a policy asked before each call to a side-effect tool (see
+    :mod:`fcplayground.agent.approval`); ``None`` runs every call without asking."""
     loop = _Loop(client, tools, user_message, system, max_steps, parallel)
     while loop.wants_step():
         body = loop.begin_step()
@@ -53,7 +67,17 @@ def run(
             loop.fail(exc)
             break
         calls = loop.record_turn(body, turn)
-        if calls:
+        if calls and approve is not None:
+            try:
+                requests = loop.requests(calls, turn)
+                decisions = [None if r is None else check_decision(approve(r)) for r in requests]
+                batch = loop.apply(calls, decisions)
+                ran = tools.call_many(batch.to_run, parallel=parallel, timeout=tool_timeout)
+            except Exception as exc:  # a failing policy, or a bug outside any tool
+                loop.fail(exc)
+                break
+            loop.record_results(batch.calls, batch.merge(ran), batch.notes)
+        elif calls:
             try:
                 results = tools.call_many(calls, parallel=parallel, timeout=tool_timeout)
             except Exception as exc:  # only a bug outside any tool gets here
@@ -71,8 +95,10 @@ async def arun(
     max_steps: int = 10,
     parallel: bool = True,
     tool_timeout: float | None = None,
+    approve: Policy | None = None,
 ) -> Trace:
-    """Async twin of :func:`run`: the async SDK client, tools with ``acall_many``."""
+    """Async twin of :func:`run`: the async SDK client, tools with ``acall_many``.
+    ``approve`` may also be an async function."""
     loop = _Loop(client, tools, user_message, system, max_steps, parallel)
     while loop.wants_step():
         body = loop.begin_step()
@@ -82,7 +108,21 @@ async def arun(
             loop.fail(exc)
             break
         calls = loop.record_turn(body, turn)
-        if calls:
+        if calls and approve is not None:
+            try:
+                decisions: list[Decision | None] = []
+                for request in loop.requests(calls, turn):
+                    decision = None if request is None else approve(request)
+                    if inspect.isawaitable(decision):
+                        decision = await decision
+                    decisions.append(None if request is None else check_decision(decision))
+                batch = loop.apply(calls, decisions)
+                ran = await tools.acall_many(batch.to_run, parallel=parallel, timeout=tool_timeout)
+            except Exception as exc:
+                loop.fail(exc)
+                break
+            loop.record_results(batch.calls, batch.merge(ran), batch.notes)
+        elif calls:
             try:
                 results = await tools.acall_many(calls, parallel=parallel, timeout=tool_timeout)
             except Exception as exc:
@@ -90,6 +130,24 @@ async def arun(
                 break
             loop.record_results(calls, results)
     return loop.finish()
+
+
+class _Batch:
+    """One step's calls after approval: the calls as they run, the approval notes, and
+    the results already decided (rejections), by position."""
+
+    def __init__(self) -> None:
+        self.calls: list[ToolCall] = []
+        self.notes: list[str | None] = []
+        self.decided: dict[int, ToolResult] = {}
+
+    @property
+    def to_run(self) -> list[ToolCall]:
+        return [c for i, c in enumerate(self.calls) if i not in self.decided]
+
+    def merge(self, ran: list[ToolResult]) -> list[ToolResult]:
+        it = iter(ran)
+        return [self.decided[i] if i in self.decided else next(it) for i in range(len(self.calls))]
 
 
 class _Loop:
@@ -165,13 +223,46 @@ class _Loop:
         self.batch = self.now()  # the tools start now
         return list(turn.tool_calls)
 
-    def record_results(self, calls: list[ToolCall], results: list[ToolResult]) -> None:
+    def requests(self, calls: list[ToolCall], turn: ModelTurn) -> list[ApprovalRequest | None]:
+        """An approval request for each call to a side-effect tool, None for the others."""
+        out: list[ApprovalRequest | None] = []
+        for call in calls:
+            if call.name not in self.tools or not self.tools[call.name].side_effect:
+                out.append(None)  # unknown tools fail in the registry; nothing runs
+            else:
+                description = self.tools[call.name].description
+                out.append(request_for(call, description, turn, len(self.trace.steps)))
+        return out
+
+    def apply(self, calls: list[ToolCall], decisions: list[Decision | None]) -> _Batch:
+        batch = _Batch()
+        for i, (call, decision) in enumerate(zip(calls, decisions, strict=True)):
+            note = None if decision is None else str(decision)
+            if decision is not None and decision.action == "edit":
+                sent = json.dumps(call.arguments, ensure_ascii=False, default=str)
+                note = f"edited by the reviewer; the model sent {sent}"
+                call = ToolCall(call.name, dict(decision.arguments or {}), call.id)
+            elif decision is not None and decision.action == "reject":
+                content = REJECTED.format(reason=decision.reason.rstrip("."))
+                batch.decided[i] = ToolResult(call.id, content, True, call.name, 0.0)
+            batch.calls.append(call)
+            batch.notes.append(note)
+        self.batch = self.now()  # the tools start once every call is decided
+        return batch
+
+    def record_results(
+        self,
+        calls: list[ToolCall],
+        results: list[ToolResult],
+        notes: list[str | None] | None = None,
+    ) -> None:
         step = self.trace.steps[-1]
         step.ended = self.now()
         start = self.batch
-        for call, result in zip(calls, results, strict=True):
+        notes = notes or [None] * len(calls)
+        for call, result, note in zip(calls, results, notes, strict=True):
             ended = start + (result.duration or 0.0)
-            step.tool_runs.append(ToolRun(call, result, start, ended))
+            step.tool_runs.append(ToolRun(call, result, start, ended, approval=note))
             if not self.parallel:
                 start = ended
         self.messages.append(Message.tool(results))

@@ -25,6 +25,7 @@ class ToolRun:
     result: ToolResult
     started: float
     ended: float
+    approval: str | None = None  # the reviewer's decision, None when nobody was asked
 
     @property
     def duration(self) -> float:

@@ -6,8 +6,17 @@ something useful on GitHub or nbviewer, where no kernel runs.
 
 from __future__ import annotations
 
+from .approval_gate import ApprovalGate, ReviewCard
 from .description_lab import DescriptionLab
 from .provider_compare import ProviderCompare
 from .trace_stepper import TraceMessage, TraceStepper, trace_messages
 
-__all__ = ["DescriptionLab", "ProviderCompare", "TraceMessage", "TraceStepper", "trace_messages"]
+__all__ = [
+    "ApprovalGate",
+    "DescriptionLab",
+    "ProviderCompare",
+    "ReviewCard",
+    "TraceMessage",
+    "TraceStepper",
+    "trace_messages",
+]
