@@ -162,6 +162,8 @@ def _step_text(step: Step) -> list[str]:
         mark = "ERROR " if run.result.is_error else ""
         result = _short(run.result.content, 100)
         lines.append(f"  ⚙ {_call_text(run.call, 60)} -> {mark}{result} ({_seconds(run.duration)})")
+        if getattr(run, "approval", None):
+            lines.append(f"      approval: {_short(run.approval, 100)}")
     return lines
 
 
@@ -236,7 +238,10 @@ def _sequence(trace: Trace) -> tuple[list[_Arrow], list[_Activation]]:
             if kind == "call":
                 slots[i] = min(set(range(len(slots) + 1)) - set(slots.values()))
                 first_row[i] = len(arrows)
-                arrows.append(_Arrow("App", "Tools", _call_text(run.call, 50), run.started, color))
+                # A call that went through human approval says so on its arrow.
+                verdict = f"[{run.approval.split(':')[0].split(';')[0]}] " if run.approval else ""
+                label = verdict + _call_text(run.call, 50)
+                arrows.append(_Arrow("App", "Tools", label, run.started, color))
                 arrows[-1].call_id, arrows[-1].tip = run.call.id, _call_text(run.call)
                 continue
             err = run.result.is_error
