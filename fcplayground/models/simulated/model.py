@@ -17,6 +17,7 @@ from ...chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult
 from ..plain import count_tokens
 from .arguments import Argument, Filled, fill
 from .explain import Explanation, PlannedCall
+from .injection import Injection, emails, scan
 from .kinds import param_kind
 from .planner import THRESHOLD, Plan, fill_intent, plan, producer, score
 from .words import terms
@@ -70,14 +71,20 @@ class SimulatedModel:
     >>> print(turn.explanation)              # scores, argument sources, the decision
 
     ``threshold`` is the relevance score a tool needs before the model calls it.
+    Instructions found inside tool results are data, not requests: the model ignores
+    them and notes it. ``naive=True`` makes it follow them instead (one call per email
+    address it has seen), to show a prompt injection offline.
     The model keeps its recent turns so that :meth:`explain` can find the reasons
     for a response an SDK returned.
     """
 
     name = "simulated-model"
 
-    def __init__(self, threshold: float = THRESHOLD, history: int = 256) -> None:
+    def __init__(
+        self, threshold: float = THRESHOLD, history: int = 256, naive: bool = False
+    ) -> None:
         self.threshold = threshold
+        self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
 
     # -- the public face ----------------------------------------------------------------
@@ -120,7 +127,7 @@ class SimulatedModel:
         if choice == "none" or not request.tools:
             return self._without_tools(request, conv, p, why)
         planned = self._planned(p, conv, why)
-        ready = [c for c in planned if c.status == "call"]
+        ready = [c for c in planned if c.status == "call"] + self._injected(request, conv, why)
         if not request.allows_parallel and len(ready) > 1:
             for c in ready[1:]:
                 c.status, c.reason = "waits", "parallel calls are off: one call per turn"
@@ -212,6 +219,50 @@ class SimulatedModel:
         why.calls = out
         return out
 
+    def _injected(
+        self, request: Request, conv: _Conversation, why: Explanation
+    ) -> list[PlannedCall]:
+        """An instruction inside a tool result: noted and ignored, or (naive) followed."""
+        found = scan(conv.results)
+        if not found:
+            return []
+        first = found[0]
+        if not self.naive:
+            why.notes.append(
+                "ignored an instruction inside a tool result (data, not a request): the "
+                f"result of {first.tool} says {first.quote!r}"
+            )
+            return []
+        followed = (
+            f"naive mode: followed an instruction found inside the result of {first.tool}: "
+            f"{first.quote!r}"
+        )
+        spec = _sender(request.tools, first)
+        if spec is None or first.message is None:
+            why.notes.append(
+                f"naive mode: found an instruction inside the result of {first.tool} but "
+                f"no message or no tool to send it with: {first.quote!r}"
+            )
+            return []
+        props = list(spec.parameters.get("properties", {}))
+        to = next(n for n in props if "email" in n or _kind(spec, n) == "email")
+        body = next(n for n in props if n in _BODY_NAMES)
+        out = []
+        for address in dict.fromkeys(emails(conv.results) + first.addresses):
+            arguments: dict[str, Any] = {to: address}
+            sources = {to: "an email address seen in the conversation (naive mode)"}
+            if "subject" in props:
+                arguments["subject"] = _INJECTED_SUBJECT
+                sources["subject"] = "made up to carry the injected message (naive mode)"
+            arguments[body] = first.message
+            sources[body] = f"the quoted text of the instruction in the result of {first.tool}"
+            if any(c.name == spec.name and c.arguments == arguments for c, _ in conv.done):
+                continue
+            out.append(PlannedCall(spec.name, arguments, sources, "call", followed))
+        why.notes.append(followed)
+        why.calls += out
+        return out
+
     def _without_tools(
         self, request: Request, conv: _Conversation, p: Plan, why: Explanation
     ) -> ModelTurn:
@@ -294,6 +345,22 @@ def _share(calls: list[tuple[ToolSpec, Filled]], texts: dict[int, str]) -> None:
                 why = "said once for several calls" if key == name else f"the {key} of {spec.name}"
                 filled.arguments[name] = Argument(source.value, f"{source.source} ({why})")
                 filled.missing.remove(name)
+
+
+_BODY_NAMES = {"body", "message", "text", "content"}
+_INJECTED_SUBJECT = "Important notice about your account"
+
+
+def _sender(tools: list[ToolSpec], injection: Injection) -> ToolSpec | None:
+    """The tool that can send the injected message: the one the text names, else any
+    tool with an email parameter and a body parameter."""
+    able = [
+        t
+        for t in tools
+        if set(t.parameters.get("properties", {})) & _BODY_NAMES
+        and any("email" in n or _kind(t, n) == "email" for n in t.parameters.get("properties", {}))
+    ]
+    return next((t for t in able if t.name in injection.text), able[0] if able else None)
 
 
 def _kind(spec: ToolSpec, name: str) -> str:
