@@ -1,0 +1,86 @@
+"""Lesson 06's check passes a loop that sends tool errors back as results, and explains
+each way one can go wrong: the crash, a swallowed error, a loop that breaks working
+calls, a missing answer, a wrong argument."""
+
+from __future__ import annotations
+
+import json
+
+from fcplayground import model_for, offline
+from fcplayground.exercises.lesson06 import ERROR_TEXT, check_loop_survives, exercise_tools
+
+
+def make_loop(handle: str = "registry", final: bool = True):
+    tools = exercise_tools()
+    client = offline.openai_client()
+
+    def answer(request):
+        messages = [{"role": "user", "content": request}]
+        for _ in range(5):
+            reply = client.chat.completions.create(
+                model=model_for("openai"), messages=messages, tools=tools.to_openai()
+            )
+            message = reply.choices[0].message
+            if not message.tool_calls:
+                if final:
+                    messages.append(message.model_dump(exclude_none=True))
+                return messages
+            messages.append(message.model_dump(exclude_none=True))
+            for call in message.tool_calls:
+                name, arguments = call.function.name, call.function.arguments
+                if handle == "registry":
+                    content = tools.call(name, arguments).content
+                elif handle == "swallow":
+                    try:
+                        content = json.dumps(tools[name].func(**json.loads(arguments)))
+                    except Exception:
+                        content = "something went wrong"
+                elif handle == "always_error":
+                    content = "get_order failed: LookupError: No order ORD-9999"
+                else:  # the skeleton: the raw function, exceptions escape
+                    content = json.dumps(tools[name].func(**json.loads(arguments)))
+                messages.append({"role": "tool", "tool_call_id": call.id, "content": content})
+        return messages
+
+    return answer
+
+
+def test_a_loop_using_tools_call_passes_every_check():
+    feedback = check_loop_survives(make_loop("registry"))
+    assert feedback.ok, str(feedback)
+    assert str(feedback).startswith("Well done")
+    assert ERROR_TEXT in str(feedback)
+
+
+def test_the_skeleton_crashes_and_the_check_says_how_to_fix_it():
+    feedback = check_loop_survives(make_loop("raw"))
+    assert not feedback.ok
+    text = str(feedback)
+    assert "The loop crashed on 'Where is my order ORD-9999?' with LookupError" in text
+    assert "tools.call" in text
+
+
+def test_swallowing_the_error_is_not_enough():
+    feedback = check_loop_survives(make_loop("swallow"))
+    assert not feedback.ok
+    assert "the model never learnt what went wrong" in str(feedback)
+
+
+def test_an_error_for_every_call_breaks_the_working_request():
+    feedback = check_loop_survives(make_loop("always_error"))
+    assert not feedback.ok
+    assert "not stop the tool from running" in str(feedback)
+
+
+def test_a_loop_that_drops_the_final_answer_is_told_so():
+    feedback = check_loop_survives(make_loop("registry", final=False))
+    assert not feedback.ok
+    assert "is not an answer in words" in str(feedback)
+
+
+def test_wrong_arguments_are_explained():
+    feedback = check_loop_survives("answer")
+    assert not feedback.ok
+    assert "Pass your loop function itself" in str(feedback)
+    feedback = check_loop_survives(lambda request: "done")
+    assert "should return the list of messages" in str(feedback)
