@@ -18,7 +18,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import time
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Literal
 
@@ -76,7 +78,10 @@ class ModelClient:
         self.is_offline: bool = isinstance(transport, httpx2.MockTransport)
         self.local_model: Model | None = local_model or _model_behind(transport)
         self.last_request: dict[str, Any] | None = None
+        # The HTTP answers behind the latest send, retries included: (status, perf_counter).
+        self.attempts: list[tuple[int, float]] = []
         self._async: tuple[Any, Any] | None = None  # (event loop, async SDK client)
+        _watch(sdk, self._attempted)
 
     # -- construction ----------------------------------------------------------------
 
@@ -146,6 +151,7 @@ class ModelClient:
             loop = None
         if self._async is None or (loop is not None and self._async[0] is not loop):
             self._async = (loop, _async_twin(self.provider, self.sdk))
+            _watch(self._async[1], self._attempted)
         return self._async[1]
 
     # -- requests --------------------------------------------------------------------
@@ -188,14 +194,18 @@ class ModelClient:
         return WIRE[self.api].request_to_wire(request)
 
     def send(self, body: dict[str, Any]) -> ModelTurn:
-        """Send a request body with the SDK; the neutral turn, with ``raw`` set."""
-        self.last_request = body
+        """Send a request body with the SDK; the neutral turn, with ``raw`` set.
+        ``attempts`` then lists every HTTP answer, the SDK's own retries included."""
+        self.last_request, self.attempts = body, []
         return self._turn(_create(self.sdk, self.api)(**body))
 
     async def asend(self, body: dict[str, Any]) -> ModelTurn:
         """Async twin of :meth:`send`."""
-        self.last_request = body
+        self.last_request, self.attempts = body, []
         return self._turn(await _create(self.async_sdk, self.api)(**body))
+
+    def _attempted(self, status: int) -> None:
+        self.attempts.append((status, time.perf_counter()))
 
     def complete(
         self,
@@ -283,6 +293,22 @@ def _create(sdk: Any, api: str) -> Any:
     if api == "responses":
         return sdk.responses.create
     return sdk.messages.create
+
+
+def _watch(sdk: Any, record: Callable[[int], None]) -> None:
+    """Hear every HTTP answer the SDK gets, so retries show in traces."""
+    http = getattr(sdk, "_client", None)
+    hooks = getattr(http, "event_hooks", None)
+    if hooks is None:
+        return
+    if isinstance(http, httpx2.AsyncClient):
+
+        async def heard(response: httpx2.Response) -> None:
+            record(response.status_code)
+
+        hooks["response"].append(heard)
+    else:
+        hooks["response"].append(lambda response: record(response.status_code))
 
 
 def _transport(sdk: Any) -> Any:

@@ -195,3 +195,28 @@ def test_seeded_probability_mode_is_deterministic():
 def test_unknown_fault_names_are_rejected():
     with pytest.raises(ValueError, match="Unknown fault"):
         FaultyModel(ScriptedModel([]), ["rate_limt"])
+
+
+def test_the_trace_shows_the_sdks_own_retries():
+    from fcplayground import ModelClient, ScriptedModel, ToolRegistry
+    from fcplayground.agent import run
+    from fcplayground.models import FaultyModel
+
+    tools = ToolRegistry()
+    model = FaultyModel(ScriptedModel(["All good."]), ["rate_limit", "rate_limit"])
+    trace = run(ModelClient.offline(model=model), tools, "Hello")
+    assert trace.stop_reason == "answered"
+    assert [status for status, _ in trace.steps[0].attempts] == [429, 429, 200]
+    assert trace.steps[0].retries == 2
+    assert "SDK retried: 429 → 429 → 200" in str(trace)
+
+
+def test_a_failure_past_the_retries_says_how_often_the_sdk_tried():
+    from fcplayground import ModelClient, ScriptedModel, ToolRegistry
+    from fcplayground.agent import run
+    from fcplayground.models import FaultyModel
+
+    model = FaultyModel(ScriptedModel(["never"]), ["server_error"] * 3)
+    trace = run(ModelClient.offline(model=model), ToolRegistry(), "Hello")
+    assert trace.stop_reason == "error"
+    assert "the SDK tried 3 times: 500, 500, 500" in trace.error

@@ -214,6 +214,7 @@ class _Loop:
             started=self.sent,
             answered=answered,
             ended=answered,
+            attempts=self._attempts(),
         )
         self.trace.steps.append(step)
         self.messages.append(turn.message)
@@ -267,8 +268,18 @@ class _Loop:
                 start = ended
         self.messages.append(Message.tool(results))
 
+    def _attempts(self) -> list[tuple[int, float]]:
+        """The HTTP answers behind the latest request, timed from the start of the run."""
+        return [(status, at - self.t0) for status, at in self.client.attempts]
+
     def fail(self, exc: Exception) -> None:
-        self._stop("error", f"{type(exc).__name__}: {exc}")
+        tried = [status for status, _ in self._attempts()]
+        note = (
+            f" (the SDK tried {len(tried)} times: {', '.join(map(str, tried))})"
+            if len(tried) > 1
+            else ""
+        )
+        self._stop("error", f"{type(exc).__name__}: {exc}{note}")
 
     def _stop(self, reason: str, error: str | None = None) -> None:
         self.trace.stop_reason = reason  # type: ignore[assignment]

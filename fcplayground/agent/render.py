@@ -152,6 +152,10 @@ def _step_text(step: Step) -> list[str]:
         f"step {step.index}  ({_seconds(step.started)} → {_seconds(end)})",
         f"  → model  {_request_summary(step.request)}",
     ]
+    if len(step.attempts) > 1:  # the SDK retried: show every answer and the wait
+        statuses = " → ".join(str(status) for status, _ in step.attempts)
+        waited = step.attempts[-1][1] - step.attempts[0][1]
+        lines.append(f"  ↻ SDK retried: {statuses} (over {_seconds(waited)})")
     if turn.text:
         lines.append(f"  ← model  {json.dumps(_short(turn.text, 100), ensure_ascii=False)}")
     for call in turn.tool_calls:

@@ -43,6 +43,12 @@ class Step:
     started: float = 0.0  # when the request was sent
     answered: float = 0.0  # when the model's answer arrived
     ended: float = 0.0  # when the last tool of this step finished
+    # Every HTTP answer behind this request, the SDK's own retries included: (status, time).
+    attempts: list[tuple[int, float]] = field(default_factory=list)
+
+    @property
+    def retries(self) -> int:
+        return max(0, len(self.attempts) - 1)
 
     @property
     def usage(self) -> Usage:
