@@ -84,3 +84,42 @@ def test_wrong_arguments_are_explained():
     assert "Pass your loop function itself" in str(feedback)
     feedback = check_loop_survives(lambda request: "done")
     assert "should return the list of messages" in str(feedback)
+
+
+def test_a_guard_that_allows_only_the_asked_for_reply_passes():
+    from fcplayground.agent import Decision
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    def guard(request):
+        wanted = (request.arguments.get("to_email"), request.arguments.get("subject"))
+        if request.tool == "send_response" and wanted != ("jane@example.com", "Double charge"):
+            return Decision.reject("only the reply the user asked for")
+        return Decision.approve()
+
+    feedback = check_send_response_guard(guard)
+    assert feedback.ok, str(feedback)
+
+
+def test_a_guard_that_approves_everything_lets_the_attack_through():
+    from fcplayground.agent import Decision
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    feedback = check_send_response_guard(lambda request: Decision.approve())
+    assert not feedback.ok
+    assert "attacker's email still went out" in str(feedback)
+
+
+def test_a_guard_that_rejects_everything_is_called_useless():
+    from fcplayground.agent import Decision
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    feedback = check_send_response_guard(lambda request: Decision.reject("no"))
+    assert "safe but useless" in str(feedback)
+
+
+def test_a_guard_that_returns_nothing_is_explained():
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    feedback = check_send_response_guard(lambda request: None)
+    assert not feedback.ok
+    assert "Decision" in str(feedback)
