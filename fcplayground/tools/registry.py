@@ -270,8 +270,7 @@ class ToolRegistry:
                 value = run_sync(ainvoke(tool, kwargs, timeout))
             else:  # in this thread, so breakpoints and thread-locals behave as usual
                 value = invoke(tool, kwargs)
-            limit = self.max_result_chars if max_chars is None else max_chars
-            content, is_error = truncate(to_content(tool, value), limit), False
+            content, is_error = self._content(tool, value, max_chars), False
         except CallError as exc:
             content, is_error = str(exc), True
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
@@ -290,11 +289,15 @@ class ToolRegistry:
         try:
             tool = self._lookup(name)
             value = await ainvoke(tool, tool.bind(arguments), timeout)
-            limit = self.max_result_chars if max_chars is None else max_chars
-            content, is_error = truncate(to_content(tool, value), limit), False
+            content, is_error = self._content(tool, value, max_chars), False
         except CallError as exc:
             content, is_error = str(exc), True
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+
+    def _content(self, tool: Tool, value: Any, max_chars: int | None) -> str:
+        """A tool's return value as the text sent back, cut at the result limit."""
+        limit = self.max_result_chars if max_chars is None else max_chars
+        return truncate(to_content(tool, value), limit)
 
     def call_many(
         self,
