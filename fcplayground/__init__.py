@@ -8,6 +8,13 @@ from __future__ import annotations
 from . import offline, wire
 from .chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult, ToolSpec, Usage
 from .client import ModelClient
+from .connect import (
+    anthropic_client,
+    async_anthropic_client,
+    async_openai_client,
+    connect,
+    openai_client,
+)
 from .models import Explanation, Model, ModelError, PlainTextModel, ScriptedModel, SimulatedModel
 from .settings import model_for
 from .tools import Tool, ToolRegistry, UndocumentedParameterWarning
@@ -33,7 +40,12 @@ __all__ = [
     "ToolSpec",
     "UndocumentedParameterWarning",
     "Usage",
+    "anthropic_client",
+    "async_anthropic_client",
+    "async_openai_client",
+    "connect",
     "model_for",
     "offline",
+    "openai_client",
     "wire",
 ]

@@ -1,0 +1,157 @@
+"""``fcplayground doctor``: a truthful report that never shows any part of a key."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fcplayground import __version__, cli
+from fcplayground.commands import doctor
+
+OPENAI_CANARY = "sk-canary-doctor-0123456789abcdefghijklmnopqrstuvwxyz"
+ANTHROPIC_CANARY = "sk-ant-canary-doctor-0123456789abcdefghijklmnopqrstuvwxyz"
+LOCAL_SERVER = "http://localhost:11434/v1"
+
+
+def pieces(key: str) -> list[str]:
+    """Parts of a key that must not appear: the whole, without its prefix, its ends."""
+    return [key, key[3:], key[8:], key[-6:], key[-12:-6], key[10:16]]
+
+
+def assert_no_key(text: str) -> None:
+    for key in (OPENAI_CANARY, ANTHROPIC_CANARY):
+        for piece in pieces(key):
+            assert piece not in text, f"doctor output shows part of a key: {piece!r}"
+
+
+@pytest.fixture
+def canary_env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Both keys set to canaries and OpenAI aimed at a local server; the env for a subprocess."""
+    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_CANARY)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", ANTHROPIC_CANARY)
+    monkeypatch.setenv("FCP_OPENAI_BASE_URL", LOCAL_SERVER)
+    monkeypatch.setenv("FCP_PROVIDER", "openai")
+    return dict(os.environ)
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("FCP_PROVIDER", "FCP_OPENAI_BASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run_doctor(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = cli.main(["doctor", *args])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+def run_doctor_process(*args: str, env: dict[str, str]) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "fcplayground.cli", "doctor", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_canaries_are_long_enough_for_their_pieces_to_be_telling():
+    assert all(
+        len(piece) >= 6 for key in (OPENAI_CANARY, ANTHROPIC_CANARY) for piece in pieces(key)
+    )
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
+def test_doctor_shows_no_part_of_the_keys_in_process(canary_env, capsys, args):
+    status, out = run_doctor(*args, capsys=capsys)
+    assert status == 0
+    assert_no_key(out)
+    assert "set" in out  # the keys are there, reported only as set
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
+def test_doctor_shows_no_part_of_the_keys_as_a_command(canary_env, args):
+    status, out = run_doctor_process(*args, env=canary_env)
+    assert status == 0, out
+    assert_no_key(out)
+
+
+def test_doctor_reports_keys_as_set_and_not_checked(canary_env, capsys):
+    status, out = run_doctor(capsys=capsys)
+    assert "OPENAI_API_KEY set (not checked)" in out
+    assert "ANTHROPIC_API_KEY set (not checked)" in out
+    assert f"base URL {LOCAL_SERVER}" in out
+    assert "FCP_PROVIDER" in out and "openai" in out
+
+
+def test_doctor_json_reports_providers_models_and_versions(canary_env, capsys):
+    status, out = run_doctor("--json", capsys=capsys)
+    report = json.loads(out)
+    assert report["fcplayground"] == __version__
+    assert report["python"] == ".".join(map(str, sys.version_info[:3]))
+    assert set(report["packages"]) == set(doctor.PACKAGES)
+    assert all(report["packages"].values())  # every one installed here
+    assert report["provider"] == {"selected": "openai", "default": False, "error": None}
+    assert report["providers"]["offline"]["usable"]
+    assert report["providers"]["openai"] == {
+        "key": "set",
+        "base_url": LOCAL_SERVER,
+        "usable": True,
+    }
+    assert report["providers"]["anthropic"]["key"] == "set"
+    assert report["models"]["openai"]["id"] == "gpt-5.4-mini"
+
+
+def test_doctor_without_keys_says_not_set_and_still_passes(clean_env, capsys):
+    status, out = run_doctor(capsys=capsys)
+    assert status == 0
+    assert "offline (default)" in out
+    assert "OPENAI_API_KEY not set" in out and "ANTHROPIC_API_KEY not set" in out
+    assert out.rstrip().endswith("Offline lessons: OK")
+
+
+def test_doctor_finds_the_widget_extension_on_this_machine(clean_env, capsys):
+    extension = doctor.widgets_extension()
+    assert extension["found"], "ipywidgets' JupyterLab extension should be installed here"
+    assert extension["path"].endswith(doctor.WIDGETS_EXTENSION)
+    status, out = run_doctor(capsys=capsys)
+    widgets = next(line for line in out.splitlines() if line.startswith("widgets extension"))
+    assert "found" in widgets and doctor.WIDGETS_EXTENSION in widgets
+
+
+def test_doctor_finds_the_lessons_and_passes_its_offline_self_check(clean_env, capsys):
+    status, out = run_doctor("--json", capsys=capsys)
+    report = json.loads(out)
+    assert status == 0 and report["offline_ready"] and report["problems"] == []
+    assert report["lessons"]["found"] and report["lessons"]["notebooks"] >= 5
+    assert report["self_check"]["ok"], report["self_check"]["detail"]
+    assert "get_weather" in report["self_check"]["detail"]
+
+
+def test_doctor_fails_with_what_to_do_when_fcp_provider_is_wrong(clean_env, monkeypatch, capsys):
+    monkeypatch.setenv("FCP_PROVIDER", "sk-canary-doctor-oops")
+    status, out = run_doctor(capsys=capsys)
+    assert status == 1
+    assert "NOT READY" in out and "offline, openai, anthropic" in out
+    assert "oops" not in out  # a wrong value may be a key: it is not echoed
+
+
+def test_doctor_fails_when_the_self_check_fails(clean_env, monkeypatch, capsys):
+    def broken() -> dict:
+        return {"ok": False, "detail": "RuntimeError: no answer"}
+
+    monkeypatch.setattr(doctor, "self_check", broken)
+    status, out = run_doctor(capsys=capsys)
+    assert status == 1
+    assert "offline self-check failed: RuntimeError: no answer" in out
+
+
+def test_base_urls_lose_their_credentials_in_the_report():
+    url = "https://user:sk-secret-part@llm.example.com:8443/v1?api_key=sk-also-secret#x"
+    assert doctor.safe_url(url) == "https://llm.example.com:8443/v1"
