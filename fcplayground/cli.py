@@ -9,7 +9,7 @@ import argparse
 import importlib
 
 # Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("lessons", "doctor")
+COMMANDS = ("lessons", "evaluate", "serve", "doctor")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from ..chat import Message, ModelTurn, Request, ToolCall, ToolSpec
 from ..models import Model, SimulatedModel
 from ..tools import ToolRegistry
+from .cases import Case
 
 if TYPE_CHECKING:
     from ..client import ModelClient
@@ -209,10 +210,15 @@ def label_text(name: str | None) -> str:
     return "(no call)" if name is None else name
 
 
-def as_probes(battery: Iterable[Probe | tuple[str, str | None]]) -> Battery:
-    """The battery as :class:`Probe` values (accepts ``(request, expected)`` tuples)."""
+def as_probes(battery: Iterable[Probe | Case | tuple[str, str | None]]) -> Battery:
+    """The battery as :class:`Probe` values. Accepts ``(request, expected)`` tuples and
+    :class:`~fcplayground.evals.cases.Case` values too (a case becomes its request and the
+    first tool it expects), so an evaluation's test set can go straight into the lab."""
     probes = []
     for item in battery:
+        if isinstance(item, Case):
+            probes.append(Probe(item.text, (item.expected_names or [None])[0]))
+            continue
         if not (isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[0], str)):
             raise TypeError(
                 f"Each probe must be Probe(request, expected) or a (request, expected) pair "

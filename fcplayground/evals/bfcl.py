@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..chat import Message, Request, ToolSpec
+from ..chat import Message, ToolSpec
+from .cases import Case, ExpectedCall
 
 CATEGORIES = ("simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance")
 LIVE_CATEGORIES = (
@@ -31,10 +31,6 @@ LIVE_CATEGORIES = (
     "live_irrelevance",
     "live_relevance",
 )
-
-# One expected call: {tool name: {parameter: [acceptable values]}}; "" means "may be omitted".
-ExpectedCall = dict[str, dict[str, list[Any]]]
-Kind = Literal["single", "parallel", "irrelevance", "relevance"]
 
 # BFCL type names that are not JSON Schema ones; "any" is sent as a string, as upstream does.
 TYPE_MAP = {"dict": "object", "float": "number", "tuple": "array", "any": "string"}
@@ -60,50 +56,6 @@ PLAIN_KEYWORDS = frozenset(
         "uniqueItems",
     }
 )
-
-
-@dataclass
-class Case:
-    """One BFCL entry: a conversation, the tools offered and the calls a model should make.
-
-    ``expected`` uses the provider-legal tool names; ``name_map`` maps them back to the
-    original (dotted) names. An empty ``expected`` means the right answer is no call at
-    all (irrelevance), unless ``any_call`` is set (live_relevance: any call is right).
-    """
-
-    id: str
-    category: str
-    messages: list[Message]
-    system: str | None = None
-    tools: list[ToolSpec] = field(default_factory=list)
-    name_map: dict[str, str] = field(default_factory=dict)
-    expected: list[ExpectedCall] = field(default_factory=list)
-    any_call: bool = False
-
-    @property
-    def kind(self) -> Kind:
-        """How the case is scored: one call, several in any order, no call, or any call."""
-        if self.any_call:
-            return "relevance"
-        if not self.expected:
-            return "irrelevance"
-        if "parallel" in self.category or len(self.expected) > 1:
-            return "parallel"
-        return "single"
-
-    def tool(self, name: str) -> ToolSpec | None:
-        """The offered tool called ``name`` (a legal name), if any."""
-        return next((t for t in self.tools if t.name == name), None)
-
-    def request(self, model_name: str = "simulated") -> Request:
-        """The case as a neutral request; no ``tool_choice``, so the model decides."""
-        return Request(
-            messages=list(self.messages),
-            model=model_name,
-            system=self.system,
-            tools=list(self.tools),
-            tool_choice=None,
-        )
 
 
 def shared_dir() -> Path:

@@ -8,7 +8,8 @@ Written from the scoring rules summarised in ``../shared/data/bfcl/SOURCES.md``:
 - A call pairs with an expected call when the names are equal, every required parameter
   is there, nothing is passed that the schema or the answer lacks, every answer parameter
   is there unless its acceptable values include ``""``, and each value is acceptable.
-- Values: strings compare after :func:`normalize`; an int is fine for a ``number`` but a
+- Values: :data:`~fcplayground.evals.cases.ANY` accepts anything (not a BFCL rule: for
+  hand-written cases with free text); strings compare after :func:`normalize`; an int is fine for a ``number`` but a
   float is not fine for an ``integer``; a bool is never a number; lists match element by
   element in order; dicts match key by key in any order.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..chat import ToolCall
-from .bfcl import Case, ExpectedCall
+from .cases import ANY, Case, ExpectedCall
 
 _IGNORED = re.compile(r"[ ,./\-_*^]")
 
@@ -112,6 +113,7 @@ def _answer_sets_type(options: list[Any], schema: Any) -> bool:
     holds the value to the answer's type, and so does this checker.
     """
     kind = schema.get("type") if isinstance(schema, dict) else None
+    options = [a for a in options if a is not ANY]
     return isinstance(kind, str) and bool(options) and not any(_is_type(a, kind) for a in options)
 
 
@@ -158,6 +160,8 @@ def _is_type(value: Any, kind: str) -> bool:
 
 def matches(value: Any, accepted: Any) -> bool:
     """Whether ``value`` equals one ``accepted`` value under BFCL's comparison rules."""
+    if accepted is ANY:
+        return True
     if isinstance(accepted, str):
         return isinstance(value, str) and normalize(value) == normalize(accepted)
     if isinstance(accepted, bool) or isinstance(value, bool):
@@ -276,3 +280,46 @@ def _show(options: list[Any], most: int = 3) -> str:
     if len(options) > most:
         shown.append("...")
     return "[" + ", ".join(shown) + "]"
+
+
+# --- Failure kinds: the reasons above, grouped for reports ------------------------------
+
+FAILURE_KINDS = (
+    "no call",
+    "called when no call was right",
+    "wrong function",
+    "wrong number of calls",
+    "missing argument",
+    "unexpected argument",
+    "wrong type",
+    "wrong value",
+    "malformed arguments",
+    "request failed",
+)
+_NO_CALL = re.compile(r"expected \d+ calls?, got 0$")
+_COUNT = re.compile(r"expected \d+ calls?, got \d+$")
+_UNPAIRED = re.compile(r"call \d+ \(.*?\) matches no expected call: ")
+
+
+def failure_kind(reason: str) -> str:
+    """The kind of one checker reason (one of :data:`FAILURE_KINDS`), for grouping."""
+    reason = _UNPAIRED.sub("", reason, count=1)
+    prefixes = {
+        "request failed": "request failed",
+        "expected no call": "called when no call was right",
+        "expected a call": "no call",
+        "wrong function": "wrong function",
+        "arguments are not a JSON object": "malformed arguments",
+        "missing": "missing argument",
+        "unexpected argument": "unexpected argument",
+    }
+    for prefix, kind in prefixes.items():
+        if reason.startswith(prefix):
+            return kind
+    if _NO_CALL.match(reason):
+        return "no call"
+    if _COUNT.match(reason):
+        return "wrong number of calls"
+    if reason.startswith("argument "):
+        return "wrong value" if ": value " in reason else "wrong type"
+    return "wrong value"

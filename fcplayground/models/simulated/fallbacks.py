@@ -20,7 +20,9 @@ from .words import split_identifier, terms
 
 CUES_BEFORE_TEXT = [  # the words after these describe a free-text value; strongest first
     re.compile(
-        r"\b(?:about|regarding|saying|that says|titled|named|called|concerning)\s+(.+)$", re.I
+        r"\b(?:about|regarding|saying|that says|titled|named|called|concerning"
+        r"|(?:tell|inform|let)\w*\s+(?:\w+\s+)?(?:know\s+)?that)\s+(.+)$",
+        re.I,
     ),
     re.compile(r"\b(?:for|on|of|with)\s+(.+)$", re.I),
 ]

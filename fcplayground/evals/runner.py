@@ -1,0 +1,279 @@
+"""Run cases against a model: :func:`evaluate` asks, checks and gathers an :class:`EvalRun`.
+
+The model is anything that answers: a local :class:`~fcplayground.models.Model` (asked
+directly, no HTTP), or a :class:`~fcplayground.client.ModelClient` (offline through the
+real SDK, or live). Live runs send several cases at once (``concurrency``), wait and try
+again when the provider says "too many requests" (HTTP 429, or overloaded), and keep each
+answer on disk so that running again costs nothing. ::
+
+    run = evaluate(cases)                                   # the simulated model, offline
+    run = evaluate(cases, client=ModelClient.openai())      # live, cached, 4 at a time
+    print(run)                                              # the report
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..chat import ModelTurn, ToolCall
+from ..models import Model
+from .cases import Case
+from .checker import Verdict, check
+from .results import CaseResult, EvalRun
+
+if TYPE_CHECKING:
+    from ..client import ModelClient
+
+RETRY_STATUSES = frozenset({429, 503, 529})  # rate limited or overloaded: worth waiting
+AUTH_STATUSES = frozenset({401, 403})  # every case would fail the same way: stop at once
+LIVE_CONCURRENCY = 4
+
+
+class EvalError(RuntimeError):
+    """The evaluation cannot go on (for example the provider refused the API key)."""
+
+
+@dataclass
+class Answer:
+    """A model's calls and text for one case, as the cache stores them."""
+
+    calls: list[ToolCall]
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "calls": [{"name": c.name, "arguments": c.arguments} for c in self.calls],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        return cls([ToolCall(c["name"], c["arguments"]) for c in data["calls"]], data["text"])
+
+    @classmethod
+    def of(cls, turn: ModelTurn) -> Answer:
+        return cls(list(turn.tool_calls), turn.text)
+
+
+def default_cache_dir() -> Path:
+    """Where live answers are kept: ``$FCP_CACHE_DIR``, else ``~/.cache/fcplayground/evals``."""
+    if env := os.environ.get("FCP_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "fcplayground" / "evals"
+
+
+def evaluate(
+    cases: Sequence[Case],
+    client: ModelClient | None = None,
+    *,
+    model: Model | None = None,
+    concurrency: int | None = None,
+    cache: str | Path | bool | None = None,
+    retries: int = 4,
+    progress: bool | None = None,
+    suite: str = "",
+    sleep: Callable[[float], None] = time.sleep,
+) -> EvalRun:
+    """Ask each case of ``cases`` and check the answers; never raises for one bad case.
+
+    - ``client``: a :class:`~fcplayground.client.ModelClient`; ``model``: a local model
+      asked directly. Neither: the simulated model through the real OpenAI SDK, offline.
+    - ``concurrency``: cases in flight at once (default: 4 live, 1 offline).
+    - ``cache``: a folder for answers keyed by (model, case, tools); ``None`` caches live
+      runs in :func:`default_cache_dir` and not offline ones; ``False`` never caches.
+    - ``retries``: extra tries after a 429 or overloaded answer (beyond the SDK's own),
+      waiting what ``retry-after`` says or 1, 2, 4 ... seconds.
+    - ``progress``: a tqdm bar (default: when stderr is a terminal).
+
+    A request that fails is scored wrong with the error as its reason; a refused API key
+    (401/403) stops the run with :class:`EvalError`.
+    """
+    if client is not None and model is not None:
+        raise ValueError("Pass a client or a model, not both.")
+    if client is None and model is None:
+        from ..client import ModelClient
+
+        client = ModelClient.offline()
+    live = client is not None and not client.is_offline
+    folder = _cache_folder(cache, live)
+    who = _identity(client, model)
+    workers = concurrency or (LIVE_CONCURRENCY if live else 1)
+    if workers < 1:
+        raise ValueError(f"concurrency must be 1 or more, not {workers}.")
+
+    def one(case: Case) -> CaseResult:
+        return _run_case(case, client, model, who, folder, retries, sleep)
+
+    start = time.perf_counter()
+    bar = _progress_bar(len(cases), progress, who)
+    results: list[CaseResult] = []
+    try:
+        if workers == 1:
+            for case in cases:
+                results.append(one(case))
+                bar.update(1)
+        else:
+            with ThreadPoolExecutor(workers) as pool:
+                futures = [pool.submit(one, case) for case in cases]
+                try:
+                    for future in futures:
+                        results.append(future.result())
+                        bar.update(1)
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
+                    raise
+    finally:
+        bar.close()
+    return EvalRun(results, describe(client, model), suite, time.perf_counter() - start)
+
+
+def describe(client: ModelClient | None, model: Model | None) -> str:
+    """Who answers, in words: ``simulated (offline, openai chat)``, ``gpt-... (live)``."""
+    if model is not None:
+        return f"{model.name} (local, asked directly)"
+    assert client is not None
+    how = f"{client.provider} {client.api}"
+    if client.is_offline:
+        name = getattr(client.local_model, "name", "local model")
+        return f"{name} (offline, through the {how} SDK)"
+    return f"{client.model} ({how}, live)"
+
+
+def _run_case(
+    case: Case,
+    client: ModelClient | None,
+    model: Model | None,
+    who: str,
+    folder: Path | None,
+    retries: int,
+    sleep: Callable[[float], None],
+) -> CaseResult:
+    started = time.perf_counter()
+    path = folder / f"{cache_key(who, case)}.json" if folder else None
+    if path is not None and path.exists():
+        answer = Answer.from_json(json.loads(path.read_text()))
+        result = CaseResult.judged(case, answer.calls, answer.text, check(case, answer.calls))
+        result.cached = True
+        return result
+    tries = 0
+    while True:
+        try:
+            answer = Answer.of(_ask(case, client, model))
+            break
+        except Exception as error:
+            status = getattr(error, "status_code", None)
+            if status in AUTH_STATUSES:
+                raise EvalError(
+                    f"The provider refused the request ({status}): {error}. Check the API key "
+                    "in the environment (OPENAI_API_KEY or ANTHROPIC_API_KEY)."
+                ) from error
+            if status in RETRY_STATUSES and tries < retries:
+                sleep(_wait(error, tries))
+                tries += 1
+                continue
+            result = _failed(case, error, tries)
+            result.seconds = time.perf_counter() - started
+            return result
+    if path is not None:
+        _write(path, answer)
+    result = CaseResult.judged(case, answer.calls, answer.text, check(case, answer.calls))
+    result.seconds, result.retries = time.perf_counter() - started, tries
+    return result
+
+
+def _ask(case: Case, client: ModelClient | None, model: Model | None) -> ModelTurn:
+    if model is not None:
+        return model.respond(case.request(model_name=model.name))
+    assert client is not None
+    return client.complete(case.messages, case.tools, system=case.system)
+
+
+def _failed(case: Case, error: Exception, tries: int) -> CaseResult:
+    message = " ".join(str(error).split())
+    text = f"request failed: {type(error).__name__}: {message}"
+    if tries:
+        text += f" (after {tries} retries)"
+    result = CaseResult.judged(case, [], "", Verdict(False, False, [text]))
+    result.error, result.retries = text, tries
+    return result
+
+
+def _wait(error: Exception, tries: int) -> float:
+    """Seconds to wait before trying again: the provider's ``retry-after`` if it says."""
+    response = getattr(error, "response", None)
+    header = response.headers.get("retry-after") if response is not None else None
+    try:
+        return max(0.0, float(header)) if header is not None else float(min(2**tries, 30))
+    except ValueError:
+        return float(min(2**tries, 30))
+
+
+def cache_key(who: str, case: Case) -> str:
+    """A hash of the model and everything the case sends: messages, system, tools."""
+    data = {
+        "model": who,
+        "system": case.system,
+        "messages": [[m.role, m.content] for m in case.messages],
+        "tools": [[t.name, t.description, t.parameters, t.strict] for t in case.tools],
+    }
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _identity(client: ModelClient | None, model: Model | None) -> str:
+    from .. import __version__
+
+    if model is not None:  # a local model's answers change with the code: key on the version
+        return f"local/{model.name}/{__version__}"
+    assert client is not None
+    if client.is_offline:
+        name = getattr(client.local_model, "name", "local")
+        return f"offline/{client.provider}/{client.api}/{name}/{__version__}"
+    return f"{client.provider}/{client.api}/{client.model}/{client.sdk.base_url}"
+
+
+def _cache_folder(cache: str | Path | bool | None, live: bool) -> Path | None:
+    if cache is None:
+        cache = live
+    if cache is False:
+        return None
+    folder = default_cache_dir() if cache is True else Path(cache)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _write(path: Path, answer: Answer) -> None:
+    # Write then rename: a run stopped half-way never leaves a broken cache entry.
+    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    partial.write_text(json.dumps(answer.to_json(), ensure_ascii=False))
+    partial.replace(path)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, progress: bool | None, who: str) -> Any:
+    if progress is None:
+        progress = sys.stderr.isatty() and total > 1
+    if not progress:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="cases", unit="case", leave=False)

@@ -1,0 +1,48 @@
+"""Named test sets, as the ``fcplayground eval --suite`` option knows them.
+
+- ``bfcl:<category>``: one BFCL category, e.g. ``bfcl:multiple`` or ``bfcl:live_simple``;
+- ``bfcl``: every non-live BFCL category; ``bfcl:live``: every live one (unseen data);
+- ``support_desk`` and ``travel``: the scenario test sets.
+
+Several names may be joined with commas: ``bfcl:simple_python,support_desk``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import bfcl
+from .batteries import support_desk_cases, travel_cases
+from .cases import Case
+
+SCENARIOS: dict[str, Callable[[], list[Case]]] = {
+    "support_desk": support_desk_cases,
+    "travel": travel_cases,
+}
+SUITES = (
+    *(f"bfcl:{c}" for c in bfcl.CATEGORIES + bfcl.LIVE_CATEGORIES),
+    "bfcl",
+    "bfcl:live",
+    *SCENARIOS,
+)
+
+
+def load_suite(name: str, limit: int | None = None) -> list[Case]:
+    """The cases of a suite (comma-separated names allowed); ``limit`` caps each part
+    (each BFCL category, each scenario set)."""
+    cases: list[Case] = []
+    for part in (p.strip() for p in name.split(",")):
+        if not part:
+            continue
+        if part in SCENARIOS:
+            cases += SCENARIOS[part]()[:limit]
+        elif part in ("bfcl", "bfcl:live"):
+            categories = bfcl.CATEGORIES if part == "bfcl" else bfcl.LIVE_CATEGORIES
+            cases += [c for category in categories for c in bfcl.load(category, limit)]
+        elif part.startswith("bfcl:") and part[5:] in bfcl.CATEGORIES + bfcl.LIVE_CATEGORIES:
+            cases += bfcl.load(part[5:], limit)
+        else:
+            raise ValueError(f"Unknown suite {part!r}. Known suites: {', '.join(SUITES)}.")
+    if not cases:
+        raise ValueError(f"No cases in suite {name!r}; name one of: {', '.join(SUITES)}.")
+    return cases
