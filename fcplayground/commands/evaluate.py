@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
@@ -87,26 +86,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def make_client(provider: str, api: str, model: str | None) -> Any:
-    """The client for ``--provider``; a live one needs its key (or an OpenAI base URL)."""
-    from ..client import KEY_ENV, ModelClient
+    """The client for ``--provider``; a live one needs its key (or an OpenAI base URL).
+
+    Unlike the lessons, an evaluation never falls back offline: a report that says
+    "openai" must come from OpenAI.
+    """
+    from ..client import ModelClient
+    from ..connect import connect
+    from ..settings import KEY_ENV, can_go_live
 
     if provider == "offline":
         return ModelClient.offline(api=api)
-    key = os.environ.get(KEY_ENV[provider], "").strip()
-    base_url = os.environ.get("FCP_OPENAI_BASE_URL", "").strip() if provider == "openai" else ""
-    if not key and not base_url:
+    if not can_go_live(provider):
         raise ValueError(
             f"{KEY_ENV[provider]} is not set, so {provider} cannot be asked. Set it in the "
             f"environment (export {KEY_ENV[provider]}=...) or use --provider offline."
         )
-    if provider == "anthropic":
-        import anthropic
-
-        return ModelClient.anthropic(anthropic.Anthropic(api_key=key), model)
-    import openai
-
-    sdk = openai.OpenAI(api_key=key or "not-needed", base_url=base_url or None)
-    return ModelClient.openai(sdk, model, api=api)  # type: ignore[arg-type]
+    return connect(provider, api="messages" if provider == "anthropic" else api, model_id=model)
 
 
 def comparison_json(comparison: Any) -> dict[str, Any]:
