@@ -74,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=1, ensure_ascii=False))
     else:
         print(report_text(result, examples=args.failures))
+        print(
+            f"\nTook {result.seconds:.1f} s ({len(cases) / max(result.seconds, 1e-9):.0f} cases/s)."
+        )
         if before is not None:
             print("\n" + comparison_text(before.compare(result)))
     if args.min_accuracy is not None and result.accuracy < args.min_accuracy:

@@ -10,13 +10,14 @@ MAX_MATRIX = 12  # more labels than this and the matrix is unreadable: list the 
 
 def report_text(run: EvalRun, examples: int = 3) -> str:
     """The run as a report: totals, per category, failures by kind (with up to
-    ``examples`` cases each), and which tools were confused."""
+    ``examples`` cases each), and which tools were confused. No timings, so the same
+    run prints the same report (``run.seconds`` has the wall time)."""
     score = run.score
     head = f"Evaluation of {run.model or 'a model'}" + (f" on {run.suite}" if run.suite else "")
     cached = sum(r.cached for r in run.results)
     lines = [
         head,
-        f"{score.cases} cases in {run.seconds:.1f} s"
+        f"{score.cases} cases"
         + (f" ({cached} from the cache)" if cached else "")
         + f": {score.correct} right ({_pct(score.accuracy)}), "
         f"right tools {score.name_correct} ({_pct(score.name_accuracy)})",
@@ -44,8 +45,9 @@ def report_text(run: EvalRun, examples: int = 3) -> str:
 def case_lines(result: CaseResult) -> list[str]:
     """One result in a few lines: the request, what was expected, what came, and why."""
     mark = "✓" if result.ok else "✗"
+    named = "" if result.id == result.request else f"{result.id}: "
     lines = [
-        f"{mark} {result.id}: {_short(result.request, 90)!r}",
+        f"{mark} {named}{_short(result.request, 90)!r}",
         f"    expected: {_short(result.expected_text, 110)}",
         f"    got:      {_short(result.calls_text, 110)}",
     ]
@@ -97,8 +99,9 @@ def comparison_text(comparison: Comparison, examples: int = 5) -> str:
     ):
         lines += ["", f"{title}: {len(pairs)}"]
         for b, a in pairs[:examples]:
+            named = "" if b.id == b.request else f"{b.id}: "
             lines += [
-                f"  {b.id}: {_short(b.request, 90)!r}",
+                f"  {named}{_short(b.request, 90)!r}",
                 f"      before: {_short(b.calls_text, 100)}" + _why(b),
                 f"      after:  {_short(a.calls_text, 100)}" + _why(a),
             ]
