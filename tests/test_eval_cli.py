@@ -99,3 +99,14 @@ def test_eval_min_accuracy_fails_the_command_below_the_bar(capsys):
 def test_eval_help_names_the_suites(flag):
     done = eval_cli(flag, env={**os.environ})
     assert done.returncode == 0 and "bfcl:live_simple" in done.stdout
+
+
+def test_readme_evaluation_example_runs_and_prints_a_report(capsys):
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Evaluating tool use", 1)[1]
+    example = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(example, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "on 3 cases" not in out and "3 cases:" in out and "accuracy" in out
