@@ -15,7 +15,16 @@ from .connect import (
     connect,
     openai_client,
 )
-from .models import Explanation, Model, ModelError, PlainTextModel, ScriptedModel, SimulatedModel
+from .models import (
+    Explanation,
+    Model,
+    ModelError,
+    PlainTextModel,
+    ReplayModel,
+    ScriptedModel,
+    SimulatedModel,
+)
+from .recording import record
 from .settings import model_for
 from .tools import Tool, ToolRegistry, UndocumentedParameterWarning
 
@@ -30,6 +39,7 @@ __all__ = [
     "ModelTurn",
     "NamedTool",
     "PlainTextModel",
+    "ReplayModel",
     "Request",
     "ScriptedModel",
     "SimulatedModel",
@@ -47,5 +57,6 @@ __all__ = [
     "model_for",
     "offline",
     "openai_client",
+    "record",
     "wire",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Model, ModelError
 from .faulty import FaultRecord, FaultyModel
 from .plain import PlainTextModel
+from .replay import ReplayModel
 from .scripted import ScriptedModel
 from .simulated import Explanation, SimulatedModel
 
@@ -15,6 +16,7 @@ __all__ = [
     "Model",
     "ModelError",
     "PlainTextModel",
+    "ReplayModel",
     "ScriptedModel",
     "SimulatedModel",
 ]

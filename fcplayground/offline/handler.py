@@ -4,6 +4,10 @@ It speaks ``/v1/chat/completions``, ``/v1/responses`` and ``/v1/messages`` (plai
 JSON or SSE streams), checks requests the way the real APIs do, and asks a
 :class:`~fcplayground.models.Model` for the answer. The same handler backs the
 in-process SDK clients (:mod:`fcplayground.offline.clients`) and an HTTP server.
+
+A model that can answer raw HTTP (a method ``reply(method, path, body) -> Reply | None``,
+as :class:`~fcplayground.models.ReplayModel` has) is asked first, before any check: its
+``Reply`` is sent as-is, and ``None`` means "answer the usual way, with ``respond``".
 """
 
 from __future__ import annotations
@@ -54,6 +58,12 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     path = path.split("?")[0].rstrip("/")
     route = ROUTES.get(path)
     api = route[0] if route else ("anthropic" if path.endswith("/messages") else "chat")
+    if (raw := getattr(model, "reply", None)) is not None:
+        try:
+            if (reply := raw(method, path, body)) is not None:
+                return reply
+        except ProviderFault as e:
+            return _fault(api, e)
     if route is None or method.upper() != "POST":
         known = ", ".join(ROUTES)
         return _error(
@@ -80,11 +90,7 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     except TruncatedStream as e:
         turn, truncated = e.turn, True
     except ProviderFault as e:
-        if e.kind == "timeout":
-            raise httpx2.ReadTimeout(e.message) from None
-        reply = _error(api, e.status_for(api), e.kind, e.message)
-        reply.headers.update(e.headers)
-        return reply
+        return _fault(api, e)
     except ModelError as e:
         return _error(api, 500, "api_error", str(e), retry=False)
     except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
@@ -137,6 +143,15 @@ def _headers(api: str, content_type: str, retry: bool = True) -> dict[str, str]:
     if not retry:
         headers["x-should-retry"] = "false"  # both SDKs honour it: no pointless retries
     return headers
+
+
+def _fault(api: str, fault: ProviderFault) -> Reply:
+    """What the provider sends for a fault: its error body, or no reply at all (timeout)."""
+    if fault.kind == "timeout":
+        raise httpx2.ReadTimeout(fault.message) from None
+    reply = _error(api, fault.status_for(api), fault.kind, fault.message)
+    reply.headers.update(fault.headers)
+    return reply
 
 
 def _error(
