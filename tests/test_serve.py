@@ -290,6 +290,13 @@ def test_a_body_that_is_not_json_gets_400_in_the_providers_format(server):
     assert body["type"] == "error" and body["error"]["type"] == "invalid_request_error"
 
 
+def test_an_unreadable_body_length_gets_400_instead_of_a_hang(server):
+    request = b"POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"
+    received = raw_exchange(server, request)
+    assert received.startswith(b"HTTP/1.1 400 ")
+    assert b"Content-Length" in received.partition(b"\r\n\r\n")[2]
+
+
 def test_an_unknown_path_gets_404_naming_the_routes(server):
     status, body = post(f"{server.url}/v1/embeddings", b"{}")
     assert status == 404
