@@ -149,7 +149,7 @@ def lessons_folder() -> dict[str, Any]:
 
 
 def bfcl_folder() -> dict[str, Any]:
-    """The BFCL data folder (for evaluations and the benchmark; the lessons do not need it)."""
+    """The BFCL data folder (for evaluations, the benchmark and one section of lesson 07)."""
     try:
         from ..evals.bfcl import data_dir, shared_dir
     except Exception as error:  # optional: a broken evals package must not stop the report
@@ -288,7 +288,13 @@ def render(report: dict[str, Any]) -> str:
     rows += [
         ("widgets extension", _found(report["widgets_extension"])),
         ("lessons", _found(report["lessons"], f"{report['lessons']['notebooks']} notebooks")),
-        ("BFCL data", _found(report["bfcl_data"], optional="needed only for evals")),
+        (
+            "BFCL data",
+            _found(
+                report["bfcl_data"],
+                optional="needed by fcplayground eval --suite bfcl and a section of lesson 07",
+            ),
+        ),
         ("offline self-check", _check_text(report["self_check"])),
     ]
     lines = [f"{label:<{LABEL_WIDTH}}{value}".rstrip() for label, value in rows]
