@@ -20,7 +20,8 @@ from ...chat import ToolSpec
 from .fallbacks import fallback, free_text, refers
 from .filled import Argument, Filled
 from .kinds import FITS, affinity, cue_terms, mention_value, param_kind
-from .repeats import option_repeats, repeats, spread_lists
+from .relevance import tool_words
+from .repeats import option_repeats, phrase_repeats, repeats, spread_lists
 from .results import from_results
 from .values import Mention
 from .whole_text import whole_text
@@ -63,6 +64,7 @@ def fill(
 
     first.missing = [n for n in props if n in required and n not in first.arguments]
     calls = [first, *repeats(first, props, text, mentions, used, taken_by, kinds)]
+    calls += phrase_repeats(first, text, tool_words(spec).known)
     return calls + option_repeats(first, props, kinds, text)
 
 

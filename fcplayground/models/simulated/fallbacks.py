@@ -1,8 +1,9 @@
 """Fallbacks: last resorts for a required parameter no value in the text was found for.
 
 Free text after a cue ("about a refund"), the request itself for a search, the words
-the tool's own description does not explain ("rock concerts"), and booleans the
-request does not ask for.
+the tool's own description does not explain ("rock concerts"), for a tool that needs one
+value the thing after "the" ("Is the blue kettle in stock?"), and booleans the request
+does not ask for.
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ def fallback(
             return Argument(
                 phrase,
                 f"{phrase!r}: words of the request that the tool's own description does not explain",
+                phrase=True,
+            )
+        if phrase := _the_thing(text, spec):
+            return Argument(
+                phrase,
+                f"{phrase!r} follows 'the' and is all the request says that the tool's words "
+                "do not explain",
             )
     return None
 
@@ -70,7 +78,7 @@ def _modifier(text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]
     """Words the tool does not know, right before one of its own words: the kind of thing
     asked for ("rock concerts", "a single room", "sushi restaurant")."""
     core = tool_words(spec).core
-    known = set(tool_words(spec).weights)
+    known = tool_words(spec).known
     spans = [(m.start, m.end) for m in mentions if id(m) in used]
     words = [
         w
@@ -98,36 +106,51 @@ def _modifier(text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]
 
 
 def _unexplained_words(
-    name: str,
-    text: str,
-    spec: ToolSpec,
-    mentions: list[Mention],
-    used: set[int],
-    anywhere: bool = False,
+    name: str, text: str, spec: ToolSpec, mentions: list[Mention], used: set[int]
 ) -> str | None:
-    """The first run of request words that neither the tool nor a used value accounts for."""
-    known = set(tool_words(spec).weights)
+    """The first run of request words that neither the tool nor a used value accounts for,
+    right after a word that introduces a value ("of", "for", ...)."""
     spans = [(m.start, m.end) for m in mentions if id(m) in used or m.kind == "weekday"]
-    runs: list[list[str]] = []
+    return next((" ".join(r) for r, cue, _ in _runs(text, spec, spans) if cue in _VALUE_CUES), None)
+
+
+def _the_thing(text: str, spec: ToolSpec) -> str | None:
+    """For a tool that needs one value: the words after "the" ("Is the blue kettle in
+    stock?"), when they are all the request says that the tool's words do not explain."""
+    if len(spec.parameters.get("required", [])) != 1:
+        return None  # one thing cannot fill two parameters
+    runs = _runs(text, spec, [])
+    return " ".join(runs[0][0]) if len(runs) == 1 and runs[0][2] == "the" else None
+
+
+def _runs(
+    text: str, spec: ToolSpec, spans: list[tuple[int, int]]
+) -> list[tuple[list[str], str, str]]:
+    """Runs of request words the tool's words do not explain (words inside ``spans`` are
+    explained), each with the word before it skipping articles, and the word just before."""
+    known = tool_words(spec).known
+    runs: list[tuple[list[str], str, str]] = []
     run: list[str] = []
     previous = ""  # the last word before the current run, skipping articles
+    just_before = ""
     for w in re.finditer(r"[A-Za-z][A-Za-z'-]*", text):
         word = w.group(0)
         inside = any(a <= w.start() < b for a, b in spans)
         t = terms(word)
         if inside or not t or t[0] in known or word.lower() in _FILLER:
-            if run:
-                runs.append(run)
             run = []
-            if word.lower() not in ("the", "a", "an", "my", "our", "their", "its"):
+            if word.lower() not in _ARTICLES:
                 previous = word.lower()
-        elif run or previous in _VALUE_CUES or anywhere:  # a value follows "of", "for", ...
+            just_before = word.lower()
+        elif run:
             run.append(word)
-    if run:
-        runs.append(run)
-    return " ".join(runs[0]) if runs else None
+        else:
+            run = [word]
+            runs.append((run, previous, just_before))
+    return runs
 
 
+_ARTICLES = {"the", "a", "an", "my", "our", "their", "its"}
 _VALUE_CUES = {"of", "for", "in", "on", "about", "with", "from", "called", "named", "titled"}
 _FILLER = {"find", "get", "calculate", "compute", "what", "whats", "give", "show", "tell", "me",
            "please", "determine", "retrieve", "fetch", "search", "look", "provide", "list",

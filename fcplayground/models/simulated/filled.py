@@ -14,6 +14,7 @@ class Argument:
     source: str
     guessed: bool = False
     from_value: bool = False  # taken from a value found in the text (not a default)
+    phrase: bool = False  # the request's own words, which a list can go on ("and the toaster")
 
 
 @dataclass

@@ -123,7 +123,7 @@ class SimulatedModel:
         if isinstance(choice, NamedTool):
             tools = [t for t in tools if t.name == choice.name]
         p = plan(conv.text, tools, 0.0 if isinstance(choice, NamedTool) else self.threshold)
-        why = Explanation(conv.text, p.scores, self.threshold)
+        why = Explanation(conv.text, p.scores, self.threshold, notes=list(p.notes))
         if choice == "none" or not request.tools:
             return self._without_tools(request, conv, p, why)
         planned = self._planned(p, conv, why)

@@ -54,6 +54,7 @@ class Plan:
     scores: list[ToolScore]
     intents: list[Intent] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the request was read, for learners
 
     def span(self, intent: Intent) -> str:
         return self.text[intent.start : intent.end]
@@ -129,8 +130,9 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
         found = [m for m in found if "word" not in m.tags]
     names = {t.name.lower() for t in tools}
     found = [m for m in found if not (m.kind == "quoted" and str(m.value).lower() in names)]
+    found, notes = _tool_words_are_not_names(found, tools)
     scores = score(text, found, tools)  # ("use the 'sort_list' function" names a tool, no value)
-    result = Plan(text, scores, mentions=found)
+    result = Plan(text, scores, mentions=found, notes=notes)
     by_name = {t.name: t for t in tools}
     candidates = [by_name[s.name] for s in scores if relevant(s, threshold)]
     if not candidates:
@@ -175,6 +177,27 @@ def plan(text: str, tools: list[ToolSpec], threshold: float = THRESHOLD) -> Plan
         whole.pieces[0] = (0, whole.pieces[0][1])
         result.intents.append(whole)
     return result
+
+
+def _tool_words_are_not_names(
+    found: list[Mention], tools: list[ToolSpec]
+) -> tuple[list[Mention], list[str]]:
+    """A capitalised word that opens a sentence only because it comes first ("Prices of the
+    kettle") is a word, not a name, when it is a word of a tool's name (get_price)."""
+    kept, notes = [], []
+    for m in found:
+        word = terms(m.text) if m.kind == "proper" and "opener" in m.tags else ()
+        tool = next(
+            (t for t in tools if len(word) == 1 and word[0] in tool_words(t).name_terms), None
+        )
+        if tool is None:
+            kept.append(m)
+        else:
+            notes.append(
+                f"{m.text!r} opens the request and is a word of the tool name {tool.name}: "
+                "a word, not a name"
+            )
+    return kept, notes
 
 
 def local(p: Plan, start: int, end: int) -> tuple[str, list[Mention]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,6 +32,13 @@ class ToolWords:
     name_terms: frozenset[str]
     core: frozenset[str]  # name and description terms that are not generic
     kinds: frozenset[str]  # the kinds of value its parameters take (email, number, ...)
+    examples: frozenset[str] = frozenset()  # example names: "The product name, e.g. kettle."
+
+    @property
+    def known(self) -> set[str]:
+        """The words that explain a request: all but the example names, which are values
+        like the one asked about ("the kettle"), not words about what the tool does."""
+        return set(self.weights) - self.examples
 
 
 @dataclass
@@ -58,16 +66,27 @@ def _tool_words(name: str, description: str, parameters_json: str) -> ToolWords:
     name_terms = terms(" ".join(split_identifier(name)))
     description_terms = terms(description)
     add(description_terms, DESCRIPTION)
+    examples: set[str] = set()
     for pname, prop in ast.literal_eval(parameters_json).get("properties", {}).items():
         add(terms(" ".join(split_identifier(pname))), PARAMETER)
         if isinstance(prop, dict):
-            add(terms(str(prop.get("description", ""))), PARAMETER_TEXT)
+            text = str(prop.get("description", ""))
+            add(terms(text), PARAMETER_TEXT)
             add(terms(" ".join(str(v) for v in prop.get("enum", []))), PARAMETER)
+            if param_kind(pname, prop) == "name":  # a product, a person, a song, ...
+                examples.update(t for m in _EXAMPLE.finditer(text) for t in terms(m.group(1)))
     add(name_terms, NAME)
     core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
     properties = ast.literal_eval(parameters_json).get("properties", {})
     kinds = frozenset(param_kind(n, p) for n, p in properties.items() if isinstance(p, dict))
-    return ToolWords(weights, frozenset(name_terms), core, kinds)
+    examples -= {*core, *name_terms}  # a word the tool uses for itself is no mere example
+    return ToolWords(weights, frozenset(name_terms), core, kinds, frozenset(examples))
+
+
+# "e.g. kettle", "such as Jane Doe": an example value, to the end of its sentence.
+_EXAMPLE = re.compile(
+    r"\b(?:e\.g\.|eg\.|for example|such as)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)", re.I
+)
 
 
 def tool_words(spec: ToolSpec) -> ToolWords:

@@ -1,7 +1,8 @@
 """Repeats: values listed together ("Paris and Tokyo", "3 and 4, 5 and 12") as more calls.
 
-Several values of one kind joined by "and" or commas mean one call each; a written
-pair ("(45, 60)") gives one value each to a tool that takes no list.
+Several values of one kind joined by "and" or commas mean one call each, and so do
+phrases of the request's own words ("the kettle and the toaster"); a written pair
+("(45, 60)") gives one value each to a tool that takes no list.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from .filled import Argument, Filled
 from .kinds import described_options, mention_value
 from .values import Mention
+from .words import terms
 
 LIST_JOINS = re.compile(
     r"^\s*(?:,|and|or|&|vs\.?|versus|,\s*and|,\s*or|as well as)\s*(?:in|of|for|at|to|from|the)?\s*$",
@@ -128,6 +130,40 @@ def repeats(
         if not took:
             return extra
         extra.append(call)
+
+
+def phrase_repeats(first: Filled, text: str, known: set[str]) -> list[Filled]:
+    """More calls for words listed after a phrase value: "the kettle and the toaster".
+    Each further item is the words after "and" or a comma (and an article), up to a stop
+    word, a word the tool knows, or a punctuation mark."""
+    for name, argument in first.arguments.items():
+        found = re.search(rf"\b{re.escape(str(argument.value))}\b", text)
+        if not argument.phrase or not found:
+            continue
+        extra: list[Filled] = []
+        end = found.end()
+        while join := _PHRASE_JOIN.match(text, end):
+            words: list[re.Match[str]] = []
+            for w in re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", text[join.end() :]):
+                t = terms(w.group(0))
+                if not t or t[0] in known or len(words) == 3:
+                    break
+                words.append(w)
+            if not words:
+                break
+            end = join.end() + words[-1].end()
+            item = text[join.end() : end]
+            call = Filled(dict(first.arguments), list(first.missing))
+            call.arguments[name] = Argument(item, f"{item!r} is another {name} in the same list")
+            extra.append(call)
+        if extra:
+            return extra
+    return []
+
+
+_PHRASE_JOIN = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or)\b)?|(?:and|or)\b|&)\s*(?:(?:the|a|an)\s+)?", re.I
+)
 
 
 def _listed(text: str, mentions: list[Mention], a: Mention, b: Mention) -> bool:

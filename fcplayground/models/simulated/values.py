@@ -131,6 +131,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("id", re.compile(
         r"\b[A-Z]{2,}[-_]?\d+(?:[-_][A-Z0-9]+)*\b|\b[A-Z][-_]\d{2,}\b|\b[a-z]{2,4}\d{3,}\b"
+        # a long code that opens with digits ("1Z999AA10123456784"), before "number" reads "1"
+        r"|\b(?=[A-Za-z0-9]{8,}\b)\d+[A-Za-z]+\d[A-Za-z0-9]*\b"
     )),
     ("number", re.compile(
         r"(?<![\w.^])[-+]?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"
@@ -139,6 +141,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("code", re.compile(r"\b\d{4}[-/]\d{2,4}\b")),  # a season or range: "2019-2020"
     ("code", re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{3,}\b")),
+    ("code", re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")),  # a snake_case name: "my_dataset"
 ]  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """Whole text: parameters read from the whole request (enums, units, booleans, arrays).
 
-An allowed value named anywhere in the request, the unit the numbers came in, a flag
+An allowed value named anywhere in the request, a value the parameter's description
+gives for a word of the request ("USD for dollars"), the unit the numbers came in, a flag
 the request asks for or rules out, a written list: these need no single value found
 next to the parameter's own words.
 """
@@ -14,7 +15,7 @@ from .filled import Argument
 from .kinds import FITS, affinity, coerce, cue_terms, described_options, mention_value, param_kind
 from .repeats import listed_runs
 from .values import UNITS, Mention
-from .words import split_identifier, terms
+from .words import split_identifier, stem, terms
 
 
 def _enum_value(text: str, options: list[Any]) -> tuple[Any, str] | None:
@@ -113,6 +114,26 @@ def array_value(
     return None
 
 
+# "USD for dollars", "'C' for Celsius": a description that says which value a word means.
+_MEANS = re.compile(
+    r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s+for\s+([A-Za-z]+)"""
+)
+
+
+def _described_value(name: str, prop: dict[str, Any], text: str) -> Argument | None:
+    """The value the parameter's description gives for a word of the request."""
+    said = {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+    for m in _MEANS.finditer(str(prop.get("description", ""))):
+        value = m.group(1).strip("'\"")
+        if stem(m.group(2).lower()) in said and value in prop.get("enum", [value]):
+            return Argument(
+                value,
+                f"{m.group(2)!r} is in the request and the description of {name} says "
+                f"{m.group(0)!r}",
+            )
+    return None
+
+
 def whole_text(
     name: str, prop: dict[str, Any], kind: str, text: str, mentions: list[Mention], used: set[int]
 ) -> Argument | None:
@@ -123,6 +144,10 @@ def whole_text(
         and (hit := _enum_value(text, options))
     ):
         return Argument(hit[0], hit[1])
+    if kind in ("enum", "string", "text", "unit", "currency") and (
+        hit1 := _described_value(name, prop, text)
+    ):
+        return hit1
     if kind == "unit" and (unit := _unit_value(name, text, mentions)):
         return Argument(unit, f"the unit {unit!r} in the request")
     if kind == "bool" and (hit2 := _bool_value(text, name)):

@@ -1,8 +1,9 @@
 """Words: how the simulated model reads text, names and descriptions.
 
 Text becomes *terms*: lower-cased words, identifiers split at ``_`` and camelCase,
-common stop words dropped, a light suffix-stripping stemmer applied, and a small table
-of synonyms folded onto one canonical word. Matching tools to requests compares terms.
+common stop words dropped (but "how much" and "how many" kept as one term each), a
+light suffix-stripping stemmer applied, and a small table of synonyms folded onto one
+canonical word. Matching tools to requests compares terms.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ STOPWORDS = {
     "her", "him", "his", "hers", "mine", "yours", "theirs", "it's", "i'm", "don", "doesn",
 }  # fmt: skip
 
+# Question phrases made of stop words: each reads as one term, so that a description
+# saying "how much something is" matches a request asking "How much is ...?".
+PHRASES = {("how", "much"), ("how", "many")}
+
 _CANON = {word: group[0] for group in SYNONYM_GROUPS for word in group}
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 # Addresses and links are values, not words that say what a request is about.
@@ -117,7 +122,13 @@ def terms(text: str) -> tuple[str, ...]:
     """The content terms of a text, in order (duplicates kept)."""
     text = _NOT_WORDS.sub(" ", text.replace("e-mail", "email").replace("E-mail", "email"))
     words = split_identifier(text)
-    return tuple(canonical(w) for w in words if w not in STOPWORDS and not w.isdigit())
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if tuple(words[i : i + 2]) in PHRASES:
+            out.append(f"{w} {words[i + 1]}")
+        elif w not in STOPWORDS and not w.isdigit():
+            out.append(canonical(w))
+    return tuple(out)
 
 
 def is_generic(term: str) -> bool:
