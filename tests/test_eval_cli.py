@@ -45,8 +45,9 @@ def test_eval_of_bfcl_simple_python_reproduces_the_benchmark_figures():
     model = bench.make_model("simulated")
     row = bench.run_category(model, offline.openai_client(model), "simple_python", None)
     assert scores["cases"] == len(row.outcomes) == 400
-    assert round(scores["accuracy"] * 100, 1) == round(row.percent("ok"), 1)
-    assert round(scores["name_accuracy"] * 100, 1) == round(row.percent("name_ok"), 1)
+    assert scores["correct"] == sum(o.verdict.ok for o in row.outcomes)
+    assert f"{100 * scores['accuracy']:.2f}" == f"{row.percent('ok'):.2f}"
+    assert f"{100 * scores['name_accuracy']:.2f}" == f"{row.percent('name_ok'):.2f}"
 
 
 def test_eval_prints_a_report_with_categories_failures_and_confusion(capsys):
