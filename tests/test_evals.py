@@ -454,3 +454,8 @@ def test_scripted_models_work_through_the_harness():
     model = ScriptedModel([ToolCall("get_weather", {"city": "Paris"})])
     run = evaluate([PARIS], ModelClient.offline(model))
     assert run.results[0].ok
+
+
+def test_report_percentages_round_as_the_benchmark_does():
+    run = EvalRun([result(str(i), "x", ["f"], ["f"], i < 203) for i in range(400)])
+    assert "203 right (50.8%)" in str(run)

@@ -123,7 +123,8 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
+    # round first: 0.5075 * 100 is 50.7499..., which would print as 50.7, not 50.8
+    return f"{round(share * 100, 9):.1f}%"
 
 
 def _short(text: str, width: int) -> str:
