@@ -436,3 +436,15 @@ def test_export_mentions_the_rename():
     fresh = support_tools()
     exec(code, {"tools": fresh})  # the descriptions go to the learner's (original) names
     assert fresh["lookup_customer"].description == SPECIFIC
+
+
+def test_an_evaluation_test_set_serves_as_the_labs_battery():
+    from fcplayground.evals import support_desk_cases
+    from fcplayground.scenarios import SupportDesk
+
+    desk = SupportDesk()
+    lab = DescriptionLab(desk.tools, support_desk_cases(desk.tools))
+    assert lab.result.total == 24
+    assert lab.result.rows[0].request == "What plan is jane@example.com on?"
+    assert lab.result.rows[0].expected == "lookup_customer"
+    assert sum(r.expected is None for r in lab.result.rows) == 6

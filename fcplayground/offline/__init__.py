@@ -1,4 +1,5 @@
-"""Offline providers: real SDK clients answered in-process by a local model."""
+"""Offline providers: real SDK clients answered in-process by a local model, and the same
+provider over HTTP (:class:`Server`, ``fcplayground serve``)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from .clients import (
     openai_client,
 )
 from .handler import Reply, handle, make_handler
+from .server import Server, serve
 
 __all__ = [
     "Reply",
+    "Server",
     "anthropic_client",
     "async_anthropic_client",
     "async_openai_client",
     "handle",
     "make_handler",
     "openai_client",
+    "serve",
 ]
