@@ -111,3 +111,26 @@ def test_readme_evaluation_example_runs_and_prints_a_report(capsys):
     exec(compile(example, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert "on 3 cases" not in out and "3 cases:" in out and "accuracy" in out
+
+
+def test_eval_of_an_openai_compatible_server_runs_live_concurrently_and_caches(
+    monkeypatch, tmp_path, capsys
+):
+    from fcplayground.offline import Server
+
+    for name in ("OPENAI_API_KEY", "FCP_PROVIDER"):
+        monkeypatch.delenv(name, raising=False)
+    with Server() as server:  # the simulated model behind a real socket, as Ollama would be
+        monkeypatch.setenv("FCP_OPENAI_BASE_URL", server.openai_base_url)
+        args = ["eval", "--suite", "travel", "--provider", "openai", "--json"]
+        assert main([*args, "--cache", str(tmp_path)]) == 0
+        live = json.loads(capsys.readouterr().out)
+        server.close()  # a second run must not need the server: every answer is cached
+        assert main([*args, "--cache", str(tmp_path), "--save", str(tmp_path / "run.json")]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert "live" in live["model"] and live["cases"] == 16
+    assert main(["eval", "--suite", "travel", "--json"]) == 0
+    offline_run = json.loads(capsys.readouterr().out)
+    assert live["accuracy"] == again["accuracy"] == offline_run["accuracy"]
+    saved = json.loads((tmp_path / "run.json").read_text())
+    assert all(r["cached"] for r in saved["results"])
