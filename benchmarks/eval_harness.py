@@ -21,6 +21,7 @@ import time
 
 from fcplayground import ModelClient, ModelTurn, Request, SimulatedModel, offline
 from fcplayground.evals import evaluate, load, travel_cases
+from fcplayground.evals.report import table
 from fcplayground.models.faulty import FaultyModel
 
 
@@ -36,12 +37,6 @@ class Slow:
     def respond(self, request: Request) -> ModelTurn:
         time.sleep(self.latency)
         return self.model.respond(request)
-
-
-def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(x) for x in col) for col in zip(headers, *rows, strict=True)]
-    fmt = "  ".join([f"{{:<{widths[0]}}}"] + [f"{{:>{w}}}" for w in widths[1:]])
-    return "\n".join(fmt.format(*r) for r in [headers, *rows])
 
 
 def row(label: str, run, n: int) -> tuple[str, ...]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import time
 import warnings
 from collections.abc import Callable
@@ -32,13 +31,12 @@ from . import offline as _offline
 from . import wire
 from .chat import Message, ModelTurn, NamedTool, Request, ToolChoice, ToolSpec
 from .models import Model, SimulatedModel
-from .settings import model_for
+from .settings import KEY_ENV, has_key, model_for
 from .tools import ToolRegistry
 
 Provider = Literal["openai", "anthropic"]
 Api = Literal["chat", "responses", "messages"]
 
-KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 WIRE = {"chat": wire.openai_chat, "responses": wire.openai_responses, "messages": wire.anthropic}
 
 
@@ -274,9 +272,9 @@ class ModelClient:
 
 
 def _has_key(provider: str) -> bool:
-    name = KEY_ENV[provider]
-    if os.environ.get(name, "").strip():
+    if has_key(provider):
         return True
+    name = KEY_ENV[provider]
     how = f"os.environ[{name!r}] = '...' (or export {name}=...)"
     warnings.warn(
         f"{name} is not set, so ModelClient.{provider}() stays offline (simulated model); "

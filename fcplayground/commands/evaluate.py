@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = result.to_json()
         if before is not None:
-            data["comparison"] = comparison_json(before.compare(result))
+            data["comparison"] = before.compare(result).to_json()
         print(json.dumps(data, indent=1, ensure_ascii=False))
     else:
         print(report_text(result, examples=args.failures))
@@ -106,14 +106,3 @@ def make_client(provider: str, api: str, model: str | None) -> Any:
             f"environment (export {KEY_ENV[provider]}=...) or use --provider offline."
         )
     return connect(provider, api="messages" if provider == "anthropic" else api, model_id=model)
-
-
-def comparison_json(comparison: Any) -> dict[str, Any]:
-    """A comparison as JSON: both accuracies and the ids of the cases that changed."""
-    before, after = comparison.accuracy
-    return {
-        "before": round(before, 4),
-        "after": round(after, 4),
-        "fixed": [b.id for b, _ in comparison.fixed],
-        "broken": [b.id for b, _ in comparison.broken],
-    }

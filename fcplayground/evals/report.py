@@ -22,7 +22,7 @@ def report_text(run: EvalRun, examples: int = 3) -> str:
         + f": {score.correct} right ({_pct(score.accuracy)}), "
         f"right tools {score.name_correct} ({_pct(score.name_accuracy)})",
         "",
-        _table(
+        table(
             ("category", "cases", "accuracy", "right tools"),
             [
                 (name, str(s.cases), _pct(s.accuracy), _pct(s.name_accuracy))
@@ -79,7 +79,7 @@ def comparison_text(comparison: Comparison, examples: int = 5) -> str:
         f"After:  {_pct(after)}  {comparison.after.model} {comparison.after.suite}".rstrip(),
         f"Change: {delta:+.1f} points",
         "",
-        _table(
+        table(
             ("category", "before", "after", "change"),
             [
                 (
@@ -116,7 +116,8 @@ def _why(result: CaseResult) -> str:
     return "  ✓" if result.ok else f"  ✗ {result.failure}"
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Rows under headers, the first column left-aligned and the rest right-aligned."""
     widths = [max(len(x) for x in col) for col in zip(headers, *rows, strict=True)]
     fmt = "  ".join([f"{{:<{widths[0]}}}"] + [f"{{:>{w}}}" for w in widths[1:]])
     return "\n".join(fmt.format(*r) for r in [headers, *rows])

@@ -89,7 +89,7 @@ class CaseResult:
             "category": self.category,
             "request": self.request,
             "expected": json.loads(json.dumps(self.expected, default=repr)),
-            "calls": [{"name": c.name, "arguments": c.arguments} for c in self.calls],
+            "calls": calls_to_json(self.calls),
             "text": self.text,
             "ok": self.ok,
             "name_ok": self.name_ok,
@@ -103,8 +103,17 @@ class CaseResult:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
-        calls = [ToolCall(c["name"], c["arguments"]) for c in data.get("calls", [])]
-        return cls(**{**data, "calls": calls})
+        return cls(**{**data, "calls": calls_from_json(data.get("calls", []))})
+
+
+def calls_to_json(calls: list[ToolCall]) -> list[dict[str, Any]]:
+    """Tool calls as saved runs and the answer cache keep them (ids left out)."""
+    return [{"name": c.name, "arguments": c.arguments} for c in calls]
+
+
+def calls_from_json(data: list[dict[str, Any]]) -> list[ToolCall]:
+    """The inverse of :func:`calls_to_json`."""
+    return [ToolCall(c["name"], c["arguments"]) for c in data]
 
 
 def _expected_call_text(call: ExpectedCall) -> str:
@@ -338,6 +347,16 @@ class Comparison:
         """Accuracy before and after, over the cases both runs have."""
         pairs = self._pairs()
         return Score.of([b for b, _ in pairs]).accuracy, Score.of([a for _, a in pairs]).accuracy
+
+    def to_json(self) -> dict[str, Any]:
+        """Both accuracies and the ids of the cases that changed."""
+        before, after = self.accuracy
+        return {
+            "before": round(before, 4),
+            "after": round(after, 4),
+            "fixed": [b.id for b, _ in self.fixed],
+            "broken": [b.id for b, _ in self.broken],
+        }
 
     def __str__(self) -> str:
         from .report import comparison_text

@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..chat import ModelTurn, ToolCall
 from ..models import Model
+from .battery import specs_key
 from .cases import Case
 from .checker import Verdict, check
-from .results import CaseResult, EvalRun
+from .results import CaseResult, EvalRun, calls_from_json, calls_to_json
 
 if TYPE_CHECKING:
     from ..client import ModelClient
@@ -51,14 +52,11 @@ class Answer:
     text: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "calls": [{"name": c.name, "arguments": c.arguments} for c in self.calls],
-            "text": self.text,
-        }
+        return {"calls": calls_to_json(self.calls), "text": self.text}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Answer:
-        return cls([ToolCall(c["name"], c["arguments"]) for c in data["calls"]], data["text"])
+        return cls(calls_from_json(data["calls"]), data["text"])
 
     @classmethod
     def of(cls, turn: ModelTurn) -> Answer:
@@ -116,7 +114,7 @@ def evaluate(
         return _run_case(case, client, model, who, folder, retries, sleep)
 
     start = time.perf_counter()
-    bar = _progress_bar(len(cases), progress, who)
+    bar = _progress_bar(len(cases), progress)
     results: list[CaseResult] = []
     try:
         if workers == 1:
@@ -226,7 +224,7 @@ def cache_key(who: str, case: Case) -> str:
         "model": who,
         "system": case.system,
         "messages": [[m.role, m.content] for m in case.messages],
-        "tools": [[t.name, t.description, t.parameters, t.strict] for t in case.tools],
+        "tools": specs_key(case.tools),
     }
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
@@ -269,7 +267,7 @@ class _NoBar:
         pass
 
 
-def _progress_bar(total: int, progress: bool | None, who: str) -> Any:
+def _progress_bar(total: int, progress: bool | None) -> Any:
     if progress is None:
         progress = sys.stderr.isatty() and total > 1
     if not progress:

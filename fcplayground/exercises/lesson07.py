@@ -129,7 +129,8 @@ def check_test_set(cases: Any) -> Feedback:
 
 def _judge(feedback: Feedback, case: Case) -> None:
     request = case.text
-    refused = [(a, check(case, a).reasons) for a in RIGHT[request] if not check(case, a).ok]
+    verdicts = [(a, check(case, a)) for a in RIGHT[request]]
+    refused = [(a, v.reasons) for a, v in verdicts if not v.ok]
     accepted = [(a, why) for a, why in WRONG[request] if check(case, a).ok]
     for answer, reasons in refused[:1]:
         feedback.problems.append(

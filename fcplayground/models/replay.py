@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..offline.faults import ProviderFault
-from ..recording.cassette import Cassette, Exchange, endpoint, parse_body
+from ..recording.cassette import Cassette, Exchange, parse_body
 from ..recording.matching import closest, first_difference
+from ..wire import endpoint
 
 if TYPE_CHECKING:
     from ..offline.handler import Reply

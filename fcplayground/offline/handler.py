@@ -28,11 +28,12 @@ from .faults import ProviderFault, TruncatedStream, truncate_sse
 # Fixed so that every run prints the same objects.
 CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
 
-ROUTES = {
-    "/v1/chat/completions": ("chat", checks.check_chat),
-    "/v1/responses": ("responses", checks.check_responses),
-    "/v1/messages": ("anthropic", checks.check_messages),
+CHECKS = {
+    "chat": checks.check_chat,
+    "responses": checks.check_responses,
+    "anthropic": checks.check_messages,
 }
+ROUTES = {path: (api, CHECKS[api]) for path, api in wire.ENDPOINTS.items()}
 PREFIXES = {  # (response id, tool call id) prefixes, as each provider writes them
     "chat": ("chatcmpl-", "call_"),
     "responses": ("resp_", "call_"),
@@ -55,7 +56,7 @@ class Reply:
 
 def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     """Answer one provider request as the real API would."""
-    path = path.split("?")[0].rstrip("/")
+    path = wire.endpoint(path)
     route = ROUTES.get(path)
     api = route[0] if route else ("anthropic" if path.endswith("/messages") else "chat")
     if (raw := getattr(model, "reply", None)) is not None:

@@ -37,19 +37,10 @@ from typing import Any
 
 import httpx2
 
+from ..wire import ENDPOINTS
+
 FORMAT = "fcplayground-cassette"
 VERSION = 1
-# The provider endpoints, by the wire format each speaks (fcplayground.wire.FORMATS keys).
-APIS = {
-    "/v1/chat/completions": "chat",
-    "/v1/responses": "responses",
-    "/v1/messages": "anthropic",
-}
-
-
-def endpoint(path: str) -> str:
-    """A request path as cassettes keep it: no query string, no trailing slash."""
-    return path.split("?")[0].rstrip("/") or "/"
 
 
 def parse_body(content: bytes | str | None) -> Any:
@@ -85,7 +76,7 @@ class Exchange:
     @property
     def api(self) -> str | None:
         """``"chat"``, ``"responses"`` or ``"anthropic"``; ``None`` for other endpoints."""
-        return APIS.get(self.path)
+        return ENDPOINTS.get(self.path)
 
     @property
     def is_stream(self) -> bool:

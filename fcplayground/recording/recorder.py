@@ -26,7 +26,8 @@ from typing import Any
 
 import httpx2
 
-from .cassette import Cassette, Exchange, decode_body, endpoint, parse_body, write_atomic
+from ..wire import endpoint
+from .cassette import Cassette, Exchange, decode_body, parse_body, write_atomic
 
 REDACTED = "[REDACTED]"
 # A header whose name holds one of these words may carry a credential.

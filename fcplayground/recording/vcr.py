@@ -14,7 +14,8 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cassette import Exchange, decode_body, endpoint, parse_body
+from ..wire import endpoint
+from .cassette import Exchange, decode_body, parse_body
 
 
 def exchanges(document: dict[str, Any]) -> list[Exchange]:

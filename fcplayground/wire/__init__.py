@@ -16,11 +16,25 @@ FORMATS = {
     "responses": openai_responses,
     "anthropic": anthropic,
 }
+# The provider endpoint each format is spoken at.
+ENDPOINTS = {
+    "/v1/chat/completions": "chat",
+    "/v1/responses": "responses",
+    "/v1/messages": "anthropic",
+}
+
+
+def endpoint(path: str) -> str:
+    """A request path without its query string or trailing slash (``/v1/messages``)."""
+    return path.split("?")[0].rstrip("/") or "/"
+
 
 __all__ = [
+    "ENDPOINTS",
     "ERROR_PREFIX",
     "FORMATS",
     "anthropic",
+    "endpoint",
     "openai_chat",
     "openai_responses",
     "parse_sse",
