@@ -21,7 +21,7 @@ import time
 
 from fcplayground import ModelClient, ModelTurn, Request, SimulatedModel, offline
 from fcplayground.evals import evaluate, load, travel_cases
-from fcplayground.evals.report import table
+from fcplayground.evals.report import percent, table
 from fcplayground.models.faulty import FaultyModel
 
 
@@ -45,7 +45,7 @@ def row(label: str, run, n: int) -> tuple[str, ...]:
         str(n),
         f"{run.seconds:.2f}",
         f"{n / run.seconds:.0f}",
-        f"{100 * run.accuracy:.1f}",
+        percent(run.accuracy),
     )
 
 
@@ -59,7 +59,7 @@ def throughput() -> None:
             ("answered from the cache", evaluate(cases, ModelClient.offline(), cache=cache)),
         ]
     print("BFCL simple_python, simulated model\n")
-    headers = ("how", "cases", "seconds", "cases/s", "accuracy %")
+    headers = ("how", "cases", "seconds", "cases/s", "accuracy")
     print(table(headers, [row(label, run, len(cases)) for label, run in runs]))
 
 
@@ -71,7 +71,7 @@ def concurrency(latency: float, count: int) -> None:
         run = evaluate(cases, client, concurrency=workers, cache=False)
         rows.append(row(f"{workers} in flight", run, count))
     print(f"\nA provider taking {latency * 1000:.0f} ms per answer, {count} travel cases\n")
-    print(table(("concurrency", "cases", "seconds", "cases/s", "accuracy %"), rows))
+    print(table(("concurrency", "cases", "seconds", "cases/s", "accuracy"), rows))
 
 
 def rate_limits(latency: float, count: int) -> None:
@@ -85,7 +85,7 @@ def rate_limits(latency: float, count: int) -> None:
     print("\nThe same provider answering 429 to every fifth request, 4 in flight\n")
     print(
         table(
-            ("cases", "429s answered", "retries", "failed", "seconds", "accuracy %"),
+            ("cases", "429s answered", "retries", "failed", "seconds", "accuracy"),
             [
                 (
                     str(count),
@@ -93,7 +93,7 @@ def rate_limits(latency: float, count: int) -> None:
                     str(retried),
                     str(failed),
                     f"{run.seconds:.2f}",
-                    f"{100 * run.accuracy:.1f}",
+                    percent(run.accuracy),
                 )
             ],
         )

@@ -19,13 +19,13 @@ def report_text(run: EvalRun, examples: int = 3) -> str:
         head,
         f"{score.cases} cases"
         + (f" ({cached} from the cache)" if cached else "")
-        + f": {score.correct} right ({_pct(score.accuracy)}), "
-        f"right tools {score.name_correct} ({_pct(score.name_accuracy)})",
+        + f": {score.correct} right ({percent(score.accuracy)}), "
+        f"right tools {score.name_correct} ({percent(score.name_accuracy)})",
         "",
         table(
             ("category", "cases", "accuracy", "right tools"),
             [
-                (name, str(s.cases), _pct(s.accuracy), _pct(s.name_accuracy))
+                (name, str(s.cases), percent(s.accuracy), percent(s.name_accuracy))
                 for name, s in run.categories().items()
             ],
         ),
@@ -75,8 +75,8 @@ def comparison_text(comparison: Comparison, examples: int = 5) -> str:
     before, after = comparison.accuracy
     delta = (after - before) * 100
     lines = [
-        f"Before: {_pct(before)}  {comparison.before.model} {comparison.before.suite}".rstrip(),
-        f"After:  {_pct(after)}  {comparison.after.model} {comparison.after.suite}".rstrip(),
+        f"Before: {percent(before)}  {comparison.before.model} {comparison.before.suite}".rstrip(),
+        f"After:  {percent(after)}  {comparison.after.model} {comparison.after.suite}".rstrip(),
         f"Change: {delta:+.1f} points",
         "",
         table(
@@ -84,8 +84,8 @@ def comparison_text(comparison: Comparison, examples: int = 5) -> str:
             [
                 (
                     name,
-                    _pct(b.accuracy),
-                    _pct(a.accuracy),
+                    percent(b.accuracy),
+                    percent(a.accuracy),
                     f"{(a.accuracy - b.accuracy) * 100:+.1f}",
                 )
                 for name, (b, a) in comparison.categories().items()
@@ -123,7 +123,8 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(fmt.format(*r) for r in [headers, *rows])
 
 
-def _pct(share: float) -> str:
+def percent(share: float) -> str:
+    """A share in [0, 1] as a percentage with one decimal, e.g. ``50.8%``."""
     # round first: 0.5075 * 100 is 50.7499..., which would print as 50.7, not 50.8
     return f"{round(share * 100, 9):.1f}%"
 
