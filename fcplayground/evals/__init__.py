@@ -6,6 +6,7 @@
 - :mod:`~fcplayground.evals.runner`: :func:`evaluate` cases against any model.
 - :mod:`~fcplayground.evals.results`: :class:`EvalRun` scores, failures, comparisons.
 - :mod:`~fcplayground.evals.batteries`: cases for the support desk and travel scenarios.
+- :mod:`~fcplayground.evals.everyday`: the everyday battery, plain requests for 26 tools.
 - :mod:`~fcplayground.evals.battery`: routing probes for the description lab.
 """
 
@@ -16,6 +17,7 @@ from .battery import Battery, BatteryResult, Probe, ProbeResult, score_battery
 from .bfcl import CATEGORIES, LIVE_CATEGORIES, data_dir, load
 from .cases import ANY, OMITTED, Case, expect, one_of
 from .checker import FAILURE_KINDS, Verdict, check, failure_kind
+from .everyday import everyday_cases, everyday_tools
 from .results import CaseResult, Comparison, EvalRun, Score
 from .runner import EvalError, evaluate
 from .suites import SUITES, load_suite
@@ -41,6 +43,8 @@ __all__ = [
     "check",
     "data_dir",
     "evaluate",
+    "everyday_cases",
+    "everyday_tools",
     "expect",
     "failure_kind",
     "load",

@@ -2,7 +2,9 @@
 
 - ``bfcl:<category>``: one BFCL category, e.g. ``bfcl:multiple`` or ``bfcl:live_simple``;
 - ``bfcl``: every non-live BFCL category; ``bfcl:live``: every live one (unseen data);
-- ``support_desk`` and ``travel``: the scenario test sets.
+- ``support_desk`` and ``travel``: the scenario test sets;
+- ``everyday``: the behaviour battery, plain requests against 26 first tools a learner
+  writes (:mod:`fcplayground.evals.everyday`).
 
 Several names may be joined with commas: ``bfcl:simple_python,support_desk``.
 """
@@ -14,10 +16,12 @@ from collections.abc import Callable
 from . import bfcl
 from .batteries import support_desk_cases, travel_cases
 from .cases import Case
+from .everyday import everyday_cases
 
 SCENARIOS: dict[str, Callable[[], list[Case]]] = {
     "support_desk": support_desk_cases,
     "travel": travel_cases,
+    "everyday": everyday_cases,
 }
 SUITES = (
     *(f"bfcl:{c}" for c in bfcl.CATEGORIES + bfcl.LIVE_CATEGORIES),

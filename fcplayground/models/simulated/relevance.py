@@ -1,44 +1,47 @@
-"""Relevance: how well each offered tool fits a piece of a request, and why.
+"""Relevance: how well each offered tool fits (a part of) a request, and why.
 
-A tool's words come from its name (weight 3), its description (1) and its parameters'
-names and descriptions (1 and 0.5). A request's terms that a tool also has add that
-weight, scaled down for generic verbs ("get", "find") and for words many of the
-offered tools share, so the specific words decide. The result keeps the matched words,
-which is what the explanation shows.
+A request's terms that a tool also has add that tool's weight for the term (a description
+word 1, a name word the description confirms 1, a name word alone 0.6, a parameter's name
+0.5, its description 0.3), less for generic words ("get", "time", "money"), and less for
+words many of the offered tools share, so the specific words decide. Values only some
+tools can take add *evidence*: an email for an email parameter, an id whose letters name
+the tool's subject ("ORD-1234" for an order tool), "19 times 23" for a tool that
+multiplies. A tool is called only with a specific word in common or such evidence: one
+generic word is never enough.
 """
 
 from __future__ import annotations
 
-import ast
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ...chat import ToolSpec
-from .kinds import param_kind
-from .words import is_generic, split_identifier, terms
+from .extractors import Candidate
+from .profiles import ToolProfile
+from .vocabulary import Kind, Tag
+from .words import is_generic, terms
 
-NAME, DESCRIPTION, PARAMETER, PARAMETER_TEXT = 3.0, 1.0, 1.0, 0.5
+THRESHOLD = 1.0  # the score a tool needs to be called at all
 GENERIC_FACTOR = 0.25
-
-
-@dataclass(frozen=True)
-class ToolWords:
-    """The weighted terms of one tool, and the terms of its name alone."""
-
-    weights: dict[str, float]
-    name_terms: frozenset[str]
-    core: frozenset[str]  # name and description terms that are not generic
-    kinds: frozenset[str]  # the kinds of value its parameters take (email, number, ...)
-    examples: frozenset[str] = frozenset()  # example names: "The product name, e.g. kettle."
-
-    @property
-    def known(self) -> set[str]:
-        """The words that explain a request: all but the example names, which are values
-        like the one asked about ("the kettle"), not words about what the tool does."""
-        return set(self.weights) - self.examples
+STRONG_EVIDENCE = 1.2  # a value only this tool's parameters take
+WEAK_EVIDENCE = 0.4  # a value of a common kind (a place, a date) the tool takes
+STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
+                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE}  # fmt: skip
+WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
+# What each arithmetic operation is called in a tool's words.
+OPERATIONS = {
+    "multiply": {"multiply", "multiplication", "product"},
+    "add": {"add", "addition", "sum", "plus", "total"},
+    "subtract": {"subtract", "subtraction", "difference", "minus"},
+    "divide": {"divide", "division", "quotient"},
+    "power": {"power", "exponent", "exponentiation", "square", "cube"},
+    "square root": {"sqrt", "root"},
+    "percentage": {"percentage", "percent"},
+    "modulo": {"modulo", "remainder", "mod"},
+    "formula": {"function", "polynomial", "equation", "derivative", "integral", "expression", "formula", "root", "plot"},
+}  # fmt: skip
+OPERATION_TERMS = {op: frozenset(t for w in words for t in terms(w)) for op, words in OPERATIONS.items()}
+ANY_ARITHMETIC = frozenset(t for w in ("calculate", "calculator", "arithmetic", "math", "evaluate", "expression", "compute") for t in terms(w))
 
 
 @dataclass
@@ -49,67 +52,75 @@ class ToolScore:
     score: float
     matched: list[str] = field(default_factory=list)
     core_matched: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def specific(self) -> bool:
+        """A specific word in common, or a value only this tool takes."""
+        return bool([t for t in self.core_matched if not is_generic(t)] or self.evidence)
+
+    def relevant(self, threshold: float = THRESHOLD) -> bool:
+        return self.score >= threshold and self.specific
 
     def __str__(self) -> str:
-        words = ", ".join(self.matched) or "no words in common"
+        words = ", ".join(self.matched + [f"<{e}>" for e in self.evidence]) or "no words in common"
         return f"{self.name}: {self.score:.2f} ({words})"
 
 
-@lru_cache(maxsize=8192)
-def _tool_words(name: str, description: str, parameters_json: str) -> ToolWords:
-    weights: dict[str, float] = {}
-
-    def add(words: tuple[str, ...] | list[str], weight: float) -> None:
-        for w in words:
-            weights[w] = max(weights.get(w, 0.0), weight)
-
-    name_terms = terms(" ".join(split_identifier(name)))
-    description_terms = terms(description)
-    add(description_terms, DESCRIPTION)
-    examples: set[str] = set()
-    for pname, prop in ast.literal_eval(parameters_json).get("properties", {}).items():
-        add(terms(" ".join(split_identifier(pname))), PARAMETER)
-        if isinstance(prop, dict):
-            text = str(prop.get("description", ""))
-            add(terms(text), PARAMETER_TEXT)
-            add(terms(" ".join(str(v) for v in prop.get("enum", []))), PARAMETER)
-            if param_kind(pname, prop) == "name":  # a product, a person, a song, ...
-                examples.update(t for m in _EXAMPLE.finditer(text) for t in terms(m.group(1)))
-    add(name_terms, NAME)
-    core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
-    properties = ast.literal_eval(parameters_json).get("properties", {})
-    kinds = frozenset(param_kind(n, p) for n, p in properties.items() if isinstance(p, dict))
-    examples -= {*core, *name_terms}  # a word the tool uses for itself is no mere example
-    return ToolWords(weights, frozenset(name_terms), core, kinds, frozenset(examples))
-
-
-# "e.g. kettle", "such as Jane Doe": an example value, to the end of its sentence.
-_EXAMPLE = re.compile(
-    r"\b(?:e\.g\.|eg\.|for example|such as)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)", re.I
-)
-
-
-def tool_words(spec: ToolSpec) -> ToolWords:
-    """The (cached) weighted terms of a tool spec."""
-    # repr is a cheap, faithful key: the same schema sent again prints the same.
-    return _tool_words(spec.name, spec.description, repr(spec.parameters))
-
-
-def score_tools(query: tuple[str, ...], tools: list[ToolSpec]) -> list[ToolScore]:
-    """Score every tool against the query terms, best first (ties keep offer order)."""
-    indexed = [(spec, tool_words(spec)) for spec in tools]
-    wanted = set(query)
-    # How many offered tools know each wanted word: shared words tell tools apart less.
-    df = Counter(t for _, words in indexed for t in wanted.intersection(words.weights))
-    n = len(tools)
+def score_tools(query: list[str], candidates: list[Candidate], profiles: list[ToolProfile]) -> list[ToolScore]:
+    """Every tool scored against the query terms and values, best first (ties keep the
+    order the tools were offered in)."""
+    wanted = list(dict.fromkeys(query))
+    df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
+    n = len(profiles)
     scores = []
-    unique = list(dict.fromkeys(query))
-    for spec, words in indexed:
-        matched = [t for t in unique if t in words.weights]
+    for p in profiles:
+        matched = [t for t in wanted if t in p.weights]
         total = 0.0
         for t in matched:
-            weight = words.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
+            weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
             total += weight * (1.0 + math.log(n / df[t])) if n > 1 else weight
-        core = [t for t in matched if t in words.core]
-        scores.append(ToolScore(spec.name, round(total, 3), matched, core))
+        bonus, evidence = _evidence(candidates, p)
+        core = [t for t in matched if t in p.core]
+        scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
+
+
+def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[str]]:
+    """Values in the request that this tool's parameters take, and what they add."""
+    kinds = {s.kind for s in p.slots} | {s.items.kind for s in p.slots if s.items}
+    found: dict[str, float] = {}
+    for c in candidates:
+        if Tag.FACET in c.tags and c.kind != Kind.CURRENCY:
+            continue
+        if c.kind in STRONG_KINDS and c.kind in kinds:
+            found[c.kind.value] = STRONG_EVIDENCE * p.quality ** 0.5
+        elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
+            found[c.kind.value] = STRONG_EVIDENCE * p.quality ** 0.5
+        elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
+            found[label] = STRONG_EVIDENCE
+        elif c.kind == Kind.PLACE and Kind.TIMEZONE in kinds:
+            found["a place's time zone"] = WEAK_EVIDENCE
+        elif c.kind in WEAK_KINDS and c.kind in kinds:
+            found[c.kind.value] = WEAK_EVIDENCE
+    return sum(found.values()), sorted(found)
+
+
+def _names_subject(c: Candidate, p: ToolProfile) -> bool:
+    """An id counts for a tool only when its letters name the tool's subject: ORD-1234 for
+    an order tool, E-1042 for an employee tool, not for an invoice one."""
+    letters = "".join(ch for ch in str(c.value).split("-")[0].split("_")[0] if ch.isalpha()).lower()
+    if not letters:
+        return False
+    return any(w.startswith(letters) for w in p.core if len(w) >= len(letters))
+
+
+def _arithmetic(c: Candidate, p: ToolProfile) -> str:
+    """The operation of a formula, when the tool's words name it (or any arithmetic)."""
+    words = set(p.weights)
+    operation = c.evidence or "calculate"
+    if OPERATION_TERMS.get(operation, frozenset()) & words:
+        return f"{operation}: {c.text}"
+    if operation != "formula" and ANY_ARITHMETIC & set(p.core) and Kind.MATH in {s.kind for s in p.slots}:
+        return f"arithmetic: {c.text}"
+    return ""

@@ -1,61 +1,30 @@
-"""Words: how the simulated model reads text, names and descriptions.
+"""Words: how the simulated model reads text, tool names and descriptions.
 
-Text becomes *terms*: lower-cased words, identifiers split at ``_`` and camelCase,
-common stop words dropped (but "how much" and "how many" kept as one term each), a
-light suffix-stripping stemmer applied, and a small table of synonyms folded onto one
-canonical word. Matching tools to requests compares terms.
+Text becomes *terms*: lower-case words, identifiers split at ``_`` and camelCase, stop
+words dropped ("how much" and "how many" kept as one term each), each word reduced to a
+stem, then folded onto the first word of its line in ``data/synonyms.txt``. Matching tools
+to requests compares terms. :func:`words` keeps each term's position, for the stages
+that ask "which word comes just before this number?".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-# Each group is one meaning; every word in it reads as the first one. Kept small and
-# plain on purpose: a learner can read this table and predict what the model will do.
-SYNONYM_GROUPS = [
-    ("email", "e-mail", "mail", "mailbox", "inbox"),
-    ("customer", "client", "account", "user", "member", "subscriber"),
-    ("weather", "forecast", "temperature", "rain", "sunny", "climate"),
-    ("ticket", "case", "issue", "incident", "complaint", "support request"),
-    ("order", "purchase", "shipment", "package", "delivery"),
-    ("price", "cost", "fee", "charge", "pricing"),
-    ("refund", "reimburse", "money back"),
-    ("article", "doc", "docs", "documentation", "faq", "guide", "knowledge", "help"),
-    ("message", "reply", "response", "respond", "answer"),
-    ("delete", "remove", "erase", "drop"),
-    ("create", "open", "add", "new", "make", "file", "register"),
-    ("update", "change", "modify", "edit", "set"),
-    ("cancel", "stop", "terminate"),
-    ("send", "notify"),
-    ("city", "town", "place", "location", "locate", "where"),
-    ("movie", "film", "cinema"),
-    ("song", "track", "music", "tune"),
-    ("car", "vehicle", "automobile"),
-    ("doctor", "physician", "clinic"),
-    ("flight", "fly", "airline", "airplane", "airport"),
-    ("hotel", "accommodation", "lodging", "room"),
-    ("restaurant", "dining", "eatery"),
-    ("meeting", "appointment", "event", "calendar", "schedule"),
-    ("currency", "exchange", "forex", "dollar", "euro", "usd", "eur", "gbp", "yen"),
-    ("lawyer", "attorney", "counsel", "solicitor", "law firm"),
-    ("stock", "share", "ticker", "equity"),
-    ("photo", "image", "picture"),
-    ("phone", "telephone", "mobile"),
-    ("distance", "far", "mileage"),
-    ("population", "inhabitant", "resident"),
-    ("translate", "translation"),
-    ("calculate", "compute", "calc", "determine", "evaluate", "work out"),
-    ("find", "search", "lookup", "look", "seek", "query", "locate"),
-    ("get", "fetch", "retrieve", "obtain", "read", "show", "give", "tell", "provide", "list"),
-]
+SYNONYMS_FILE = Path(__file__).with_name("data") / "synonyms.txt"
 
 # Words that say "do something" without saying what: they count little when matching.
 GENERIC = {
     "calculate", "find", "get", "info", "information", "detail", "data", "specific", "given",
     "base", "value", "result", "number", "use", "tool", "function", "name", "type", "return",
     "provide", "based", "particular", "certain", "default", "option", "list", "item",
-    "thing", "stuff", "do", "can", "want", "need", "like", "help", "please", "id", "new",
+    "thing", "stuff", "do", "can", "want", "need", "like", "help", "please", "new",
+    "today", "now", "money", "day", "good", "nice", "great", "thank", "thanks",
+    "current", "check", "set", "update", "create", "send", "make", "put", "see", "way",
+    "something", "anything", "everything", "someone", "specified", "optional",
 }  # fmt: skip
 
 STOPWORDS = {
@@ -67,19 +36,21 @@ STOPWORDS = {
     "will", "would", "should", "could", "can", "may", "might", "must", "shall", "not", "no",
     "so", "than", "too", "very", "just", "also", "some", "any", "all", "each", "both", "there",
     "here", "up", "out", "s", "t", "e", "g", "eg", "ie", "etc", "let", "us", "please", "want",
-    "like", "know", "tell", "much", "many", "per", "via", "using", "use", "used", "one",
-    "her", "him", "his", "hers", "mine", "yours", "theirs", "it's", "i'm", "don", "doesn",
+    "like", "know", "much", "many", "per", "via", "using", "use", "used", "one", "her",
+    "him", "his", "hers", "mine", "yours", "theirs", "it's", "i'm", "don", "doesn", "hi",
+    "hello", "hey", "ok", "okay", "yes", "sure", "thanks", "thank", "whats", "what's", "im",
+    "lets", "let's", "ll", "ve", "re", "d", "m", "get", "got", "go", "going", "way",
 }  # fmt: skip
 
 # Question phrases made of stop words: each reads as one term, so that a description
 # saying "how much something is" matches a request asking "How much is ...?".
 PHRASES = {("how", "much"), ("how", "many")}
 
-_CANON = {word: group[0] for group in SYNONYM_GROUPS for word in group}
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 # Addresses and links are values, not words that say what a request is about.
-_NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NOT_WORDS = re.compile(r"[^\s@]+@[^\s@]+|https?://\S+")
+_TOKEN = re.compile(r"[A-Za-z0-9_]+(?:'[a-z]+)?")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=65536)
@@ -101,15 +72,33 @@ def stem(word: str) -> str:
     return w
 
 
-# Synonyms are matched after stemming, so build the table on stems too.
-_CANON_STEMS = {stem(k): stem(v) for k, v in _CANON.items()}
-GENERIC_STEMS = {stem(w) for w in GENERIC}
+def _read_synonyms(path: Path) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Word -> canonical stem, and two-word phrase -> canonical stem, from the data file."""
+    words: dict[str, str] = {}
+    pairs: dict[tuple[str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        head, rest = line.split(":", 1)
+        canon = stem(head.strip().lower())
+        for entry in [head, *rest.split(",")]:
+            parts = [stem(p) for p in entry.strip().lower().replace("-", "").split()]
+            if len(parts) == 1:
+                words[parts[0]] = canon
+            elif len(parts) == 2:
+                pairs[(parts[0], parts[1])] = canon
+    return words, pairs
+
+
+_CANON, _PAIRS = _read_synonyms(SYNONYMS_FILE)
+GENERIC_STEMS = frozenset(_CANON.get(stem(w), stem(w)) for w in GENERIC)
 
 
 def canonical(word: str) -> str:
-    """The term for one lower-case word: stemmed, then folded onto its synonym group."""
+    """The term for one lower-case word: stemmed, then folded onto its synonym line."""
     s = stem(word)
-    return _CANON_STEMS.get(s, s)
+    return _CANON.get(s, s)
 
 
 def split_identifier(name: str) -> list[str]:
@@ -117,19 +106,59 @@ def split_identifier(name: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(_CAMEL.sub(" ", name))]
 
 
+@dataclass(frozen=True)
+class Word:
+    """One content term of a text and where its word stands."""
+
+    term: str
+    start: int
+    end: int
+    text: str
+
+
 @lru_cache(maxsize=16384)
-def terms(text: str) -> tuple[str, ...]:
-    """The content terms of a text, in order (duplicates kept)."""
-    text = _NOT_WORDS.sub(" ", text.replace("e-mail", "email").replace("E-mail", "email"))
-    words = split_identifier(text)
-    out: list[str] = []
-    for i, w in enumerate(words):
-        if tuple(words[i : i + 2]) in PHRASES:
-            out.append(f"{w} {words[i + 1]}")
-        elif w not in STOPWORDS and not w.isdigit():
-            out.append(canonical(w))
+def words(text: str) -> tuple[Word, ...]:
+    """The content terms of ``text`` with their positions, in order."""
+    text = _NOT_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[str, int, int]] = []
+    for token in _TOKEN.finditer(text):
+        parts = split_identifier(token.group(0))
+        if len(parts) == 1:
+            found.append((token.group(0), token.start(), token.end()))
+        else:  # "lookup_customer", "camelCase": each word keeps the token's place
+            found += [(part, token.start(), token.end()) for part in parts]
+    out: list[Word] = []
+    i = 0
+    while i < len(found):
+        raw, start, end = found[i]
+        low = raw.lower()
+        nxt = found[i + 1][0].lower() if i + 1 < len(found) else ""
+        if (low, nxt) in PHRASES:
+            out.append(Word(f"{low} {nxt}", start, found[i + 1][2], text[start : found[i + 1][2]]))
+            i += 2
+            continue
+        pair = (stem(low), stem(nxt)) if nxt else None
+        if pair in _PAIRS:
+            out.append(Word(_PAIRS[pair], start, found[i + 1][2], text[start : found[i + 1][2]]))
+            i += 2
+            continue
+        if low not in STOPWORDS and not low.isdigit() and len(low) > 1:
+            out.append(Word(canonical(low.replace("'", "")), start, end, raw))
+        i += 1
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
+def terms(text: str) -> tuple[str, ...]:
+    """The content terms of a text, in order (duplicates kept)."""
+    return tuple(w.term for w in words(text))
+
+
+def identifier_terms(name: str) -> tuple[str, ...]:
+    """The terms of an identifier (``get_local_time`` -> local, time)."""
+    return terms(" ".join(split_identifier(name)))
+
+
 def is_generic(term: str) -> bool:
+    """Does the term say "do something" rather than what?"""
     return term in GENERIC_STEMS

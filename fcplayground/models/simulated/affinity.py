@@ -1,0 +1,162 @@
+"""Affinity: how strongly one value of the request belongs to one parameter.
+
+A value fits a parameter by kind (a place for a ``city``, a number for a ``height``), and
+belongs to it by the words around it: the parameter's own words just before it ("a
+radius of 10", "a=2", "height 5"), the noun just after it ("3 bedrooms"), a unit that
+measures what the parameter measures ("45 kg" for a ``mass``), a direction word that puts
+it on the parameter's side ("from EUR" for ``from_currency``), and its place among the
+values of its kind (the second number for the second numeric parameter). Binding sums
+these into one score per pair and then picks the best pairs overall.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .extractors import Candidate, fill_weight, units
+from .profiles import Slot
+from .vocabulary import Kind, Source, Tag
+from .words import is_generic, stem, terms
+
+# What a parameter measures, by the words of its name: a value's unit must measure it too.
+CONCEPTS = {
+    "[length]": {"distance", "length", "height", "width", "radius", "depth", "diameter", "altitude",
+                 "elevation", "perimeter", "circumference", "wavelength", "displacement", "side", "base", "tall", "far"},
+    "[mass]": {"weight", "mass", "heavy"},
+    "[time]": {"time", "duration", "period", "age", "years", "year", "months", "days", "hours",
+               "minutes", "seconds", "interval", "delay", "timeout", "lifetime", "halflife", "term"},
+    "[length] / [time]": {"speed", "velocity"},
+    "[length] / [time] ** 2": {"acceleration", "gravity"},
+    "[temperature]": {"temperature", "temp"},
+    "[length] ** 3": {"volume", "capacity"},
+    "[length] ** 2": {"area", "surface"},
+}  # fmt: skip
+_CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
+_LINKS = {"of", "is", "=", ":", "as", "at", "be", "being", "equal", "equals", "to", "with", "for", "was", "are"}
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a value fits a parameter, and the strongest reason."""
+
+    score: float
+    source: Source
+    detail: str
+
+
+NO_FIT = Fit(0.0, Source.ORDER, "")
+
+
+def similar(word: str, cues: frozenset[str] | set[str]) -> bool:
+    """Does a request word name one of the cues: the same term, or one the other's start
+    ("accelerated" / "acceleration", "temp" / "temperature")?"""
+    low = word.lower()
+    t = terms(low)
+    if low in cues or (t and t[0] in cues):
+        return True
+    w = t[0] if t else low
+    if len(w) >= 4 and any(len(c) == 3 and w.startswith(c) for c in cues):
+        return True  # "atmospheric" for "atm"
+    return len(w) >= 4 and any(len(c) >= 4 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues)
+
+
+def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate]) -> tuple[float, str]:
+    """How strongly the words around ``c`` point at ``slot`` (0 when they do not)."""
+    cues = set(slot.cues)
+    if not cues:
+        return 0.0, ""
+    short = len(slot.name) <= 2
+    before = [m for m in _TOKENS.finditer(text, floor, c.start)]
+    # A value claims the words before it: stop at the previous value of the same kind.
+    previous = max((o.end for o in same_kind if o.end <= c.start), default=floor)
+    before = [m for m in before if m.start() >= previous][-5:]
+    words = [m.group(0) for m in before]
+    for distance, word in enumerate(reversed(words)):
+        if short:
+            if word.lower() == slot.name.lower() and distance == 1 and words[-1].lower() in ("=", ":", "is", "of"):
+                return 1.3, f"{word} {words[-1]} {c.text}"
+            continue
+        if word in ("=", ":") or word.lower() in _LINKS:
+            continue
+        if similar(word, cues):
+            strength = 1.2 - 0.2 * sum(1 for w in words[len(words) - distance :] if w.lower() not in _LINKS and w not in ("=", ":"))
+            return max(strength, 0.5), f"{word!r} before it"
+        if not is_generic(terms(word)[0]) if terms(word) else False:
+            break  # another content word stands between: the cue is not this value's
+    if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) and set(terms(str(c.value))) & cues:
+        return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"
+    after = re.match(r"\s?([A-Za-z]+)", text[c.end :])
+    if after and not short and not (c.unit and c.unit != "percent") and similar(after.group(1), cues):
+        return 1.0, f"{after.group(1)!r} after it"
+    return 0.0, ""
+
+
+def unit_fit(slot: Slot, c: Candidate) -> tuple[float, str]:
+    """+ when the value's unit measures what the slot measures, - when it measures another
+    thing ("45 kg" for a volume)."""
+    if not c.unit or c.unit == "percent" or c.kind != Kind.NUMBER:
+        return 0.0, ""
+    dim = units.dimension(c.unit)
+    if not dim:
+        money = c.unit.isupper() and re.search(r"amount|price|cost|salary|budget|income|money|fee|value|payment|principal|investment|balance|total|revenue|loan", f"{slot.name} {slot.description}", re.I)
+        return (0.8, f"an amount of money for {slot.name!r}") if money else (0.0, "")
+    wanted = units.dimension(slot.unit) if slot.unit else ""
+    if wanted:
+        return (0.9, f"{c.unit} measures what {slot.unit} does") if wanted == dim else (-1.0, "")
+    named = {stem(w) for w in re.findall(r"[a-z]+", slot.name.lower())}
+    for concept, stems in _CONCEPT_STEMS.items():
+        if named & stems:
+            return (0.8, f"{c.unit} measures {slot.label}") if concept == dim else (-0.8, "")
+    return 0.0, ""
+
+
+def direction_fit(slot: Slot, c: Candidate) -> float:
+    if slot.direction is None or not c.tags & {Tag.SOURCE, Tag.TARGET}:
+        return 0.0
+    return 0.9 if slot.direction in c.tags else -0.9
+
+
+def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate], rank: int, slot_rank: int) -> Fit:
+    """The affinity of value ``c`` for ``slot``."""
+    kind = slot.items.kind if slot.kind == Kind.ARRAY and slot.items and c.kind != Kind.LIST else slot.kind
+    base = fill_weight(c, kind) * c.strength
+    if base <= 0:
+        return NO_FIT
+    words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
+    cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
+    if words_about and cue <= 0:
+        return NO_FIT  # with digits about, "two numbers" counts things rather than gives a value
+    unit, unit_why = unit_fit(slot, c)
+    direction = direction_fit(slot, c)
+    order = 0.15 if rank == slot_rank else 0.0
+    extra = _particular(slot, c)
+    score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
+    if not slot.required and cue <= 0 and unit <= 0 and direction <= 0 and extra <= 0:
+        return NO_FIT  # an optional parameter takes a value only when something points at it
+    source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
+    if direction > 0:
+        source, detail = Source.DIRECTION, f"{c.text!r} is on the {slot.direction.value} side"
+    elif cue >= max(unit, 0.01):
+        source, detail = Source.CUE, f"{c.text!r}: {cue_why}"
+    elif unit > 0:
+        source, detail = Source.UNIT, f"{c.text!r}: {unit_why}"
+    elif extra > 0:
+        source, detail = Source.MENTIONED, f"{c.text!r} {c.evidence or 'is named in the request'}"
+    return Fit(round(score, 3), source, detail)
+
+
+def _particular(slot: Slot, c: Candidate) -> float:
+    """Readings made for this very slot (an enum's option, a flag) and years for years."""
+    if c.kind in (Kind.ENUM, Kind.BOOL):
+        return 1.0  # read for this very slot
+    if c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT) and Tag.FACET not in c.tags:
+        return 0.6  # a value of a particular kind for a slot of that kind
+    if c.kind == Kind.PLACE and slot.kind == Kind.PLACE and Tag.PLACE_CUE in c.tags:
+        return 0.4
+    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1000 <= c.value <= 2100 and re.search(r"year|date|season", slot.name, re.I):
+        return 0.8
+    if Tag.PERCENT in c.tags and re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability", f"{slot.name} {slot.description}", re.I):
+        return 0.6
+    return 0.0

@@ -1,0 +1,107 @@
+"""Completing: the parameters binding left empty, filled the way a hosted model fills them.
+
+In this order: a value said once for several calls ("the median and the variance of 3,
+4, 5"), or another call's value the request names ("the weather at the destination");
+free text composed from the request (and from the results so far, for a reply); a
+setting's default (a flag not asked for is false); a fact from an earlier result ("her
+customer id"). What is still empty is *missing*: planning waits for a call that can
+produce it, or asks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .binding import Argument, Call
+from .composing import compose, gist
+from .profiles import Slot
+from .reading import Reading, Result
+from .results import from_results
+from .vocabulary import Kind, Role, Source
+from .words import identifier_terms, terms
+
+REFERENCES = {"answer", "result", "results", "information", "info", "details", "findings",
+              "solution", "reply", "response", "it", "that", "this", "them", "what you find",
+              "what you found", "what you learn", "the answer", "the results", "the solution"}  # fmt: skip
+
+
+def complete(calls: list[Call], text: str, reading: Reading) -> None:
+    """Fill what can be filled in each call; record what is missing."""
+    done = [Result(d.call.name, d.call.arguments if isinstance(d.call.arguments, dict) else {}, _data(d), False)
+            for d in reading.done if d.result is not None and not d.result.is_error]  # fmt: skip
+    for call in calls:
+        _share(call, calls, text)
+        for slot in call.profile.slots:
+            if not slot.required or slot.name in call.arguments:
+                continue
+            argument = _fill(slot, call, text, reading, done)
+            if argument is not None:
+                call.arguments[slot.name] = argument
+        call.missing = [s.name for s in call.profile.slots if s.required and s.name not in call.arguments and s.name not in call.refers]
+
+
+def _data(done) -> object:
+    from .reading import parse
+
+    return parse(done.result.content)
+
+
+def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result]) -> Argument | None:
+    clause = text[call.span[0] : call.span[1]]
+    if slot.role == Role.COMPOSED:
+        return _composed(slot, call, clause, done)
+    if slot.role == Role.SETTING:
+        if slot.default is not None and (not slot.enum or slot.default in slot.enum):
+            return Argument(slot.default, Source.DEFAULT, f"the default, {slot.default!r}")
+        if slot.kind == Kind.BOOL:
+            return Argument(False, Source.DEFAULT, "not asked for, so false")
+        return None
+    found = from_results(slot, reading.successful)
+    if found is not None:
+        return Argument(found[0], Source.RESULT, found[1])
+    return None
+
+
+def _composed(slot: Slot, call: Call, clause: str, done: list[Result]) -> Argument | None:
+    values = [str(a.value) for a in call.arguments.values() if isinstance(a.value, (str, int, float))]
+    said = gist(clause, slot.tool_terms, values).lower().strip(" .")
+    if said in REFERENCES or said.removeprefix("the ") in REFERENCES:
+        if not done:
+            call.refers.append(slot.name)
+            return None
+    written = compose(slot, clause, values, done)
+    if written is None:
+        return None
+    text, from_results = written
+    return Argument(text, Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED, "written from the request" + (" and the results" if from_results else ""))
+
+
+def _share(call: Call, calls: list[Call], text: str) -> None:
+    """Values said once serve several calls: the same parameter of another call, or
+    another call's parameter this call's words name ("at the destination")."""
+    said = set(terms(text[call.span[0] : call.span[1]]))
+    others = [c for c in reversed(calls[: calls.index(call)])] + calls[calls.index(call) + 1 :]
+    for slot in call.profile.slots:
+        if slot.name in call.arguments or not slot.required or slot.role == Role.COMPOSED:
+            continue
+        for other in others:
+            if other.intent == call.intent and other.profile.name == call.profile.name:
+                continue  # a call of the same intent carries values over already
+            donor = other.arguments.get(slot.name)
+            key = slot.name
+            if donor is None:
+                key = next((k for k in other.arguments if set(identifier_terms(k)) & said - {"find", "get"} and _kind_of(other, k) == slot.kind), "")
+                donor = other.arguments.get(key) if key else None
+            if donor is not None and donor.source not in (Source.COMPOSED, Source.DEFAULT):
+                why = "said once for several calls" if key == slot.name else f"the {key} of {other.profile.name}"
+                call.arguments[slot.name] = Argument(donor.value, Source.SHARED, why)
+                break
+
+
+def _kind_of(call: Call, name: str) -> Kind | None:
+    slot = call.profile.slot(name)
+    return slot.kind if slot else None
+
+
+def has_words(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", text))

@@ -1,0 +1,129 @@
+"""Composing: the free text a hosted model writes itself, from the request and the results.
+
+Subjects, titles, bodies, messages, notes, summaries, queries and search terms are not
+asked for: they are written from what the request says ("email sam that the build
+passed" -> subject "The build passed", body "Hi, the build passed."), and a reply that
+comes after other calls says what they found. Only when the request gives nothing to
+write about (a bare "send an email to sam@example.com") is the text missing, and then
+the model asks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .profiles import Slot
+from .reading import Result
+from .words import STOPWORDS, terms
+
+_SHORT = {"subject", "title", "headline", "label", "caption", "topic", "name"}
+_SEARCH = {"query", "q", "search", "keyword", "keywords", "term", "terms", "prompt", "question"}
+_GIST = re.compile(
+    r"\b(?:that|saying|says|to say|telling (?:him|her|them|me|us)|tell (?:him|her|them|me|us)(?: that)?|"
+    r"about|regarding|re:|concerning|with the (?:message|text|note)|called|titled|named|to remind (?:me|him|her|them) to|remind me to|to)\s+(.+)$",
+    re.I,
+)
+_ASKING = re.compile(
+    r"^(?:(?:please|hi|hello|hey|ok|okay)[, ]+)*(?:can you|could you|would you|will you|please|i (?:want|need|would like) to|"
+    r"help me|how (?:do|can|should) (?:i|we)|what(?:'s| is| are)|i'd like to|let's|lets)\s+",
+    re.I,
+)
+_LEADING = re.compile(r"^(?:the|a|an|my|our|some|any|me|us|him|her|them|please)\s+", re.I)
+
+
+def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
+    """What the request says beyond the tool's purpose and the values already used: the
+    words after "that", "about", "saying", ..., or the request less its action words."""
+    clean = text.strip().rstrip("?!. ")
+    for value in values:
+        clean = clean.replace(value, " ")
+    clean = re.sub(r"\s{2,}", " ", clean).strip(" ,")
+    if m := _GIST.search(clean):
+        said = _LEADING.sub("", m.group(1).strip(" ,.")).strip()
+        if said and len(terms(said)) >= 1 and not _only_tool_words(said, tool_terms):
+            return said
+    rest = _ASKING.sub("", clean)
+    words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
+    kept = [w for w in words if terms(w) and terms(w)[0] not in tool_terms or not terms(w) and w.lower() not in STOPWORDS]
+    phrase = " ".join(kept).strip()
+    return phrase if terms(phrase) else ""
+
+
+def _only_tool_words(said: str, tool_terms: frozenset[str]) -> bool:
+    return all(t in tool_terms for t in terms(said))
+
+
+def compose(slot: Slot, text: str, values: list[str], results: list[Result]) -> tuple[str, bool] | None:
+    """Free text for ``slot``: (the text, whether results went into it), or None when the
+    request gives nothing to write about."""
+    words = set(re.findall(r"[a-z]+", slot.name.lower()))
+    said = gist(text, slot.tool_terms, values)
+    if words & _SEARCH:
+        query = _query(text, slot.tool_terms, values) or said
+        return (query, False) if query else None
+    if words & _SHORT:
+        return (_headline(said), False) if said else None
+    found = [r for r in results if not r.is_error]
+    if found and said:
+        return _message(said, found), True
+    return (_sentence(said), False) if said else None
+
+
+def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
+    """Search words: the thing searched for ("for double charges", "about refunds"), else
+    the request's own words less the asking ("how do I reset my password" -> "reset my
+    password")."""
+    clean = text.strip().rstrip("?!. ")
+    for value in values:
+        clean = clean.replace(value, " ")
+    m = re.search(r"\b(?:for|about|on|regarding|re)\s+(.+?)(?:\s+(?:and|then)\s+.*)?$", clean, re.I)
+    if m and terms(m.group(1)):
+        return _LEADING.sub("", m.group(1).strip(" ,."))
+    question = _ASKING.sub("", clean).strip(" ,.")
+    kept = [w for w in question.split() if not (terms(w) and terms(w)[0] in tool_terms and terms(w)[0] in ("find", "get", "article"))]
+    return " ".join(kept)
+
+
+def _headline(said: str) -> str:
+    words = said.split()
+    short = " ".join(words[:8]).rstrip(",;:")
+    return short[:1].upper() + short[1:]
+
+
+def _sentence(said: str) -> str:
+    text = said.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _message(said: str, results: list[Result]) -> str:
+    """A reply about ``said`` that reports what the calls found."""
+    lines = [f"Hello, about {_lower_first(said.rstrip('.'))}:"]
+    for r in reversed(results[:4]):
+        lines.append(f"- {describe(r)}")
+    return "\n".join(lines)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def describe(result: Result, limit: int = 240) -> str:
+    """One result in a line: its most telling fields."""
+    data = result.data
+    if isinstance(data, list):
+        data = data[0] if data else "nothing found"
+    if isinstance(data, dict):
+        parts = [f"{k.replace('_', ' ')}: {_short(v)}" for k, v in list(data.items())[:6]]
+        text = "; ".join(parts)
+    else:
+        text = str(data)
+    text = f"{result.tool.replace('_', ' ')}: {text}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:79] + "…"

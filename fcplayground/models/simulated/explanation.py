@@ -1,0 +1,123 @@
+"""Explanation: why the simulated model did what it did, rendered from the records the
+stages kept (scores, where each argument came from, each call's status), never from
+prose pieced together along the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .relevance import ToolScore
+from .vocabulary import Outcome, Source, Status
+
+RULE = ("free text (subjects, bodies, summaries, queries) is written from the request; "
+        "facts only the user can give (ids, addresses, amounts) are asked for")  # fmt: skip
+
+
+@dataclass
+class ArgumentRecord:
+    """Where one argument's value came from."""
+
+    source: Source
+    detail: str = ""
+    guessed: bool = False
+
+    def __str__(self) -> str:
+        text = self.source.value + (f": {self.detail}" if self.detail else "")
+        return text + (" (a guess)" if self.guessed else "")
+
+
+@dataclass
+class PlannedCall:
+    """One call the model considered: its arguments, their sources, and what became of it."""
+
+    tool: str
+    arguments: dict[str, Any]
+    evidence: dict[str, ArgumentRecord] = field(default_factory=dict)
+    status: Status = Status.READY
+    reason: str = ""
+    guessed: list[str] = field(default_factory=list)
+    waits_on: list[str] = field(default_factory=list)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Each argument's source, in words."""
+        return {name: str(record) for name, record in self.evidence.items()}
+
+    def __str__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.arguments.items())
+        head = f"{self.tool}({args}): {self.status.value}" + (f", {self.reason}" if self.reason else "")
+        lines = [head] + [f"    {name}: {record}" for name, record in self.evidence.items()]
+        lines += [f"    {name}: missing" for name in self.guessed if name not in self.evidence]
+        return "\n".join(lines)
+
+
+@dataclass
+class Explanation:
+    """The reasons behind one turn of the simulated model."""
+
+    request: str
+    scores: list[ToolScore] = field(default_factory=list)
+    threshold: float = 0.0
+    calls: list[PlannedCall] = field(default_factory=list)
+    outcome: Outcome | None = None
+    notes: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # what an asking turn asks for
+    unused: list[str] = field(default_factory=list)  # tools that would have been used
+
+    @property
+    def decision(self) -> str:
+        """The decision in one line, rendered from the outcome and the calls."""
+        return _DECISIONS[self.outcome](self) if self.outcome else ""
+
+    def __str__(self) -> str:
+        lines = [f"Request: {self.request!r}", f"Decision: {self.decision}"]
+        if self.scores:
+            lines.append(f"Tool scores (a tool needs {self.threshold:g} and a specific word or value in common):")
+            lines += [f"  {s}" for s in self.scores]
+        if self.calls:
+            lines.append("Calls:")
+            lines += ["  " + str(c).replace("\n", "\n  ") for c in self.calls]
+        lines += [f"Note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
+def _calls(why: Explanation) -> str:
+    ready = [c for c in why.calls if c.status in (Status.READY, Status.RETRY)]
+    names = ", ".join(c.tool for c in ready)
+    text = f"calls {names}" + (" in parallel: each has all its arguments" if len(ready) > 1 else "")
+    waiting = [c for c in why.calls if c.status == Status.WAITS]
+    if waiting:
+        text += "; " + "; ".join(f"{c.tool} waits ({c.reason})" for c in waiting)
+    return text
+
+
+def _asks(why: Explanation) -> str:
+    return f"asks for {', '.join(why.asked) or 'a missing value'}: {RULE}"
+
+
+def _forced(why: Explanation) -> str:
+    call = next((c for c in why.calls if c.status == Status.READY), None)
+    if call is None:
+        return "forced to call a tool"
+    return f"forced to call {call.tool}" + (f", guessing {', '.join(call.guessed)}" if call.guessed else "")
+
+
+def _tools_off(why: Explanation) -> str:
+    return "tool_choice is 'none': no call" + (f" (would have used {', '.join(why.unused)})" if why.unused else "")
+
+
+_DECISIONS = {
+    Outcome.CALLS: _calls,
+    Outcome.ASKS: _asks,
+    Outcome.ANSWERS: lambda why: "all planned calls have results: answers from them",
+    Outcome.NO_TOOL: lambda why: "no tool fits the request well enough: no call",
+    Outcome.FORCED: _forced,
+    Outcome.NO_TOOLS: lambda why: "no tools were offered: answers in words",
+    Outcome.TOOLS_OFF: _tools_off,
+    Outcome.NOTHING_ASKED: lambda why: "no user message: nothing to do",
+    Outcome.SMALL_TALK: lambda why: "small talk: answers in words, no call",
+}

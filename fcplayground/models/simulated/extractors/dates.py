@@ -1,0 +1,201 @@
+"""Dates, in any common form, written the way a parameter's description asks.
+
+Absolute dates ("2026-03-03", "03/04/2026", "Jan 28, 2021", "the 5th of May") are read
+here; relative ones ("tomorrow", "next Friday", "in 3 days", "last Monday") by
+:mod:`dateparser`, against the reference date of the request (a date in the system
+prompt, else the simulated model's fixed clock), so the same request always gives the
+same date. A time said with the date ("tomorrow at 2pm") joins it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Any
+
+from ..vocabulary import Kind, Tag
+from .base import Candidate, Extractor, Request
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]  # fmt: skip
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_TIME = r"(?:\s(?:at|@|by|around)\s(?:\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?|noon|midnight))?"
+_ABSOLUTE = re.compile(
+    rf"(?<![\w/-])(?:(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[T ](\d{{2}}):(\d{{2}})(?::(\d{{2}}))?)?"
+    rf"|(\d{{1,2}})([-/.])(\d{{1,2}})\8(\d{{4}}|\d{{2}})"
+    rf"|({_MON})\s({_DAY})(?:,?\s(\d{{4}}))?"
+    rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?)(?![\w/-])",
+    re.I,
+)
+_RELATIVE = re.compile(
+    rf"\b(?:(?:the\s)?day\safter\stomorrow|today|tomorrow|yesterday|tonight|this\s(?:morning|afternoon|evening)"
+    rf"|(?:next|this|coming|last|past)\s(?:{_WEEKDAY}|week(?:end)?|month|year)"
+    rf"|(?:on\s)?{_WEEKDAY}(?:\s(?:next|this)\sweek)?"
+    rf"|in\s(?:\d{{1,3}}|a|an|one|two|three|four|five|six|seven|ten)\s(?:days?|weeks?|months?|years?)"
+    rf"|\d{{1,3}}\s(?:days?|weeks?|months?)\s(?:from\snow|ago|later))\b{_TIME}",
+    re.I,
+)
+_FORMAT_TOKENS = [("YYYY", "%Y"), ("yyyy", "%Y"), ("YY", "%y"), ("yy", "%y"), ("MM", "%m"),
+                  ("mm", "%m"), ("DD", "%d"), ("dd", "%d"), ("HH", "%H"), ("hh", "%I"),
+                  ("SS", "%S"), ("ss", "%S")]  # fmt: skip
+_FORMAT = re.compile(r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?\b|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?")
+
+
+def _month(name: str) -> int:
+    low = name.lower()[:3]
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(low))
+
+
+def _year(text: str, default: int) -> int:
+    if not text:
+        return default
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _absolute(m: re.Match[str], today: date) -> date | datetime | None:
+    g = m.groups()
+    try:
+        if g[0]:
+            day = date(int(g[0]), int(g[1]), int(g[2]))
+            if g[3]:
+                return datetime.combine(day, time(int(g[3]), int(g[4]), int(g[5] or 0)))
+            return day
+        if g[6]:  # month/day/year, as in the United States, unless the day comes first
+            first, second = int(g[6]), int(g[8])
+            month, day = (second, first) if first > 12 else (first, second)
+            return date(_year(g[9], today.year), month, day)
+        if g[10]:
+            day = int(re.sub(r"\D", "", g[11]))
+            return _upcoming(today, _month(g[10]), day, g[12])
+        day = int(re.sub(r"\D", "", g[13]))
+        return _upcoming(today, _month(g[14]), day, g[15])
+    except ValueError:  # "February 30"
+        return None
+
+
+def _upcoming(today: date, month: int, day: int, year: str | None) -> date:
+    """A date without a year is the next one to come (or today)."""
+    if year:
+        return date(int(year), month, day)
+    this_year = date(today.year, month, day)
+    return this_year if this_year >= today else date(today.year + 1, month, day)
+
+
+@lru_cache(maxsize=8)
+def _parser(today: date) -> Any:
+    """dateparser's parser for English, reading relative dates against ``today`` (so the
+    wall clock and the local time zone never matter)."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(today, time(0, 0)),
+        "PREFER_DATES_FROM": "future",
+        "TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def relative(phrase: str, today: date) -> date | datetime | None:
+    """A relative date read against ``today`` (a date, or a datetime when a time is said)."""
+    text = re.sub(r"^on\s", "", phrase.strip(), flags=re.I)
+    if re.fullmatch(r"(?i)tonight", text):
+        return today
+    try:
+        found = _parser(today).get_date_data(text).date_obj
+    except Exception:  # dateparser raises on some odd inputs; the phrase is then no date
+        return None
+    if found is None:
+        return None
+    said_time = re.search(r"\d{1,2}(?::\d{2})?\s?[ap]\.?m|\d{1,2}:\d{2}|noon|midnight", text, re.I)
+    return found if said_time else found.date()
+
+
+def find(request: Request) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _ABSOLUTE.finditer(request.text):
+        value = _absolute(m, request.today)
+        if value is not None:
+            out.append(Candidate(Kind.DATE, value, m.start(), m.end(), m.group(0)))
+    for m in _RELATIVE.finditer(request.text):
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        if re.match(_WEEKDAY, m.group(0)) and m.group(0)[0].islower():
+            continue  # "a sunday roast": a weekday alone is a date when written as a name
+        value = relative(m.group(0), request.today)
+        if value is not None:
+            out.append(Candidate(Kind.DATE, value, m.start(), m.end(), m.group(0), evidence=f"read against {request.today.isoformat()}"))
+            out += _duration(m)
+    return out
+
+
+def _duration(m: re.Match[str]) -> list[Candidate]:
+    """"in 3 years": also a number of years, for a parameter that counts them."""
+    d = re.search(r"(\d{1,3})\s(days?|weeks?|months?|years?)", m.group(0))
+    if not d:
+        return []
+    start = m.start() + d.start()
+    unit = {"day": "day", "week": "week", "month": "month", "year": "year"}[d.group(2).rstrip("s")]
+    return [Candidate(Kind.NUMBER, int(d.group(1)), start, m.start() + d.end(), d.group(0), unit=unit, tags=frozenset({Tag.FACET}))]
+
+
+def described_date_format(description: str, examples: tuple[str, ...], schema_format: str) -> str:
+    """The strftime format a parameter asks for: "YYYY-MM-DD", "%m/%d/%Y", an example
+    date, or the JSON Schema ``format``; empty when none is said."""
+    if m := _FORMAT.search(description):
+        written = m.group(0)
+        if "%" in written:
+            return written
+        written = re.sub(r"HH:(?:MM|mm)", "%H:%M", written)
+        for token, code in _FORMAT_TOKENS:
+            written = re.sub(rf"(?<![A-Za-z%]){token}(?![A-Za-z])", code, written)
+        return written
+    for example in examples:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", example):
+            return "%Y-%m-%d"
+        if re.fullmatch(r"\d{2}/\d{2}/\d{4}", example):
+            return "%d/%m/%Y" if int(example[:2]) > 12 else "%m/%d/%Y"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}", example):
+            return "%Y-%m-%dT%H:%M:%S" if "T" in example else "%Y-%m-%d %H:%M:%S"
+        if re.fullmatch(r"\d{1,2}:\d{2}", example):
+            return "%H:%M"
+    if re.search(r"\bISO[ -]?8601\b", description) and re.search(r"\btime\b", description, re.I):
+        return "%Y-%m-%dT%H:%M:%S"
+    return {"date": "%Y-%m-%d", "date-time": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M:%S"}.get(schema_format, "")
+
+
+def write_date(candidate: Candidate, slot) -> Any:
+    """The date in the slot's format (ISO by default), with its time when the format has one."""
+    value = candidate.value
+    fmt = slot.date_format or ("%Y-%m-%dT%H:%M:%S" if isinstance(value, datetime) and _wants_time(slot) else "%Y-%m-%d")
+    if isinstance(value, datetime) and not any(c in fmt for c in ("%H", "%I")):
+        value = value.date()
+    if not isinstance(value, datetime) and any(c in fmt for c in ("%H", "%I")):
+        value = datetime.combine(value, time(0, 0))
+    if slot.json_type == "integer":
+        return value.year
+    return value.strftime(fmt)
+
+
+def _wants_time(slot) -> bool:
+    return bool(re.search(r"\btime\b|datetime|timestamp", f"{slot.name} {slot.description}", re.I))
+
+
+EXTRACTOR = Extractor(
+    Kind.DATE,
+    find,
+    slot_words=frozenset(
+        {"date", "day", "birthday", "deadline", "dob", "datetime", "checkin", "checkout",
+         "when", "until", "since", "due"}
+    ),  # fmt: skip
+    slot_formats=frozenset({"date", "date-time"}),
+    describes=re.compile(r"\bdate\b|YYYY|\bISO ?8601\b", re.I),
+    fills={Kind.STRING: 0.7},
+    convert=write_date,
+    json_types=frozenset({"string", "integer"}),
+)

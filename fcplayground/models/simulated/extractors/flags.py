@@ -1,0 +1,40 @@
+"""Yes-or-no parameters: a flag is true when the request asks for what it names
+("including human impact", "with species information") and false when it rules it out
+("without", "no", "don't", "exclude"); a written true/false/yes/no after its words counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import Kind
+from ..words import identifier_terms, words
+from .base import Candidate, Extractor, Request
+
+_NEGATION = re.compile(r"\b(?:no|not|without|exclud\w*|don'?t|do not|never|skip|omit\w*|disable\w*|off)\b", re.I)
+_LITERAL = re.compile(r"\b(true|false|yes|no|on|off|enabled?|disabled?)\b", re.I)
+# Words of a flag's name that say nothing about what it turns on.
+_EMPTY = {"include", "is", "use", "get", "show", "with", "has", "enable", "flag", "should", "allow", "return"}
+
+
+def read(request: Request, slot) -> list[Candidate]:
+    """True or false for ``slot`` when the request speaks of what it names."""
+    own = [t for t in identifier_terms(slot.name) if t not in _EMPTY]
+    text = request.text
+    hits = [w for w in words(text) if w.term in own]
+    if not own or not hits:
+        return []
+    first = hits[0]
+    window = text[max(0, first.start - 40) : first.start]
+    clause = re.split(r"[.,;!?]|\band\b|\bbut\b", window)[-1]
+    after = _LITERAL.match(text[first.end :].lstrip(" :=is"))
+    if after:
+        value = after.group(1).lower() in ("true", "yes", "on", "enable", "enabled")
+        how = f"{after.group(1)!r} follows {first.text!r}"
+    else:
+        value = not _NEGATION.search(clause)
+        how = f"the request {'asks for' if value else 'rules out'} {first.text!r}"
+    return [Candidate(Kind.BOOL, value, first.start, first.end, first.text, evidence=how)]
+
+
+EXTRACTOR = Extractor(Kind.BOOL, for_slot=read, json_types=frozenset({"boolean"}))

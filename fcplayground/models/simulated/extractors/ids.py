@@ -1,0 +1,60 @@
+"""Identifiers and codes, kept whole: ``ORD-1234``, ``E-1042``, ``order-123``, ``rs6034464``,
+``INV_2025_001``, ``1Z999AA10123456784``.
+
+A code mixes letters and digits: joined by ``-`` or ``_``, or letters then three or more
+digits, or eight or more characters. Ordinals ("3rd"), times ("2pm") and numbers with a
+unit ("50mH", "6cm") are not codes: the number extractor reads those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import Kind
+from .base import Candidate, Extractor, Request, coerce
+
+PATTERN = re.compile(r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_][A-Za-z0-9]{1,40}){0,6}(?![\w@/-]|\.\w)")
+_ORDINAL_OR_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|[a-zA-Zµ]{1,3})$", re.I)
+
+
+def _is_code(token: str) -> bool:
+    letters = any(c.isalpha() for c in token)
+    digits = sum(c.isdigit() for c in token)
+    if not letters or not digits or _ORDINAL_OR_UNIT.match(token) or re.fullmatch(r"\d+(?:\.\d+)?[eE]-?\d+", token):
+        return False
+    if "-" in token or "_" in token:
+        return True
+    lead = re.match(r"[A-Za-z]+", token)
+    if lead and len(lead.group(0)) >= 1 and digits >= 3 and token[len(lead.group(0)) :].isdigit():
+        return True  # "rs6034464", "ABC123", "E1042"
+    return len(token) >= 8 or (token[0].isdigit() and len(token) >= 6)
+
+
+def find(request: Request) -> list[Candidate]:
+    out = []
+    for m in PATTERN.finditer(request.text):
+        token = m.group(0)
+        if _is_code(token):
+            out.append(Candidate(Kind.ID, token, m.start(), m.end(), token))
+    return out
+
+
+def convert(candidate: Candidate, slot) -> object:
+    """An id for an integer parameter keeps only its digits when that is all it has."""
+    if slot.json_type == "integer" and re.fullmatch(r"[A-Za-z]*-?\d+", str(candidate.value)):
+        return int(re.sub(r"\D", "", str(candidate.value)))
+    return coerce(candidate.value, slot.json_type)
+
+
+EXTRACTOR = Extractor(
+    Kind.ID,
+    find,
+    slot_words=frozenset(
+        {"id", "ids", "code", "sku", "ref", "reference", "identifier", "number", "no",
+         "serial", "tracking", "uuid", "guid", "handle", "account", "iban", "pnr", "booking"}
+    ),  # fmt: skip
+    describes=re.compile(r"\b(?:id|identifier|code|reference|sku|tracking number)\b", re.I),
+    fills={Kind.STRING: 0.8, Kind.NAME: 0.5, Kind.FLIGHT: 0.3, Kind.TICKER: 0.2},
+    convert=convert,
+    json_types=frozenset({"string", "integer"}),
+)

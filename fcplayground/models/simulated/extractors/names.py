@@ -1,0 +1,108 @@
+"""Proper names: capitalised phrases such as ``Jane Doe``, ``Lebron James``, ``Tech Solutions``,
+``Yellowstone National Park``, ``Maroon 5``; after a place word (``in``, ``to``, ``from``, ...)
+they are places.
+
+A capitalised word that opens a sentence only because it comes first ("Find", "Please")
+is not a name; one that may be either is tagged :attr:`Tag.OPENER`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import Kind, Tag
+from .base import Candidate, Extractor, Request
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]{0,40}[A-Za-z]|[A-Za-z]|\d{1,4}(?![\d.,])")
+# Capitalised words that open a request without being a name.
+NOT_NAMES = {
+    "what", "whats", "who", "where", "when", "why", "how", "which", "can", "could", "would",
+    "will", "should", "please", "find", "get", "calculate", "compute", "show", "tell", "give",
+    "search", "look", "book", "play", "run", "list", "retrieve", "fetch", "check", "create",
+    "send", "open", "add", "delete", "update", "convert", "predict", "translate", "estimate",
+    "identify", "provide", "generate", "is", "are", "do", "does", "i", "im", "id", "my", "the",
+    "a", "an", "also", "then", "and", "after", "first", "second", "third", "next", "finally",
+    "lastly", "in", "on", "for", "from", "to", "with", "at", "by", "of", "it", "this", "that",
+    "if", "hi", "hello", "hey", "thanks", "thank", "help", "let", "lets", "we", "you", "me",
+    "plan", "make", "buy", "order", "cancel", "schedule", "set", "write", "draw", "use",
+    "analyze", "determine", "evaluate", "solve", "perform", "apply", "compare", "sort",
+    "filter", "return", "suggest", "recommend", "locate", "obtain", "measure", "there", "now",
+    "assuming", "given", "based", "considering", "imagine", "suppose", "currently", "yes",
+    "no", "ok", "okay", "sure", "furthermore", "additionally", "moreover", "however", "turn",
+    "switch", "remind", "email", "mail", "text", "call", "change", "swap", "move", "copy",
+    "read", "save", "note", "start", "stop", "tomorrow", "today", "yesterday", "tonight",
+    "any", "some", "all", "every", "each", "is", "was", "did", "have", "has", "had", "be",
+    "just", "quick", "quickly", "kindly", "maybe", "need", "want", "like", "go", "try",
+    "log", "file", "put", "pull", "bring", "take", "keep", "mark", "post", "share", "tag",
+}  # fmt: skip
+PLACE_CUES = {"in", "at", "from", "to", "near", "around", "visit", "visiting", "into", "via", "towards"}
+_SENTENCE_END = ".?!:\n\"'(“"
+
+
+def _opener(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    return not head or head[-1] in _SENTENCE_END
+
+
+def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
+    """Does token j+1 continue the name ending at token j ("New York", "Maroon 5")?"""
+    word, nxt = tokens[j], tokens[j + 1]
+    gap = text[word.end() : nxt.start()]
+    if gap == ", " and len(nxt.group(0)) == 2 and nxt.group(0).isupper():
+        return True  # "Portland, OR"
+    if gap != " ":
+        return gap in ("-",) and nxt.group(0)[0].isupper()
+    token = nxt.group(0)
+    if token.lower() in ("of", "de", "del", "da", "la", "le", "van", "von", "and") and j + 2 < len(tokens):
+        after = tokens[j + 2]
+        return text[nxt.end() : after.start()] == " " and after.group(0)[0].isupper() and token != "and"
+    if token.isdigit():  # "Maroon 5", "Windows 10", "S&P 500", not "Paris 2024 tickets"
+        after = text[nxt.end() : nxt.end() + 2]
+        return len(token) <= 4 and word.group(0)[0].isupper() and not re.match(r"\s?[a-z%]", after)
+    return token[0].isupper()
+
+
+def find(request: Request) -> list[Candidate]:
+    text = request.text
+    tokens = list(_TOKEN.finditer(text))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        word = token.group(0)
+        low = word.lower().replace("'", "").replace("’", "").rstrip(".")
+        if not word[0].isupper() or low in NOT_NAMES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and _continues(text, tokens, j):
+            j += 1
+        start, end = token.start(), tokens[j].end()
+        phrase = text[start:end]
+        if phrase.endswith(("'s", "’s")):  # "Jane Doe's account": the name is Jane Doe
+            phrase, end = phrase[:-2], end - 2
+        before = text[:start].split()
+        cue = before[-1].lower().strip(",") if before else ""
+        tags = {Tag.OPENER} if j == i and _opener(text, start) else set()
+        kind = Kind.NAME
+        if cue in PLACE_CUES:
+            kind = Kind.PLACE
+            tags.add(Tag.PLACE_CUE)
+        out.append(Candidate(kind, phrase, start, end, phrase, 0.8, tags=frozenset(tags)))
+        i = j + 1
+    return out
+
+
+EXTRACTOR = Extractor(
+    Kind.NAME,
+    find,
+    slot_words=frozenset(
+        {"name", "artist", "person", "author", "player", "company", "team", "title", "brand",
+         "product", "actor", "director", "band", "species", "character", "celebrity", "singer",
+         "composer", "painter", "organization", "organisation", "restaurant", "hotel", "movie",
+         "song", "album", "book", "game", "username", "customer", "who", "employee", "contact",
+         "recipient", "attendee", "owner", "manager", "friend", "item", "show", "series",
+         "event", "park", "landmark", "building", "university", "school", "club", "league"}
+    ),  # fmt: skip
+    fills={Kind.STRING: 0.9, Kind.PLACE: 0.6, Kind.PHRASE: 0.8},
+)

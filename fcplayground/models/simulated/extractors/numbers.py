@@ -1,0 +1,183 @@
+"""Numbers and quantities: ``42``, ``-3.5``, ``250,000``, ``2.5 million``, ``10k``, ``twelve``,
+``two hundred fifty``, ``5%``, ``$200``, ``60 euros``, ``6cm``, ``9.8 m/s^2``, ``14th``.
+
+Each number keeps the unit written after it (read by :mod:`.units`, or a currency by
+:mod:`.currencies`); the unit and the currency are also proposed on their own (tagged
+:attr:`Tag.FACET`) for parameters such as ``from_unit`` or ``from_currency``. Converting
+into the unit a parameter asks for, and percent into a fraction, happens in
+:func:`convert`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import Kind, Tag
+from . import currencies, units
+from .base import Candidate, Extractor, Request, coerce
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:])([$€£¥₹])?\s?({_DIGITS})(?:[eE]([-+]?\d{{1,3}}))?"
+    r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m)(?![\w/^²³*-]))?"
+    r"(?:(st|nd|rd|th)\b)?"
+    r"(?:\s?(%|percent\b|per\scent\b|°\s?[CFcf]\b|(?i:degrees?\s(?:celsius|fahrenheit|c|f))\b"
+    r"|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*-]{0,14}(?:\sper\s[a-z]{1,10})?))?",
+)
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "thrice": 3, "once": 1,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_WORDS = re.compile(
+    r"\b(?:(?:a|an)\s)?(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")"
+    r"(?:(?:[\s-]|\sand\s)(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")){0,6}\b",
+    re.I,
+)
+# Words after a number that are not its unit but what it counts ("3 bedrooms").
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _word_value(phrase: str) -> float | None:
+    """The value of spelled-out numbers: "two hundred fifty" is 250, "a dozen" 12."""
+    total, current = 0.0, 0.0
+    tokens = [t for t in re.split(r"[\s-]+", phrase.lower()) if t not in ("and", "a", "an")]
+    if not tokens:
+        return None
+    for token in tokens:
+        if token in _SCALES:
+            current = (current or 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total, current = total + current, 0.0
+        elif token in _SMALL:
+            current += _SMALL[token]
+        else:
+            return None
+    return total + current
+
+
+def _tail(raw_unit: str | None, text: str, end: int) -> tuple[str, str, int]:
+    """(unit as written, canonical unit, characters of it kept) for what follows a number."""
+    if not raw_unit:
+        return "", "", 0
+    low = raw_unit.lower()
+    if low in ("%", "percent", "per cent"):
+        return raw_unit, "percent", len(raw_unit)
+    code = currencies.code_at(text, end - len(raw_unit))
+    if code:
+        return code[1], code[0], len(code[1])
+    parsed = units.parse_unit(raw_unit)
+    if parsed:
+        return raw_unit, parsed[0], len(raw_unit)
+    first = raw_unit.split("/")[0].split("-")[0]
+    parsed = units.parse_unit(first) if first != raw_unit else None
+    return (first, parsed[0], len(first)) if parsed else ("", "", 0)
+
+
+def _digits(request: Request) -> list[Candidate]:
+    text = request.text
+    out: list[Candidate] = []
+    for m in _NUMBER.finditer(text):
+        symbol, digits, exponent, scale, ordinal, raw_unit = m.groups()
+        value: float = float(digits.replace(",", ""))
+        if exponent:
+            value *= 10 ** int(exponent)
+        as_unit = scale == "m" and not (symbol or currencies.money_talk(text))
+        if scale and not as_unit:  # "5m" is five metres; 5 million only when money is talked of
+            value *= _MULTIPLIERS[scale.lower()]
+        start = m.start()
+        if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
+            value, start = -value, start - 1
+        if as_unit:
+            written, unit, end = "m", "meter", m.end(4)
+        else:
+            written, unit, kept = _tail(raw_unit, text, m.end())
+            if kept:
+                end = m.start(6) + kept
+            else:
+                end = max(m.end(i) for i in (2, 3, 4, 5) if m.group(i) is not None)
+        if symbol:
+            unit = currencies.SYMBOLS[symbol]
+        number = int(value) if value.is_integer() and (scale or not ("." in digits or exponent)) else value
+        tags = {Tag.PERCENT} if unit == "percent" else set()
+        candidate = Candidate(Kind.NUMBER, number, start, end, text[start:end], unit=unit, tags=frozenset(tags))
+        out.append(candidate)
+        if written and unit not in ("percent", ""):
+            facet_start = end - len(written)
+            kind = Kind.CURRENCY if unit.isupper() and len(unit) == 3 else Kind.UNIT
+            out.append(Candidate(kind, unit if kind == Kind.CURRENCY else written, facet_start, end,
+                                 written, unit=unit, tags=frozenset({Tag.FACET})))  # fmt: skip
+        elif symbol:
+            out.append(Candidate(Kind.CURRENCY, unit, m.start(), m.start() + 1, symbol, unit=unit, tags=frozenset({Tag.FACET})))
+        del ordinal
+    return out
+
+
+def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
+    out = []
+    for m in _WORDS.finditer(request.text):
+        if any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        phrase = m.group(0)
+        low = phrase.lower()
+        if low in ("one", "a", "an", "second", "once", "half") or low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
+            continue  # "one of", "a second", "once": words, not numbers
+        value = _word_value(phrase)
+        if value is None:
+            continue
+        number = int(value) if float(value).is_integer() else value
+        tags = {Tag.WORD}
+        out.append(Candidate(Kind.NUMBER, number, m.start(), m.end(), phrase, 0.8, tags=frozenset(tags)))
+    return out
+
+
+def find(request: Request) -> list[Candidate]:
+    found = _digits(request)
+    return found + _spelled(request, found)
+
+
+def convert(candidate: Candidate, slot) -> Any:
+    """The number for ``slot``: in the unit it asks for, a percent as a fraction unless it
+    counts in percent, an integer when the parameter is one."""
+    value = candidate.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if Tag.PERCENT in candidate.tags and _wants_fraction(slot):
+            value = round(value / 100, 10)
+        elif candidate.unit and slot.unit and candidate.unit != slot.unit:
+            converted = units.convert(value, candidate.unit, slot.unit)
+            if converted is not None:
+                value = converted
+        if slot.json_type == "integer" and isinstance(value, float):
+            value = round(value) if abs(value - round(value)) < 1e-6 or candidate.unit else value
+        if isinstance(value, float) and value.is_integer() and slot.json_type == "integer":
+            value = int(value)
+    return coerce(value, slot.json_type)
+
+
+def _wants_fraction(slot) -> bool:
+    """A percentage for a parameter that does not say "percent" is a fraction, unless the
+    parameter is an integer (which cannot hold 0.05)."""
+    if slot.percent is not None:
+        return not slot.percent
+    return slot.json_type == "number"
+
+
+def number_slot_kind(name: str, description: str) -> Kind:
+    """Numeric parameters want numbers."""
+    return Kind.NUMBER
+
+
+EXTRACTOR = Extractor(
+    Kind.NUMBER,
+    find,
+    fills={Kind.ID: 0.6, Kind.STRING: 0.5, Kind.ENUM: 0.5},
+    convert=convert,
+    json_types=frozenset({"integer", "number"}),
+)

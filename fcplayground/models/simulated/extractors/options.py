@@ -1,0 +1,86 @@
+"""Allowed values (enums), matched by meaning: the option itself in any letter case, its
+plural or other form ("kilometres" for "km" when the description says so), a synonym
+("forecast" for "weather"), a longer word it abbreviates ("descending" for "desc"), or
+the value a description gives for a word ("USD for dollars", "'C' for Celsius").
+
+Options the description lists in quotes ("either 'summary' or 'full'") count as allowed
+values of a plain string too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import Kind
+from ..words import canonical, terms, words
+from .base import Candidate, Extractor, Request
+
+# "USD for dollars", "'C' for Celsius": a description that says which value a word means.
+_MEANS = re.compile(r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s(?:for|=|means)\s([A-Za-z]+)""")
+# Words that put an option the other way round.
+_SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate"},
+                    "off": {"off", "disable", "disabled", "stop", "deactivate", "shut"}}  # fmt: skip
+
+
+def _occurrence(text: str, low: str, option: str) -> tuple[int, int, str] | None:
+    """Where ``option`` is named in ``text`` (positions), and how it was recognised."""
+    o = option.lower().strip()
+    if not o:
+        return None
+    m = re.search(rf"(?<![a-z0-9]){re.escape(o)}(?![a-z0-9])", low)
+    if m:
+        return m.start(), m.end(), "named"
+    wanted = terms(option)
+    if wanted:
+        found = [w for w in words(text) if w.term in wanted]
+        if found and {w.term for w in found} >= set(wanted):
+            return found[0].start, found[-1].end, "the same word in another form"
+    for alias in _SYNONYM_OPTIONS.get(o, ()):
+        m = re.search(rf"\b{alias}\b", low)
+        if m:
+            return m.start(), m.end(), f"{alias!r} means {option!r}"
+    if len(o) >= 3 and o.isalpha():
+        m = re.search(rf"\b{re.escape(o)}[a-z]{{2,}}\b", low)
+        if m:
+            return m.start(), m.end(), f"{m.group(0)!r} is spelled out"
+    return None
+
+
+def _described(description: str, text: str, options: list[Any]) -> list[Candidate]:
+    said = {canonical(w.lower()): w for w in re.findall(r"[A-Za-z]+", text)}
+    out = []
+    for m in _MEANS.finditer(description):
+        value = m.group(1).strip("'\"")
+        word = said.get(canonical(m.group(2).lower()))
+        if word and (not options or value in options):
+            pos = text.find(word)
+            out.append(Candidate(Kind.ENUM, value, pos, pos + len(word), word,
+                                 evidence=f"the description says {m.group(0)!r}"))  # fmt: skip
+    return out
+
+
+def quoted_options(description: str) -> list[str]:
+    """Values a description lists in quotes ("'real' or 'all'"), read as allowed values."""
+    return re.findall(r"['\"]([A-Za-z][\w /-]{0,30})['\"]", description)
+
+
+def read(request: Request, slot) -> list[Candidate]:
+    """The allowed values of ``slot`` that the request names, in order of position."""
+    options = list(slot.enum) or quoted_options(slot.description)
+    text, low = request.text, request.text.lower()
+    found = _described(slot.description, text, options)
+    for option in options:
+        hit = _occurrence(text, low, str(option))
+        if hit and not any(c.value == option for c in found):
+            start, end, how = hit
+            found.append(Candidate(Kind.ENUM, option, start, end, text[start:end], evidence=how))
+    # a longer option named in full wins over a shorter one inside it ("vice president")
+    found = [c for c in found if not any(o is not c and o.start <= c.start and c.end <= o.end
+                                         and (o.end - o.start) > (c.end - c.start) for o in found)]  # fmt: skip
+    return sorted(found, key=lambda c: c.start)
+
+
+EXTRACTOR = Extractor(
+    Kind.ENUM, for_slot=read, fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0}, json_types=frozenset({"string", "integer", "number"})
+)

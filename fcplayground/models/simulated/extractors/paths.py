@@ -1,0 +1,56 @@
+"""File paths: ``reports/2025/q3.csv``, ``/etc/hosts``, ``~/notes.txt``, ``C:\\data\\x.txt``,
+``notes.txt``."""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import Kind
+from .base import Candidate, Extractor, Request
+
+# A run of path segments joined by slashes, or one file name with a known-looking extension.
+_SEGMENTED = re.compile(
+    r"(?<![\w./\\~:-])(?:~|\.{1,2}|[A-Za-z]:)?[/\\]?(?:[\w.-]{1,255}[/\\]){1,32}[\w.-]{0,255}"
+)
+_FILE = re.compile(r"(?<![\w./\\-])[\w-]{1,200}\.(?:[A-Za-z][A-Za-z0-9]{0,5})(?![\w/\\-])")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
+# Slashes that are not paths: units, fractions, dates, "and/or".
+_NOT_A_PATH = re.compile(
+    r"^(?:[\d.]+(?:/[\d.]+)+|[A-Za-z]{1,3}/[A-Za-z]{1,3}(?:\^?\d)?|\w+/\w+)$"
+)
+_DOMAIN_ENDINGS = {"com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr"}
+
+
+def _plausible(token: str) -> bool:
+    if not re.search(r"[A-Za-z]", token) or token.endswith((".", "-")):
+        return False
+    if "/" in token or "\\" in token:
+        rooted = token[0] in "/\\~." or re.match(r"[A-Za-z]:", token)
+        segments = [s for s in re.split(r"[/\\]", token) if s]
+        if _NOT_A_PATH.match(token) and not rooted and not _EXTENSION.search(token):
+            return False
+        return bool(rooted) or len(segments) >= 3 or bool(_EXTENSION.search(token))
+    ending = token.rsplit(".", 1)[-1].lower()
+    return ending not in _DOMAIN_ENDINGS and not re.fullmatch(r"[\d.]+", token)
+
+
+def find(request: Request) -> list[Candidate]:
+    out: list[Candidate] = []
+    for pattern in (_SEGMENTED, _FILE):
+        for m in pattern.finditer(request.text):
+            token = m.group(0).rstrip(".,;:!?)")
+            end = m.start() + len(token)
+            if _plausible(token) and all(end <= c.start or c.end <= m.start() for c in out):
+                out.append(Candidate(Kind.PATH, token, m.start(), end, token))
+    return out
+
+
+EXTRACTOR = Extractor(
+    Kind.PATH,
+    find,
+    slot_words=frozenset(
+        {"path", "file", "filename", "filepath", "folder", "directory", "dir", "source", "dest"}
+    ),
+    describes=re.compile(r"\b(?:file ?path|path of|path to|directory|folder|file name)\b", re.I),
+    fills={Kind.STRING: 0.8, Kind.NAME: 0.4, Kind.ID: 0.4},
+)

@@ -1,0 +1,39 @@
+"""Phone numbers: ``+1 415-555-0100``, ``(020) 7946 0958``, ``555-0199``.
+
+Seven to fifteen digits with the usual separators, starting with ``+`` or a digit or
+``(``; written back as the request wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import Kind
+from .base import Candidate, Extractor, Request
+
+PATTERN = re.compile(r"(?<![\w+(.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.-]|,\d)")
+_PHONE_WORDS = re.compile(r"\b(?:phone|call|ring|text|sms|mobile|cell|tel|number|dial|whatsapp)\b", re.I)
+
+
+def find(request: Request) -> list[Candidate]:
+    out = []
+    near = bool(_PHONE_WORDS.search(request.text))
+    for m in PATTERN.finditer(request.text):
+        raw = m.group(0)
+        digits = re.sub(r"\D", "", raw)
+        separators = len(re.findall(r"[\s.-]", raw))
+        if not 7 <= len(digits) <= 15 or (not near and not raw.startswith("+")):
+            continue
+        if separators and " " in raw and not re.search(r"[-+()]", raw) and not near:
+            continue  # "20 30 40" is a list of numbers
+        out.append(Candidate(Kind.PHONE, raw, m.start(), m.end(), raw))
+    return out
+
+
+EXTRACTOR = Extractor(
+    Kind.PHONE,
+    find,
+    slot_words=frozenset({"phone", "telephone", "mobile", "cell", "tel", "msisdn"}),
+    describes=re.compile(r"\bphone\b|\bE\.164\b|\btelephone\b", re.I),
+    fills={Kind.STRING: 0.8, Kind.ID: 0.4},
+)

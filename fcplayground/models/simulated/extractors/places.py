@@ -1,0 +1,240 @@
+"""Places: cities, countries and US states, recognised by a gazetteer.
+
+Cities (``data/cities.tsv.gz``: an extract of the GeoNames gazetteer, see
+``data/SOURCES.md``) and countries (from :mod:`pycountry`) are known. A known place is found in any letter case after a place
+word ("weather in paris"), and written back capitalised; a capitalised name after a place
+word that the gazetteer does not know is a place too (the names extractor proposes it).
+
+The gazetteer also lets a place fill what a hosted model would derive from it: the IANA
+time zone of a city ("Tokyo" -> ``Asia/Tokyo``) and, when a parameter asks for
+"City, State", the state ("San Francisco" -> ``San Francisco, CA``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..vocabulary import Kind, Tag
+from .base import Candidate, Extractor, Request, coerce
+from .names import NOT_NAMES, PLACE_CUES
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+_CITY_STATE = re.compile(r"city,\s?state|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}\b|\bCity, ST\b", re.I)
+_CITY_COUNTRY = re.compile(r"city,\s?country|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{3,}", re.I)
+# Place names that are everyday words when not capitalised, or names of other things.
+_COMMON = {"nice", "reading", "mobile", "bath", "split", "orange", "independence", "hope",
+           "university", "mission", "victoria", "florence", "eugene", "jackson", "lincoln",
+           "washington", "cork", "sale", "most", "ede", "of", "as", "is", "la", "man", "deal",
+           "march", "may", "june", "york", "best", "gay", "bar", "van", "zug", "ur", "asia",
+           "ocean", "split", "bend", "carrot", "nazareth", "paradise", "chicken"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    country: str  # ISO 3166 alpha-2
+    region: str  # a US state's two-letter code, else the GeoNames admin1 code
+    timezone: str
+    population: int
+    kind: str  # "city", "country" or "state"
+
+
+CITY_TABLE = Path(__file__).parents[1] / "data" / "cities.tsv.gz"
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+_COUNTRY_ALIASES = {"usa": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
+                    "england": "GB", "scotland": "GB", "wales": "GB", "america": "US",
+                    "russia": "RU", "south korea": "KR", "turkey": "TR", "holland": "NL",
+                    "iran": "IR", "vietnam": "VN", "taiwan": "TW", "bolivia": "BO", "u.s": "US",
+                    "u.s.": "US", "u.s.a": "US", "u.s.a.": "US", "u.k": "GB", "u.k.": "GB",
+                    "uae": "AE", "czech republic": "CZ", "ivory coast": "CI"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Every known place by its lower-case name; a city with more people wins a name."""
+    import pycountry
+
+    places: dict[str, Place] = {}
+    with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
+        for line in f:  # most populous first
+            name, country, region, zone, population = line.rstrip("\n").split("\t")
+            places.setdefault(name.lower(), Place(name, country, region, zone, int(population), "city"))
+    for code, name in US_STATES.items():
+        places.setdefault(name.lower(), Place(name, "US", code, "", 0, "state"))
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            places[name.lower()] = Place(name, country.alpha_2, "", "", 10**8, "country")
+    for alias, code in _COUNTRY_ALIASES.items():
+        written = alias.upper() if len(alias) <= 3 else alias.title()
+        places[alias] = Place(written, code, "", "", 10**8, "country")
+    return places
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """The lower-case names of US states and of countries: what may follow "City, "."""
+    import pycountry
+
+    names = {n.lower() for n in US_STATES.values()} | set(_COUNTRY_ALIASES)
+    for country in pycountry.countries:
+        names |= {country.name.lower(), getattr(country, "common_name", country.name).lower()}
+    return frozenset(names)
+
+
+def lookup(name: str) -> Place | None:
+    """The gazetteer entry for a place name, if it has one."""
+    return gazetteer().get(name.lower().strip(" .,"))
+
+
+def find(request: Request) -> list[Candidate]:
+    text = request.text
+    tokens = list(_TOKEN.finditer(text))
+    places = gazetteer()
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        listed = bool(out) and re.fullmatch(r",?\s(?:and|or|&)\s|,\s", text[out[-1].end : tokens[i].start()]) is not None
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens) or not _adjacent(text, tokens[i : i + n]):
+                continue
+            written = text[tokens[i].start() : tokens[i + n - 1].end()]
+            place = places.get(written.lower())
+            if place and _plausible(text, tokens[i].start(), written, place, listed):
+                j = i + n
+                if _inside_name(text, tokens, i, j):
+                    break  # "Chicago Bulls", "Isaac Newton": part of a longer name
+                end = tokens[j - 1].end()
+                region = _region_after(text, end, place)
+                cue = listed or _cue(text, tokens[i].start())
+                tags = {Tag.KNOWN} | ({Tag.PLACE_CUE} if cue else set())
+                value = written if written[0].isupper() else place.name
+                out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written,
+                                     1.0 if cue else 0.9, tags=frozenset(tags)))  # fmt: skip
+                if region:  # "Miami, Florida": the state or country, for a parameter of its own
+                    start = text.index(",", end) + 1
+                    start += len(text[start:]) - len(text[start:].lstrip())
+                    out.append(Candidate(Kind.PLACE, text[start:region], start, region, text[start:region],
+                                         0.9, tags=frozenset({Tag.KNOWN, Tag.FACET})))  # fmt: skip
+                i = _index_at(tokens, region) if region else i + n - 1
+                break
+        i += 1
+    return out
+
+
+_STATE_CODE = re.compile(r",\s?([A-Z]{2})\b")
+
+
+def _region_after(text: str, end: int, place: Place) -> int:
+    """Where "Miami, Florida" or "Portland, OR" ends: a city, then its state or country."""
+    if place.kind != "city":
+        return 0
+    if m := _STATE_CODE.match(text, end):
+        return m.end() if m.group(1) in US_STATES or m.group(1) in ("UK",) else 0
+    m = re.match(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:])
+    if m:
+        for length in (len(m.group(1)), len(m.group(1).split()[0])):
+            if m.group(1)[:length].lower() in regions():
+                return end + m.start(1) + length
+    return 0
+
+
+def _index_at(tokens: list[re.Match[str]], position: int) -> int:
+    """The index of the last token that ends at or before ``position``."""
+    return max(i for i, t in enumerate(tokens) if t.end() <= position)
+
+
+def _inside_name(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    """Is the place at tokens i..j-1 part of a longer capitalised name?"""
+    def capital(k: int) -> bool:
+        word = tokens[k].group(0)
+        return word[0].isupper() and word.lower() not in NOT_NAMES
+
+    after = j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " " and capital(j)
+    before = i > 0 and text[tokens[i - 1].end() : tokens[i].start()] == " " and capital(i - 1)
+    return after or before
+
+
+def _adjacent(text: str, tokens: list[re.Match[str]]) -> bool:
+    return all(text[a.end() : b.start()] == " " for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+def _cue(text: str, start: int) -> bool:
+    before = text[:start].split()
+    return bool(before) and before[-1].lower().strip(",") in PLACE_CUES
+
+
+def _plausible(text: str, start: int, written: str, place: Place, listed: bool) -> bool:
+    low = written.lower()
+    cued = listed or _cue(text, start)
+    if low in NOT_NAMES or (low in _COMMON and not cued):
+        return False
+    if written[0].isupper():
+        return place.kind != "city" or place.population >= 15000
+    # lower case: only after a place word (or in a list of places), and only a sizeable place
+    return cued and (place.kind != "city" or place.population >= 100_000)
+
+
+def derive(slot_words: set[str], place_name: str) -> str | None:
+    """The country, or US state, of a known city, for a parameter that asks for it."""
+    place = lookup(place_name)
+    if place is None or place.kind != "city":
+        return None
+    if slot_words & {"state", "province"} and place.country == "US":
+        return US_STATES.get(place.region)
+    if slot_words & {"country", "nation"}:
+        return _country_name(place.country)
+    return None
+
+
+def write_place(candidate: Candidate, slot) -> Any:
+    """A place as the parameter asks: a city's time zone, "City, ST", or as written."""
+    place = lookup(str(candidate.value))
+    if slot.kind == Kind.TIMEZONE:
+        return place.timezone if place and place.timezone else candidate.value
+    said = f"{slot.description} {' '.join(slot.examples)}"
+    if place and place.kind == "city" and "," not in str(candidate.value):
+        if place.country == "US" and _CITY_STATE.search(said):
+            return f"{candidate.value}, {place.region}"
+        if _CITY_COUNTRY.search(said):
+            return f"{candidate.value}, {_country_name(place.country)}"
+    return coerce(candidate.value, slot.json_type)
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+EXTRACTOR = Extractor(
+    Kind.PLACE,
+    find,
+    slot_words=frozenset(
+        {"city", "location", "place", "country", "destination", "origin", "address", "venue",
+         "region", "state", "area", "town", "where", "loc", "province", "county", "locale",
+         "departure", "arrival", "airport", "near", "neighborhood", "district"}
+    ),  # fmt: skip
+    describes=re.compile(r"\b(?:city|location|country|place|region|town)\b", re.I),
+    fills={Kind.NAME: 0.7, Kind.STRING: 0.8, Kind.TIMEZONE: 0.8, Kind.PHRASE: 0.6},
+    convert=write_place,
+)

@@ -1,0 +1,65 @@
+"""Times of day: ``9:30``, ``09:30``, ``2pm``, ``2:30 p.m.``, ``14:00``, ``noon``,
+``midnight``; written as the parameter asks (``HH:MM`` by default).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any
+
+from ..vocabulary import Kind, Tag
+from .base import Candidate, Extractor, Request
+
+PATTERN = re.compile(
+    r"(?<![\w:.])(?:([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\s?([ap])\.?m\.?)?|(1[0-2]|0?[1-9])\s?([ap])\.?m\.?|(noon|midday|midnight))(?![\w:])",
+    re.I,
+)
+
+
+def _value(m: re.Match[str]) -> time | None:
+    hour, minute, second, half, short_hour, short_half, word = m.groups()
+    if word:
+        return time(0, 0) if word.lower() == "midnight" else time(12, 0)
+    if short_hour:
+        hour, minute, half = short_hour, "0", short_half
+    h = int(hour)
+    if half:
+        if h > 12:
+            return None
+        h = h % 12 + (12 if half.lower() == "p" else 0)
+    return time(h, int(minute), int(second or 0))
+
+
+def find(request: Request) -> list[Candidate]:
+    """Times, and the hour and minute written in each as numbers of their own (for
+    parameters such as ``hours`` and ``minutes``)."""
+    out = []
+    for m in PATTERN.finditer(request.text):
+        value = _value(m)
+        if value is None:
+            continue
+        out.append(Candidate(Kind.TIME, value, m.start(), m.end(), m.group(0)))
+        for group in (1, 2, 5):
+            if m.group(group):
+                number = int(m.group(group))
+                out.append(Candidate(Kind.NUMBER, number, m.start(group), m.end(group), m.group(group), 0.9, tags=frozenset({Tag.FACET})))
+    return out
+
+
+def write_time(candidate: Candidate, slot) -> Any:
+    fmt = slot.date_format if slot.date_format and "%H" in slot.date_format or "%I" in slot.date_format else "%H:%M"
+    if "%Y" in fmt or "%d" in fmt:
+        fmt = "%H:%M"
+    return candidate.value.strftime(fmt)
+
+
+EXTRACTOR = Extractor(
+    Kind.TIME,
+    find,
+    slot_words=frozenset({"time", "hour", "clock", "at"}),
+    slot_formats=frozenset({"time"}),
+    describes=re.compile(r"\bHH:MM\b|\btime of day\b|\b24-hour\b", re.I),
+    fills={Kind.STRING: 0.6, Kind.DATE: 0.3},
+    convert=write_time,
+)

@@ -1,0 +1,288 @@
+"""Profiles: what the simulated model reads off each tool, once per tool spec.
+
+A :class:`ToolProfile` holds the weighted terms of a tool's name and description (what
+relevance compares with a request) and one :class:`Slot` per parameter: its kind (what
+value it wants, decided by the extractors' table), its role (a fact to ask for, free
+text to compose, a setting with a default), the cue words that announce its value, and
+what its description says about form: allowed values, a unit, a date format, percent or
+fraction, a direction (from / to), and the tool that produces it ("as returned by
+lookup_customer"). Profiles are cached by the content of the spec, so the same tool sent
+again costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ...chat import ToolSpec
+from . import extractors
+from .vocabulary import Kind, Role, Tag
+from .words import identifier_terms, is_generic, split_identifier, terms
+
+NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.0, 0.6, 1.0
+PARAMETER, PARAMETER_TEXT, OPTION = 0.5, 0.3, 0.5
+
+# Parameter-name words for free text a hosted model writes itself.
+COMPOSED_WORDS = {
+    "subject", "body", "message", "content", "summary", "title", "note", "notes", "description",
+    "comment", "comments", "query", "search", "keyword", "keywords", "prompt", "reason",
+    "caption", "text", "details", "topic", "question", "headline", "bio", "agenda", "memo",
+    "instructions", "term", "terms", "q", "msg", "reply", "response", "feedback", "label",
+}  # fmt: skip
+SOURCE_WORDS = {"from", "source", "base", "origin", "start", "departure", "input", "src", "have", "sell", "original"}
+TARGET_WORDS = {"to", "target", "destination", "dest", "end", "output", "arrival", "quote", "into", "desired", "want", "buy", "result", "converted", "new"}
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example|such as|like|example:)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)", re.I)
+_DEFAULT = re.compile(r"\bdefaults?(?: value)?(?: is| to|:)?\s+['\"]?([\w.-]+(?: [\w.-]+)?)['\"]?", re.I)
+_PERCENT = re.compile(r"\bpercent(?:age)?\b|\bin %|\b0\s*(?:-|to)\s*100\b|\(%\)", re.I)
+_FRACTION = re.compile(r"\bdecimal\b|\bfraction\b|\b0\s*(?:-|to|and)\s*1\b(?![\d.])|\be\.g\.\s*0\.\d", re.I)
+# A tool that makes something names it itself: its "title" is written, not looked up.
+_CREATES = frozenset(t for w in ("create", "add", "new", "make", "send", "schedule", "book", "post", "write", "log", "remind", "note", "save", "compose", "draft", "publish", "open", "start") for t in terms(w))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One parameter of a tool, as the model reads it."""
+
+    tool: str
+    name: str
+    kind: Kind
+    json_type: str
+    required: bool
+    role: Role
+    cues: frozenset[str]
+    description: str = ""
+    enum: tuple[Any, ...] = ()
+    unit: str = ""  # the unit the description names, e.g. "kilogram"
+    date_format: str = ""  # the strftime format the description asks for
+    percent: bool | None = None  # True: "5" for 5%, False: 0.05, None: not said
+    direction: Tag | None = None  # Tag.SOURCE or Tag.TARGET
+    items: Slot | None = None  # an array's items
+    default: Any = None
+    examples: tuple[str, ...] = ()
+    position: int = 0
+    tool_terms: frozenset[str] = frozenset()
+    schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class ToolProfile:
+    """What the model reads off one tool."""
+
+    name: str
+    weights: dict[str, float]
+    name_terms: frozenset[str]
+    core: frozenset[str]  # specific terms of the name and description
+    slots: tuple[Slot, ...]
+    quality: float  # how much the description says, 0.4 (nothing) to 1.0
+    examples: frozenset[str] = frozenset()
+
+    @property
+    def required(self) -> list[Slot]:
+        return [s for s in self.slots if s.required]
+
+    def slot(self, name: str) -> Slot | None:
+        return next((s for s in self.slots if s.name == name), None)
+
+
+def profile(spec: ToolSpec) -> ToolProfile:
+    """The (cached) profile of a tool spec."""
+    # repr is a cheap, faithful key: the same schema sent again prints the same.
+    return _profile(spec.name, spec.description or "", repr(spec.parameters))
+
+
+@lru_cache(maxsize=16384)
+def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
+    import ast
+
+    parameters = ast.literal_eval(parameters_repr)
+    properties = parameters.get("properties") or {}
+    required = set(parameters.get("required") or [])
+    name_terms = identifier_terms(name)
+    description_terms = terms(description)
+    tool_terms = frozenset(name_terms) | frozenset(description_terms) | frozenset(
+        t for prop in properties.values() if isinstance(prop, dict) for t in terms(str(prop.get("description", "")))
+    ) | frozenset(t for pname in properties for t in identifier_terms(pname))
+    slots = tuple(
+        read_slot(name, pname, prop if isinstance(prop, dict) else {}, pname in required, i, tool_terms)
+        for i, (pname, prop) in enumerate(properties.items())
+    )
+    weights, examples = _weights(name_terms, description_terms, slots)
+    specific = {t for t in description_terms if not is_generic(t)}
+    quality = min(1.0, 0.4 + 0.15 * len(specific))
+    core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
+    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples)
+
+
+def _weights(
+    name_terms: tuple[str, ...], description_terms: tuple[str, ...], slots: tuple[Slot, ...]
+) -> tuple[dict[str, float], frozenset[str]]:
+    """Each term's weight: a description outweighs a name that it does not confirm."""
+    weights: dict[str, float] = {}
+
+    def add(found: tuple[str, ...] | list[str], weight: float) -> None:
+        for t in found:
+            weights[t] = max(weights.get(t, 0.0), weight)
+
+    examples: set[str] = set()
+    for slot in slots:
+        add(identifier_terms(slot.name), PARAMETER)
+        add(terms(slot.description), PARAMETER_TEXT)
+        add(terms(" ".join(map(str, slot.enum))), OPTION)
+        examples.update(t for e in slot.examples for t in terms(e))
+    add(description_terms, DESCRIPTION)
+    described = set(description_terms)
+    add([t for t in name_terms if t in described], NAME_CONFIRMED)
+    add([t for t in name_terms if t not in described], NAME_ALONE)
+    examples -= {*name_terms, *description_terms}  # a word the tool uses for itself is no example
+    for t in examples:
+        weights.pop(t, None)
+    return weights, frozenset(examples)
+
+
+def read_slot(
+    tool: str, name: str, prop: dict[str, Any], required: bool, position: int, tool_terms: frozenset[str]
+) -> Slot:
+    """One parameter's slot: its kind, role, cues and the form its description asks for."""
+    json_type = _json_type(prop)
+    description = str(prop.get("description", "") or "")
+    examples = tuple(e.strip(" '\"`") for m in _EXAMPLE.finditer(description) for e in re.split(r",\s|\sor\s", m.group(1)) if e.strip())
+    enum = tuple(prop.get("enum") or ()) or _listed_options(description, json_type)
+    items = None
+    if json_type == "array" and isinstance(prop.get("items"), dict):
+        items = read_slot(tool, _singular(name), prop["items"], True, position, tool_terms)
+    kind = _kind(tool, name, json_type, description, prop, enum, examples)
+    return Slot(
+        tool=tool, name=name, kind=kind, json_type=json_type, required=required,
+        role=_role(kind, name, description, json_type), cues=_cues(name, description),
+        description=description, enum=enum, unit=_unit(name, description),
+        date_format=_date_format(description, examples, prop), percent=_percent(description),
+        direction=_direction(name, description), items=items, default=_default(prop, description, json_type),
+        examples=examples, position=position, tool_terms=tool_terms, schema=prop,
+    )  # fmt: skip
+
+
+# "either 'summary' or 'full'", "'metric' or 'imperial'": a description that lists the
+# allowed values in quotes, joined by "or".
+_OR_LIST = re.compile(r"(?:['\"][\w /.-]{1,30}['\"],?\s)+(?:or|and)\s['\"][\w /.-]{1,30}['\"]")
+
+
+def _listed_options(description: str, json_type: str) -> tuple[str, ...]:
+    if json_type != "string" or re.search(r"\b(?:e\.g\.|such as|for example|like)\s+['\"]", description, re.I):
+        return ()
+    m = _OR_LIST.search(description)
+    return tuple(re.findall(r"['\"]([\w /.-]{1,30})['\"]", m.group(0))) if m else ()
+
+
+def _json_type(prop: dict[str, Any]) -> str:
+    kind = prop.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "string")
+    if kind is None:
+        for option in prop.get("anyOf") or prop.get("oneOf") or []:
+            if isinstance(option, dict) and option.get("type") not in (None, "null"):
+                return _json_type(option)
+        return "string" if "enum" not in prop else type(prop["enum"][0]).__name__.replace("str", "string")
+    return {"dict": "object", "float": "number", "tuple": "array", "any": "string"}.get(kind, kind)
+
+
+def _kind(
+    tool: str, name: str, json_type: str, description: str, prop: dict[str, Any], enum: tuple, examples: tuple
+) -> Kind:
+    if enum:
+        return Kind.ENUM
+    if json_type == "boolean":
+        return Kind.BOOL
+    if json_type == "array":
+        return Kind.ARRAY
+    if json_type == "object":
+        return Kind.OBJECT
+    if json_type in ("integer", "number"):
+        return extractors.number_slot_kind(name, description)
+    words = split_identifier(name)
+    head = words[-1] if words else ""
+    creates = bool(set(identifier_terms(tool)) & _CREATES)
+    if head in COMPOSED_WORDS and not examples_of_kind(examples) and (head not in ("title", "name", "label") or creates):
+        return Kind.TEXT
+    kind = extractors.slot_kind(name, description, prop.get("format", ""), examples)
+    if kind is None and set(words) & COMPOSED_WORDS and head not in ("name", "title"):
+        return Kind.TEXT
+    return kind or Kind.STRING
+
+
+def examples_of_kind(examples: tuple[str, ...]) -> Kind | None:
+    """The value kind every example is, read by the extractors ("e.g. ORD-1234" is an id)."""
+    return extractors.kind_of_examples(examples)
+
+
+def _role(kind: Kind, name: str, description: str, json_type: str) -> Role:
+    if kind in (Kind.ENUM, Kind.BOOL):
+        return Role.SETTING
+    if kind == Kind.TEXT:
+        return Role.COMPOSED
+    return Role.FACT
+
+
+def _cues(name: str, description: str) -> frozenset[str]:
+    own = set(identifier_terms(name))
+    if len(name) <= 2:
+        own.add(name.lower())
+    return frozenset(own)
+
+
+def _unit(name: str, description: str) -> str:
+    return extractors.described_unit(name, description)
+
+
+def _date_format(description: str, examples: tuple[str, ...], prop: dict[str, Any]) -> str:
+    return extractors.described_date_format(description, examples, prop.get("format", ""))
+
+
+def _percent(description: str) -> bool | None:
+    if _PERCENT.search(description):
+        return True
+    if _FRACTION.search(description):
+        return False
+    return None
+
+
+def _direction(name: str, description: str) -> Tag | None:
+    words = set(re.findall(r"[a-z]+", name.lower().replace("_", " ")))
+    if words & SOURCE_WORDS:
+        return Tag.SOURCE
+    if words & TARGET_WORDS:
+        return Tag.TARGET
+    low = description.lower()
+    if re.search(r"\b(?:convert(?:ed)?|exchange|translate[d]?) from\b|\bsource\b|\boriginal\b", low):
+        return Tag.SOURCE
+    if re.search(r"\b(?:convert(?:ed)?|exchange|translate[d]?) (?:in)?to\b|\btarget\b|\bdesired\b", low):
+        return Tag.TARGET
+    return None
+
+
+def _default(prop: dict[str, Any], description: str, json_type: str) -> Any:
+    if "default" in prop:
+        return prop["default"]
+    m = _DEFAULT.search(description)
+    if not m:
+        return None
+    written = m.group(1).rstrip(".").strip("'\"")
+    if json_type == "boolean":
+        return {"true": True, "false": False, "yes": True, "no": False}.get(written.lower())
+    if json_type in ("integer", "number"):
+        try:
+            number = float(written)
+        except ValueError:
+            return None
+        return int(number) if json_type == "integer" and number.is_integer() else number
+    return written
+
+
+def _singular(name: str) -> str:
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name

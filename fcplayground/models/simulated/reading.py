@@ -1,0 +1,198 @@
+"""Reading: the conversation as a hosted model reads it, before any tool is considered.
+
+A :class:`Reading` says what is being asked now, and what has happened since it was asked:
+
+- the text of the request: the latest user turn, or, for a follow-up, the request it
+  refers back to, completed by it ("and in Tokyo?" after "weather in Paris?", an answer
+  to the model's own question, "same for the second order", a bare "." or "go on");
+- the calls made for it so far, with their results, and every result of the
+  conversation (newest first) that later calls can draw values from;
+- the system prompt, and the reference date relative dates are read against: a date the
+  system prompt gives ("Today is 2026-03-02"), else :data:`REFERENCE_DATE`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from ...chat import Message, ToolCall, ToolResult
+from .extractors import extract
+from .vocabulary import Kind
+
+REFERENCE_DATE = date(2026, 1, 15)
+"""The simulated model's fixed clock (a Thursday): "tomorrow" is always 2026-01-16."""
+
+_TODAY = re.compile(r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(\d{4}-\d{2}-\d{2})", re.I)
+_CONTINUE = re.compile(r"^\s*(?:\.+|go on|continue|carry on|keep going|proceed|yes(?: please)?|yep|ok(?:ay)?|sure|please do|do it|go ahead)\s*[.!]*\s*$", re.I)
+_ELLIPSIS = re.compile(r"^\s*(?:and|also|what about|how about|same (?:for|with)|now|then|and now|ok(?:ay)?,? (?:and|now))\b[\s,]*", re.I)
+_ORDINAL = re.compile(r"\b(?:the\s)?(first|second|third|fourth|fifth|last)\s(?:one|order|item|result|entry|ticket|article|event|email|file|customer)\b", re.I)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+class FollowUp(str, Enum):
+    """How the latest user turn relates to what came before."""
+
+    NEW = "a new request"
+    ANSWER = "answers the model's question"
+    ELLIPSIS = "the same request with new values"
+    CONTINUE = "asks to go on"
+
+
+@dataclass(frozen=True)
+class Done:
+    """A call made for the current request, and its result (None while it has none)."""
+
+    call: ToolCall
+    result: ToolResult | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One tool result of the conversation, parsed."""
+
+    tool: str
+    arguments: dict[str, Any]
+    data: Any
+    is_error: bool
+
+
+@dataclass
+class Reading:
+    """What is asked now, and what has happened since it was asked."""
+
+    text: str
+    followup: FollowUp = FollowUp.NEW
+    said: str = ""  # the latest user turn, as written
+    system: str = ""
+    today: date = REFERENCE_DATE
+    done: list[Done] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)  # newest first
+    turns: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def successful(self) -> list[Result]:
+        return [r for r in self.results if not r.is_error]
+
+
+def read(messages: list[Message], system: str | None = None) -> Reading:
+    """The reading of a conversation."""
+    system_text = system or ""
+    today = _today(system_text)
+    users = [i for i, m in enumerate(messages) if m.role == "user"]
+    results = _results(messages)
+    if not users:
+        return Reading("", system=system_text, today=today, results=results)
+    last = users[-1]
+    said = messages[last].content
+    turns = [messages[i].content for i in users]
+    kind, start, text = _followup(messages, users, said, today)
+    text, note = _ordinal(text, results)
+    done = _done(messages, start)
+    reading = Reading(text, kind, said, system_text, today, done, results, turns)
+    if kind != FollowUp.NEW:
+        reading.notes.append(f"the latest message {kind.value}: read as {text!r}")
+    if note:
+        reading.notes.append(note)
+    return reading
+
+
+def _today(system: str) -> date:
+    if m := _TODAY.search(system):
+        try:
+            return date.fromisoformat(m.group(1))
+        except ValueError:
+            pass
+    return REFERENCE_DATE
+
+
+def _followup(messages: list[Message], users: list[int], said: str, today: date) -> tuple[FollowUp, int, str]:
+    """(kind of follow-up, index where the request began, the request's text)."""
+    last = users[-1]
+    if len(users) < 2:
+        return FollowUp.NEW, last, said
+    earlier_index = users[-2]
+    earlier = messages[earlier_index].content
+    previous = messages[last - 1] if last > 0 else None
+    asked = previous is not None and previous.role == "assistant" and previous.content.rstrip().endswith("?") and not previous.tool_calls
+    if _CONTINUE.match(said):
+        return FollowUp.CONTINUE, earlier_index, earlier
+    if asked:
+        return FollowUp.ANSWER, earlier_index, f"{earlier} {said}"
+    if _ELLIPSIS.match(said) and len(said.split()) <= 8:
+        return FollowUp.ELLIPSIS, last, _substitute(earlier, _ELLIPSIS.sub("", said), today)
+    return FollowUp.NEW, last, said
+
+
+def _substitute(earlier: str, new: str, today: date) -> str:
+    """The earlier request with the new values in place of old ones of the same kind."""
+    fresh = [c for c in extract(new, today) if c.kind not in (Kind.PHRASE,)]
+    if not fresh:
+        return f"{earlier} {new}"
+    old = extract(earlier, today)
+    text = earlier
+    replaced = False
+    for value in fresh:
+        kinds = {value.kind, Kind.PLACE, Kind.NAME} if value.kind in (Kind.PLACE, Kind.NAME) else {value.kind}
+        target = next((o for o in reversed(old) if o.kind in kinds), None)
+        if target is not None:
+            text = text[: target.start] + value.text + text[target.end :]
+            old = [o for o in extract(text, today)]
+            replaced = True
+    return text if replaced else f"{earlier} {new}"
+
+
+def _ordinal(text: str, results: list[Result]) -> tuple[str, str]:
+    """"the second order" -> that order's id, from the latest result that lists items."""
+    m = _ORDINAL.search(text)
+    listing = next((r for r in results if isinstance(r.data, list) and r.data), None)
+    if not m or listing is None:
+        return text, ""
+    index = _ORDINALS[m.group(1).lower()]
+    if abs(index) > len(listing.data) - (0 if index < 0 else 1):
+        return text, ""
+    item = listing.data[index]
+    value = _identifier(item)
+    if value is None:
+        return text, ""
+    note = f"{m.group(0)!r} is item {index + 1 if index >= 0 else len(listing.data)} of the result of {listing.tool}: {value}"
+    return text[: m.start()] + str(value) + text[m.end() :], note
+
+
+def _identifier(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item if isinstance(item, (str, int)) else None
+    for key, value in item.items():
+        if re.search(r"(?:^|_)(?:id|number|code|key)$", key) and isinstance(value, (str, int)):
+            return value
+    return next((v for v in item.values() if isinstance(v, (str, int))), None)
+
+
+def _done(messages: list[Message], start: int) -> list[Done]:
+    by_id = {r.call_id: r for m in messages for r in m.tool_results}
+    return [Done(c, by_id.get(c.id)) for m in messages[start:] for c in m.tool_calls]
+
+
+def _results(messages: list[Message]) -> list[Result]:
+    by_id = {r.call_id: r for m in messages for r in m.tool_results}
+    out = []
+    for m in reversed(messages):
+        for c in reversed(m.tool_calls):
+            if c.id in by_id:
+                r = by_id[c.id]
+                arguments = c.arguments if isinstance(c.arguments, dict) else {}
+                out.append(Result(c.name, arguments, parse(r.content), r.is_error))
+    return out
+
+
+def parse(content: str) -> Any:
+    """A tool result's content: JSON when it is JSON, else the text."""
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return content

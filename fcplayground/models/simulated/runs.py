@@ -1,0 +1,110 @@
+"""Runs: values listed together ("Paris and Tokyo", "5, 7 and 9", "tomatoes, basil and
+garlic"), and parameters named in a list before them ("base and height as 6 and 10").
+
+A run is several values of one kind with only list words between them. Binding gives a
+run to an array parameter whole, spreads it over as many parameters of its kind, or
+makes one call per item; a run that a list of parameter names introduces goes to those
+parameters in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .affinity import similar
+from .extractors import Candidate
+from .profiles import Slot
+from .vocabulary import Kind, Tag
+
+_GAP = re.compile(
+    r"\s?(?:,|;|&|\band\b|\bor\b|\bvs\.?|\bversus\b|\bas well as\b|\bplus\b|,\s?and\b|,\s?or\b)\s?"
+    r"(?:(?:in|of|for|at|to|from|on|the|a|an|with)\s)*",
+    re.I,
+)
+_NAMES_BEFORE = re.compile(
+    r"((?:\b[A-Za-z_][\w-]*\s?)(?:(?:,\s?|\s(?:and|&)\s)(?:the\s)?[A-Za-z_][\w-]*){1,6})\s?(?:of|as|are|is|=|:|be|being|were|was|equal to|respectively)?\s?(?:the\s)?$",
+    re.I,
+)
+RUN_KINDS = {Kind.NUMBER, Kind.PLACE, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.DATE, Kind.ID,
+             Kind.EMAIL, Kind.CURRENCY, Kind.TICKER, Kind.LANGUAGE, Kind.URL, Kind.PATH,
+             Kind.TIMEZONE, Kind.FLIGHT, Kind.ENUM, Kind.TIME, Kind.ISBN}  # fmt: skip
+_SIMILAR = {Kind.PLACE: {Kind.PLACE, Kind.NAME}, Kind.NAME: {Kind.PLACE, Kind.NAME, Kind.QUOTED},
+            Kind.QUOTED: {Kind.QUOTED, Kind.NAME}}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Run:
+    """Values of one kind listed together."""
+
+    items: tuple[Candidate, ...]
+    respectively: bool = False
+
+    @property
+    def kind(self) -> Kind:
+        return self.items[0].kind
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def listed(text: str, a: Candidate, b: Candidate) -> bool:
+    """Are ``a`` and ``b`` items of one list (only list words between them)?"""
+    if b.start < a.end:
+        return False
+    return _GAP.fullmatch(text[a.end : b.start]) is not None
+
+
+def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
+    """Every run of two or more values of one kind, in order."""
+    runs: list[Run] = []
+    ordered = sorted((c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags), key=lambda c: c.start)
+    current: list[Candidate] = []
+    for c in ordered:
+        if current and _same_kind(current[-1], c) and listed(text, current[-1], c) and not _digits_and_words(current[-1], c):
+            current.append(c)
+            continue
+        if len(current) > 1:
+            runs.append(_run(text, current))
+        current = [c]
+    if len(current) > 1:
+        runs.append(_run(text, current))
+    return runs
+
+
+def _same_kind(a: Candidate, b: Candidate) -> bool:
+    return b.kind in _SIMILAR.get(a.kind, {a.kind})
+
+
+def _digits_and_words(a: Candidate, b: Candidate) -> bool:
+    """"3 and two" is no list: a digit and a spelled-out number count different things."""
+    return a.kind == Kind.NUMBER and (Tag.WORD in a.tags) != (Tag.WORD in b.tags)
+
+
+def _run(text: str, items: list[Candidate]) -> Run:
+    after = text[items[-1].end : items[-1].end + 40].lower()
+    return Run(tuple(items), "respectively" in after or "respectively" in text[max(0, items[0].start - 30) : items[0].start].lower())
+
+
+def named_slots(text: str, run: Run, slots: list[Slot], floor: int) -> list[Slot] | None:
+    """The parameters a list of names right before the run names, in order ("base and
+    height as 6 and 10"), when there are as many as the run has items."""
+    m = _NAMES_BEFORE.search(text[floor : run.start])
+    if not m:
+        return None
+    words = [w for w in re.split(r",\s?|\s(?:and|&)\s", m.group(1).strip()) if w]
+    words = [re.sub(r"^the\s", "", w.strip(), flags=re.I) for w in words]
+    if len(words) != len(run.items):
+        return None
+    chosen: list[Slot] = []
+    for word in words:
+        slot = next((s for s in slots if s not in chosen and (similar(word, s.cues) or word.lower() == s.name.lower())), None)
+        if slot is None:
+            return None
+        chosen.append(slot)
+    return chosen
