@@ -59,7 +59,7 @@ def similar(word: str, cues: frozenset[str] | set[str]) -> bool:
     w = t[0] if t else low
     if len(w) >= 4 and any(len(c) == 3 and w.startswith(c) for c in cues):
         return True  # "atmospheric" for "atm"
-    return len(w) >= 4 and any(len(c) >= 4 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues)
+    return len(w) >= 5 and any(len(c) >= 5 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues)
 
 
 def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate]) -> tuple[float, str]:
@@ -73,19 +73,32 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
     previous = max((o.end for o in same_kind if o.end <= c.start), default=floor)
     before = [m for m in before if m.start() >= previous][-5:]
     words = [m.group(0) for m in before]
-    for distance, word in enumerate(reversed(words)):
+    found: set[str] = set()
+    nearest = -1
+    content = 0  # content words between the value and the cue words
+    for word in reversed(words):
         if short:
-            if word.lower() == slot.name.lower() and distance == 1 and words[-1].lower() in ("=", ":", "is", "of"):
+            if word.lower() == slot.name.lower() and len(words) >= 2 and words[-1].lower() in ("=", ":", "is", "of") and word is words[-2]:
                 return 1.3, f"{word} {words[-1]} {c.text}"
             continue
         if word in ("=", ":") or word.lower() in _LINKS:
             continue
-        if similar(word, cues):
-            strength = 1.2 - 0.2 * sum(1 for w in words[len(words) - distance :] if w.lower() not in _LINKS and w not in ("=", ":"))
-            return max(strength, 0.5), f"{word!r} before it"
-        if not is_generic(terms(word)[0]) if terms(word) else False:
-            break  # another content word stands between: the cue is not this value's
-    if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) and set(terms(str(c.value))) & cues:
+        hit = {cue for cue in cues if similar(word, {cue})}
+        if hit:
+            found |= hit
+            nearest = content if nearest < 0 else nearest
+        elif found or (terms(word) and not is_generic(terms(word)[0])):
+            if found:
+                break
+            content += 1
+            if content > 1:
+                break  # another content word stands between: the cue is not this value's
+    if found:
+        share = len(found) / len(cues)
+        strength = 0.8 + 0.4 * share - 0.25 * nearest
+        return max(strength, 0.5), f"{' '.join(sorted(found))!r} before it"
+    own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(c.evidence) if c.kind == Kind.NUMBER else ()
+    if set(own) & cues:
         return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"
     after = re.match(r"\s?([A-Za-z]+)", text[c.end :])
     if after and not short and not (c.unit and c.unit != "percent") and similar(after.group(1), cues):
@@ -104,10 +117,14 @@ def unit_fit(slot: Slot, c: Candidate) -> tuple[float, str]:
         return (0.8, f"an amount of money for {slot.name!r}") if money else (0.0, "")
     wanted = units.dimension(slot.unit) if slot.unit else ""
     if wanted:
+        if dim.startswith(wanted + " / "):
+            return 0.0, ""  # "12,000 miles per year" for a distance in miles
         return (0.9, f"{c.unit} measures what {slot.unit} does") if wanted == dim else (-1.0, "")
     named = {stem(w) for w in re.findall(r"[a-z]+", slot.name.lower())}
     for concept, stems in _CONCEPT_STEMS.items():
         if named & stems:
+            if dim.startswith(concept + " / "):
+                return 0.0, ""
             return (0.8, f"{c.unit} measures {slot.label}") if concept == dim else (-0.8, "")
     return 0.0, ""
 
@@ -130,7 +147,7 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
         return NO_FIT  # with digits about, "two numbers" counts things rather than gives a value
     unit, unit_why = unit_fit(slot, c)
     direction = direction_fit(slot, c)
-    order = 0.15 if rank == slot_rank else 0.0
+    order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
     extra = _particular(slot, c)
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
     if not slot.required and cue <= 0 and unit <= 0 and direction <= 0 and extra <= 0:

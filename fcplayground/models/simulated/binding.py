@@ -17,6 +17,7 @@ destination"); what remains is missing, and planning decides whether to wait or 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -92,24 +93,37 @@ def bind(text: str, candidates: list[Candidate], intents: list[Intent], today: d
     return calls
 
 
+_RESTATES = re.compile(r"^\W*(?:and\s|but\s|,\s)*(?:also|another|again|then|next|same|similarly|likewise|as well|repeat|do the same|what about|how about|plus|and for|lastly|finally|second|third)\b", re.I)
+
+
 def groups(text: str, intent: Intent, candidates: list[Candidate], today: date) -> list[tuple[int, int]]:
     """The spans of the intent that each make a call of their own: a piece that says
-    again what the call already has, and adds nothing to it ("for a person 6 feet tall
-    ..., also for a person 5.6 feet tall ..."), starts a new one; any other piece extends
-    the current call ("and in Tokyo", "with a gauge pressure of 2 atm")."""
+    again what the call already has, adds nothing to it, and says so ("also for a person
+    5.6 feet tall", "the factorial of 7") starts a new one; any other piece extends the
+    current call ("and in Tokyo", "with a gauge pressure of 2 atm")."""
     spans: list[tuple[int, int]] = []
     for start, end in intent.pieces:
         if not spans:
             spans.append((start, end))
             continue
-        alone = _provided(text, intent, (start, end), candidates, today)
-        before = _provided(text, intent, spans[-1], candidates, today)
-        joined = _provided(text, intent, (spans[-1][0], end), candidates, today)
-        if alone & before and len(joined) <= len(before) and not _bare(text, candidates, start, end):
+        if _restates(text, intent, spans[-1], (start, end), candidates, today):
             spans.append((start, end))
         else:
             spans[-1] = (spans[-1][0], end)
     return spans
+
+
+def _restates(text: str, intent: Intent, group: tuple[int, int], piece: tuple[int, int], candidates: list[Candidate], today: date) -> bool:
+    if _bare(text, candidates, *piece):
+        return False
+    said = set(topic_terms(text, candidates, *piece))
+    formula = any(c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates)
+    if not (said & intent.profile.core or _RESTATES.match(text[piece[0] : piece[1]]) or formula):
+        return False
+    alone = _provided(text, intent, piece, candidates, today)
+    before = _provided(text, intent, group, candidates, today)
+    joined = _provided(text, intent, (group[0], piece[1]), candidates, today)
+    return bool(alone & before) and len(joined) <= len(before)
 
 
 def _bare(text: str, candidates: list[Candidate], start: int, end: int) -> bool:
@@ -122,7 +136,7 @@ def _provided(text: str, intent: Intent, span: tuple[int, int], candidates: list
     """The parameters that values inside ``span`` would fill on their own."""
     inside = [c for c in candidates if span[0] <= c.start and c.end <= span[1]]
     got = _assign(text, intent.profile.slots, span, inside, today)
-    return {slot for slot, (unit, f) in got.items() if not unit.only or unit.candidate is not None and unit.candidate.kind != Kind.PHRASE}
+    return {slot for slot, (unit, f) in got.items() if all(m.kind != Kind.PHRASE for m in unit.members)}
 
 
 def _bind_group(text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date) -> list[dict[str, Argument]]:
@@ -210,17 +224,21 @@ def _units(text: str, slots: tuple[Slot, ...], span: tuple[int, int], inside: li
         readings += [c for c in found if c.kind == Kind.ENUM]
         for run in find_runs(text, [c for c in found if c.kind == Kind.ENUM]):
             units.append(_Unit(run=run, only=slot.name))
-    units += [_Unit(run=run) for run in find_runs(text, inside)]
-    return units
+    runs = find_runs(text, inside)
+    units += [_Unit(run=run) for run in runs]
+    # "two numbers: 40 and 50": the spelled-out number counts the values that follow
+    counting = {id(c) for c in inside if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)}
+    return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
 
 
 def _score(text: str, slot: Slot, unit: _Unit, span: tuple[int, int], inside: list[Candidate], slots: tuple[Slot, ...]) -> Fit:
     if unit.only and unit.only != slot.name:
         return Fit(0.0, Source.ORDER, "")
     first = unit.members[0]
-    same = [c for c in inside if c.kind == first.kind and Tag.FACET not in c.tags and Tag.WORD not in c.tags]
+    family = _FAMILIES.get(first.kind, {first.kind})
+    same = [c for c in inside if c.kind in family and Tag.FACET not in c.tags and Tag.WORD not in c.tags]
     rank = next((i for i, c in enumerate(same) if c is first), -1)
-    peers = [s for s in slots if s.kind == slot.kind]
+    peers = [s for s in slots if _FAMILIES.get(s.kind, {s.kind}) == _FAMILIES.get(slot.kind, {slot.kind}) and s.required == slot.required]
     f = fit(slot, first, text, span[0], same, rank, peers.index(slot) if slot in peers else -1)
     if f.score <= 0 or not _valid(slot, unit):
         return Fit(0.0, f.source, f.detail)
@@ -278,6 +296,9 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
     return False
 
 
+# Kinds of value that compete for the same parameters, ranked together by position.
+_NAMES = {Kind.NAME, Kind.PLACE, Kind.QUOTED}
+_FAMILIES = {Kind.NAME: _NAMES, Kind.PLACE: _NAMES, Kind.QUOTED: _NAMES, Kind.STRING: _NAMES}
 _NESTED_OK = {(Kind.NUMBER, Kind.MATH), (Kind.TIME, Kind.DATE), (Kind.NUMBER, Kind.NAME)}
 
 

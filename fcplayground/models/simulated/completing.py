@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .binding import Argument, Call
+from .extractors import places
 from .composing import compose, gist
 from .profiles import Slot
 from .reading import Reading, Result
@@ -59,6 +60,34 @@ def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result
     found = from_results(slot, reading.successful)
     if found is not None:
         return Argument(found[0], Source.RESULT, found[1])
+    return _derived(slot, call) or _same_day(slot, call)
+
+
+_END = re.compile(r"(?:^|_)(?:end|to|until|last|return)(?:_|$)")
+_START = re.compile(r"(?:^|_)(?:start|from|first|begin)(?:_|$)")
+
+
+def _same_day(slot: Slot, call: Call) -> Argument | None:
+    """One day said for a range: it ends the day it starts ("take Monday off")."""
+    if slot.kind != Kind.DATE or not _END.search(slot.name):
+        return None
+    start = next((a for n, a in call.arguments.items() if _START.search(n) and (s := call.profile.slot(n)) and s.kind == Kind.DATE), None)
+    if start is None:
+        return None
+    return Argument(start.value, Source.DERIVED, "one day was given: the range ends where it starts")
+
+
+def _derived(slot: Slot, call: Call) -> Argument | None:
+    """A country or US state a hosted model knows from the city the call names."""
+    words = set(re.findall(r"[a-z]+", slot.name.lower()))
+    if not words & {"country", "state", "province", "nation"}:
+        return None
+    for name, argument in call.arguments.items():
+        other = call.profile.slot(name)
+        if other is not None and other.kind == Kind.PLACE and isinstance(argument.value, str):
+            derived = places.derive(words, argument.value.split(",")[0])
+            if derived:
+                return Argument(derived, Source.DERIVED, f"{argument.value!r} is in {derived}")
     return None
 
 

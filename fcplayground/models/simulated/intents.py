@@ -16,11 +16,12 @@ from ...chat import ToolSpec
 from .extractors import Candidate
 from .profiles import ToolProfile
 from .relevance import ToolScore, score_tools
-from .vocabulary import Kind
+from .vocabulary import Kind, Tag
 from .words import terms
 
 PIECE_THRESHOLD = 0.6  # the score a piece needs to start an intent of its own
 NEAR_BEST = 0.35  # only tools scoring near the best may claim a piece
+TIE = 0.8  # a piece scoring this close to the current intent's tool stays with it
 # Values that are not what a request is about: their words never count for relevance.
 VALUE_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.ID, Kind.MATH, Kind.QUOTED, Kind.PLACE,
@@ -71,6 +72,8 @@ def pieces(text: str, candidates: list[Candidate]) -> list[tuple[int, int]]:
     from .runs import find_runs
 
     whole = [(c.start, c.end) for c in candidates] + [(r.start, r.end) for r in find_runs(text, candidates)]
+    whole += [(p.start, f.end) for p, f in zip(candidates, candidates[1:], strict=False)
+              if f.kind == p.kind == Kind.PLACE and Tag.FACET in f.tags]  # "Miami, Florida"  # fmt: skip
     spans, start = [], 0
     for sep in _SEPARATOR.finditer(text):
         if any(a < sep.end() and sep.start() < b for a, b in whole):
@@ -87,7 +90,7 @@ def find_intents(
     text: str, candidates: list[Candidate], specs: list[ToolSpec], profiles: list[ToolProfile], threshold: float
 ) -> tuple[list[Intent], list[ToolScore]]:
     """The intents of a request, and every tool's score against the whole of it."""
-    scores = score_tools(topic_terms(text, candidates), candidates, profiles)
+    scores = score_tools(topic_terms(text, candidates), candidates, profiles, text)
     by_name = {p.name: (p, s) for p, s in zip(profiles, specs, strict=True)}
     relevant = [s for s in scores if s.relevant(threshold)]
     if not relevant:
@@ -97,7 +100,7 @@ def find_intents(
     found: list[Intent] = []
     for start, end in pieces(text, candidates):
         inside = [c for c in candidates if start <= c.start and c.end <= end]
-        ranked = [s for s in score_tools(topic_terms(text, candidates, start, end), inside, strong) if s.score >= PIECE_THRESHOLD and s.specific]
+        ranked = [s for s in score_tools(topic_terms(text, candidates, start, end), inside, strong, text[start:end]) if s.score >= PIECE_THRESHOLD and s.specific]
         current = found[-1] if found else None
         pick = ranked[0].name if ranked else None
         if pick is None:
@@ -106,7 +109,9 @@ def find_intents(
             else:
                 found.append(_pending(start, end))
             continue
-        if current is not None and current.score >= 0 and pick == current.profile.name:
+        if current is not None and current.score >= 0 and any(
+            s.name == current.profile.name and s.score >= TIE * ranked[0].score for s in ranked
+        ):  # a piece that fits the current intent as well as another tool stays with it
             current.pieces.append((start, end))
             continue
         if current is not None and current.score < 0:  # words before the first intent are its own

@@ -23,7 +23,7 @@ from .vocabulary import Kind, Role, Tag
 from .words import identifier_terms, is_generic, split_identifier, terms
 
 NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.0, 0.6, 1.0
-PARAMETER, PARAMETER_TEXT, OPTION = 0.5, 0.3, 0.5
+PARAMETER, PARAMETER_TEXT, OPTION, EXAMPLE = 0.5, 0.3, 0.5, 0.3
 
 # Parameter-name words for free text a hosted model writes itself.
 COMPOSED_WORDS = {
@@ -82,6 +82,8 @@ class ToolProfile:
     slots: tuple[Slot, ...]
     quality: float  # how much the description says, 0.4 (nothing) to 1.0
     examples: frozenset[str] = frozenset()
+    prefixes: dict[str, str] = field(default_factory=dict)  # first letters -> a term
+    searches: bool = False  # a search tool: a search verb and a query it writes itself
 
     @property
     def required(self) -> list[Slot]:
@@ -117,7 +119,11 @@ def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
     specific = {t for t in description_terms if not is_generic(t)}
     quality = min(1.0, 0.4 + 0.15 * len(specific))
     core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
-    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples)
+    prefixes = {t[:6]: t for t in sorted(weights, key=lambda t: -weights[t]) if len(t) >= 6}
+    searches = bool({"find", "search"} & {*name_terms, *description_terms[:6]}) and any(
+        s.required and s.role == Role.COMPOSED for s in slots
+    )
+    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches)
 
 
 def _weights(
@@ -141,9 +147,13 @@ def _weights(
     add([t for t in name_terms if t in described], NAME_CONFIRMED)
     add([t for t in name_terms if t not in described], NAME_ALONE)
     examples -= {*name_terms, *description_terms}  # a word the tool uses for itself is no example
+    plain = {t for slot in slots for e in slot.examples if e[:1].islower() for t in terms(e)}
     for t in examples:
-        weights.pop(t, None)
-    return weights, frozenset(examples)
+        if t in plain:  # "e.g. running shoes": the kind of thing the tool handles
+            weights[t] = EXAMPLE
+        else:  # "e.g. Paris", "e.g. ORD-1234": a value, not what the tool is about
+            weights.pop(t, None)
+    return weights, frozenset(examples - plain)
 
 
 def read_slot(

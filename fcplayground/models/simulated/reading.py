@@ -91,7 +91,7 @@ def read(messages: list[Message], system: str | None = None) -> Reading:
     last = users[-1]
     said = messages[last].content
     turns = [messages[i].content for i in users]
-    kind, start, text = _followup(messages, users, said, today)
+    kind, start, text = _followup(messages, users, _unquoted(said), today)
     text, note = _ordinal(text, results)
     done = _done(messages, start)
     reading = Reading(text, kind, said, system_text, today, done, results, turns)
@@ -100,6 +100,14 @@ def read(messages: list[Message], system: str | None = None) -> Reading:
     if note:
         reading.notes.append(note)
     return reading
+
+
+def _unquoted(text: str) -> str:
+    """A whole request in quotes is the request, not a quotation."""
+    stripped = text.strip()
+    if len(stripped) > 1 and stripped[0] == stripped[-1] and stripped[0] in "\"'" and stripped.count(stripped[0]) == 2:
+        return stripped[1:-1]
+    return text
 
 
 def _today(system: str) -> date:

@@ -13,24 +13,31 @@ generic word is never enough.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .affinity import unit_fit
 from .extractors import Candidate
 from .profiles import ToolProfile
 from .vocabulary import Kind, Tag
 from .words import is_generic, terms
 
 THRESHOLD = 1.0  # the score a tool needs to be called at all
+PREFIX, NEAR_FACTOR = 6, 0.7  # words that share their first six letters nearly match
 GENERIC_FACTOR = 0.25
 STRONG_EVIDENCE = 1.2  # a value only this tool's parameters take
 WEAK_EVIDENCE = 0.4  # a value of a common kind (a place, a date) the tool takes
+SEARCH_EVIDENCE = 0.9  # a search request for a tool that searches with a query it writes
 STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
-                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE}  # fmt: skip
+                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE,
+                Kind.UNIT}  # fmt: skip
+IDF_CAP = {True: 3.0, False: 1.5}  # how much rarity may multiply a name or description word, a parameter's
+SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? for|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best)\b", re.I)
 WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
 # What each arithmetic operation is called in a tool's words.
 OPERATIONS = {
-    "multiply": {"multiply", "multiplication", "product"},
+    "multiply": {"multiply", "multiplication"},
     "add": {"add", "addition", "sum", "plus", "total"},
     "subtract": {"subtract", "subtraction", "difference", "minus"},
     "divide": {"divide", "division", "quotient"},
@@ -67,7 +74,7 @@ class ToolScore:
         return f"{self.name}: {self.score:.2f} ({words})"
 
 
-def score_tools(query: list[str], candidates: list[Candidate], profiles: list[ToolProfile]) -> list[ToolScore]:
+def score_tools(query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = "") -> list[ToolScore]:
     """Every tool scored against the query terms and values, best first (ties keep the
     order the tools were offered in)."""
     wanted = list(dict.fromkeys(query))
@@ -79,8 +86,17 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
         total = 0.0
         for t in matched:
             weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
-            total += weight * (1.0 + math.log(n / df[t])) if n > 1 else weight
+            rarity = min(1.0 + math.log(n / df[t]), IDF_CAP[p.weights[t] >= 0.6]) if n > 1 else 1.0
+            total += weight * rarity
+        for t in wanted:  # "discovered" and "discovery", "genetically" and "genetics"
+            near = p.prefixes.get(t[:PREFIX]) if len(t) >= PREFIX and t not in p.weights else None
+            if near and not is_generic(near):
+                total += NEAR_FACTOR * p.weights[near]
+                matched.append(near)
         bonus, evidence = _evidence(candidates, p)
+        if text and p.searches and SEARCH_VERBS.search(text):
+            bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
+            evidence.append("a search")
         core = [t for t in matched if t in p.core]
         scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
@@ -94,7 +110,13 @@ def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[
         if Tag.FACET in c.tags and c.kind != Kind.CURRENCY:
             continue
         if c.kind in STRONG_KINDS and c.kind in kinds:
-            found[c.kind.value] = STRONG_EVIDENCE * p.quality ** 0.5
+            pair = sum(1 for s in p.slots if s.kind == c.kind) >= 2  # from / to
+            same = [o for o in candidates if o.kind == c.kind]
+            converts = not pair or len(same) >= 2 or any(Tag.TARGET in o.tags for o in same)
+            found[c.kind.value] = (STRONG_EVIDENCE if converts else WEAK_EVIDENCE) * p.quality ** 0.5 * max(c.strength, 0.5)
+            sides = {s.direction for s in p.slots if s.kind == c.kind and s.direction}
+            if sides and c.tags & sides:  # "from km to miles" for a tool that converts
+                found[f"{c.kind.value} {next(iter(c.tags & sides)).name.lower()}"] = 0.4
         elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
             found[c.kind.value] = STRONG_EVIDENCE * p.quality ** 0.5
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
@@ -103,6 +125,8 @@ def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[
             found["a place's time zone"] = WEAK_EVIDENCE
         elif c.kind in WEAK_KINDS and c.kind in kinds:
             found[c.kind.value] = WEAK_EVIDENCE
+        elif c.kind == Kind.NUMBER and c.unit and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots):
+            found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
     return sum(found.values()), sorted(found)
 
 
@@ -116,9 +140,13 @@ def _names_subject(c: Candidate, p: ToolProfile) -> bool:
 
 
 def _arithmetic(c: Candidate, p: ToolProfile) -> str:
-    """The operation of a formula, when the tool's words name it (or any arithmetic)."""
-    words = set(p.weights)
+    """The operation of a formula, when the tool's words name it (or any arithmetic) and
+    it takes numbers or a formula."""
+    words = set(p.core)
     operation = c.evidence or "calculate"
+    numbers = sum(1 for s in p.slots if s.kind == Kind.NUMBER)
+    if not numbers and Kind.MATH not in {s.kind for s in p.slots}:
+        return ""
     if OPERATION_TERMS.get(operation, frozenset()) & words:
         return f"{operation}: {c.text}"
     if operation != "formula" and ANY_ARITHMETIC & set(p.core) and Kind.MATH in {s.kind for s in p.slots}:

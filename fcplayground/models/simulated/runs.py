@@ -63,10 +63,11 @@ def listed(text: str, a: Candidate, b: Candidate) -> bool:
 def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     """Every run of two or more values of one kind, in order."""
     runs: list[Run] = []
+    formulas = [c for c in candidates if c.kind == Kind.MATH]
     ordered = sorted((c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags), key=lambda c: c.start)
     current: list[Candidate] = []
     for c in ordered:
-        if current and _same_kind(current[-1], c) and listed(text, current[-1], c) and not _digits_and_words(current[-1], c):
+        if current and _same_kind(current[-1], c) and listed(text, current[-1], c) and not _digits_and_words(current[-1], c) and _inside(formulas, current[-1]) == _inside(formulas, c):
             current.append(c)
             continue
         if len(current) > 1:
@@ -75,6 +76,11 @@ def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     if len(current) > 1:
         runs.append(_run(text, current))
     return runs
+
+
+def _inside(formulas: list[Candidate], c: Candidate) -> int:
+    """Which formula a value is part of (-1: none); "6 by 7 and 8 by 9" are two products."""
+    return next((i for i, f in enumerate(formulas) if f.start <= c.start and c.end <= f.end), -1)
 
 
 def _same_kind(a: Candidate, b: Candidate) -> bool:

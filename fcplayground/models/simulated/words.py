@@ -32,7 +32,7 @@ STOPWORDS = {
     "for", "from", "by", "with", "about", "as", "into", "over", "under", "is", "are", "was",
     "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "i", "me",
     "my", "we", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this",
-    "that", "these", "those", "what", "which", "who", "whom", "whose", "when", "how", "why",
+    "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "why",
     "will", "would", "should", "could", "can", "may", "might", "must", "shall", "not", "no",
     "so", "than", "too", "very", "just", "also", "some", "any", "all", "each", "both", "there",
     "here", "up", "out", "s", "t", "e", "g", "eg", "ie", "etc", "let", "us", "please", "want",

@@ -74,7 +74,7 @@ def _retype_quotes(found: list[Candidate]) -> list[Candidate]:
 def _resolve(found: list[Candidate]) -> list[Candidate]:
     """One reading per stretch of words: the most particular kind, then the longest."""
     # A name holding a number ("Windows 10", "S&P 500") is read before the number in it.
-    ordered = sorted(found, key=lambda c: (Tag.FACET in c.tags, _RANK[c.kind] if c.kind != Kind.NAME or not any(ch.isdigit() for ch in c.text) else -1, -(c.end - c.start), c.start))
+    ordered = sorted(found, key=lambda c: (Tag.FACET in c.tags, -1 if _numbered_name(c) else _RANK[c.kind], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for c in ordered:
         clash = [k for k in kept if k.overlaps(c)]
@@ -83,6 +83,11 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
         if all(_may_share(c, k) for k in clash):
             kept.append(c)
     return kept
+
+
+def _numbered_name(c: Candidate) -> bool:
+    """"Windows 10", "S&P 500", "Maroon 5": a name of three or more letters and a number."""
+    return c.kind == Kind.NAME and bool(re.fullmatch(r"[A-Za-z&.'-]{3,}(?: [A-Za-z&.'-]+)* \d{1,4}", c.text))
 
 
 def _may_share(c: Candidate, k: Candidate) -> bool:

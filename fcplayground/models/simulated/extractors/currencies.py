@@ -45,6 +45,8 @@ def _table() -> dict[str, str]:
     for currency in pycountry.currencies:
         code, name = currency.alpha_3, currency.name.lower()
         names[code.lower()] = code
+        if code.startswith("X"):
+            continue  # gold, silver, special drawing rights: not money people convert by name
         names[name] = code
         names[name + "s"] = code
     names.update(EVERYDAY)
@@ -63,9 +65,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])", re.I)
 
 
+_WEIGHTS = re.compile(r"\b(?:kg|kilos?|kilograms?|grams?|g|ounces?|oz|stones?|lbs?|weigh\w*|heavy|mass)\b", re.I)
+
+
 def money_talk(text: str) -> bool:
-    """Does the request talk about money (so "pounds" are sterling)?"""
-    return len(_MONEY.findall(text)) >= 1
+    """Does the request talk about money, and not about weights (so "pounds" are sterling)?"""
+    return bool(_MONEY.search(text)) and not _WEIGHTS.search(text)
 
 
 def code_at(text: str, start: int) -> tuple[str, str] | None:
@@ -102,5 +107,5 @@ EXTRACTOR = Extractor(
     find,
     slot_words=frozenset({"currency", "currencies", "ccy"}),
     describes=re.compile(r"\bcurrenc(?:y|ies)\b|\bISO 4217\b", re.I),
-    fills={Kind.STRING: 0.7, Kind.ENUM: 0.9},
+    fills={Kind.STRING: 0.3, Kind.ENUM: 0.9},
 )

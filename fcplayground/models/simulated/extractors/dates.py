@@ -27,7 +27,8 @@ _ABSOLUTE = re.compile(
     rf"(?<![\w/-])(?:(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[T ](\d{{2}}):(\d{{2}})(?::(\d{{2}}))?)?"
     rf"|(\d{{1,2}})([-/.])(\d{{1,2}})\8(\d{{4}}|\d{{2}})"
     rf"|({_MON})\s({_DAY})(?:,?\s(\d{{4}}))?"
-    rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?)(?![\w/-])",
+    rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?"
+    rf"|(?:on\s)?the\s((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))(?![\w/-])",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -71,8 +72,13 @@ def _absolute(m: re.Match[str], today: date) -> date | datetime | None:
         if g[10]:
             day = int(re.sub(r"\D", "", g[11]))
             return _upcoming(today, _month(g[10]), day, g[12])
-        day = int(re.sub(r"\D", "", g[13]))
-        return _upcoming(today, _month(g[14]), day, g[15])
+        if g[13]:
+            day = int(re.sub(r"\D", "", g[13]))
+            return _upcoming(today, _month(g[14]), day, g[15])
+        day = int(re.sub(r"\D", "", g[16]))  # "on the 28th": the next 28th
+        month = today.month if day >= today.day else today.month % 12 + 1
+        year = today.year + (1 if month < today.month else 0)
+        return date(year, month, day)
     except ValueError:  # "February 30"
         return None
 

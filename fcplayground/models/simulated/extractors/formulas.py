@@ -14,7 +14,9 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-_NUM = r"[-+]?\d+(?:\.\d+)?"
+_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_NUM = rf"[-+]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_WORDS})\b"
 _OPERATORS = {
     "times": ("*", "multiply"), "x": ("*", "multiply"), "×": ("*", "multiply"),
     "*": ("*", "multiply"), "multiplied by": ("*", "multiply"), "plus": ("+", "add"),
@@ -22,17 +24,17 @@ _OPERATORS = {
     " - ": ("-", "subtract"), "less": ("-", "subtract"), "divided by": ("/", "divide"),
     " / ": ("/", "divide"), "÷": ("/", "divide"),
     "to the power of": ("**", "power"), "^": ("**", "power"), "**": ("**", "power"),
-    "mod": ("%", "modulo"), "modulo": ("%", "modulo"),
+    "mod": ("%", "modulo"), "modulo": ("%", "modulo"), "by": ("*", "multiply"),
 }  # fmt: skip
 _OP = "|".join(
     re.escape(o) if not o.isalpha() else rf"\b{o}\b"
     for o in sorted(_OPERATORS, key=len, reverse=True)
 )
 _ARITHMETIC = re.compile(
-    rf"(?<![\w.-])({_NUM})\s?(?:{_OP})\s?(\d+(?:\.\d+)?)(?:\s?(?:{_OP})\s?\d+(?:\.\d+)?){{0,6}}(?![\w.%/-])",
+    rf"(?<![\w.-])({_NUM})\s?(?:{_OP})\s?({_NUM})(?:\s?(?:{_OP})\s?(?:{_NUM})){{0,6}}(?![\w.%/-])",
     re.I,
 )
-_PIECE = re.compile(rf"(\d+(?:\.\d+)?)|({_OP})", re.I)
+_PIECE = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b)|({_OP})", re.I)
 _SQUARED = re.compile(rf"(?<![\w.])({_NUM})\s(squared|cubed)\b", re.I)
 _ROOT = re.compile(rf"\b(?:sqrt\s?\(\s?({_NUM})\s?\)|(?:the\s)?square root of\s({_NUM}))", re.I)
 _PERCENT_OF = re.compile(rf"(?<![\w.])({_NUM})\s?(?:%|percent)\sof\s\$?({_NUM})(?![\w.])", re.I)
@@ -44,10 +46,25 @@ _FORMULA = re.compile(
 )
 
 
+def _digits(number: str) -> str:
+    """A number as digits: "1,000" is 1000, "twelve" 12."""
+    if number[0].isdigit():
+        return number.replace(",", "")
+    from .numbers import _word_value
+
+    value = _word_value(number)
+    return str(int(value)) if value is not None and float(value).is_integer() else number
+
+
+_MULTIPLY_BY = re.compile(r"\bmultipl(?:y|ied)\b[^.?!]*$", re.I)
+
+
 def _arithmetic(text: str) -> list[Candidate]:
     out = []
     for m in _ARITHMETIC.finditer(text):
-        pieces = [p.group(0) for p in _PIECE.finditer(m.group(0))]
+        pieces = [_digits(p.group(0)) if p.group(1) else p.group(0) for p in _PIECE.finditer(m.group(0))]
+        if "by" in [p.lower() for p in pieces[1::2]] and not _MULTIPLY_BY.search(text[: m.start()]):
+            continue  # "by" multiplies only after "multiply": "divide 6 by 3" is no product
         sign = "-" if m.group(0).startswith("-") else ""
         ops = [_OPERATORS.get(t.lower(), _OPERATORS.get(f" {t} ")) for t in pieces[1::2]]
         if None in ops:
@@ -57,7 +74,7 @@ def _arithmetic(text: str) -> list[Candidate]:
         out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
     for pattern, operation in ((_SQUARED, "power"), (_ROOT, "square root"), (_PERCENT_OF, "percentage")):
         for m in pattern.finditer(text):
-            nums = [g for g in m.groups() if g and re.fullmatch(_NUM, g)]
+            nums = [_digits(g) for g in m.groups() if g and re.fullmatch(_NUM, g)]
             if pattern is _SQUARED:
                 expr = f"{nums[0]}**{2 if m.group(2).lower() == 'squared' else 3}"
             elif pattern is _ROOT:

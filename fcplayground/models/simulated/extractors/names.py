@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import Kind, Tag
-from .base import Candidate, Extractor, Request
+from ..words import terms
+from .base import Candidate, Extractor, Request, coerce
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]{0,40}[A-Za-z]|[A-Za-z]|\d{1,4}(?![\d.,])")
 # Capitalised words that open a request without being a name.
@@ -62,6 +63,22 @@ def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
     return token[0].isupper()
 
 
+_NAMED_UNITS = {"joule", "kelvin", "watt", "pascal", "hertz", "volt", "ampere", "ohm", "coulomb",
+                "farad", "henry", "tesla", "weber", "degree_Celsius", "degree_Fahrenheit", "newton"}  # fmt: skip
+
+
+def _unit_word(low: str) -> bool:
+    """"Joules", "Kelvin": a unit named after a person, capitalised, is not a name."""
+    from .units import parse_unit
+
+    parsed = parse_unit(low)
+    return parsed is not None and parsed[0] in _NAMED_UNITS
+
+
+def _continues_at(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return i + 1 < len(tokens) and _continues(text, tokens, i)
+
+
 def find(request: Request) -> list[Candidate]:
     text = request.text
     tokens = list(_TOKEN.finditer(text))
@@ -71,7 +88,7 @@ def find(request: Request) -> list[Candidate]:
         token = tokens[i]
         word = token.group(0)
         low = word.lower().replace("'", "").replace("’", "").rstrip(".")
-        if not word[0].isupper() or low in NOT_NAMES:
+        if not word[0].isupper() or low in NOT_NAMES or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i)):
             i += 1
             continue
         j = i
@@ -93,6 +110,15 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
+def write_name(candidate: Candidate, slot) -> str:
+    """A name as written, less a last word that only says what it names when two or more
+    words remain ("the Beef Lasagna Recipe" for a recipe is "Beef Lasagna")."""
+    words = str(candidate.value).split()
+    if len(words) >= 3 and terms(words[-1]) and terms(words[-1])[0] in slot.cues:
+        return " ".join(words[:-1])
+    return coerce(candidate.value, slot.json_type)
+
+
 EXTRACTOR = Extractor(
     Kind.NAME,
     find,
@@ -105,4 +131,5 @@ EXTRACTOR = Extractor(
          "event", "park", "landmark", "building", "university", "school", "club", "league"}
     ),  # fmt: skip
     fills={Kind.STRING: 0.9, Kind.PLACE: 0.6, Kind.PHRASE: 0.8},
+    convert=write_name,
 )

@@ -127,8 +127,10 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
             continue
         phrase = m.group(0)
         low = phrase.lower()
-        if low in ("one", "a", "an", "second", "once", "half") or low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
-            continue  # "one of", "a second", "once": words, not numbers
+        if low in ("a", "an", "second", "once", "half") or low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
+            continue  # "a second", "once": words, not numbers
+        if low == "one" and not re.match(r"\s[a-z]{3,}", request.text[m.end() :]) or re.match(r"\s(?:of|more|another|day|by)\b", request.text[m.end() :]):
+            continue  # "one of", "one more": "one" counts something only before a noun
         value = _word_value(phrase)
         if value is None:
             continue
@@ -138,9 +140,18 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_AT_REST = re.compile(r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\srest\b|\b(?:is|was|been|being)?\s?dropped\b|\bstationary\b", re.I)
+
+
+def _at_rest(request: Request) -> list[Candidate]:
+    """"from rest", "dropped": an initial velocity of 0, said in words."""
+    return [Candidate(Kind.NUMBER, 0, m.start(), m.end(), m.group(0), 0.9, evidence="at rest: an initial velocity or speed of 0")
+            for m in _AT_REST.finditer(request.text)]  # fmt: skip
+
+
 def find(request: Request) -> list[Candidate]:
     found = _digits(request)
-    return found + _spelled(request, found)
+    return found + _spelled(request, found) + _at_rest(request)
 
 
 def convert(candidate: Candidate, slot) -> Any:
@@ -150,6 +161,8 @@ def convert(candidate: Candidate, slot) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if Tag.PERCENT in candidate.tags and _wants_fraction(slot):
             value = round(value / 100, 10)
+        elif slot.percent is False and 1 < value <= 100 and re.search(r"rate|interest|yield", slot.name, re.I):
+            value = round(value / 100, 10)  # "rate 3.75" for a rate written as a decimal
         elif candidate.unit and slot.unit and candidate.unit != slot.unit:
             converted = units.convert(value, candidate.unit, slot.unit)
             if converted is not None:

@@ -19,8 +19,8 @@ from .base import Candidate, Extractor, Request
 # "USD for dollars", "'C' for Celsius": a description that says which value a word means.
 _MEANS = re.compile(r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s(?:for|=|means)\s([A-Za-z]+)""")
 # Words that put an option the other way round.
-_SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate"},
-                    "off": {"off", "disable", "disabled", "stop", "deactivate", "shut"}}  # fmt: skip
+_SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate", "switch on", "turn on", "up"},
+                    "off": {"off", "disable", "disabled", "stop", "deactivate", "shut", "out", "kill", "switch off"}}  # fmt: skip
 
 
 def _occurrence(text: str, low: str, option: str) -> tuple[int, int, str] | None:

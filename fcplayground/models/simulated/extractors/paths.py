@@ -29,7 +29,7 @@ def _plausible(token: str) -> bool:
         segments = [s for s in re.split(r"[/\\]", token) if s]
         if _NOT_A_PATH.match(token) and not rooted and not _EXTENSION.search(token):
             return False
-        return bool(rooted) or len(segments) >= 3 or bool(_EXTENSION.search(token))
+        return bool(rooted) or len(segments) >= 2 and bool(re.search(r"[A-Za-z]", segments[0])) or bool(_EXTENSION.search(token))
     ending = token.rsplit(".", 1)[-1].lower()
     return ending not in _DOMAIN_ENDINGS and not re.fullmatch(r"[\d.]+", token)
 
@@ -45,9 +45,26 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
+_FOLDER = re.compile(r"\b(?:the\s)?([\w.-]{1,60})\s(?:folder|directory|dir)\b|\b(?:folder|directory|dir|in|ls)\s([\w.-]{1,60}(?:/[\w.-]{1,60})*)(?=\s|[?.!,]|$)", re.I)
+_NOT_FOLDERS = {"the", "a", "my", "this", "that", "which", "what", "your", "our", "each", "every", "any", "some", "top", "new", "same", "it"}
+
+
+def read_folder(request: Request, slot) -> list[Candidate]:
+    """A folder named in words, for a path parameter: "the logs folder", "in src"."""
+    out = []
+    for m in _FOLDER.finditer(request.text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if name.lower() in _NOT_FOLDERS or not re.search(r"[A-Za-z]", name):
+            continue
+        out.append(Candidate(Kind.PATH, name, m.start(group), m.end(group), name, 0.7, evidence="a folder named in the request"))
+    return out
+
+
 EXTRACTOR = Extractor(
     Kind.PATH,
     find,
+    for_slot=read_folder,
     slot_words=frozenset(
         {"path", "file", "filename", "filepath", "folder", "directory", "dir", "source", "dest"}
     ),

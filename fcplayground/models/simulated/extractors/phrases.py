@@ -40,15 +40,30 @@ def find(request: Request) -> list[Candidate]:
     for m in _LIST.finditer(request.text):
         first = m.group(1)
         rest = re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group(2))
-        items = [first, *[r for r in rest if r]]
-        if any(i.split()[0] in _STOP_ITEM or i.split()[-1] in _STOP_ITEM for i in items):
+        items = [_trim(i) for i in [first, *[r for r in rest if r]]]
+        if not all(items) or len(items) < 2:
             continue
         position = m.start()
         for item in items:
-            start = request.text.index(item, position)
+            start = request.text.find(item, position)
+            if start < 0:
+                break
             position = start + len(item)
             out.append(Candidate(Kind.PHRASE, item, start, position, item, 0.7))
     return out
+
+
+def _trim(item: str) -> str:
+    """An item's words up to the first word that is no part of a thing's name."""
+    words = item.split()
+    if words and words[0] in _STOP_ITEM:
+        return ""
+    kept = []
+    for w in words:
+        if w in _STOP_ITEM:
+            break
+        kept.append(w)
+    return " ".join(kept)
 
 
 def read(request: Request, slot) -> list[Candidate]:
@@ -60,7 +75,7 @@ def read(request: Request, slot) -> list[Candidate]:
     own = set(terms(slot.description))
     for i, token in enumerate(tokens):  # the kind of thing, right before a tool word
         t = terms(token.group(0))
-        if i and t and t[0] in known and t[0] not in slot.cues:
+        if i and t and t[0] in known:
             run = _run_before(tokens, i, known)
             if run:  # stronger before a word of the parameter's own description ("jazz music")
                 strength = 0.8 if t[0] in own else 0.6

@@ -144,6 +144,8 @@ def find(request: Request) -> list[Candidate]:
         low = raw.lower()
         if low in _NOT_UNITS - _UNIT_WORDS or (len(raw) <= 2 and not _after_direction(request.text, m.start())):
             continue
+        if len(raw) <= 2 and low in ("c", "f", "k"):
+            continue  # "in C": a key or a letter; a temperature unit only after a number
         if parsed := parse_unit(raw):
             out.append(Candidate(Kind.UNIT, raw, m.start(), m.end(), raw, 0.8, unit=parsed[0]))
     return out
@@ -168,7 +170,7 @@ EXTRACTOR = Extractor(
     find,
     slot_words=frozenset({"unit", "units", "scale", "measurement"}),
     describes=re.compile(r"\bunit of (?:measure|measurement)\b|\bthe unit\b", re.I),
-    fills={Kind.STRING: 0.6, Kind.ENUM: 0.9},
+    fills={Kind.ENUM: 0.9},
     convert=write_unit,
 )
 

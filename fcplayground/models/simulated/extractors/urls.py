@@ -7,7 +7,11 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-PATTERN = re.compile(r"(?<![\w/.])(?:https?://|www\.)[^\s'\"<>`]{1,2000}", re.I)
+PATTERN = re.compile(
+    r"(?<![\w/.@-])(?:(?:https?://|www\.)[^\s'\"<>`]{1,2000}"
+    r"|(?:[A-Za-z0-9-]{1,63}\.){1,4}(?:com|org|net|io|dev|edu|gov|co|ai|app|info|biz|uk|de|fr|us|ca|au|me|tv)\b(?:/[^\s'\"<>`]{0,2000})?)",
+    re.I,
+)
 
 
 def find(request: Request) -> list[Candidate]:
