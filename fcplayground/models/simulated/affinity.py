@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extractors import Candidate, fill_weight, units
+from .extractors import Candidate, fill_weight, places, units
 from .profiles import Slot
 from .vocabulary import Kind, Source, Tag
 from .words import is_generic, stem, terms
@@ -141,6 +141,8 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     base = fill_weight(c, kind) * c.strength
     if base <= 0:
         return NO_FIT
+    if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.tool_terms:
+        return NO_FIT  # "boiling point" for a tool about boiling points says what, not which
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
     cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
     if words_about and cue <= 0:
@@ -164,14 +166,23 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     return Fit(round(score, 3), source, detail)
 
 
+def _region_slot(slot: Slot) -> bool:
+    return bool(set(re.findall(r"[a-z]+", slot.name.lower())) & {"country", "state", "province", "region", "nation"})
+
+
 def _particular(slot: Slot, c: Candidate) -> float:
     """Readings made for this very slot (an enum's option, a flag) and years for years."""
     if c.kind in (Kind.ENUM, Kind.BOOL):
         return 1.0  # read for this very slot
     if c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT) and Tag.FACET not in c.tags:
         return 0.6  # a value of a particular kind for a slot of that kind
-    if c.kind == Kind.PLACE and slot.kind == Kind.PLACE and Tag.PLACE_CUE in c.tags:
-        return 0.4
+    if c.kind == Kind.PLACE and slot.kind == Kind.PLACE:
+        region = _region_slot(slot)
+        if region:  # a country or state parameter wants a country or state, not a city
+            place = places.lookup(str(c.value).split(",")[0])
+            kind = place.kind if place else ""
+            return 0.5 if kind in ("country", "state") and "," not in str(c.value) else -0.5 if kind == "city" else 0.0
+        return 0.4 if Tag.PLACE_CUE in c.tags else 0.0
     if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1000 <= c.value <= 2100 and re.search(r"year|date|season", slot.name, re.I):
         return 0.8
     if Tag.PERCENT in c.tags and re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability", f"{slot.name} {slot.description}", re.I):

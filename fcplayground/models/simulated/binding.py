@@ -196,13 +196,23 @@ def _assign(text: str, slots: tuple[Slot, ...], span: tuple[int, int], inside: l
         whole = _total(_masked(matrix, items))
         split = _total(_masked(matrix, [j]))
         matrix = _masked(matrix, items if whole > split else [j])
-    for _ in range(6):  # a value may serve one slot only: settle clashes, then solve again
-        pairs = best_assignment(matrix, FLOOR)
-        clash = _clash(pairs, units, matrix)
-        if clash is None:
-            break
-        matrix[clash[0]][clash[1]] = 0.0
+    pairs = _solve(matrix, units, 3)
     return {slots[i].name: (units[j], _score(text, slots[i], units[j], span, inside, slots)) for i, j in pairs.items()}
+
+
+def _solve(matrix: list[list[float]], units: list[_Unit], depth: int) -> dict[int, int]:
+    """The best assignment in which no two chosen values share words: where two clash,
+    the better of leaving out one or the other."""
+    pairs = best_assignment(matrix, FLOOR)
+    clash = _clash(pairs, units, matrix)
+    if clash is None:
+        return pairs
+    options = []
+    for i, j in clash:
+        trimmed = [row[:] for row in matrix]
+        trimmed[i][j] = 0.0
+        options.append(_solve(trimmed, units, depth - 1) if depth else best_assignment(trimmed, FLOOR))
+    return max(options, key=lambda p: sum(matrix[i][j] for i, j in p.items()))
 
 
 def _masked(matrix: list[list[float]], columns: list[int]) -> list[list[float]]:
@@ -276,13 +286,11 @@ def _named_lists(text: str, slots: tuple[Slot, ...], span: tuple[int, int], unit
                 matrix[slots.index(slot)][col] += 1.5
 
 
-def _clash(pairs: dict[int, int], units: list[_Unit], matrix: list[list[float]]) -> tuple[int, int] | None:
-    """The weaker of two chosen pairs whose values share words, if any."""
-    chosen = list(pairs.items())
-    for (i, j), (k, m) in itertools.combinations(chosen, 2):
-        a, b = units[j], units[m]
-        if _share_words(a, b):
-            return (i, j) if matrix[i][j] < matrix[k][m] else (k, m)
+def _clash(pairs: dict[int, int], units: list[_Unit], matrix: list[list[float]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two chosen pairs whose values share words, if any."""
+    for (i, j), (k, m) in itertools.combinations(list(pairs.items()), 2):
+        if _share_words(units[j], units[m]):
+            return (i, j), (k, m)
     return None
 
 
@@ -291,6 +299,8 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
         for y in b.members:
             if x is y:
                 return True
+            if x.kind == y.kind == Kind.PLACE and x.overlaps(y) and (Tag.FACET in x.tags) != (Tag.FACET in y.tags):
+                return True  # "Boston, MA" and its part "MA" are one value
             if x.overlaps(y) and Tag.FACET not in x.tags and Tag.FACET not in y.tags and x.kind != Kind.ENUM and y.kind != Kind.ENUM:
                 return not (x.kind, y.kind) in _NESTED_OK and not (y.kind, x.kind) in _NESTED_OK
     return False

@@ -91,14 +91,17 @@ def _numbered_name(c: Candidate) -> bool:
 
 
 def _may_share(c: Candidate, k: Candidate) -> bool:
-    if Tag.FACET in c.tags:  # the unit of an amount, the hour of a time, a city's state
+    if Tag.FACET in c.tags:  # the unit of an amount, the hour of a time, a city or its state
         return (k.start <= c.start and c.end <= k.end and Tag.FACET not in k.tags) or (c.kind == k.kind == Kind.PLACE)
+    if Tag.FACET in k.tags and c.kind == k.kind == Kind.PLACE:
+        return True
     inside = k.start <= c.start and c.end <= k.end
-    return inside and (c.kind, k.kind) in _NESTED
+    season = k.kind == Kind.ID and c.kind == Kind.NUMBER and k.text[:1].isdigit()  # 2019 in "2019-2020"
+    return inside and ((c.kind, k.kind) in _NESTED or season)
 
 
 _FROM = re.compile(r"\b(?:from|of|convert(?:ing)?|change|exchange|swap|translate)\s(?:the\s|my\s|this\s|some\s)?$", re.I)
-_TO = re.compile(r"\b(?:to|into|towards|as|in|for|how many|how much)\s(?:the\s)?$", re.I)
+_TO = re.compile(r"(?:\b(?:to|into|towards|as|in|for|how many|how much)|→|->|=>)\s?(?:the\s)?$", re.I)
 
 
 def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -114,12 +117,17 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
         if _FROM.search(before) and not before.rstrip().lower().endswith("of"):
             c = c.tagged(Tag.SOURCE)
         elif _TO.search(before) and (c.kind != Kind.PLACE or re.search(r"\b(?:to|into|towards)\s(?:the\s)?$", before, re.I)):
-            if c.kind in (Kind.PLACE, Kind.NAME) or any(o.kind == c.kind and o.end <= c.start for o in found) or re.search(r"(?:to|into|how many|how much)\s(?:the\s)?$", before, re.I):
+            if c.kind in (Kind.PLACE, Kind.NAME) or any(o.kind == c.kind and o.end <= c.start for o in found) or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
                 c = c.tagged(Tag.TARGET)
-        elif Tag.FACET in c.tags:
-            c = c.tagged(Tag.SOURCE)
+        elif Tag.FACET in c.tags and c.kind in (Kind.CURRENCY, Kind.UNIT):
+            c = c.tagged(Tag.SOURCE)  # "60 euros": the amount's own currency is what it is in
         out.append(c)
     return _pair_up(out)
+
+
+def _part_of(a: Candidate, b: Candidate, found: list[Candidate]) -> bool:
+    """Are two values parts of one longer one ("Sydney" and "Australia" in "Sydney, Australia")?"""
+    return any(w.start <= min(a.start, b.start) and max(a.end, b.end) <= w.end and w is not a and w is not b for w in found)
 
 
 def _pair_up(found: list[Candidate]) -> list[Candidate]:
@@ -127,7 +135,7 @@ def _pair_up(found: list[Candidate]) -> list[Candidate]:
     out = []
     for c in found:
         if c.kind in DIRECTED and not c.tags & {Tag.SOURCE, Tag.TARGET}:
-            same = [o for o in found if o is not c and o.kind == c.kind]
+            same = [o for o in found if o is not c and o.kind == c.kind and not o.overlaps(c) and not _part_of(o, c, found)]
             if any(Tag.TARGET in o.tags for o in same):
                 c = c.tagged(Tag.SOURCE)
             elif any(Tag.SOURCE in o.tags for o in same):
@@ -143,6 +151,8 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
     found = list(reader.for_slot(request, slot)) if reader and reader.for_slot else []
     if slot.kind in (Kind.STRING, Kind.NAME, Kind.PLACE):
         found += phrases.read(request, slot)
+    if slot.kind == Kind.ARRAY and slot.items is not None and slot.items.kind in (Kind.STRING, Kind.NAME):
+        found += phrases.read(request, slot.items)  # "recipes using salmon": a list of one
     if slot.kind == Kind.STRING and (slot.enum or options.quoted_options(slot.description)):
         found += options.read(request, slot)
     return found

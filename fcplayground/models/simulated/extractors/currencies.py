@@ -87,8 +87,12 @@ def code_at(text: str, start: int) -> tuple[str, str] | None:
     return None
 
 
+_SYMBOL = re.compile(r"(?<![\w$€£¥₹])([$€£¥₹])(?!\s?\d)")
+
+
 def find(request: Request) -> list[Candidate]:
-    out = []
+    out = [Candidate(Kind.CURRENCY, SYMBOLS[m.group(1)], m.start(), m.end(), m.group(1), unit=SYMBOLS[m.group(1)])
+           for m in _SYMBOL.finditer(request.text)]  # fmt: skip
     text = request.text
     for m in _pattern().finditer(text):
         word = m.group(0)

@@ -28,7 +28,7 @@ _ABSOLUTE = re.compile(
     rf"|(\d{{1,2}})([-/.])(\d{{1,2}})\8(\d{{4}}|\d{{2}})"
     rf"|({_MON})\s({_DAY})(?:,?\s(\d{{4}}))?"
     rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?"
-    rf"|(?:on\s)?the\s((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)))(?![\w/-])",
+    rf"|(?:on|by|until|for)\sthe\s((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s(?:at|of|in)\b|\s?[,.?!]|$))(?![\w/-])",
     re.I,
 )
 _RELATIVE = re.compile(

@@ -17,7 +17,13 @@ PATTERN = re.compile(r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_][A-Za-z0-9]{1,40}){
 _ORDINAL_OR_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|[a-zA-Zµ]{1,3})$", re.I)
 
 
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_SEASON = re.compile(r"^(?:19|20)\d{2}[-/](?:(?:19|20)\d{2}|\d{2})$")
+
+
 def _is_code(token: str) -> bool:
+    if _SNAKE.match(token) or _SEASON.match(token):
+        return True  # "my_sales_data", "2019-2020"
     letters = any(c.isalpha() for c in token)
     digits = sum(c.isdigit() for c in token)
     if not letters or not digits or _ORDINAL_OR_UNIT.match(token) or re.fullmatch(r"\d+(?:\.\d+)?[eE]-?\d+", token):

@@ -36,6 +36,9 @@ NOT_NAMES = {
     "just", "quick", "quickly", "kindly", "maybe", "need", "want", "like", "go", "try",
     "log", "file", "put", "pull", "bring", "take", "keep", "mark", "post", "share", "tag",
 }  # fmt: skip
+GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
+             "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip
+TITLES = {"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "mt"}
 PLACE_CUES = {"in", "at", "from", "to", "near", "around", "visit", "visiting", "into", "via", "towards"}
 _SENTENCE_END = ".?!:\n\"'(“"
 
@@ -51,12 +54,16 @@ def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
     gap = text[word.end() : nxt.start()]
     if gap == ", " and len(nxt.group(0)) == 2 and nxt.group(0).isupper():
         return True  # "Portland, OR"
+    if gap == ". " and word.group(0).lower() in TITLES and nxt.group(0)[0].isupper():
+        return True  # "Mr. X", "Dr. Smith"
     if gap != " ":
         return gap in ("-",) and nxt.group(0)[0].isupper()
     token = nxt.group(0)
     if token.lower() in ("of", "de", "del", "da", "la", "le", "van", "von", "and") and j + 2 < len(tokens):
         after = tokens[j + 2]
         return text[nxt.end() : after.start()] == " " and after.group(0)[0].isupper() and token != "and"
+    if token.lower() in GEO_HEADS and word.group(0)[0].isupper():
+        return True  # "the Amazon rainforest", "the Mississippi river"
     if token.isdigit():  # "Maroon 5", "Windows 10", "S&P 500", not "Paris 2024 tickets"
         after = text[nxt.end() : nxt.end() + 2]
         return len(token) <= 4 and word.group(0)[0].isupper() and not re.match(r"\s?[a-z%]", after)
@@ -88,7 +95,8 @@ def find(request: Request) -> list[Candidate]:
         token = tokens[i]
         word = token.group(0)
         low = word.lower().replace("'", "").replace("’", "").rstrip(".")
-        if not word[0].isupper() or low in NOT_NAMES or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i)):
+        the = low == "the" and not _opener(text, token.start()) and _continues_at(text, tokens, i)
+        if not word[0].isupper() or (low in NOT_NAMES and not the) or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i)):
             i += 1
             continue
         j = i
@@ -105,7 +113,8 @@ def find(request: Request) -> list[Candidate]:
         if cue in PLACE_CUES:
             kind = Kind.PLACE
             tags.add(Tag.PLACE_CUE)
-        out.append(Candidate(kind, phrase, start, end, phrase, 0.8, tags=frozenset(tags)))
+        strength = 0.5 if Tag.OPENER in tags else 0.8  # "Train the model ...": maybe just a word
+        out.append(Candidate(kind, phrase, start, end, phrase, strength, tags=frozenset(tags)))
         i = j + 1
     return out
 

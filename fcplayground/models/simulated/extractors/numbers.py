@@ -158,6 +158,8 @@ def convert(candidate: Candidate, slot) -> Any:
     """The number for ``slot``: in the unit it asks for, a percent as a fraction unless it
     counts in percent, an integer when the parameter is one."""
     value = candidate.value
+    if slot.json_type == "string" and candidate.unit and candidate.unit != "percent":
+        return candidate.text  # "2 weeks" for a duration written as text
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if Tag.PERCENT in candidate.tags and _wants_fraction(slot):
             value = round(value / 100, 10)
@@ -190,7 +192,7 @@ def number_slot_kind(name: str, description: str) -> Kind:
 EXTRACTOR = Extractor(
     Kind.NUMBER,
     find,
-    fills={Kind.ID: 0.6, Kind.STRING: 0.5, Kind.ENUM: 0.5},
+    fills={Kind.ID: 0.6, Kind.STRING: 0.25, Kind.ENUM: 0.5},
     convert=convert,
     json_types=frozenset({"integer", "number"}),
 )

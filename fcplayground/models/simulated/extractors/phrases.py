@@ -20,7 +20,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ITEM = r"[a-z][a-z'-]{1,30}(?:\s[a-z][a-z'-]{1,30}){0,2}"
 _LIST = re.compile(rf"(?<![\w-])({_ITEM})((?:,\s(?:and\s|or\s)?{_ITEM}){{1,12}}|\s(?:and|or)\s{_ITEM})(?![\w-])")
 _VALUE_CUES = {"of", "for", "about", "with", "called", "named", "titled", "like", "likes", "love",
-               "loves", "enjoy", "enjoys", "on", "regarding", "concerning", "containing", "in"}  # fmt: skip
+               "loves", "enjoy", "enjoys", "on", "regarding", "concerning", "containing", "in",
+               "using", "from", "got", "have", "define", "spell", "word"}  # fmt: skip
 _FILLER = {
     "find", "get", "calculate", "compute", "what", "whats", "give", "show", "tell", "me", "please",
     "determine", "retrieve", "fetch", "search", "look", "provide", "list", "information", "info",
@@ -56,8 +57,8 @@ def find(request: Request) -> list[Candidate]:
 def _trim(item: str) -> str:
     """An item's words up to the first word that is no part of a thing's name."""
     words = item.split()
-    if words and words[0] in _STOP_ITEM:
-        return ""
+    while words and words[0] in _STOP_ITEM:  # "some leftover rice" is "leftover rice"
+        words = words[1:]
     kept = []
     for w in words:
         if w in _STOP_ITEM:
@@ -128,9 +129,19 @@ def _phrase(text: str, run: list[re.Match[str]], strength: float, how: str) -> C
     return Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], strength, evidence=how)
 
 
+def write_phrase(candidate: Candidate, slot) -> str:
+    """The words as written, less last words that only name the parameter ("a multi-band
+    sequence" for ``sequence_type`` is "multi-band")."""
+    words = str(candidate.value).split()
+    while len(words) > 1 and terms(words[-1]) and terms(words[-1])[0] in slot.cues:
+        words = words[:-1]
+    return " ".join(words)
+
+
 EXTRACTOR = Extractor(
     Kind.PHRASE,
     find,
     for_slot=read,
     fills={Kind.STRING: 0.6, Kind.NAME: 0.25, Kind.PLACE: 0.2},
+    convert=write_phrase,
 )

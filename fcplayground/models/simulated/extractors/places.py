@@ -136,13 +136,17 @@ def find(request: Request) -> list[Candidate]:
                 cue = listed or _cue(text, tokens[i].start())
                 tags = {Tag.KNOWN} | ({Tag.PLACE_CUE} if cue else set())
                 value = written if written[0].isupper() else place.name
-                out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written,
-                                     1.0 if cue else 0.9, tags=frozenset(tags)))  # fmt: skip
-                if region:  # "Miami, Florida": the state or country, for a parameter of its own
+                strength = 1.0 if cue else 0.9
+                if region:  # "Miami, Florida" as written, and its parts for parameters of their own
                     start = text.index(",", end) + 1
                     start += len(text[start:]) - len(text[start:].lstrip())
+                    whole = text[tokens[i].start() : region]
+                    out.append(Candidate(Kind.PLACE, whole, tokens[i].start(), region, whole, strength, tags=frozenset(tags)))
+                    out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written, strength - 0.05, tags=frozenset(tags | {Tag.FACET})))
                     out.append(Candidate(Kind.PLACE, text[start:region], start, region, text[start:region],
                                          0.6, tags=frozenset({Tag.KNOWN, Tag.FACET})))  # fmt: skip
+                else:
+                    out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written, strength, tags=frozenset(tags)))
                 i = _index_at(tokens, region) if region else i + n - 1
                 break
         i += 1

@@ -28,9 +28,9 @@ def find(request: Request) -> list[Candidate]:
 
     for m in PATTERN.finditer(request.text):
         dollar, symbol = m.groups()
-        if symbol in _NOT_TICKERS or symbol in CODES() or not (dollar or market):
+        if symbol in _NOT_TICKERS or symbol in CODES():
             continue
-        if len(symbol) == 1 and not dollar:
+        if len(symbol) == 1 and not dollar or not (dollar or market):
             continue
         strength = 1.0 if dollar or len(symbol) >= 2 else 0.6
         out.append(Candidate(Kind.TICKER, symbol, m.start(), m.end(), m.group(0), strength))

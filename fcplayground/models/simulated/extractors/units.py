@@ -144,15 +144,18 @@ def find(request: Request) -> list[Candidate]:
         low = raw.lower()
         if low in _NOT_UNITS - _UNIT_WORDS or (len(raw) <= 2 and not _after_direction(request.text, m.start())):
             continue
-        if len(raw) <= 2 and low in ("c", "f", "k"):
-            continue  # "in C": a key or a letter; a temperature unit only after a number
+        if len(raw) <= 2 and low in ("c", "f", "k") and not _TEMPERATURE_SAID.search(request.text):
+            continue  # "in C": a key or a letter; a temperature unit only beside a temperature
         if parsed := parse_unit(raw):
             out.append(Candidate(Kind.UNIT, raw, m.start(), m.end(), raw, 0.8, unit=parsed[0]))
     return out
 
 
+_TEMPERATURE_SAID = re.compile(r"\d\s?°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b", re.I)
+
+
 def _after_direction(text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:to|into|in|from|as)\s$", text[max(0, start - 6) : start]))
+    return bool(re.search(r"(?:\b(?:to|into|in|from|as|many|much)|→|->)\s?$", text[max(0, start - 6) : start]))
 
 
 def write_unit(candidate: Candidate, slot) -> Any:
