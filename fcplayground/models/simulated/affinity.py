@@ -74,6 +74,7 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
     before = [m for m in before if m.start() >= previous][-5:]
     words = [m.group(0) for m in before]
     found: set[str] = set()
+    hinted: set[str] = set()  # words of the parameter's description, which count less
     nearest = -1
     content = 0  # content words between the value and the cue words
     for word in reversed(words):
@@ -87,16 +88,19 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
         if hit:
             found |= hit
             nearest = content if nearest < 0 else nearest
-        elif found or (terms(word) and not is_generic(terms(word)[0])):
-            if found:
-                break
+        elif slot.required and len(cues) <= 1 and terms(word) and terms(word)[0] in slot.hints:
+            hinted.add(terms(word)[0])
+            nearest = content if nearest < 0 else nearest
+        elif terms(word) and not is_generic(terms(word)[0]):
             content += 1
-            if content > 1:
-                break  # another content word stands between: the cue is not this value's
+            if content > 2 or (found and content > nearest + 1):
+                break  # the words before belong to something else
     if found:
         share = len(found) / len(cues)
         strength = 0.8 + 0.4 * share - 0.25 * nearest
         return max(strength, 0.5), f"{' '.join(sorted(found))!r} before it"
+    if hinted:
+        return max(0.4 + 0.1 * len(hinted) - 0.2 * nearest, 0.2), f"{' '.join(sorted(hinted))!r} before it"
     own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(c.evidence) if c.kind == Kind.NUMBER else ()
     if set(own) & cues:
         return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"

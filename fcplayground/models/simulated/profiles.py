@@ -54,6 +54,7 @@ class Slot:
     role: Role
     cues: frozenset[str]
     description: str = ""
+    hints: frozenset[str] = frozenset()  # the description's own words: weaker cues
     enum: tuple[Any, ...] = ()
     unit: str = ""  # the unit the description names, e.g. "kilogram"
     date_format: str = ""  # the strftime format the description asks for
@@ -171,7 +172,7 @@ def read_slot(
     return Slot(
         tool=tool, name=name, kind=kind, json_type=json_type, required=required,
         role=_role(kind, name, description, json_type), cues=_cues(name, description),
-        description=description, enum=enum, unit=_unit(name, description),
+        description=description, hints=_hints(description, tool_terms), enum=enum, unit=_unit(name, description),
         date_format=_date_format(description, examples, prop), percent=_percent(description),
         direction=_direction(name, description), items=items, default=_default(prop, description, json_type),
         examples=examples, position=position, tool_terms=tool_terms, schema=prop,
@@ -244,6 +245,11 @@ def _cues(name: str, description: str) -> frozenset[str]:
     if len(name) <= 2:
         own.add(name.lower())
     return frozenset(own)
+
+
+def _hints(description: str, tool_terms: frozenset[str]) -> frozenset[str]:
+    """The specific words of a parameter's description ("standard deviation" for sigma)."""
+    return frozenset(t for t in terms(description) if not is_generic(t) and len(t) > 2)
 
 
 def _unit(name: str, description: str) -> str:

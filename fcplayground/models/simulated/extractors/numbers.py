@@ -10,6 +10,7 @@ into the unit a parameter asks for, and percent into a fraction, happens in
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..vocabulary import Kind, Tag
 from . import currencies, units
 from .base import Candidate, Extractor, Request, coerce
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,24})(?:\.\d{1,24})?|\.\d{1,24}"
 _NUMBER = re.compile(
     rf"(?<![\w.,/:])([$€£¥₹])?\s?({_DIGITS})(?:[eE]([-+]?\d{{1,3}}))?"
     r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m)(?![\w/^²³*-]))?"
@@ -86,9 +87,9 @@ def _digits(request: Request) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _NUMBER.finditer(text):
         symbol, digits, exponent, scale, ordinal, raw_unit = m.groups()
-        value: float = float(digits.replace(",", ""))
-        if exponent:
-            value *= 10 ** int(exponent)
+        value = float(digits.replace(",", "") + (f"e{exponent}" if exponent else ""))
+        if not math.isfinite(value) or (m.end(2) < len(text) and text[m.end(2)].isdigit()):
+            continue  # "1e999", or a run of digits too long to be a quantity
         as_unit = scale == "m" and not (symbol or currencies.money_talk(text))
         if scale and not as_unit:  # "5m" is five metres; 5 million only when money is talked of
             value *= _MULTIPLIERS[scale.lower()]
@@ -192,7 +193,7 @@ def number_slot_kind(name: str, description: str) -> Kind:
 EXTRACTOR = Extractor(
     Kind.NUMBER,
     find,
-    fills={Kind.ID: 0.6, Kind.STRING: 0.25, Kind.ENUM: 0.5},
+    fills={Kind.ID: 0.45, Kind.STRING: 0.25, Kind.ENUM: 0.5},
     convert=convert,
     json_types=frozenset({"integer", "number"}),
 )

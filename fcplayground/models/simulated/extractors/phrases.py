@@ -30,6 +30,8 @@ _FILLER = {
     "suitable", "recommend", "suggest", "any", "all", "few", "several", "most", "more", "many",
     "much", "can", "could", "would", "you", "i", "we", "do", "does", "did", "is", "are", "be",
     "terms", "term", "prevention", "kind", "type", "sort", "things", "thing", "stuff", "ones",
+    "same", "respective", "respectively", "time", "one", "other", "another", "both", "either",
+    "each", "every", "this", "that", "these", "those", "it", "them", "here", "there", "now",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an", "my", "our", "their", "its", "his", "her", "some"}
 _STOP_ITEM = STOPWORDS | _FILLER

@@ -248,6 +248,6 @@ EXTRACTOR = Extractor(
          "departure", "arrival", "airport", "near", "neighborhood", "district"}
     ),  # fmt: skip
     describes=re.compile(r"\b(?:city|location|country|place|region|town)\b", re.I),
-    fills={Kind.NAME: 0.7, Kind.STRING: 0.8, Kind.TIMEZONE: 0.8, Kind.PHRASE: 0.6},
+    fills={Kind.NAME: 0.7, Kind.STRING: 0.6, Kind.TIMEZONE: 0.8, Kind.PHRASE: 0.6},
     convert=write_place,
 )

@@ -1,0 +1,186 @@
+"""Matching: the values of one stretch of the request assigned to one tool's parameters.
+
+Every value (and every run of listed values, and every reading made for one parameter:
+an enum's option, a flag) is scored against every parameter (:mod:`.affinity`); the
+assignment with the best total wins (:mod:`.assignment`). A run serves either whole (an
+array, or one call per item) or as its items (two values for two parameters), whichever
+serves better; two values that share words are never both used.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+
+from . import extractors
+from .affinity import Fit, fit
+from .assignment import best_assignment
+from .extractors import Candidate
+from .profiles import Slot
+from .runs import Run, find_runs, named_slots
+from .vocabulary import Kind, Source, Tag
+
+FLOOR = 0.45  # the least a value must score to fill a parameter
+# Kinds of value that compete for the same parameters, ranked together by position.
+_NAMES = {Kind.NAME, Kind.PLACE, Kind.QUOTED}
+_FAMILIES = {Kind.NAME: _NAMES, Kind.PLACE: _NAMES, Kind.QUOTED: _NAMES, Kind.STRING: _NAMES}
+_NESTED_OK = {(Kind.NUMBER, Kind.MATH), (Kind.TIME, Kind.DATE), (Kind.NUMBER, Kind.NAME)}
+
+
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The whole request: its text, reference date and every value found in it."""
+
+    text: str
+    today: date
+    candidates: list[Candidate]
+
+    def inside(self, span: tuple[int, int]) -> list[Candidate]:
+        return [c for c in self.candidates if span[0] <= c.start and c.end <= span[1]]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A column of the assignment: one value, a run of values, or a reading for one slot."""
+
+    candidate: Candidate | None = None
+    run: Run | None = None
+    only: str = ""  # the one slot a slot reader's value is for
+
+    @property
+    def members(self) -> tuple[Candidate, ...]:
+        return self.run.items if self.run else (self.candidate,)  # type: ignore[return-value]
+
+
+def assign(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> dict[str, tuple[_Unit, Fit]]:
+    """The best assignment of this span's values to the slots: each run either as a whole
+    or as its items, whichever serves the slots better; then no two chosen values that
+    share words."""
+    units = _units(scope, slots, span)
+    if not units or not slots:
+        return {}
+    matrix = [[_score(scope, slot, u, span, slots).score for u in units] for slot in slots]
+    _named_lists(scope.text, slots, span, units, matrix)
+    for j, unit in enumerate(units):
+        if unit.run is None:
+            continue
+        items = [k for k, u in enumerate(units) if u.run is None and u.candidate in unit.run.items and u.only == unit.only]
+        whole = _total(_masked(matrix, items))
+        split = _total(_masked(matrix, [j]))
+        matrix = _masked(matrix, items if whole > split else [j])
+    pairs = _solve(matrix, units, 3)
+    return {slots[i].name: (units[j], _score(scope, slots[i], units[j], span, slots)) for i, j in pairs.items()}
+
+
+def _solve(matrix: list[list[float]], units: list[_Unit], depth: int) -> dict[int, int]:
+    """The best assignment in which no two chosen values share words: where two clash,
+    the better of leaving out one or the other."""
+    pairs = best_assignment(matrix, FLOOR)
+    clash = _clash(pairs, units, matrix)
+    if clash is None:
+        return pairs
+    options = []
+    for i, j in clash:
+        trimmed = [row[:] for row in matrix]
+        trimmed[i][j] = 0.0
+        options.append(_solve(trimmed, units, depth - 1) if depth else best_assignment(trimmed, FLOOR))
+    return max(options, key=lambda p: sum(matrix[i][j] for i, j in p.items()))
+
+
+def _masked(matrix: list[list[float]], columns: list[int]) -> list[list[float]]:
+    return [[0.0 if j in columns else v for j, v in enumerate(row)] for row in matrix]
+
+
+def _total(matrix: list[list[float]]) -> float:
+    return sum(matrix[i][j] for i, j in best_assignment(matrix, FLOOR).items())
+
+
+def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list[_Unit]:
+    """The columns: each value of the span, each run, and readings made for one slot."""
+    text = scope.text
+    inside = scope.inside(span)
+    units = [_Unit(candidate=c) for c in inside]
+    request = extractors.Request(text[span[0] : span[1]], scope.today)
+    for slot in slots:
+        target = slot.items if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM else slot
+        found = [c.moved(span[0]) for c in extractors.for_slot(request, target)]
+        units += [_Unit(candidate=c, only=slot.name) for c in found]
+        for run in find_runs(text, [c for c in found if c.kind == Kind.ENUM]):
+            units.append(_Unit(run=run, only=slot.name))
+    runs = find_runs(text, inside)
+    units += [_Unit(run=run) for run in runs]
+    # "two numbers: 40 and 50": the spelled-out number counts the values that follow
+    counting = {id(c) for c in inside if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)}
+    return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
+
+
+def _score(scope: Scope, slot: Slot, unit: _Unit, span: tuple[int, int], slots: tuple[Slot, ...]) -> Fit:
+    """The fit of one column for one slot."""
+    if unit.only and unit.only != slot.name:
+        return Fit(0.0, Source.ORDER, "")
+    first = unit.members[0]
+    family = _FAMILIES.get(first.kind, {first.kind})
+    # positions count across the whole request: the second number for the second slot
+    same = [c for c in scope.candidates if c.kind in family and Tag.FACET not in c.tags and Tag.WORD not in c.tags]
+    rank = next((i for i, c in enumerate(same) if c is first), -1)
+    peers = [s for s in slots if _FAMILIES.get(s.kind, {s.kind}) == _FAMILIES.get(slot.kind, {slot.kind}) and s.required == slot.required]
+    f = fit(slot, first, scope.text, span[0], same, rank, peers.index(slot) if slot in peers else -1)
+    if f.score <= 0 or not _valid(slot, unit):
+        return Fit(0.0, f.source, f.detail)
+    if unit.run is not None:
+        if unit.run.kind == Kind.PHRASE and slot.kind != Kind.ARRAY and len(unit.run.items) < 3:
+            return Fit(0.0, f.source, f.detail)  # two plain words joined by "and" are seldom two calls
+        bonus = 0.5 if slot.kind == Kind.ARRAY else 0.1
+        return Fit(f.score + bonus, Source.LIST if slot.kind != Kind.ARRAY else Source.WHOLE_LIST, f.detail)
+    if slot.kind == Kind.ARRAY and first.kind != Kind.LIST:
+        return Fit(f.score * 0.8, f.source, f.detail)
+    return f
+
+
+def _valid(slot: Slot, unit: _Unit) -> bool:
+    """An enum takes only its own options."""
+    target = slot.items if slot.kind == Kind.ARRAY and slot.items else slot
+    if not target.enum:
+        return True
+    return all(extractors.convert(c, target) in target.enum for c in unit.members)
+
+
+def _named_lists(text: str, slots: tuple[Slot, ...], span: tuple[int, int], units: list[_Unit], matrix: list[list[float]]) -> None:
+    """"base and height as 6 and 10": each item goes to the parameter named in its place."""
+    for j, unit in enumerate(units):
+        if unit.run is None or unit.only:
+            continue
+        named = named_slots(text, unit.run, list(slots), span[0])
+        if not named:
+            continue
+        for i in range(len(slots)):
+            matrix[i][j] = 0.0
+        for item, slot in zip(unit.run.items, named, strict=True):
+            col = next((k for k, u in enumerate(units) if u.candidate is item and not u.only), None)
+            if col is not None:
+                matrix[slots.index(slot)][col] += 1.5
+
+
+def _clash(pairs: dict[int, int], units: list[_Unit], matrix: list[list[float]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two chosen pairs whose values share words, if any."""
+    for (i, j), (k, m) in itertools.combinations(list(pairs.items()), 2):
+        if _share_words(units[j], units[m]):
+            return (i, j), (k, m)
+    return None
+
+
+def _share_words(a: _Unit, b: _Unit) -> bool:
+    for x in a.members:
+        for y in b.members:
+            if x is y:
+                return True
+            if x.kind == y.kind == Kind.PLACE and x.overlaps(y) and (Tag.FACET in x.tags) != (Tag.FACET in y.tags):
+                return True  # "Boston, MA" and its part "MA" are one value
+            if x.overlaps(y) and Tag.FACET not in x.tags and Tag.FACET not in y.tags and x.kind != Kind.ENUM and y.kind != Kind.ENUM:
+                return (x.kind, y.kind) not in _NESTED_OK and (y.kind, x.kind) not in _NESTED_OK
+    return False
+
+
