@@ -34,6 +34,7 @@ CONCEPTS = {
 }  # fmt: skip
 _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
+_LETTER_NAMES = {"id", "to", "in", "at", "on", "of", "is", "as", "or", "by", "no", "do", "go", "up"}
 _LINKS = {"of", "is", "=", ":", "as", "at", "be", "being", "equal", "equals", "to", "with", "for", "was", "are"}
 
 
@@ -81,6 +82,8 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
         if short:
             if word.lower() == slot.name.lower() and len(words) >= 2 and words[-1].lower() in ("=", ":", "is", "of") and word is words[-2]:
                 return 1.3, f"{word} {words[-1]} {c.text}"
+            if len(slot.name) == 2 and slot.name.lower() not in _LETTER_NAMES and word.lower().startswith(slot.name.lower()) and word is words[-1]:
+                return 1.0, f"{word!r} before it"  # "cc'ing lee@acme.io"
             continue
         if word in ("=", ":") or word.lower() in _LINKS:
             continue

@@ -42,6 +42,7 @@ class Argument:
     source: Source
     detail: str = ""
     guessed: bool = False
+    span: tuple[int, int] | None = None  # the words of the request it came from
 
 
 @dataclass
@@ -140,12 +141,14 @@ def _bind_group(text: str, intent: Intent, span: tuple[int, int], candidates: li
         if unit.run is not None and slot.kind != Kind.ARRAY:
             spread.append((slot, unit.run))
         elif unit.run is not None:
-            fixed[name] = Argument([extractors.convert(i, slot.items or slot) for i in unit.run.items], Source.WHOLE_LIST, f"the values listed: {', '.join(i.text for i in unit.run.items)}")
+            items = unit.run.items
+            fixed[name] = Argument([extractors.convert(i, slot.items or slot) for i in items], Source.WHOLE_LIST,
+                                   f"the values listed: {', '.join(i.text for i in items)}", span=(items[0].start, items[-1].end))  # fmt: skip
         else:
             value = extractors.convert(unit.candidate, slot.items or slot) if slot.kind == Kind.ARRAY and unit.candidate.kind != Kind.LIST else extractors.convert(unit.candidate, slot)
             if slot.kind == Kind.ARRAY and not isinstance(value, list):
                 value = [value]
-            fixed[name] = Argument(value, f.source, f.detail)
+            fixed[name] = Argument(value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end))
     return _fan_out(fixed, spread)
 
 
@@ -164,7 +167,7 @@ def _fan_out(fixed: dict[str, Argument], spread: list[tuple[Slot, Run]]) -> list
         arguments = dict(fixed)
         for (slot, run), item in zip(spread, row, strict=True):
             others = ", ".join(i.text for i in run.items if i is not item)
-            arguments[slot.name] = Argument(extractors.convert(item, slot), Source.LIST, f"{item.text!r}, one of a list with {others}")
+            arguments[slot.name] = Argument(extractors.convert(item, slot), Source.LIST, f"{item.text!r}, one of a list with {others}", span=(item.start, item.end))
         out.append(arguments)
     return out
 

@@ -14,7 +14,7 @@ import re
 
 from .binding import Argument, Call
 from .extractors import places
-from .composing import compose, gist
+from .composing import compose, gist, without
 from .profiles import Slot
 from .reading import Reading, Result
 from .results import from_results
@@ -48,9 +48,8 @@ def _data(done) -> object:
 
 
 def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result]) -> Argument | None:
-    clause = text[call.span[0] : call.span[1]]
     if slot.role == Role.COMPOSED:
-        return _composed(slot, call, clause, done)
+        return _composed(slot, call, text, done)
     if slot.role == Role.SETTING:
         if slot.default is not None and (not slot.enum or slot.default in slot.enum):
             return Argument(slot.default, Source.DEFAULT, f"the default, {slot.default!r}")
@@ -91,8 +90,9 @@ def _derived(slot: Slot, call: Call) -> Argument | None:
     return None
 
 
-def _composed(slot: Slot, call: Call, clause: str, done: list[Result]) -> Argument | None:
-    values = [str(a.value) for a in call.arguments.values() if isinstance(a.value, (str, int, float))]
+def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument | None:
+    clause = without(text, call.span, [a.span for a in call.arguments.values() if a.span])
+    values = [str(a.value) for a in call.arguments.values() if isinstance(a.value, str) and not a.span]
     said = gist(clause, slot.tool_terms, values).lower().strip(" .")
     if said in REFERENCES or said.removeprefix("the ") in REFERENCES:
         if not done:

@@ -19,18 +19,34 @@ from .reading import Result
 from .words import STOPWORDS, terms
 
 _SHORT = {"subject", "title", "headline", "label", "caption", "topic", "name"}
+_VERBATIM = {"text", "phrase", "sentence", "word", "words", "string", "input"}  # the user's words as they are
 _SEARCH = {"query", "q", "search", "keyword", "keywords", "term", "terms", "prompt", "question"}
 _GIST = re.compile(
-    r"\b(?:that|saying|says|to say|telling (?:him|her|them|me|us)|tell (?:him|her|them|me|us)(?: that)?|"
-    r"about|regarding|re:|concerning|with the (?:message|text|note)|called|titled|named|to remind (?:me|him|her|them) to|remind me to|to)\s+(.+)$",
+    r"\b(?:that|saying|says|to say|say|translate|telling (?:him|her|them|me|us)|tell (?:him|her|them|me|us)(?: that)?|"
+    r"about|regarding|re:|concerning|with the (?:message|text|note)|called|titled|named|to remind (?:me|him|her|them) to|remind me to|to)[\s:]+(.+)$",
     re.I,
 )
 _ASKING = re.compile(
     r"^(?:(?:please|hi|hello|hey|ok|okay)[, ]+)*(?:can you|could you|would you|will you|please|i (?:want|need|would like) to|"
-    r"help me|how (?:do|can|should) (?:i|we)|what(?:'s| is| are)|i'd like to|let's|lets)\s+",
+    r"help me|how (?:do|can|should) (?:i|we|you)|what(?:'s| is| are)|i'd like to|let's|lets)\s+",
     re.I,
 )
-_LEADING = re.compile(r"^(?:the|a|an|my|our|some|any|me|us|him|her|them|please)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:the|a|an|my|our|some|any|me|us|him|her|them|please|few|a few)\s+)+", re.I)
+# A value's own words, and the word that introduces it: what free text must leave out.
+_INTRO = re.compile(r"(?:\b(?:on|at|in|into|to|for|from|by|with|of|as|about|under|over|cc'?(?:ing)?|copy(?:ing)? in)\s+(?:the\s+)?)$", re.I)
+
+
+def without(text: str, span: tuple[int, int], used: list[tuple[int, int]]) -> str:
+    """The words of ``span`` less the values other parameters took (and the word before
+    each: "on the 28th", "to Spanish", "cc'ing lee@acme.io")."""
+    chars = list(text)
+    for start, end in sorted(used, reverse=True):
+        if span[0] <= start and end <= span[1]:
+            intro = _INTRO.search(text[span[0] : start])
+            cut = span[0] + intro.start() if intro else start
+            chars[cut:end] = " " * (end - cut)
+    clause = "".join(chars[span[0] : span[1]])
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;?!])", r"\1", clause)).strip(" ,:;-")
 
 
 def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
@@ -41,8 +57,8 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
         clean = clean.replace(value, " ")
     clean = re.sub(r"\s{2,}", " ", clean).strip(" ,")
     if m := _GIST.search(clean):
-        said = _LEADING.sub("", m.group(1).strip(" ,.")).strip()
-        if said and len(terms(said)) >= 1 and not _only_tool_words(said, tool_terms):
+        said = m.group(1).strip(" ,.:;-")
+        if re.search(r"[A-Za-z]", said) and not _only_tool_words(said, tool_terms):
             return said
     rest = _ASKING.sub("", clean)
     words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
@@ -52,7 +68,8 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
 
 
 def _only_tool_words(said: str, tool_terms: frozenset[str]) -> bool:
-    return all(t in tool_terms for t in terms(said))
+    found = terms(said)
+    return bool(found) and all(t in tool_terms for t in found)
 
 
 def compose(slot: Slot, text: str, values: list[str], results: list[Result]) -> tuple[str, bool] | None:
@@ -65,6 +82,8 @@ def compose(slot: Slot, text: str, values: list[str], results: list[Result]) -> 
         return (query, False) if query else None
     if words & _SHORT:
         return (_headline(said), False) if said else None
+    if words & _VERBATIM:
+        return (said, False) if said else None
     found = [r for r in results if not r.is_error]
     if found and said:
         return _message(said, found), True
@@ -78,12 +97,13 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     clean = text.strip().rstrip("?!. ")
     for value in values:
         clean = clean.replace(value, " ")
+    clean = re.split(r"\s?[,;]\s|\s(?:and then|then)\s", clean)[0]
     m = re.search(r"\b(?:for|about|on|regarding|re)\s+(.+?)(?:\s+(?:and|then)\s+.*)?$", clean, re.I)
     if m and terms(m.group(1)):
         return _LEADING.sub("", m.group(1).strip(" ,."))
     question = _ASKING.sub("", clean).strip(" ,.")
     kept = [w for w in question.split() if not (terms(w) and terms(w)[0] in tool_terms and terms(w)[0] in ("find", "get", "article"))]
-    return " ".join(kept)
+    return _LEADING.sub("", " ".join(kept))
 
 
 def _headline(said: str) -> str:

@@ -161,6 +161,7 @@ def read_slot(
     tool: str, name: str, prop: dict[str, Any], required: bool, position: int, tool_terms: frozenset[str]
 ) -> Slot:
     """One parameter's slot: its kind, role, cues and the form its description asks for."""
+    prop = _resolved(prop)
     json_type = _json_type(prop)
     description = str(prop.get("description", "") or "")
     examples = tuple(e.strip(" '\"`") for m in _EXAMPLE.finditer(description) for e in re.split(r",\s|\sor\s", m.group(1)) if e.strip())
@@ -189,6 +190,16 @@ def _listed_options(description: str, json_type: str) -> tuple[str, ...]:
         return ()
     m = _OR_LIST.search(description)
     return tuple(re.findall(r"['\"]([\w /.-]{1,30})['\"]", m.group(0))) if m else ()
+
+
+def _resolved(prop: dict[str, Any]) -> dict[str, Any]:
+    """``anyOf: [X, null]`` (an Optional parameter) read as X, keeping the description."""
+    options = prop.get("anyOf") or prop.get("oneOf")
+    if isinstance(options, list):
+        real = [o for o in options if isinstance(o, dict) and o.get("type") != "null"]
+        if len(real) == 1:
+            return {**real[0], **{k: v for k, v in prop.items() if k not in ("anyOf", "oneOf")}}
+    return prop
 
 
 def _json_type(prop: dict[str, Any]) -> str:

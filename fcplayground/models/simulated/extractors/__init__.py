@@ -25,9 +25,8 @@ from .base import Candidate, Extractor, Request, coerce
 
 TABLE: list[Extractor] = [
     urls.EXTRACTOR, emails.EXTRACTOR, quoted.EXTRACTOR, timezones.EXTRACTOR, paths.EXTRACTOR,
-    addresses.EXTRACTOR, isbns.EXTRACTOR, phones.EXTRACTOR, flights.EXTRACTOR,
-    versions.EXTRACTOR, colours.EXTRACTOR, lists.EXTRACTOR, dates.EXTRACTOR, times.EXTRACTOR,
-    ids.EXTRACTOR, formulas.EXTRACTOR, numbers.EXTRACTOR, currencies.EXTRACTOR,
+    addresses.EXTRACTOR, isbns.EXTRACTOR, dates.EXTRACTOR, times.EXTRACTOR, phones.EXTRACTOR,
+    flights.EXTRACTOR, versions.EXTRACTOR, colours.EXTRACTOR, lists.EXTRACTOR, ids.EXTRACTOR, formulas.EXTRACTOR, numbers.EXTRACTOR, currencies.EXTRACTOR,
     units.EXTRACTOR, tickers.EXTRACTOR, languages.EXTRACTOR, places.EXTRACTOR,
     names.EXTRACTOR, phrases.EXTRACTOR, options.EXTRACTOR, flags.EXTRACTOR,
 ]  # fmt: skip

@@ -44,7 +44,7 @@ def find(request: Request) -> list[Candidate]:
         first = m.group(1)
         rest = re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group(2))
         items = [_trim(i) for i in [first, *[r for r in rest if r]]]
-        if not all(items) or len(items) < 2:
+        if not all(items) or len(items) < 2 or _verb_like(request.text, m.start(), items):
             continue
         position = m.start()
         for item in items:
@@ -54,6 +54,22 @@ def find(request: Request) -> list[Candidate]:
             position = start + len(item)
             out.append(Candidate(Kind.PHRASE, item, start, position, item, 0.7))
     return out
+
+
+_AFTER_VERB = re.compile(r"\s(?:a|an|the|my|me|it|us|him|her|them|up|off|on|out|to|some)\b", re.I)
+
+
+def _verb_like(text: str, start: int, items: list[str]) -> bool:
+    """"the kitchen lights and set a timer": an item followed by an article is a verb."""
+    position = start
+    for item in items:
+        at = text.find(item, position)
+        if at < 0:
+            return True
+        position = at + len(item)
+        if _AFTER_VERB.match(text, position):
+            return True
+    return False
 
 
 def _trim(item: str) -> str:

@@ -142,8 +142,8 @@ def find(request: Request) -> list[Candidate]:
     for m in _STANDALONE.finditer(request.text):
         raw = m.group(0)
         low = raw.lower()
-        if low in _NOT_UNITS - _UNIT_WORDS or (len(raw) <= 2 and not _after_direction(request.text, m.start())):
-            continue
+        if low in _NOT_UNITS - _UNIT_WORDS or not (_after_direction(request.text, m.start()) or low in _TEMPERATURE and len(low) > 3):
+            continue  # a unit on its own is one after "to", "in", "how many"; "call mum" is no unit
         if len(raw) <= 2 and low in ("c", "f", "k") and not _TEMPERATURE_SAID.search(request.text):
             continue  # "in C": a key or a letter; a temperature unit only beside a temperature
         if parsed := parse_unit(raw):
