@@ -103,7 +103,8 @@ def _restates(text: str, intent: Intent, group: tuple[int, int], piece: tuple[in
     """Does the piece say again what the group says, for another call? It gives values
     the group has, and either adds none or names the tool's subject again ("a Vegan
     Salad recipe"), says so ("also", "the second"), or holds a formula of its own."""
-    if _bare(text, candidates, *piece):
+    formula = any(c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates)
+    if _bare(text, candidates, *piece) and not formula:
         return False
     alone = _provided(text, intent, piece, candidates, today)
     before = _provided(text, intent, group, candidates, today)
@@ -114,8 +115,8 @@ def _restates(text: str, intent: Intent, group: tuple[int, int], piece: tuple[in
     said = set(topic_terms(text, candidates, *piece))
     again = bool((said & intent.profile.core) - cues)
     marked = bool(_RESTATES.match(text[piece[0] : piece[1]]))
-    formula = any(c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates)
-    return again or marked or formula or (len(joined) <= len(before) and bool(said & cues))
+    same = alone == before and len(joined) == len(before)  # "1 mile to km, 1 pound to kg"
+    return again or marked or formula or same or (len(joined) <= len(before) and bool(said & cues))
 
 
 def _bare(text: str, candidates: list[Candidate], start: int, end: int) -> bool:

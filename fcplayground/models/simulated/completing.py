@@ -92,7 +92,8 @@ def _derived(slot: Slot, call: Call) -> Argument | None:
 
 def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument | None:
     clause = without(text, call.span, [a.span for a in call.arguments.values() if a.span])
-    values = [str(a.value) for a in call.arguments.values() if isinstance(a.value, str) and not a.span]
+    values = [str(a.value) for a in call.arguments.values()
+              if isinstance(a.value, str) and not a.span and a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS)]  # fmt: skip
     said = gist(clause, slot.tool_terms, values).lower().strip(" .")
     if said in REFERENCES or said.removeprefix("the ") in REFERENCES:
         if not done:

@@ -28,7 +28,8 @@ _GIST = re.compile(
 )
 _ASKING = re.compile(
     r"^(?:(?:please|hi|hello|hey|ok|okay)[, ]+)*(?:can you|could you|would you|will you|please|i (?:want|need|would like) to|"
-    r"help me|how (?:do|can|should) (?:i|we|you)|what(?:'s| is| are)|i'd like to|let's|lets)\s+",
+    r"help me|how (?:do|can|should) (?:i|we|you)|what(?:'s| is| are)|i'd like to|let's|lets|do you (?:sell|have|carry)|"
+    r"are there|is there|i need|i want|i'm looking for|looking for|show me|get me|find me|give me)\s+",
     re.I,
 )
 _LEADING = re.compile(r"^(?:(?:the|a|an|my|our|some|any|me|us|him|her|them|please|few|a few)\s+)+", re.I)

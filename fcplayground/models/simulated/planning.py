@@ -118,6 +118,8 @@ def _order(planned: list[Planned], specs: list[ToolSpec], profiles: list[ToolPro
         if call.refers and others:
             _wait(p, others, "its " + ", ".join(call.refers) + " will say what {} return")
             continue
+        if call.refers:  # "translate this": nothing says what "this" is
+            call.missing = list(call.refers) + call.missing
         if _LAST_STEP.search(described.get(call.profile.name, "")) and others:
             _wait(p, others, "its description makes it the last step, after {}")
             continue

@@ -9,6 +9,7 @@ from typing import Any
 from .extractors.base import coerce
 from .profiles import Slot, ToolProfile
 from .reading import Result
+from .vocabulary import Kind
 from .words import identifier_terms, is_generic, terms
 
 # Result keys that answer a parameter under another name ("the answer" for an email body).
@@ -54,6 +55,9 @@ def _flatten(data: Any, depth: int = 0) -> list[tuple[str, Any]]:
     return out
 
 
+_PRODUCED = {Kind.ID, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.PATH, Kind.NAME, Kind.STRING}
+
+
 def producer(slot: Slot, needing: str, others: list[ToolProfile], specs_text: dict[str, str]) -> str | None:
     """Another planned tool whose result would hold ``slot``'s value: the one its
     description names ("as returned by lookup_customer"), else one whose own description
@@ -61,6 +65,8 @@ def producer(slot: Slot, needing: str, others: list[ToolProfile], specs_text: di
     for other in others:
         if other.name != needing and other.name in slot.description:
             return other.name
+    if slot.kind not in _PRODUCED:
+        return None  # dates, times and amounts are the user's to give, not a lookup's
     wanted = {t for t in identifier_terms(slot.name) if not is_generic(t) or t == "id"}
     if not wanted:
         return None

@@ -36,8 +36,10 @@ _ARITHMETIC = re.compile(
 )
 _PIECE = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b)|({_OP})", re.I)
 _SQUARED = re.compile(rf"(?<![\w.])({_NUM})\s(squared|cubed)\b", re.I)
-_ROOT = re.compile(rf"\b(?:sqrt\s?\(\s?({_NUM})\s?\)|(?:the\s)?square root of\s({_NUM}))", re.I)
-_PERCENT_OF = re.compile(rf"(?<![\w.])({_NUM})\s?(?:%|percent)\sof\s\$?({_NUM})(?![\w.])", re.I)
+_ROOT = re.compile(rf"\b(?:sqrt\s?\(\s?({_NUM})\s?\)|sqrt\s({_NUM})|(?:the\s)?square root of\s({_NUM}))", re.I)
+_PERCENT_OF = re.compile(rf"(?<![\w.])({_NUM})\s?(?:%|percent)\s(?:[a-z]+\s){{0,3}}(?:of|on)\s\$?({_NUM})(?![\w.])", re.I)
+_NAMED = re.compile(rf"\b(product|sum|difference|quotient)\s(?:of|between)\s({_NUM})\s(?:and|by)\s({_NUM})(?![\w.])", re.I)
+_NAMED_OPS = {"product": ("*", "multiply"), "sum": ("+", "add"), "difference": ("-", "subtract"), "quotient": ("/", "divide")}
 # A polynomial or equation in x, y or z (at least one power, product or operator on x).
 _TERM = r"(?:\d+(?:\.\d+)?\s?\*?\s?)?[xyz](?:\s?(?:\^|\*\*)\s?\d+)?"
 _FORMULA = re.compile(
@@ -71,6 +73,10 @@ def _arithmetic(text: str) -> list[Candidate]:
             continue
         expr = sign + pieces[0] + "".join(f"{o[0]}{n}" for o, n in zip(ops, pieces[2::2], strict=False))
         operation = ops[0][1] if len({o[1] for o in ops}) == 1 else "calculate"
+        out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
+    for m in _NAMED.finditer(text):  # "the product of 3.5 and 8"
+        symbol, operation = _NAMED_OPS[m.group(1).lower()]
+        expr = f"{_digits(m.group(2))}{symbol}{_digits(m.group(3))}"
         out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
     for pattern, operation in ((_SQUARED, "power"), (_ROOT, "square root"), (_PERCENT_OF, "percentage")):
         for m in pattern.finditer(text):

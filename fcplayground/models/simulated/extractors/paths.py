@@ -16,7 +16,7 @@ _FILE = re.compile(r"(?<![\w./\\-])[\w-]{1,200}\.(?:[A-Za-z][A-Za-z0-9]{0,5})(?!
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Slashes that are not paths: units, fractions, dates, "and/or".
 _NOT_A_PATH = re.compile(
-    r"^(?:[\d.]+(?:/[\d.]+)+|[A-Za-z]{1,3}/[A-Za-z]{1,3}(?:\^?\d)?|\w+/\w+)$"
+    r"^(?:[\d.]+(?:/[\d.]+)+|[A-Za-z]{1,3}/[A-Za-z]{1,3}(?:\^?\d)?|and/or|he/she|his/her|yes/no|either/or)$", re.I
 )
 _DOMAIN_ENDINGS = {"com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr"}
 

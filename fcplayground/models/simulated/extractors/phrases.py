@@ -43,7 +43,7 @@ def find(request: Request) -> list[Candidate]:
     for m in _LIST.finditer(request.text):
         first = m.group(1)
         rest = re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group(2))
-        items = [_trim(i) for i in [first, *[r for r in rest if r]]]
+        items = [_trim(first, last_words=True)] + [_trim(r) for r in rest if r]
         if not all(items) or len(items) < 2 or _verb_like(request.text, m.start(), items):
             continue
         position = m.start()
@@ -72,9 +72,15 @@ def _verb_like(text: str, start: int, items: list[str]) -> bool:
     return False
 
 
-def _trim(item: str) -> str:
-    """An item's words up to the first word that is no part of a thing's name."""
+def _trim(item: str, last_words: bool = False) -> str:
+    """An item's words up to the first word that is no part of a thing's name (for the
+    first item of a list, the words after the last such word: "recipes with *chickpeas*")."""
     words = item.split()
+    if last_words:
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _STOP_ITEM:
+                return " ".join(words[i + 1 :])
+        return item
     while words and words[0] in _STOP_ITEM:  # "some leftover rice" is "leftover rice"
         words = words[1:]
     kept = []

@@ -160,14 +160,38 @@ def _region_after(text: str, end: int, place: Place) -> int:
     """Where "Miami, Florida" or "Portland, OR" ends: a city, then its state or country."""
     if place.kind != "city":
         return 0
+    city = text[: end].split(",")[-1].strip()
     if m := _STATE_CODE.match(text, end):
-        return m.end() if m.group(1) in US_STATES or m.group(1) in ("UK",) else 0
+        return m.end() if m.group(1) in US_STATES and _in_state(city, place, m.group(1)) or m.group(1) == "UK" else 0
     m = re.match(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:])
     if m:
         for length in (len(m.group(1)), len(m.group(1).split()[0])):
-            if m.group(1)[:length].lower() in regions():
+            name = m.group(1)[:length]
+            if name.lower() in regions() and _within(city, place, name):
                 return end + m.start(1) + length
     return 0
+
+
+def _within(city: str, place: Place, region: str) -> bool:
+    """Is ``region`` the city's state or country ("Miami, Florida"), not the next item of a
+    list ("London, New York and Sydney")?"""
+    code = next((c for c, n in US_STATES.items() if n.lower() == region.lower()), None)
+    if code is not None:
+        return _in_state(city, place, code)
+    other = gazetteer().get(folded(region))
+    return other is not None and other.kind == "country" and other.country == place.country
+
+
+def _in_state(city: str, place: Place, code: str) -> bool:
+    return place.country == "US" and (place.region == code or (folded(city), code) in us_cities())
+
+
+@lru_cache(maxsize=1)
+def us_cities() -> frozenset[tuple[str, str]]:
+    """Every (city, state) pair of the table: Springfield is in Illinois too."""
+    with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
+        rows = [line.split("\t") for line in f]
+    return frozenset((folded(r[0]), r[2]) for r in rows if r[1] == "US")
 
 
 def _index_at(tokens: list[re.Match[str]], position: int) -> int:

@@ -12,7 +12,7 @@ from ..vocabulary import Kind, Tag
 from .base import Candidate, Extractor, Request
 
 PATTERN = re.compile(
-    r"(?<![\w:.])(?:([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\s?([ap])\.?m\.?)?|(1[0-2]|0?[1-9])\s?([ap])\.?m\.?|(noon|midday|midnight))(?![\w:])",
+    r"(?<![\w:.])(?:([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\s?([ap])\.?m\.?)?|(1[0-2]|0?[1-9])\s?([ap])\.?m\.?|(noon|midday|midnight))(?![\w]|:\d)",
     re.I,
 )
 
