@@ -29,7 +29,7 @@ from .intents import Intent, topic_terms
 from .matching import Scope, assign
 from .profiles import Slot, ToolProfile
 from .runs import Run
-from .vocabulary import Kind, Source
+from .vocabulary import Kind, Source, Tag
 
 MAX_CALLS = 16  # one intent never fans out into more calls than this
 
@@ -150,7 +150,23 @@ def _bind_group(text: str, intent: Intent, span: tuple[int, int], candidates: li
             if slot.kind == Kind.ARRAY and not isinstance(value, list):
                 value = [value]
             fixed[name] = Argument(value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end))
+    _count(text, slots, span, candidates, chosen, fixed)
     return _fan_out(fixed, spread)
+
+
+_COUNTS = re.compile(r"^(?:quantity|qty|count|number|num|amount|copies|units|items)(?:_|$)|_(?:count|quantity|qty)$", re.I)
+
+
+def _count(text: str, slots: tuple[Slot, ...], span: tuple[int, int], candidates: list[Candidate], chosen: dict, fixed: dict[str, Argument]) -> None:
+    """"three of P-1180", "2 x P-3307": a count left over goes to the one quantity
+    parameter nobody filled."""
+    open_slots = [s for s in slots if s.name not in fixed and s.kind == Kind.NUMBER and _COUNTS.search(s.name)]
+    used = {id(m) for unit, _ in chosen.values() for m in unit.members}
+    left = [c for c in candidates if span[0] <= c.start and c.end <= span[1] and c.kind == Kind.NUMBER
+            and id(c) not in used and Tag.FACET not in c.tags and isinstance(c.value, int) and 0 < c.value < 1000 and not c.unit]  # fmt: skip
+    if len(open_slots) == 1 and len(left) == 1:
+        slot, value = open_slots[0], left[0]
+        fixed[slot.name] = Argument(extractors.convert(value, slot), Source.ORDER, f"{value.text!r} counts what the call is for", span=(value.start, value.end))
 
 
 def _fan_out(fixed: dict[str, Argument], spread: list[tuple[Slot, Run]]) -> list[dict[str, Argument]]:

@@ -38,6 +38,8 @@ _EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example|such as|like|example:)[,:]?
 _DEFAULT = re.compile(r"\bdefaults?(?: value)?(?: is| to|:)?\s+['\"]?([\w.-]+(?: [\w.-]+)?)['\"]?", re.I)
 _PERCENT = re.compile(r"\bpercent(?:age)?\b|\bin %|\b0\s*(?:-|to)\s*100\b|\(%\)", re.I)
 _FRACTION = re.compile(r"\bdecimal\b|\bfraction\b|\b0\s*(?:-|to|and)\s*1\b(?![\d.])|\be\.g\.\s*0\.\d", re.I)
+_READS = {"get", "list", "find", "search", "check", "show", "lookup", "look", "read", "fetch", "query", "view", "retrieve", "describe", "count", "status"}
+_WRITES = {"create", "add", "set", "send", "book", "delete", "remove", "update", "cancel", "post", "save", "start", "schedule", "make", "write", "request", "submit", "order", "buy"}
 # A tool that makes something names it itself: its "title" is written, not looked up.
 _CREATES = frozenset(t for w in ("create", "add", "new", "make", "send", "schedule", "book", "post", "write", "log", "remind", "note", "save", "compose", "draft", "publish", "open", "start") for t in terms(w))
 
@@ -85,6 +87,8 @@ class ToolProfile:
     examples: frozenset[str] = frozenset()
     prefixes: dict[str, str] = field(default_factory=dict)  # first letters -> a term
     searches: bool = False  # a search tool: a search verb and a query it writes itself
+    reads: bool = False  # named for reading: get, list, find, check, show, look up
+    writes: bool = False  # named for writing: create, add, set, send, book, delete
 
     @property
     def required(self) -> list[Slot]:
@@ -124,7 +128,10 @@ def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
     searches = bool({"find", "search"} & {*name_terms, *description_terms[:6]}) and any(
         s.required and s.role == Role.COMPOSED for s in slots
     )
-    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches)
+    verbs = set(split_identifier(name))
+    reads = bool(verbs & _READS)
+    writes = bool(verbs & _WRITES) and not reads
+    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches, reads, writes)
 
 
 def _weights(

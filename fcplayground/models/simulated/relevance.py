@@ -33,6 +33,9 @@ STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZ
                 Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE,
                 Kind.UNIT}  # fmt: skip
 IDF_CAP = {True: 3.0, False: 1.5}  # how much rarity may multiply a name or description word, a parameter's
+QUESTION = re.compile(r"\?\s*$|^\W*(?:what|when|where|which|who|how|is|are|am|do|does|did|can i|anything|any)\b", re.I)
+WRITE_WORDS = re.compile(r"\b(?:create|add|make|schedule|book|set|send|email|put|save|remind|start|cancel|delete|change|update|turn|switch)\b", re.I)
+QUESTION_EVIDENCE = 0.6
 SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? for|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best)\b", re.I)
 WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
 # What each arithmetic operation is called in a tool's words.
@@ -94,6 +97,12 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
                 total += NEAR_FACTOR * p.weights[near]
                 matched.append(near)
         bonus, evidence = _evidence(candidates, p)
+        if text and QUESTION.search(text) and not WRITE_WORDS.search(text):
+            if p.reads:  # "what's on my calendar tomorrow?": a question for a tool that reads
+                bonus += QUESTION_EVIDENCE
+                evidence.append("a question")
+            elif p.writes:
+                total *= 0.6
         if text and p.searches and SEARCH_VERBS.search(text):
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")

@@ -150,8 +150,31 @@ def _at_rest(request: Request) -> list[Candidate]:
             for m in _AT_REST.finditer(request.text)]  # fmt: skip
 
 
+_SPANS = r"(?:hour|minute|second|day|week|month|year)"
+_DURATION = re.compile(
+    rf"\b(?:(?:a|an|one)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b", re.I
+)
+
+
+def _durations(request: Request, taken: list[Candidate]) -> list[Candidate]:
+    """"an hour and a half", "half an hour", "a minute", "2 and a half days"."""
+    out = []
+    for m in _DURATION.finditer(request.text):
+        if any(c.start < m.end() and m.start() < c.end for c in taken if c.kind == Kind.NUMBER and Tag.FACET not in c.tags and c.text[:1].isdigit() and not m.group(4)):
+            continue
+        if m.group(1):
+            value, unit = (1.5 if m.group(2) else 1), m.group(1)
+        elif m.group(3):
+            value, unit = 0.5, m.group(3)
+        else:
+            value, unit = int(m.group(4)) + 0.5, m.group(5)
+        out.append(Candidate(Kind.NUMBER, value, m.start(), m.end(), m.group(0), unit=unit.lower()))
+    return out
+
+
 def find(request: Request) -> list[Candidate]:
     found = _digits(request)
+    found += _durations(request, found)
     return found + _spelled(request, found) + _at_rest(request)
 
 

@@ -31,6 +31,33 @@ def _value(m: re.Match[str]) -> time | None:
     return time(h, int(minute), int(second or 0))
 
 
+_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_SPOKEN = re.compile(
+    r"\b(?:(half|quarter)\s(past|to)\s(\d{1,2}|" + "|".join(_HOURS) + r")|(\d{1,2}|" + "|".join(_HOURS) + r")\so'?clock"
+    r"|(?<=\bat\s)(\d{1,2})(?![\d:.,])(?!\s?(?:%|percent|[a-z°$€£]|-\d)))\b",
+    re.I,
+)
+
+
+def _spoken(text: str) -> list[Candidate]:
+    """"half past nine", "quarter to ten", "six o'clock", "at 10"."""
+    out = []
+    for m in _SPOKEN.finditer(text):
+        part, side, hour_word, clock, bare = m.groups()
+        written = hour_word or clock or bare
+        hour = _HOURS.get(written.lower()) or int(written)
+        if not 0 <= hour <= 23:
+            continue
+        minute = 0
+        if part:
+            minute = 30 if part.lower() == "half" else 15
+            if side.lower() == "to":
+                hour, minute = (hour - 1) % 24, 60 - minute
+        strength = 0.7 if bare else 1.0
+        out.append(Candidate(Kind.TIME, time(hour, minute), m.start(), m.end(), m.group(0), strength))
+    return out
+
+
 def find(request: Request) -> list[Candidate]:
     """Times, and the hour and minute written in each as numbers of their own (for
     parameters such as ``hours`` and ``minutes``)."""
@@ -44,7 +71,7 @@ def find(request: Request) -> list[Candidate]:
             if m.group(group):
                 number = int(m.group(group))
                 out.append(Candidate(Kind.NUMBER, number, m.start(group), m.end(group), m.group(group), 0.9, tags=frozenset({Tag.FACET})))
-    return out
+    return out + [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
 
 
 def write_time(candidate: Candidate, slot) -> Any:
