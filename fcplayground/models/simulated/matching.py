@@ -108,8 +108,8 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         target = slot.items if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM else slot
         found = [c.moved(span[0]) for c in extractors.for_slot(request, target)]
         units += [_Unit(candidate=c, only=slot.name) for c in found]
-        for run in find_runs(text, [c for c in found if c.kind == Kind.ENUM]):
-            units.append(_Unit(run=run, only=slot.name))
+        for run in find_runs(text, [c for c in found if c.kind in (Kind.ENUM, Kind.PATH)]):
+            units.append(_Unit(run=run, only=slot.name))  # "copper and aluminum", "in src and in tests"
     runs = find_runs(text, inside)
     units += [_Unit(run=run) for run in runs]
     # "two numbers: 40 and 50": the spelled-out number counts the values that follow

@@ -35,7 +35,6 @@ STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZ
 IDF_CAP = {True: 3.0, False: 1.5}  # how much rarity may multiply a name or description word, a parameter's
 QUESTION = re.compile(r"\?\s*$|^\W*(?:what|when|where|which|who|how|is|are|am|do|does|did|can i|anything|any)\b", re.I)
 WRITE_WORDS = re.compile(r"\b(?:create|add|make|schedule|book|set|send|email|put|save|remind|start|cancel|delete|change|update|turn|switch)\b", re.I)
-QUESTION_EVIDENCE = 0.6
 SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? for|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best)\b", re.I)
 WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
 # What each arithmetic operation is called in a tool's words.
@@ -98,11 +97,8 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
                 matched.append(near)
         bonus, evidence = _evidence(candidates, p)
         if text and QUESTION.search(text) and not WRITE_WORDS.search(text):
-            if p.reads:  # "what's on my calendar tomorrow?": a question for a tool that reads
-                bonus += QUESTION_EVIDENCE
-                evidence.append("a question")
-            elif p.writes:
-                total *= 0.6
+            # "what's on my calendar tomorrow?": a question is for a tool that reads
+            total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
         if text and p.searches and SEARCH_VERBS.search(text):
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")
@@ -121,7 +117,10 @@ def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[
         if c.kind in STRONG_KINDS and c.kind in kinds:
             pair = sum(1 for s in p.slots if s.kind == c.kind) >= 2  # from / to
             same = [o for o in candidates if o.kind == c.kind]
-            converts = not pair or len(same) >= 2 or any(Tag.TARGET in o.tags for o in same)
+            targeted = any(s.kind == c.kind and s.direction == Tag.TARGET for s in p.slots)
+            converts = (not pair or len(same) >= 2 or any(Tag.TARGET in o.tags for o in same)) and (
+                not targeted or c.kind != Kind.LANGUAGE or any(Tag.TARGET in o.tags for o in same)
+            )  # "the English language" is no request to translate into English
             found[c.kind.value] = (STRONG_EVIDENCE if converts else WEAK_EVIDENCE) * p.quality ** 0.5 * max(c.strength, 0.5)
             sides = {s.direction for s in p.slots if s.kind == c.kind and s.direction}
             if sides and c.tags & sides:  # "from km to miles" for a tool that converts

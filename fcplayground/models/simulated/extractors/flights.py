@@ -27,7 +27,7 @@ def find(request: Request) -> list[Candidate]:
         code = m.group(0)[:2]
         if code in _NOT_AIRLINES:
             continue
-        strength = 1.0 if near else 0.5
+        strength = 1.0 if near else 0.8
         out.append(Candidate(Kind.FLIGHT, m.group(0), m.start(), m.end(), m.group(0), strength))
     return out
 

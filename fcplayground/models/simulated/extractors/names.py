@@ -35,6 +35,7 @@ NOT_NAMES = {
     "any", "some", "all", "every", "each", "is", "was", "did", "have", "has", "had", "be",
     "just", "quick", "quickly", "kindly", "maybe", "need", "want", "like", "go", "try",
     "log", "file", "put", "pull", "bring", "take", "keep", "mark", "post", "share", "tag",
+    "am", "was", "were", "will", "would", "shall", "may", "might", "must", "ok", "hmm",
 }  # fmt: skip
 GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
              "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip

@@ -40,7 +40,7 @@ def _occurrence(text: str, low: str, option: str) -> tuple[int, int, str] | None
         m = re.search(rf"\b{alias}\b", low)
         if m:
             return m.start(), m.end(), f"{alias!r} means {option!r}"
-    if len(o) >= 3 and o.isalpha():
+    if len(o) >= 4 and o.isalpha():
         m = re.search(rf"\b{re.escape(o)}[a-z]{{2,}}\b", low)
         if m:
             return m.start(), m.end(), f"{m.group(0)!r} is spelled out"

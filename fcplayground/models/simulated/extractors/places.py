@@ -76,7 +76,7 @@ def gazetteer() -> dict[str, Place]:
     places: dict[str, Place] = {}
     with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
         for line in f:  # most populous first
-            name, country, region, zone, population = line.rstrip("\n").split("\t")
+            name, country, region, zone, population, _ = line.rstrip("\n").split("\t")
             place = Place(name, country, region, zone, int(population), "city")
             for key in {name.lower(), folded(name), folded(name).removesuffix(" city")}:
                 places.setdefault(key, place)  # "São Paulo" is "sao paulo", "New York City" "new york"
@@ -89,6 +89,18 @@ def gazetteer() -> dict[str, Place]:
         written = alias.upper() if len(alias) <= 3 else alias.title()
         places[alias] = Place(written, code, "", "", 10**8, "country")
     return places
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, Place]:
+    """Big cities' short names as written in capitals: "LA", "NYC", "SFO"."""
+    out: dict[str, Place] = {}
+    with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
+        for line in f:
+            name, *_, aliases = line.rstrip("\n").split("\t")
+            for alias in filter(None, aliases.split(",")):
+                out.setdefault(alias, gazetteer()[folded(name)])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +138,7 @@ def find(request: Request) -> list[Candidate]:
             if i + n > len(tokens) or not _adjacent(text, tokens[i : i + n]):
                 continue
             written = text[tokens[i].start() : tokens[i + n - 1].end()]
-            place = places.get(folded(written))
+            place = places.get(folded(written)) if not (n == 1 and written in short_names()) else short_names()[written]
             if place and _plausible(text, tokens[i].start(), written, place, listed):
                 j = i + n
                 if _inside_name(text, tokens, i, j):
@@ -135,7 +147,7 @@ def find(request: Request) -> list[Candidate]:
                 region = _region_after(text, end, place)
                 cue = listed or _cue(text, tokens[i].start())
                 tags = {Tag.KNOWN} | ({Tag.PLACE_CUE} if cue else set())
-                value = written if written[0].isupper() else place.name
+                value = place.name if written in short_names() or not written[0].isupper() else written
                 strength = 1.0 if cue else 0.9
                 if region:  # "Miami, Florida" as written, and its parts for parameters of their own
                     start = text.index(",", end) + 1
