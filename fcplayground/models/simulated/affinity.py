@@ -190,8 +190,10 @@ def _particular(slot: Slot, c: Candidate) -> float:
             kind = place.kind if place else ""
             return 0.5 if kind in ("country", "state") and "," not in str(c.value) else -0.5 if kind == "city" else 0.0
         return 0.4 if Tag.PLACE_CUE in c.tags else 0.0
-    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1000 <= c.value <= 2100 and re.search(r"year|date|season", slot.name, re.I):
-        return 0.8
+    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1900 <= c.value <= 2100 and not c.unit:
+        if re.search(r"year|date|season|century|decade|since|until|from|to|start|end|period", slot.name, re.I):
+            return 0.8
+        return -0.5  # "2023" is a year, not a count of adults
     if Tag.PERCENT in c.tags and re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability", f"{slot.name} {slot.description}", re.I):
         return 0.6
     return 0.0

@@ -18,7 +18,7 @@ from .affinity import Fit, fit
 from .assignment import best_assignment
 from .extractors import Candidate
 from .profiles import Slot
-from .runs import Run, find_runs, named_slots
+from .runs import Run, find_ranges, find_runs, named_slots
 from .vocabulary import Kind, Source, Tag
 
 FLOOR = 0.45  # the least a value must score to fill a parameter
@@ -111,7 +111,7 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         for run in find_runs(text, [c for c in found if c.kind in (Kind.ENUM, Kind.PATH)]):
             units.append(_Unit(run=run, only=slot.name))  # "copper and aluminum", "in src and in tests"
     runs = find_runs(text, inside)
-    units += [_Unit(run=run) for run in runs]
+    units += [_Unit(run=run) for run in runs + find_ranges(text, inside)]
     # "two numbers: 40 and 50": the spelled-out number counts the values that follow
     counting = {id(c) for c in inside if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)}
     return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
@@ -131,6 +131,8 @@ def _score(scope: Scope, slot: Slot, unit: _Unit, span: tuple[int, int], slots: 
     if f.score <= 0 or not _valid(slot, unit):
         return Fit(0.0, f.source, f.detail)
     if unit.run is not None:
+        if unit.run.span and slot.kind != Kind.ARRAY:
+            return Fit(0.0, f.source, f.detail)  # a range is one list, never one call per end
         if unit.run.kind == Kind.PHRASE and slot.kind != Kind.ARRAY and len(unit.run.items) < 3:
             return Fit(0.0, f.source, f.detail)  # two plain words joined by "and" are seldom two calls
         bonus = 0.5 if slot.kind == Kind.ARRAY else 0.1

@@ -39,6 +39,7 @@ class Run:
 
     items: tuple[Candidate, ...]
     respectively: bool = False
+    span: bool = False  # "from 1 to 3", "between -1 and 2": the two ends of one range
 
     @property
     def kind(self) -> Kind:
@@ -58,6 +59,21 @@ def listed(text: str, a: Candidate, b: Candidate) -> bool:
     if b.start < a.end:
         return False
     return _GAP.fullmatch(text[a.end : b.start]) is not None
+
+
+_RANGE = re.compile(r"^\s?(?:to|-|–|and|until|through)\s?(?:[a-z]\s?=\s?)?$", re.I)
+_RANGE_START = re.compile(r"\b(?:from|between|range(?: of)?|interval(?: of)?)\s(?:[a-z]\s?=\s?)?$", re.I)
+
+
+def find_ranges(text: str, candidates: list[Candidate]) -> list[Run]:
+    """"from x=1 to x=3", "between -1 and 2", "from 2015 to 2021": the two ends of a range,
+    for a parameter that takes a range as a list."""
+    out = []
+    numbers = sorted((c for c in candidates if c.kind in (Kind.NUMBER, Kind.DATE, Kind.TIME) and Tag.FACET not in c.tags), key=lambda c: c.start)
+    for a, b in zip(numbers, numbers[1:], strict=False):
+        if a.kind == b.kind and _RANGE.match(text[a.end : b.start]) and _RANGE_START.search(text[max(0, a.start - 20) : a.start]):
+            out.append(Run((a, b), span=True))
+    return out
 
 
 def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:

@@ -96,6 +96,8 @@ def _may_share(c: Candidate, k: Candidate) -> bool:
         return True
     inside = k.start <= c.start and c.end <= k.end
     season = k.kind == Kind.ID and c.kind == Kind.NUMBER and k.text[:1].isdigit()  # 2019 in "2019-2020"
+    if (c.kind, k.kind) == (Kind.NUMBER, Kind.MATH) and k.evidence == "formula":
+        return False  # the 3 of "3x^2" is a coefficient, not a value of its own
     return inside and ((c.kind, k.kind) in _NESTED or season)
 
 

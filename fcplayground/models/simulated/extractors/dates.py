@@ -28,6 +28,7 @@ _ABSOLUTE = re.compile(
     rf"|(\d{{1,2}})([-/.])(\d{{1,2}})\8(\d{{4}}|\d{{2}})"
     rf"|({_MON})\s({_DAY})(?:,?\s(\d{{4}}))?"
     rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?"
+    rf"|(\d{{4}})\s({_MON})\s({_DAY})"
     rf"|(?:on|by|until|for)\sthe\s((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s(?:at|of|in)\b|\s?[,.?!]|$))(?![\w/-])",
     re.I,
 )
@@ -75,7 +76,9 @@ def _absolute(m: re.Match[str], today: date) -> date | datetime | None:
         if g[13]:
             day = int(re.sub(r"\D", "", g[13]))
             return _upcoming(today, _month(g[14]), day, g[15])
-        day = int(re.sub(r"\D", "", g[16]))  # "on the 28th": the next 28th
+        if g[16]:  # "2023 April 4th"
+            return date(int(g[16]), _month(g[17]), int(re.sub(r"\D", "", g[18])))
+        day = int(re.sub(r"\D", "", g[19]))  # "on the 28th": the next 28th
         month = today.month if day >= today.day else today.month % 12 + 1
         year = today.year + (1 if month < today.month else 0)
         return date(year, month, day)

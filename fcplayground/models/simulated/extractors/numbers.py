@@ -172,8 +172,26 @@ def _durations(request: Request, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_FEET_INCHES = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2}(?:\.\d)?)\s?(?:in|inches|inch|\"|'')(?![\w])", re.I)
+_PI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)?\s?(?:pi|π)\b", re.I)
+
+
+def _compound(request: Request) -> list[Candidate]:
+    """"5ft 10in" is 70 inches; "2 pi" is 6.2832."""
+    out = []
+    for m in _FEET_INCHES.finditer(request.text):
+        inches = int(m.group(1)) * 12 + float(m.group(2))
+        value = int(inches) if inches.is_integer() else inches
+        out.append(Candidate(Kind.NUMBER, value, m.start(), m.end(), m.group(0), unit="inch"))
+    for m in _PI.finditer(request.text):
+        factor = float(m.group(1)) if m.group(1) else 1.0
+        out.append(Candidate(Kind.NUMBER, round(factor * math.pi, 4), m.start(), m.end(), m.group(0)))
+    return out
+
+
 def find(request: Request) -> list[Candidate]:
-    found = _digits(request)
+    compound = _compound(request)
+    found = compound + [c for c in _digits(request) if not any(c.overlaps(o) for o in compound)]
     found += _durations(request, found)
     return found + _spelled(request, found) + _at_rest(request)
 

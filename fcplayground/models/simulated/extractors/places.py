@@ -236,8 +236,8 @@ def _plausible(text: str, start: int, written: str, place: Place, listed: bool) 
     cued = listed or _cue(text, start)
     if low in NOT_NAMES or (low in _COMMON and not cued):
         return False
-    if written[0].isupper():
-        return place.kind != "city" or place.population >= 15000
+    if written[0].isupper():  # a small town without "in" is more likely a name ("John and Alice")
+        return place.kind != "city" or place.population >= 100_000 or cued
     # lower case: only after a place word (or in a list of places), and only a sizeable place
     return cued and (place.kind != "city" or place.population >= 100_000)
 
