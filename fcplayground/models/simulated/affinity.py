@@ -152,6 +152,9 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
         return NO_FIT  # "boiling point" for a tool about boiling points says what, not which
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
     cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
+    named = slot.cues | (slot.hints if len(slot.name) <= 2 else frozenset())
+    if c.kind == Kind.NUMBER and Tag.FACET in c.tags and c.evidence and not set(terms(c.evidence)) & named:
+        return NO_FIT  # "monthly", "next week": a number only for a parameter they name
     if words_about and cue <= 0:
         return NO_FIT  # with digits about, "two numbers" counts things rather than gives a value
     unit, unit_why = unit_fit(slot, c)
@@ -159,7 +162,7 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
     extra = _particular(slot, c)
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
-    if not slot.required and cue <= 0 and unit <= 0 and direction <= 0 and extra <= 0:
+    if not slot.required and cue <= 0 and unit <= 0 and direction <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
     source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
     if direction > 0:
@@ -171,6 +174,18 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     elif extra > 0:
         source, detail = Source.MENTIONED, f"{c.text!r} {c.evidence or 'is named in the request'}"
     return Fit(round(score, 3), source, detail)
+
+
+def _named_for(slot: Slot, c: Candidate) -> bool:
+    """Is the value one this slot asks for by its kind alone (an option it offers, a flag,
+    an address for an email parameter)?"""
+    if c.kind in (Kind.ENUM, Kind.BOOL):
+        return True
+    if c.kind == slot.kind == Kind.PLACE:
+        return Tag.PLACE_CUE in c.tags  # "in Rome", "in California"
+    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1900 <= c.value <= 2100 and re.search(r"year", slot.name, re.I):
+        return True  # "in 2020" for a year
+    return c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.UNIT) and Tag.FACET not in c.tags
 
 
 def _region_slot(slot: Slot) -> bool:

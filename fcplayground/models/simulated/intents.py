@@ -60,7 +60,7 @@ def topic_terms(text: str, candidates: list[Candidate], start: int = 0, end: int
     end = len(text) if end is None else end
     chars = list(text[start:end])
     for c in candidates:
-        if c.kind in VALUE_KINDS and start <= c.start and c.end <= end:
+        if c.kind in VALUE_KINDS and Tag.FACET not in c.tags and start <= c.start and c.end <= end:
             for i in range(c.start - start, c.end - start):
                 chars[i] = " "
     return list(terms("".join(chars)))

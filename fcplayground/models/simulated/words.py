@@ -69,6 +69,8 @@ def stem(word: str) -> str:
         w = w[:-2]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
+    if len(w) > 2 and w.endswith("y"):
+        w = w[:-1] + "i"  # "movies" -> movy and "movie" -> movi meet as movi
     return w
 
 

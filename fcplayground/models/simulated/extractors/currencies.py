@@ -30,8 +30,8 @@ EVERYDAY = {
 }  # fmt: skip
 _AMBIGUOUS = {"pound", "pounds", "won", "real", "rand", "franc", "francs"}  # words, weights, names
 _MONEY = re.compile(
-    r"[$€£¥₹]|\b(?:money|currenc\w*|exchange|convert|price|cost|pay|paid|spend|budget|"
-    r"dollars?|euros?|yen|usd|eur|gbp|jpy|cash|bank|salary|buy|sell|worth|rate)\b",
+    r"[$€£¥₹]|\b(?:money|currenc\w*|exchang\w*|convert\w*|pric\w*|cost\w*|pay\w*|paid|spen[dt]\w*|budget\w*|"
+    r"dollars?|euros?|yen|usd|eur|gbp|jpy|cash|bank\w*|salar\w*|buy\w*|bought|sell\w*|sold|worth|rates?|fees?|fares?|tips?|owe\w*)\b",
     re.I,
 )
 

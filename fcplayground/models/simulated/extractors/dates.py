@@ -24,12 +24,12 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _TIME = r"(?:\s(?:at|@|by|around)\s(?:\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?|noon|midnight))?"
 _ABSOLUTE = re.compile(
-    rf"(?<![\w/-])(?:(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[T ](\d{{2}}):(\d{{2}})(?::(\d{{2}}))?)?"
-    rf"|(\d{{1,2}})([-/.])(\d{{1,2}})\8(\d{{4}}|\d{{2}})"
-    rf"|({_MON})\s({_DAY})(?:,?\s(\d{{4}}))?"
-    rf"|(?:the\s)?({_DAY})\s(?:of\s)?({_MON})(?:,?\s(\d{{4}}))?"
-    rf"|(\d{{4}})\s({_MON})\s({_DAY})"
-    rf"|(?:on|by|until|for)\sthe\s((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s(?:at|of|in)\b|\s?[,.?!]|$))(?![\w/-])",
+    rf"(?<![\w/-])(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:[T ](?P<H>\d{{2}}):(?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?)?"
+    rf"|(?P<n1>\d{{1,2}})(?P<sep>[-/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
+    rf"|(?P<m1>{_MON})(?:\s|(?<=\.))(?P<d1>{_DAY})(?:,\s?(?P<y1>\d{{4}})|\s(?P<y1b>\d{{4}}))?"
+    rf"|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON})(?:,?\s(?P<y2>\d{{4}}))?"
+    rf"|(?P<y3>\d{{4}})\s(?P<m3>{_MON})\s(?P<d3>{_DAY})"
+    rf"|(?:on|by|until|for)\sthe\s(?P<d4>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s(?:at|in)\b|\s?[,.?!]|$))(?![\w/-])",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -58,30 +58,32 @@ def _year(text: str, default: int) -> int:
     return year + 2000 if year < 100 else year
 
 
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
 def _absolute(m: re.Match[str], today: date) -> date | datetime | None:
-    g = m.groups()
+    g = m.groupdict()
     try:
-        if g[0]:
-            day = date(int(g[0]), int(g[1]), int(g[2]))
-            if g[3]:
-                return datetime.combine(day, time(int(g[3]), int(g[4]), int(g[5] or 0)))
+        if g["iy"]:
+            day = date(int(g["iy"]), int(g["im"]), int(g["id"]))
+            if g["H"]:
+                return datetime.combine(day, time(int(g["H"]), int(g["M"]), int(g["S"] or 0)))
             return day
-        if g[6]:  # month/day/year, as in the United States, unless the day comes first
-            first, second = int(g[6]), int(g[8])
-            month, day = (second, first) if first > 12 else (first, second)
-            return date(_year(g[9], today.year), month, day)
-        if g[10]:
-            day = int(re.sub(r"\D", "", g[11]))
-            return _upcoming(today, _month(g[10]), day, g[12])
-        if g[13]:
-            day = int(re.sub(r"\D", "", g[13]))
-            return _upcoming(today, _month(g[14]), day, g[15])
-        if g[16]:  # "2023 April 4th"
-            return date(int(g[16]), _month(g[17]), int(re.sub(r"\D", "", g[18])))
-        day = int(re.sub(r"\D", "", g[19]))  # "on the 28th": the next 28th
-        month = today.month if day >= today.day else today.month % 12 + 1
+        if g["n1"]:  # month/day/year, as in the United States, unless the day comes first
+            first, second = int(g["n1"]), int(g["n2"])
+            month, day_ = (second, first) if first > 12 else (first, second)
+            return date(_year(g["ny"], today.year), month, day_)
+        if g["m1"]:
+            return _upcoming(today, _month(g["m1"]), _day(g["d1"]), g["y1"] or g["y1b"])
+        if g["d2"]:
+            return _upcoming(today, _month(g["m2"]), _day(g["d2"]), g["y2"])
+        if g["y3"]:  # "2023 April 4th"
+            return date(int(g["y3"]), _month(g["m3"]), _day(g["d3"]))
+        day_ = _day(g["d4"])  # "on the 28th": the next 28th
+        month = today.month if day_ >= today.day else today.month % 12 + 1
         year = today.year + (1 if month < today.month else 0)
-        return date(year, month, day)
+        return date(year, month, day_)
     except ValueError:  # "February 30"
         return None
 

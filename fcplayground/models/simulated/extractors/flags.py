@@ -15,25 +15,32 @@ _NEGATION = re.compile(r"\b(?:no|not|without|exclud\w*|don'?t|do not|never|skip|
 _LITERAL = re.compile(r"\b(true|false|yes|no|on|off|enabled?|disabled?)\b", re.I)
 # Words of a flag's name that say nothing about what it turns on.
 _EMPTY = {"include", "is", "use", "get", "show", "with", "has", "enable", "flag", "should", "allow", "return"}
+_INVERTING = {"avoid", "exclude", "skip", "no", "disable", "hide", "ignore", "without", "omit", "not"}
 
 
 def read(request: Request, slot) -> list[Candidate]:
     """True or false for ``slot`` when the request speaks of what it names."""
-    own = [t for t in identifier_terms(slot.name) if t not in _EMPTY]
+    parts = set(re.findall(r"[a-z]+", slot.name.lower()))
+    inverted = bool(parts & _INVERTING)  # avoid_tolls: "without tolls" means true
+    own = [t for t in identifier_terms(slot.name) if t not in _EMPTY and t not in _INVERTING]
     text = request.text
     hits = [w for w in words(text) if w.term in own]
     if not own or not hits:
         return []
-    first = hits[0]
+    first, last = hits[0], hits[-1]
     window = text[max(0, first.start - 40) : first.start]
     clause = re.split(r"[.,;!?]|\band\b|\bbut\b", window)[-1]
-    after = _LITERAL.match(text[first.end :].lstrip(" :=is"))
+    after = _LITERAL.match(re.sub(r"^[\s:=]*(?:is\s)?", "", text[last.end :]))
     if after:
         value = after.group(1).lower() in ("true", "yes", "on", "enable", "enabled")
-        how = f"{after.group(1)!r} follows {first.text!r}"
+        how = f"{after.group(1)!r} follows {last.text!r}"
     else:
-        value = not _NEGATION.search(clause)
-        how = f"the request {'asks for' if value else 'rules out'} {first.text!r}"
+        asked = not _NEGATION.search(clause)
+        near = text[max(0, first.start - 40) : last.end + 40].lower()
+        if inverted and any(re.search(rf"\b{w}\w*", near) for w in parts & _INVERTING):
+            asked = False  # "with toll roads avoided": the request says the flag's own word
+        value = not asked if inverted else asked
+        how = f"the request {'asks for' if asked else 'rules out'} {first.text!r}"
     return [Candidate(Kind.BOOL, value, first.start, first.end, first.text, evidence=how)]
 
 

@@ -58,6 +58,11 @@ def _digits(number: str) -> str:
     return str(int(value)) if value is not None and float(value).is_integer() else number
 
 
+_A_RANGE = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:for|from|between|aged?|ages)\s)\|"
+    r"|\|\s?(?:[a-z]{3,}|%|years?|people|days?|minutes?|hours?)",
+    re.I,
+)
 _MULTIPLY_BY = re.compile(r"\bmultipl(?:y|ied)\b[^.?!]*$", re.I)
 
 
@@ -65,6 +70,8 @@ def _arithmetic(text: str) -> list[Candidate]:
     out = []
     for m in _ARITHMETIC.finditer(text):
         pieces = [_digits(p.group(0)) if p.group(1) else p.group(0) for p in _PIECE.finditer(m.group(0))]
+        if "-" in [p.strip() for p in pieces[1::2]] and _A_RANGE.search(text[: m.start()] + "|" + text[m.end() :]):
+            continue  # "10 - 20 people", "March 3 - 5": a range
         if "by" in [p.lower() for p in pieces[1::2]] and not _MULTIPLY_BY.search(text[: m.start()]):
             continue  # "by" multiplies only after "multiply": "divide 6 by 3" is no product
         sign = "-" if m.group(0).startswith("-") else ""

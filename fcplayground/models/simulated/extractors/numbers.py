@@ -24,7 +24,7 @@ _NUMBER = re.compile(
     r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m)(?![\w/^²³*-]))?"
     r"(?:(st|nd|rd|th)\b)?"
     r"(?:\s?(%|percent\b|per\scent\b|°\s?[CFcf]\b|(?i:degrees?\s(?:celsius|fahrenheit|c|f))\b"
-    r"|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*-]{0,14}(?:\sper\s[a-z]{1,10})?))?",
+    r"|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*-]{0,24}(?:\sper\s[a-z]{1,10})?))?",
 )
 _MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
 _SMALL = {
@@ -93,9 +93,9 @@ def _digits(request: Request) -> list[Candidate]:
         as_unit = scale == "m" and not (symbol or currencies.money_talk(text))
         if scale and not as_unit:  # "5m" is five metres; 5 million only when money is talked of
             value *= _MULTIPLIERS[scale.lower()]
-        start = m.start()
+        start = m.start() if symbol else m.start(2)
         if start > 0 and text[start - 1] in "-−" and (start < 2 or not text[start - 2].isalnum()):
-            value, start = -value, start - 1
+            value, start = -value, start - 1  # "-5", "(-3)"; the minus of "100 - 7" is an operator
         if as_unit:
             written, unit, end = "m", "meter", m.end(4)
         else:
@@ -189,8 +189,29 @@ def _compound(request: Request) -> list[Candidate]:
     return out
 
 
+_FREQUENCY = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "annually": 1, "yearly": 1,
+              "semiannually": 2, "semi-annually": 2, "biannually": 2, "hourly": 8760}  # fmt: skip
+_FREQUENT = re.compile(r"\b(?:compounded\s|paid\s|billed\s)?(" + "|".join(_FREQUENCY) + r")\b", re.I)
+_SPAN_AHEAD = re.compile(r"\b(?:next|coming|upcoming|past|last|this)\s(week|month|year|fortnight|decade)\b", re.I)
+
+
+def _frequencies(request: Request) -> list[Candidate]:
+    """"compounded quarterly" is 4 times a year; "the next week" is one week."""
+    # tagged as facets: the words stay topic words ("the monthly payment") and the value
+    # goes only to a parameter they name (see affinity: a number with its own cue words)
+    out = [Candidate(Kind.NUMBER, _FREQUENCY[m.group(1).lower()], m.start(1), m.end(1), m.group(1), 0.9,
+                     evidence="compounding frequency n times", tags=frozenset({Tag.FACET}))  # fmt: skip
+           for m in _FREQUENT.finditer(request.text)]
+    for m in _SPAN_AHEAD.finditer(request.text):
+        word = m.group(1).lower()
+        value, unit = (2, "week") if word == "fortnight" else (10, "year") if word == "decade" else (1, word)
+        out.append(Candidate(Kind.NUMBER, value, m.start(1), m.end(1), m.group(1), 0.7, unit=unit,
+                             evidence="days weeks duration timeframe", tags=frozenset({Tag.FACET})))  # fmt: skip
+    return out
+
+
 def find(request: Request) -> list[Candidate]:
-    compound = _compound(request)
+    compound = _compound(request) + _frequencies(request)
     found = compound + [c for c in _digits(request) if not any(c.overlaps(o) for o in compound)]
     found += _durations(request, found)
     return found + _spelled(request, found) + _at_rest(request)

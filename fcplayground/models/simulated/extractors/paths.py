@@ -10,9 +10,10 @@ from .base import Candidate, Extractor, Request
 
 # A run of path segments joined by slashes, or one file name with a known-looking extension.
 _SEGMENTED = re.compile(
-    r"(?<![\w./\\~:-])(?:~|\.{1,2}|[A-Za-z]:)?[/\\]?(?:[\w.-]{1,255}[/\\]){1,32}[\w.-]{0,255}"
+    r"(?<![\w./\\~:-])(?:~|\.{1,2}|[A-Za-z]:)?[/\\]?(?:[\w.-]{1,255}[/\\]){0,32}[\w.-]{1,255}"
 )
-_FILE = re.compile(r"(?<![\w./\\-])[\w-]{1,200}\.(?:[A-Za-z][A-Za-z0-9]{0,5})(?![\w/\\-])")
+_FILE = re.compile(r"(?<![\w./\\-])[\w-]{2,200}\.(?:[A-Za-z][A-Za-z0-9]{1,5})(?![\w/\\-])")
+_ABBREVIATIONS = {"a.m", "p.m", "e.g", "i.e", "etc", "vs", "no", "approx", "u.s", "d.c"}
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Slashes that are not paths: units, fractions, dates, "and/or".
 _NOT_A_PATH = re.compile(
@@ -22,8 +23,12 @@ _DOMAIN_ENDINGS = {"com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "
 
 
 def _plausible(token: str) -> bool:
-    if not re.search(r"[A-Za-z]", token) or token.endswith((".", "-")):
+    if not re.search(r"[A-Za-z]", token) or token.endswith((".", "-")) or token.lower() in _ABBREVIATIONS:
         return False
+    if "/" not in token and "\\" not in token and not _EXTENSION.search(token):
+        return False
+    if re.match(r"\d", token) and not _EXTENSION.search(token):
+        return False  # "5J/K", "24/7": a unit or a ratio
     if "/" in token or "\\" in token:
         rooted = token[0] in "/\\~." or re.match(r"[A-Za-z]:", token)
         segments = [s for s in re.split(r"[/\\]", token) if s]

@@ -34,7 +34,9 @@ _FILLER = {
     "each", "every", "this", "that", "these", "those", "it", "them", "here", "there", "now",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an", "my", "our", "their", "its", "his", "her", "some"}
-_STOP_ITEM = STOPWORDS | _FILLER
+_VERBS = {"buy", "get", "add", "order", "need", "want", "make", "cook", "use", "have", "bring",
+          "pick", "grab", "got", "using", "with", "includes", "including", "containing", "like"}  # fmt: skip
+_STOP_ITEM = STOPWORDS | _FILLER | _VERBS
 
 
 def find(request: Request) -> list[Candidate]:
@@ -104,7 +106,9 @@ def read(request: Request, slot) -> list[Candidate]:
             run = _run_before(tokens, i, known)
             if run:  # stronger before a word of the parameter's own description ("jazz music")
                 strength = 0.8 if t[0] in own else 0.6
-                found.append(_phrase(text, run, strength, f"the kind of {token.group(0)} the request asks for"))
+                found.append(_phrase(text, run[-1:], strength, f"the kind of {token.group(0)} the request asks for"))
+                if len(run) > 1:
+                    found.append(_phrase(text, run, strength - 0.1, f"the kind of {token.group(0)} the request asks for"))
     for run, cue in _unexplained(tokens, known):
         if cue in _VALUE_CUES:
             found.append(_phrase(text, run, 0.55, f"words after {cue!r} that the tool does not explain"))

@@ -86,7 +86,7 @@ def gazetteer() -> dict[str, Place]:
         for name in {country.name, getattr(country, "common_name", country.name)}:
             places[name.lower()] = Place(name, country.alpha_2, "", "", 10**8, "country")
     for alias, code in _COUNTRY_ALIASES.items():
-        written = alias.upper() if len(alias) <= 3 else alias.title()
+        written = alias.upper() if len(alias) <= 5 else alias.title()
         places[alias] = Place(written, code, "", "", 10**8, "country")
     return places
 
@@ -138,7 +138,8 @@ def find(request: Request) -> list[Candidate]:
             if i + n > len(tokens) or not _adjacent(text, tokens[i : i + n]):
                 continue
             written = text[tokens[i].start() : tokens[i + n - 1].end()]
-            place = places.get(folded(written)) if not (n == 1 and written in short_names()) else short_names()[written]
+            short = n == 1 and written in short_names() and not text[: tokens[i].start()].rstrip().endswith(",")
+            place = short_names()[written] if short else places.get(folded(written))
             if place and _plausible(text, tokens[i].start(), written, place, listed):
                 j = i + n
                 if _inside_name(text, tokens, i, j):

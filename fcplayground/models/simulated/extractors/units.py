@@ -133,6 +133,8 @@ def described_unit(name: str, description: str) -> str:
                 return parsed[0]
     if (m := _SUFFIX.search(name.lower())) and (parsed := parse_unit(m.group(1))):
         return parsed[0]
+    if (m := re.search(r"\bnumber of ([a-z]+)", description, re.I)) and (parsed := parse_unit(m.group(1))):
+        return parsed[0]  # "the number of days"
     return ""
 
 
@@ -151,7 +153,7 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
-_TEMPERATURE_SAID = re.compile(r"\d\s?°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b", re.I)
+_TEMPERATURE_SAID = re.compile(r"\d\s?°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b|\d\s?[CF]\b")
 
 
 def _after_direction(text: str, start: int) -> bool:

@@ -1,0 +1,705 @@
+"""The simulated model treats requests as hostile input: it answers anything without raising.
+
+"Answers" means ``SimulatedModel().respond(request)`` returns a :class:`ModelTurn` whose
+tool calls' arguments survive ``json.dumps(..., allow_nan=False)`` (what goes on the wire).
+
+- Property tests throw hypothesis-generated user text (all of unicode, lone surrogates
+  included: JSON can carry them), tool specs with random names and schema shapes, and
+  random conversations at the model, against the everyday tools and small hand-written
+  tool sets.
+- Nasty inputs (long runs of one character, 200 KB of text, 1 MB tool results, deeply
+  nested JSON ...) run in child processes, so that a stall is caught without a timed
+  assert: a child that has not finished after ``TIMEOUT`` seconds fails the input it was
+  on. The children are batched (a few inputs each) and started in background threads when
+  the module's first test runs, so they run while the property tests do.
+
+A test that finds a real bug stays, marked ``xfail(strict=True)`` with what breaks; whoever
+fixes the model removes the mark.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fcplayground import Message, NamedTool, Request, ToolRegistry, ToolSpec
+from fcplayground.chat import ModelTurn, ToolCall, ToolResult
+from fcplayground.evals.everyday import everyday_tools
+from fcplayground.models import SimulatedModel
+
+HOSTILE = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+TIMEOUT = 60  # seconds a child process gets for its batch of nasty inputs
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def answer(request: Request) -> ModelTurn:
+    """The model's turn for ``request``, checked to be a turn that can go on the wire."""
+    turn = SimulatedModel().respond(request)
+    assert isinstance(turn, ModelTurn)
+    for call in turn.tool_calls:
+        assert isinstance(call, ToolCall) and isinstance(call.name, str)
+        json.dumps(call.arguments, allow_nan=False)
+    return turn
+
+
+# -- tool sets ----------------------------------------------------------------------------
+
+EVERYDAY = everyday_tools().specs()
+
+
+def shop_tools() -> list[ToolSpec]:
+    """Enums (one with mixed types), numbers, an array and optionals."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def search_products(
+        query: str,
+        max_price: float | None = None,
+        sort_by: Literal["relevance", "price_low", "price_high"] = "relevance",
+    ) -> dict:
+        """Searches the shop for products and returns their ids and prices.
+
+        Args:
+            query: What to look for, e.g. "running shoes".
+            max_price: Highest price in dollars.
+            sort_by: How to order the results.
+        """
+
+    @tools.tool
+    def add_to_cart(product_id: str, quantity: int = 1, size: Literal["S", "M", 42, 9.5] = "M"):
+        """Adds a product to the cart.
+
+        Args:
+            product_id: The product's id from the search results, e.g. "P-2291".
+            quantity: How many to add.
+            size: The size, a letter or a shoe size.
+        """
+
+    @tools.tool
+    def tag_items(product_ids: list[str], tags: list[str], weights: list[float] | None = None):
+        """Tags several products at once.
+
+        Args:
+            product_ids: The products' ids.
+            tags: Words to tag them with.
+            weights: How strongly each tag applies, 0 to 1.
+        """
+
+    return tools.specs()
+
+
+def calendar_tools() -> list[ToolSpec]:
+    """Dates, date-times, emails (one, and an array of them)."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def book_meeting(
+        title: str,
+        day: datetime.date,
+        guests: list[str],
+        start: datetime.datetime | None = None,
+        minutes: int = 30,
+    ) -> dict:
+        """Books a meeting in the calendar and invites the guests.
+
+        Args:
+            title: A short name for the meeting.
+            day: The day, e.g. 2026-02-01.
+            guests: The guests' email addresses, e.g. ["ann@example.com"].
+            start: When it starts.
+            minutes: How long it lasts.
+        """
+
+    specs = tools.specs()
+    specs.append(
+        ToolSpec(
+            "email_customer",
+            "Sends an email to a customer.",
+            {
+                "type": "object",
+                "properties": {
+                    "to": {"type": "string", "format": "email", "description": "Their address."},
+                    "cc": {"type": "array", "items": {"type": "string", "format": "email"}},
+                    "body": {"type": "string", "description": "What to say."},
+                    "send_on": {"type": "string", "format": "date"},
+                },
+                "required": ["to", "body"],
+            },
+        )
+    )
+    return specs
+
+
+def number_tools() -> list[ToolSpec]:
+    """Numbers and integers, bounded ones, integer enums, flags."""
+    return [
+        ToolSpec(
+            "convert_units",
+            "Converts a value from one unit to another.",
+            {
+                "type": "object",
+                "properties": {
+                    "value": {"type": "number", "minimum": -1e308, "maximum": 1e308},
+                    "from_unit": {"type": "string", "enum": ["km", "mi", "kg", "lb", "c", "f"]},
+                    "to_unit": {"type": "string", "enum": ["km", "mi", "kg", "lb", "c", "f"]},
+                    "precision": {"type": "integer", "enum": [0, 1, 2, 3]},
+                    "round": {"type": "boolean"},
+                },
+                "required": ["value", "from_unit", "to_unit"],
+            },
+        ),
+        ToolSpec(
+            "set_thermostat",
+            "Sets the heating to a temperature.",
+            {
+                "type": "object",
+                "properties": {
+                    "celsius": {"type": ["number", "null"], "minimum": 5, "maximum": 30},
+                    "mode": {"enum": ["heat", "cool", 1, None, True, 2.5, ["x"], {"a": 1}]},
+                },
+                "required": ["celsius"],
+            },
+        ),
+    ]
+
+
+SMALL_TOOL_SETS = {"shop": shop_tools(), "calendar": calendar_tools(), "numbers": number_tools()}
+
+
+# -- strategies ---------------------------------------------------------------------------
+
+# All of unicode, lone surrogates included (a JSON body can carry "\ud800").
+any_char = st.characters(codec=None, exclude_categories=[])
+any_text = st.text(any_char, max_size=300)
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(any_char, max_size=20)
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+long_names = st.builds(lambda c, n: c * n, st.characters(codec=None), st.integers(200, 3000))
+names = st.one_of(
+    st.just(""),
+    st.text(any_char, max_size=30),
+    st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True),
+    st.sampled_from(["email", "date", "city", "query", "to", "id", "type", "amount", "__init__"]),
+    long_names,
+)
+
+type_names = st.sampled_from(
+    ["string", "number", "integer", "boolean", "array", "object", "null"]
+    + ["", "date", "email", "float", "any", "String", "list", "int"]
+)
+type_values = type_names | st.lists(type_names, max_size=4) | json_scalars
+formats = st.sampled_from(["email", "date", "date-time", "time", "uri", "uuid", ""]) | st.text(
+    max_size=10
+)
+numbers = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+
+SCHEMA_KEYS = {
+    "type": type_values,
+    "description": any_text,
+    "enum": st.lists(json_values, max_size=6),
+    "const": json_values,
+    "format": formats,
+    "default": json_values,
+    "examples": st.lists(json_scalars, max_size=3),
+    "minimum": numbers,
+    "maximum": numbers,
+    "minLength": numbers,
+    "maxItems": numbers,
+    "pattern": st.text(max_size=20),
+    "title": st.text(max_size=20),
+}
+NESTING_KEYS = ["items", "anyOf", "oneOf", "allOf", "properties", "required"]
+
+
+@st.composite
+def schemas(draw, depth: int = 0) -> dict[str, Any]:
+    """A JSON-schema-like dict: a few keys of SCHEMA_KEYS, and below depth 3 nested ones
+    (``items`` a schema or a list of them, ``anyOf`` ..., ``properties``)."""
+    keys = [*SCHEMA_KEYS, *(NESTING_KEYS if depth < 3 else [])]
+    schema: dict[str, Any] = {}
+    if draw(st.integers(0, 3)):  # usually a type, as a real schema has
+        schema["type"] = draw(type_values)
+    for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=4)):
+        child = schemas(depth + 1)
+        if key == "items":
+            schema[key] = draw(child | st.lists(child, max_size=3))
+        elif key in ("anyOf", "oneOf", "allOf"):
+            schema[key] = draw(st.lists(child, max_size=3))
+        elif key == "properties":
+            schema[key] = draw(st.dictionaries(names, child, max_size=3))
+        elif key == "required":
+            schema[key] = draw(st.lists(names, max_size=3))
+        else:
+            schema[key] = draw(SCHEMA_KEYS[key])
+    return schema
+
+
+@st.composite
+def parameters(draw, property_schemas: st.SearchStrategy | None = None) -> dict[str, Any]:
+    """An object schema for a tool's parameters, or now and then not quite one."""
+    properties = draw(st.dictionaries(names, property_schemas or schemas(), max_size=6))
+    params: dict[str, Any] = {"properties": properties}
+    if draw(st.booleans()):
+        params["type"] = draw(st.just("object") | type_values)
+    if draw(st.booleans()):
+        params["required"] = draw(
+            st.lists(st.sampled_from(sorted(properties)) | names, max_size=6)
+            if properties
+            else st.lists(names, max_size=3)
+        )
+    return params
+
+
+@st.composite
+def tool_specs(draw, property_schemas: st.SearchStrategy | None = None) -> ToolSpec:
+    return ToolSpec(
+        draw(names),
+        draw(any_text | st.sampled_from(["", "Looks up a customer by email address."])),
+        draw(parameters(property_schemas)),
+        draw(st.none() | st.booleans()),
+    )
+
+
+tool_lists = st.lists(tool_specs(), min_size=1, max_size=5)
+
+FIXED_REQUEST = (
+    "Email jane@example.com on 2026-03-02 at 14:30 about order ORD-1234: 3 items at $19.99, "
+    'ship to Paris and Tokyo, tag it "urgent" and "red", set it to true, and 42 km in miles.'
+)
+
+
+@st.composite
+def requests_naming(draw, tools: list[ToolSpec]) -> str:
+    """A request that names the tools, their parameters and values of every kind."""
+    parts = []
+    for tool in tools:
+        properties = tool.parameters.get("properties") or {}
+        parts.append(f"use {tool.name} {tool.description}")
+        for name, schema in list(properties.items())[:4]:
+            value = draw(st.sampled_from(["jane@example.com", "2026-03-02", "19.99", "'x y'"]))
+            described = schema.get("description", "") if isinstance(schema, dict) else ""
+            parts.append(f"with {name} {value} {described}")
+    return " ".join(parts) + draw(st.sampled_from(["", "?", " and also in Tokyo.", " 1e999"]))
+
+
+# -- hypothesis-generated text ------------------------------------------------------------
+
+
+@HOSTILE
+@given(any_text)
+def test_model_answers_any_text_against_the_everyday_tools(text):
+    answer(Request([Message.user(text)], tools=EVERYDAY))
+
+
+@pytest.mark.parametrize("tool_set", sorted(SMALL_TOOL_SETS))
+@HOSTILE
+@given(text=any_text)
+def test_model_answers_any_text_against_small_tool_sets(tool_set, text):
+    answer(Request([Message.user(text)], tools=SMALL_TOOL_SETS[tool_set]))
+
+
+@HOSTILE
+@given(
+    text=st.text(st.sampled_from(list("aZ7 .,@'\"[](){}/\\-:$%e\u200b\u202e\x00")), max_size=300)
+)
+def test_model_answers_text_made_of_the_characters_its_patterns_look_for(text):
+    answer(Request([Message.user(text)], tools=EVERYDAY + SMALL_TOOL_SETS["calendar"]))
+
+
+# -- hypothesis-generated tool specs ------------------------------------------------------
+
+
+@HOSTILE
+@given(tools=tool_lists)
+def test_model_answers_a_fixed_request_against_random_tool_specs(tools):
+    answer(Request([Message.user(FIXED_REQUEST)], tools=tools))
+
+
+@HOSTILE
+@given(tools=tool_lists, text=any_text)
+def test_model_answers_random_text_against_random_tool_specs(tools, text):
+    answer(Request([Message.user(text)], tools=tools))
+
+
+@HOSTILE
+@given(data=st.data(), tools=tool_lists)
+def test_model_answers_a_request_naming_the_parameters_of_random_tool_specs(data, tools):
+    text = data.draw(requests_naming(tools))
+    answer(Request([Message.user(text)], tools=tools))
+
+
+@HOSTILE
+@given(tools=st.lists(tool_specs(property_schemas=json_values), min_size=1, max_size=4))
+def test_model_answers_tools_whose_parameter_schemas_are_not_objects(tools):
+    answer(Request([Message.user(FIXED_REQUEST)], tools=tools))
+
+
+@HOSTILE
+@given(
+    tools=tool_lists,
+    choice=st.sampled_from([None, "auto", "none", "required"]) | names.map(NamedTool),
+    parallel=st.none() | st.booleans(),
+    system=st.none() | any_text | st.just("Today is 2026-02-30."),
+    text=st.just(FIXED_REQUEST) | any_text,
+)
+def test_model_answers_any_tool_choice_and_options_with_random_tool_specs(
+    tools, choice, parallel, system, text
+):
+    if isinstance(choice, NamedTool) and tools and choice.name == "":
+        choice = NamedTool(tools[0].name)  # a forced tool that is offered, now and then
+    request = Request(
+        [Message.user(text)],
+        tools=tools,
+        tool_choice=choice,
+        parallel_tool_calls=parallel,
+        system=system,
+    )
+    answer(request)
+
+
+# -- hypothesis-generated conversations ---------------------------------------------------
+
+EVERYDAY_NAMES = [t.name for t in EVERYDAY]
+call_ids = st.sampled_from(["call_1", "call_2", "", "call_1 "]) | st.text(max_size=5)
+result_contents = (
+    any_text
+    | json_values.map(json.dumps)
+    | st.sampled_from(['{"a": 1e400}', "[NaN, Infinity]", "{", "[" * 2000, '"\\ud800"'])
+)
+
+
+@st.composite
+def conversations(draw) -> list[Message]:
+    messages = []
+    for _ in range(draw(st.integers(0, 6))):
+        role = draw(st.sampled_from(["user", "assistant", "tool"]))
+        if role == "user":
+            messages.append(Message.user(draw(any_text | st.just("and in Tokyo?") | st.just("."))))
+        elif role == "assistant":
+            calls = draw(
+                st.lists(
+                    st.builds(
+                        ToolCall,
+                        st.sampled_from(EVERYDAY_NAMES) | names,
+                        st.dictionaries(names, json_values, max_size=3) | any_text,
+                        call_ids,
+                    ),
+                    max_size=3,
+                )
+            )
+            messages.append(Message.assistant(draw(any_text | st.just("Which city?")), calls))
+        else:
+            results = st.builds(ToolResult, call_ids, result_contents, st.booleans(), names)
+            messages.append(Message.tool(draw(st.lists(results, max_size=3))))
+    messages.append(Message.user(draw(any_text | st.just(FIXED_REQUEST))))
+    return messages
+
+
+@HOSTILE
+@given(messages=conversations())
+def test_model_answers_random_conversations_with_tool_calls_and_results(messages):
+    answer(Request(messages, tools=EVERYDAY))
+
+
+# -- numbers out of range in tool results -------------------------------------------------
+
+
+def after(tool: str, arguments: dict, content: str, ask: str) -> Request:
+    """A request whose first call has been made and answered with ``content``."""
+    call = ToolCall(tool, arguments, id="call_1")
+    return Request(
+        [
+            Message.user(ask),
+            Message.assistant("", [call]),
+            Message.tool([ToolResult("call_1", content, name=tool)]),
+        ],
+        tools=EVERYDAY,
+    )
+
+
+@pytest.mark.xfail(
+    reason="a number out of range in a tool result (1e400 -> inf, NaN) is copied into the next "
+    "call's arguments (square_root number=inf, convert_money amount=nan): "
+    "ValueError: Out of range float values are not JSON compliant; the value comes from "
+    "fcplayground/models/simulated/results.py from_results -> coerce",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "content", ['{"result": 1e400}', '{"result": NaN}', '{"result": -Infinity}']
+)
+def test_model_never_puts_non_finite_numbers_from_results_into_arguments(content):
+    ask = "Multiply 3 by 4 and then take the square root of the result."
+    answer(after("multiply", {"a": 3, "b": 4}, content, ask))
+
+
+@pytest.mark.xfail(
+    reason="1e400 as a stock price becomes convert_money(amount=inf): ValueError: Out of range "
+    "float values are not JSON compliant (results.py from_results -> coerce)",
+    strict=True,
+)
+def test_model_never_converts_an_infinite_price_from_a_result():
+    ask = "Get the stock quote for AAPL and convert the price from USD to EUR."
+    answer(after("get_stock_quote", {"ticker": "AAPL"}, '{"price": 1e400}', ask))
+
+
+# -- nasty inputs, in child processes -----------------------------------------------------
+
+CHILD = r"""
+import faulthandler, json, sys, traceback
+
+faulthandler.dump_traceback_later(TIMEOUT - 10)  # where a stall is: on stderr, in time
+from fcplayground import Message, Request, ToolResult
+from fcplayground.chat import ToolCall
+from fcplayground.evals.everyday import everyday_tools
+from fcplayground.models import SimulatedModel
+
+TOOLS = everyday_tools().specs()
+LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+    "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+    "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. "
+)
+
+
+def text(t):
+    return Request([Message.user(t)], tools=TOOLS)
+
+
+def after_search(content, ask="Search the shop for running shoes and add the first one to my cart."):
+    call = ToolCall("search_products", {"query": "running shoes"}, id="call_1")
+    results = [ToolResult("call_1", content, name="search_products")]
+    messages = [Message.user(ask), Message.assistant("", [call]), Message.tool(results)]
+    return Request(messages, tools=TOOLS)
+
+
+def turns(n, end_with_user):
+    said = ["What's 12 times 7?", "and 13?", "Email bob@example.com about it.", ".", "go on"]
+    replied = ["It is 84.", "Which city?", "Done.", "Sure, what should the subject be?"]
+    messages = [
+        Message.user(said[i // 2 % len(said)]) if i % 2 == 0 else Message.assistant(replied[i // 2 % len(replied)])
+        for i in range(n)
+    ]
+    return Request(messages[1:] if end_with_user else messages, tools=TOOLS)
+
+
+def where(tb):
+    frames = [f for f in traceback.extract_tb(tb) if "fcplayground" in f.filename]
+    f = frames[-1] if frames else traceback.extract_tb(tb)[-1]
+    path = f.filename[f.filename.rfind("fcplayground"):] if "fcplayground" in f.filename else f.filename
+    return f"{path}:{f.lineno} in {f.name}"
+
+
+for name, source in json.loads(sys.argv[1]):
+    print(MARK + json.dumps({"start": name}), flush=True)
+    error = None
+    try:
+        turn = SimulatedModel().respond(eval(source))
+        for call in turn.tool_calls:
+            json.dumps(call.arguments, allow_nan=False)
+    except Exception as exc:
+        error = f"{type(exc).__name__}: {str(exc)[:300]} ({where(exc.__traceback__)})"
+    print(MARK + json.dumps({"done": name, "error": error}), flush=True)
+"""
+MARK = "@@hostile@@ "
+
+# Batches of (name, the request as a Python expression the child evaluates). Each batch is
+# one child process; an input that may be slow goes last in its batch, so that a stall
+# leaves no other input of the batch untested.
+BATCHES: dict[str, list[tuple[str, str]]] = {
+    "runs": [
+        ("at_signs_5k", "text('@' * 5_000)"),
+        ("digits_2k", "text('7' * 2_000)"),
+        ("digits_5k_past_int_limit", "text('multiply ' + '7' * 5_000 + ' by 2')"),
+        ("1e999", "text('1e999')"),
+        ("1e999_as_an_amount", "text('What is the square root of 1e999? And 1e400 USD in EUR?')"),
+        ("and_3k", "text('and ' * 3_000)"),
+        ("email_like_5k", "text('a@' + 'a.' * 2_500 + 'a')"),
+        ("word_chars_50k", "text('a' * 50_000)"),
+    ],
+    "punctuation": [
+        ("single_quotes_10k", "text(\"'\" * 10_000)"),
+        ("double_quotes_10k", "text('\"' * 10_000)"),
+        ("slashes_10k", "text('/' * 10_000)"),
+        ("nested_brackets", "text('([{<' * 2_500 + 'x' + '>}])' * 2_500)"),
+        ("open_brackets_20k", "text('[' * 20_000)"),
+    ],
+    "characters": [
+        ("zero_width_and_rtl", "text('\\u200bWeather\\u200d in \\u202eParis\\u202c \\u2066x\\u2069 \\ufeff' * 200)"),
+        ("zero_width_between_letters", "text('\\u200b'.join('email jane@example.com at 3pm tomorrow'))"),
+        ("nul_bytes", "text('Email\\x00 jane@exam\\x00ple.com\\x00 at \\x00 3pm' + '\\x00' * 5_000)"),
+        ("lone_surrogates", "text('\\ud800 set a timer for 5 minutes \\udfff' * 100)"),
+    ],
+    "conversations": [
+        ("500_turns_ending_with_user", "turns(501, end_with_user=True)"),
+        ("500_turns_ending_with_assistant", "turns(500, end_with_user=False)"),
+        ("result_1mb_string", "after_search('x' * 1_000_000)"),
+        ("result_1mb_inside_json", "after_search(json.dumps({'results': [{'product_id': 'P-1', 'name': 'y' * 1_000_000}]}))"),
+        ("result_invalid_json", "after_search('{\"results\": [{\"product_id\": \"P-1\", ')"),
+        ("result_deep_open_brackets", "after_search('[' * 5_000)"),
+        ("result_deep_nested_array", "after_search('[' * 5_000 + ']' * 5_000)"),
+        ("result_deep_nested_object", "after_search('{\"a\":' * 5_000 + '1' + '}' * 5_000)"),
+        ("result_1e400", "after_search('{\"results\": [{\"product_id\": 1e400, \"price\": 1e400}]}')"),
+        ("result_100k_items", "after_search(json.dumps([{'product_id': f'P-{i}'} for i in range(100_000)]), 'Add the second one to my cart.')"),
+    ],
+    "lorem": [
+        ("lorem_ipsum_200kb", "text((LOREM * 1_000)[:200_000])"),
+    ],
+}  # fmt: skip
+BATCH_OF = {name: batch for batch, cases in BATCHES.items() for name, _ in cases}
+
+
+@dataclass
+class Outcome:
+    error: str | None  # None: the model answered
+
+
+_futures: dict[str, Future] = {}
+
+
+def run_batch(batch: str) -> dict[str, Outcome]:
+    """Runs one batch in a child; every input of it gets an outcome."""
+    cases = BATCHES[batch]
+    code = CHILD.replace("TIMEOUT", str(TIMEOUT)).replace("MARK", repr(MARK))
+    command = [sys.executable, "-c", code, json.dumps(cases)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT)
+        stdout, stderr, stalled = done.stdout, done.stderr, False
+    except subprocess.TimeoutExpired as exc:
+        stdout, stderr, stalled = _text(exc.stdout), _text(exc.stderr), True
+    outcomes: dict[str, Outcome] = {}
+    running = None
+    for line in stdout.splitlines():
+        if line.startswith(MARK):
+            event = json.loads(line[len(MARK) :])
+            if "start" in event:
+                running = event["start"]
+            else:
+                outcomes[event["done"]] = Outcome(event["error"])
+                running = None
+    stack = " | ".join(
+        line.strip() for line in stderr.splitlines() if "fcplayground" in line or "Error" in line
+    )[:1500]
+    for name, _ in cases:
+        if name in outcomes:
+            continue
+        if name == running and stalled:
+            outcomes[name] = Outcome(
+                f"stalled: {name} had not finished after {TIMEOUT} s (TimeoutExpired); "
+                f"stack: {stack or 'none'}"
+            )
+        elif name == running:
+            outcomes[name] = Outcome(f"the child died on {name}: {stderr[-1500:]}")
+        else:
+            outcomes[name] = Outcome(f"not reached: {running} did not finish before it")
+    return outcomes
+
+
+def _text(data: bytes | str | None) -> str:
+    if isinstance(data, bytes):
+        return data.decode("utf-8", "replace")
+    return data or ""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def children(request):
+    """Starts, in the background, every batch that holds an input of a selected test."""
+    wanted = {
+        BATCH_OF[item.callspec.params["case"]]
+        for item in request.session.items
+        if getattr(item, "module", None) is sys.modules[__name__]
+        and "case" in getattr(getattr(item, "callspec", None), "params", {})
+    }
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hostile")
+    order = sorted(wanted, key=lambda b: b != "lorem")  # the slowest first
+    _futures.update({batch: pool.submit(run_batch, batch) for batch in order})
+    yield
+    pool.shutdown(wait=False, cancel_futures=True)
+    _futures.clear()
+
+
+def outcome(case: str) -> Outcome:
+    return _futures[BATCH_OF[case]].result()[case]
+
+
+def cases(batches: list[str], bugs: dict[str, str] | None = None) -> list:
+    """The inputs of ``batches`` as parameters; those in ``bugs`` marked xfail for it."""
+    bugs = bugs or {}
+    return [
+        pytest.param(name, marks=[pytest.mark.xfail(reason=bugs[name], strict=True)])
+        if name in bugs
+        else name
+        for batch in batches
+        for name, _ in BATCHES[batch]
+    ]
+
+
+@pytest.mark.parametrize("case", cases(["runs", "punctuation", "characters"]))
+def test_model_finishes_on_pathological_request_text(case):
+    result = outcome(case)
+    assert result.error is None, f"{case}: {result.error}"
+
+
+RESULT_BUGS = {
+    name: "json.loads on deeply nested tool-result JSON raises RecursionError (maximum recursion "
+    "depth exceeded while decoding a JSON array/object): "
+    "fcplayground/models/simulated/injection.py strings() catches ValueError only "
+    "(called from injection.scan <- naive.injected <- model._decide)"
+    for name in [
+        "result_deep_open_brackets",
+        "result_deep_nested_array",
+        "result_deep_nested_object",
+    ]
+}
+
+
+@pytest.mark.parametrize("case", cases(["conversations"], RESULT_BUGS))
+def test_model_finishes_on_long_conversations_and_hostile_tool_results(case):
+    result = outcome(case)
+    assert result.error is None, f"{case}: {result.error}"
+
+
+@pytest.mark.parametrize(
+    "case",
+    cases(
+        ["lorem"],
+        {
+            "lorem_ipsum_200kb": "stalls: 200 KB of lorem ipsum does not finish in 60 s "
+            "(16 KB already takes ~3.6 s, worse than quadratic); the stack is in "
+            "fcplayground/models/simulated/extractors/__init__.py _pair_up -> _part_of, "
+            "called from _directions <- _extract <- extract"
+        },
+    ),
+)
+def test_model_finishes_on_a_200kb_request(case):
+    result = outcome(case)
+    assert result.error is None, f"{case}: {result.error}"
