@@ -75,8 +75,19 @@ def bind(text: str, candidates: list[Candidate], intents: list[Intent], today: d
                     if name not in arguments and argument.source not in (Source.COMPOSED,):
                         arguments[name] = Argument(argument.value, Source.CARRIED, argument.detail)
                 calls.append(Call(intent.profile, intent.spec, arguments, span, index, intent.after))
-                previous = {k: v for k, v in arguments.items() if v.source != Source.CARRIED or True}
+                previous = dict(arguments)
+        _carry_back([c for c in calls if c.intent == index])
     return calls
+
+
+def _carry_back(calls: list[Call]) -> None:
+    """A value said once, late, serves the calls before it too ("the number 4567 and the
+    number 7890, returned as a 'dictionary'")."""
+    for call in calls:
+        for other in calls:
+            for name, argument in other.arguments.items():
+                if name not in call.arguments and argument.source not in (Source.LIST, Source.COMPOSED, Source.CARRIED, Source.COMPOSED_FROM_RESULTS):
+                    call.arguments[name] = Argument(argument.value, Source.CARRIED, argument.detail)
 
 
 _RESTATES = re.compile(r"^\W*(?:and\s|but\s|,\s)*(?:the\s)?(?:also|another|again|then|next|same|similarly|likewise|as well|repeat|do the same|what about|how about|plus|and for|lastly|finally|first|second|third|fourth|fifth|other)\b", re.I)

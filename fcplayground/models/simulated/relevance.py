@@ -28,7 +28,8 @@ PREFIX, NEAR_FACTOR = 6, 0.7  # words that share their first six letters nearly 
 GENERIC_FACTOR = 0.25
 STRONG_EVIDENCE = 1.2  # a value only this tool's parameters take
 WEAK_EVIDENCE = 0.4  # a value of a common kind (a place, a date) the tool takes
-SEARCH_EVIDENCE = 0.9  # a search request for a tool that searches with a query it writes
+SEARCH_EVIDENCE = 0.9
+FILL_EVIDENCE = 0.6  # the request holds a value for each of the tool's required parameters  # a search request for a tool that searches with a query it writes
 STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                 Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE,
                 Kind.UNIT}  # fmt: skip
@@ -103,6 +104,9 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")
         core = [t for t in matched if t in p.core]
+        if any(not is_generic(t) for t in matched) and not evidence and total + bonus < THRESHOLD and _fills(p, candidates):
+            bonus += FILL_EVIDENCE  # "Who was the King of France in 1510?": every required value is there
+            evidence.append("its parameters' values")
         scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
 
@@ -136,6 +140,25 @@ def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[
         elif c.kind == Kind.NUMBER and c.unit and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots):
             found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
     return sum(found.values()), sorted(found)
+
+
+_FILLS = {Kind.NUMBER: {Kind.NUMBER}, Kind.NAME: {Kind.NAME, Kind.PLACE, Kind.QUOTED}, Kind.PLACE: {Kind.PLACE, Kind.NAME},
+          Kind.DATE: {Kind.DATE}, Kind.TIME: {Kind.TIME}, Kind.STRING: {Kind.NAME, Kind.PLACE, Kind.QUOTED, Kind.ID},
+          Kind.ID: {Kind.ID, Kind.NUMBER, Kind.QUOTED}, Kind.ARRAY: {Kind.LIST}}  # fmt: skip
+
+
+def _fills(p: ToolProfile, candidates: list[Candidate]) -> bool:
+    """Does the request hold a value of the right kind for every required parameter?"""
+    required = [s for s in p.slots if s.required]
+    if not required or any(s.kind not in _FILLS for s in required):
+        return False
+    pool = [c for c in candidates if Tag.FACET not in c.tags]
+    for slot in required:
+        c = next((c for c in pool if c.kind in _FILLS[slot.kind]), None)
+        if c is None:
+            return False
+        pool.remove(c)
+    return True
 
 
 def _names_subject(c: Candidate, p: ToolProfile) -> bool:

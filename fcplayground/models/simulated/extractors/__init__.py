@@ -73,7 +73,7 @@ def _retype_quotes(found: list[Candidate]) -> list[Candidate]:
 def _resolve(found: list[Candidate]) -> list[Candidate]:
     """One reading per stretch of words: the most particular kind, then the longest."""
     # A name holding a number ("Windows 10", "S&P 500") is read before the number in it.
-    ordered = sorted(found, key=lambda c: (Tag.FACET in c.tags, -1 if _numbered_name(c) else _RANK[c.kind], -(c.end - c.start), c.start))
+    ordered = sorted(found, key=lambda c: (c.kind == Kind.PHRASE, Tag.FACET in c.tags, -1 if _numbered_name(c) else _RANK[c.kind], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for c in ordered:
         clash = [k for k in kept if k.overlaps(c)]
@@ -183,6 +183,8 @@ def slot_kind(name: str, description: str, schema_format: str, examples: tuple[s
     parts = split_identifier(name)
     words = set(parts) | set(identifier_terms(name))
     head = parts[-1] if parts else ""
+    if head in ("unit", "units") and re.search(r"\bsystem\b|\bmetric\b|\bimperial\b", description, re.I):
+        return None  # a system of measurement, not a unit
     best, best_score = None, 0.0
     for extractor in TABLE:
         score = 0.0

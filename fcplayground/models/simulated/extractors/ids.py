@@ -18,12 +18,13 @@ _ORDINAL_OR_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|[a-zA-Zµ]{1,3})$", re.
 
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_GENE = re.compile(r"^(?=.*\d)(?:[A-Z]{2,}\d{1,2}|(?:[A-Z][a-z]?\d{0,3}){2,})$")  # BRCA1, TP53, C6H12O6, H2O
 _SEASON = re.compile(r"^(?:19|20)\d{2}[-/](?:(?:19|20)\d{2}|\d{2})$")
 
 
 def _is_code(token: str) -> bool:
-    if _SNAKE.match(token) or _SEASON.match(token):
-        return True  # "my_sales_data", "2019-2020"
+    if _SNAKE.match(token) or _SEASON.match(token) or _GENE.match(token):
+        return True  # "my_sales_data", "2019-2020", "BRCA1", "C6H12O6"
     letters = any(c.isalpha() for c in token)
     digits = sum(c.isdigit() for c in token)
     if not letters or not digits or _ORDINAL_OR_UNIT.match(token) or re.fullmatch(r"\d+(?:\.\d+)?[eE]-?\d+", token):

@@ -67,7 +67,7 @@ def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
         return True  # "the Amazon rainforest", "the Mississippi river"
     if token.isdigit():  # "Maroon 5", "Windows 10", "S&P 500", not "Paris 2024 tickets"
         after = text[nxt.end() : nxt.end() + 2]
-        return len(token) <= 4 and word.group(0)[0].isupper() and not re.match(r"\s?[a-z%]|[-\d.,/:]\d?", after)
+        return len(token) <= 4 and word.group(0)[0].isupper() and not re.match(r"\s?[a-z%]|[-.,/:]\d|\d", after)
     return token[0].isupper()
 
 

@@ -20,7 +20,7 @@ from .base import Candidate, Extractor, Request, coerce
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,24})(?:\.\d{1,24})?|\.\d{1,24}"
 _NUMBER = re.compile(
-    rf"(?<![\w.,/:])([$€£¥₹])?\s?({_DIGITS})(?:[eE]([-+]?\d{{1,3}}))?"
+    rf"(?<![\w./:])(?<![A-Za-z],)([$€£¥₹])?\s?({_DIGITS})(?:[eE]([-+]?\d{{1,3}}))?"
     r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m)(?![\w/^²³*-]))?"
     r"(?:(st|nd|rd|th)\b)?"
     r"(?:\s?(%|percent\b|per\scent\b|°\s?[CFcf]\b|(?i:degrees?\s(?:celsius|fahrenheit|c|f))\b"
@@ -146,7 +146,7 @@ _AT_REST = re.compile(r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\
 
 def _at_rest(request: Request) -> list[Candidate]:
     """"from rest", "dropped": an initial velocity of 0, said in words."""
-    return [Candidate(Kind.NUMBER, 0, m.start(), m.end(), m.group(0), 0.9, evidence="at rest: an initial velocity or speed of 0")
+    return [Candidate(Kind.NUMBER, 0, m.start(), m.end(), m.group(0), 0.9, evidence="at rest: an initial velocity or speed of 0", tags=frozenset({Tag.FACET}))
             for m in _AT_REST.finditer(request.text)]  # fmt: skip
 
 
