@@ -60,7 +60,10 @@ def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result
     found = from_results(slot, reading.successful)
     if found is not None:
         return Argument(found[0], Source.RESULT, found[1])
-    return _derived(slot, call) or _same_day(slot, call)
+    derived = _derived(slot, call) or _same_day(slot, call)
+    if derived is None and slot.default is not None and not isinstance(slot.default, str):
+        return Argument(slot.default, Source.DEFAULT, f"the default the tool gives, {slot.default!r}")
+    return derived
 
 
 _END = re.compile(r"(?:^|_)(?:end|to|until|last|return)(?:_|$)")

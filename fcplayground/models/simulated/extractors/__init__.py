@@ -156,6 +156,8 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
         found += phrases.read(request, slot.items)  # "recipes using salmon": a list of one
     if slot.kind == Kind.STRING and (slot.enum or options.quoted_options(slot.description)):
         found += options.read(request, slot)
+    if slot.examples and slot.kind in (Kind.STRING, Kind.NAME, Kind.TEXT, Kind.PLACE) and not slot.enum:
+        found += options.read_examples(request, slot)  # "e.g. vegan, vegetarian": a value the request names
     return found
 
 

@@ -97,6 +97,8 @@ def find(request: Request) -> list[Candidate]:
         word = token.group(0)
         low = word.lower().replace("'", "").replace("’", "").rstrip(".")
         the = low == "the" and not _opener(text, token.start()) and _continues_at(text, tokens, i)
+        if len(word) == 1 and word.isupper() and i and tokens[i - 1].group(0).islower() and text[tokens[i - 1].end() : token.start()] == " ":
+            the = True  # "product A", "plan B": a letter that names something
         if not word[0].isupper() or (low in NOT_NAMES and not the) or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i)):
             i += 1
             continue

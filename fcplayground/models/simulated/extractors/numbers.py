@@ -206,7 +206,7 @@ def _frequencies(request: Request) -> list[Candidate]:
         word = m.group(1).lower()
         value, unit = (2, "week") if word == "fortnight" else (10, "year") if word == "decade" else (1, word)
         out.append(Candidate(Kind.NUMBER, value, m.start(1), m.end(1), m.group(1), 0.7, unit=unit,
-                             evidence="days weeks duration timeframe", tags=frozenset({Tag.FACET})))  # fmt: skip
+                             evidence=f"{unit}s days duration timeframe", tags=frozenset({Tag.FACET})))  # fmt: skip
     return out
 
 

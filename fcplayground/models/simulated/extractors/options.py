@@ -81,6 +81,20 @@ def read(request: Request, slot) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
+def read_examples(request: Request, slot) -> list[Candidate]:
+    """The examples a description gives ("e.g. vegan, gluten free"), where the request
+    names one: written as the request writes it."""
+    text, low = request.text, request.text.lower()
+    out = []
+    for example in slot.examples:
+        hit = _occurrence(text, low, example)
+        if hit and hit[2] != "the same word in another form" or hit and len(terms(example)) == 1:
+            start, end, _ = hit
+            out.append(Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], 0.9,
+                                 evidence=f"an example the description gives ({example!r})"))  # fmt: skip
+    return out
+
+
 EXTRACTOR = Extractor(
     Kind.ENUM, for_slot=read, fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0}, json_types=frozenset({"string", "integer", "number"})
 )

@@ -71,7 +71,7 @@ EXTRACTOR = Extractor(
     find,
     for_slot=read_folder,
     slot_words=frozenset(
-        {"path", "file", "filename", "filepath", "folder", "directory", "dir", "source", "dest"}
+        {"path", "file", "filename", "filepath", "folder", "directory", "dir"}
     ),
     describes=re.compile(r"\b(?:file ?path|path of|path to|directory|folder|file name)\b", re.I),
     fills={Kind.STRING: 0.8, Kind.NAME: 0.4, Kind.ID: 0.4},
