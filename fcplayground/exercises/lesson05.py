@@ -18,7 +18,7 @@ from typing import Any
 
 from ..evals.battery import Probe, ProbeResult, as_probes, label_text, score_battery
 from ..models import SimulatedModel
-from ..models.simulated.relevance import tool_words
+from ..models.simulated.profiles import profile
 from ..models.simulated.words import is_generic, split_identifier, terms
 from ..tools import ToolRegistry
 from .feedback import Feedback
@@ -263,7 +263,7 @@ _NOT_TOPICS = {"still", "right", "now", "yet", "currently", "today", "ever", "al
 
 def _missing_words(request: str, tool: Any) -> list[str]:
     """The request's content words (not names or ids) that the tool's words lack."""
-    known = tool_words(tool.to_spec()).weights
+    known = profile(tool.to_spec()).weights
     out: list[str] = []
     previous = ""
     for match in re.finditer(r"[A-Za-z]+", request):

@@ -14,17 +14,19 @@ import re
 
 from .binding import Argument, Call
 from .extractors import places
-from .composing import compose, gist, without
+from .composing import compose, compose_reply, from_statement, gist, problem, without
 from .profiles import Slot
 from .reading import Reading, Result
 from .results import from_results
 from .vocabulary import Kind, Role, Source
 from .words import identifier_terms, terms
 
+# Words for what a call will find: a message with them in it waits for the results.
 REFERENCES = {"answer", "result", "results", "information", "info", "details", "findings",
               "summary", "contents", "content", "the file", "the text", "what it says",
-              "solution", "reply", "response", "it", "that", "this", "them", "what you find",
-              "what you found", "what you learn", "the answer", "the results", "the solution"}  # fmt: skip
+              "solution", "reply", "response", "what you find", "what you found", "what you learn",
+              "the answer", "the results", "the solution", "with what you found", "with what you find"}  # fmt: skip
+PRONOUNS = {"it", "that", "this", "them"}  # the results, in a message; what is wrong, elsewhere
 
 
 def complete(calls: list[Call], text: str, reading: Reading) -> None:
@@ -96,19 +98,44 @@ def _derived(slot: Slot, call: Call) -> Argument | None:
 
 def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument | None:
     clause = without(text, call.span, [a.span for a in call.arguments.values() if a.span])
-    values = [str(a.value) for a in call.arguments.values()
-              if isinstance(a.value, str) and not a.span and a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS)]  # fmt: skip
+    given = [a for a in call.arguments.values() if a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS, Source.SHARED)]
+    values = [str(a.value) for a in given if isinstance(a.value, str) and not a.span]
     said = gist(clause, slot.tool_terms, values).lower().strip(" .")
-    if said in REFERENCES or said.removeprefix("the ") in REFERENCES:
-        if not done:
-            call.refers.append(slot.name)
-            return None
-    written = compose(slot, clause, values, done)
+    pronoun = said in PRONOUNS
+    refers = said in REFERENCES or said.removeprefix("the ") in REFERENCES or (call.profile.sends and (pronoun or _about_it(clause)))
+    if refers and not done:
+        call.refers.append(slot.name)  # "email her the answer": the answer is still to come
+        return None
+    stated = problem(text, [str(a.value) for a in given if isinstance(a.value, str)])
+    if done and (refers or (call.profile.sends and not said)):  # a reply reports what the calls found
+        reply = compose_reply(slot, _topic(done, stated or text), done)
+        return Argument(reply, Source.COMPOSED_FROM_RESULTS, "written from the results of " + ", ".join(dict.fromkeys(r.tool for r in done)))
+    written = None if pronoun else compose(slot, clause, values, done)
+    if written is None and stated:
+        written = from_statement(slot, stated), False  # "log a ticket": about what the request says is wrong
     if written is None:  # "an email: 'Lunch at 1?'": the words given for one text serve the other
-        given = next((a for n, a in call.arguments.items() if a.span and (s := call.profile.slot(n)) and s.kind == Kind.TEXT), None)
-        return Argument(given.value, Source.SHARED, "the same words as another part of the message") if given else None
+        other = next((a for n, a in call.arguments.items() if a.span and (s := call.profile.slot(n)) and s.kind == Kind.TEXT), None)
+        return Argument(other.value, Source.SHARED, "the same words as another part of the message") if other else None
     text, from_results = written
     return Argument(text, Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED, "written from the request" + (" and the results" if from_results else ""))
+
+
+_ABOUT_IT = re.compile(r"\b(?:about it|about this|about that|on it|the answer|the results?|what you (?:find|found|learn))\b", re.I)
+
+
+def _about_it(clause: str) -> bool:
+    return bool(_ABOUT_IT.search(clause))
+
+
+def _topic(done: list[Result], stated: str) -> str:
+    """What the request is about, as the calls made for it put it: a ticket's subject, a
+    search's query; else what the request says."""
+    for result in done:
+        for name in ("subject", "title", "query", "topic", "summary"):
+            value = result.arguments.get(name)
+            if isinstance(value, str) and value.strip():
+                return value
+    return stated
 
 
 def _share(call: Call, calls: list[Call], text: str) -> None:

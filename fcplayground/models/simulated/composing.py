@@ -63,9 +63,36 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
             return said
     rest = _ASKING.sub("", clean)
     words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
-    kept = [w for w in words if terms(w) and terms(w)[0] not in tool_terms or not terms(w) and w.lower() not in STOPWORDS]
+    kept = [w for w in words if w.lower() not in _ACTIONS and (terms(w) and terms(w)[0] not in tool_terms or not terms(w) and w.lower() not in STOPWORDS)]
     phrase = " ".join(kept).strip()
     return phrase if terms(phrase) else ""
+
+
+# Verbs that ask for the tool's action: the request's words for what to do, not what about.
+_ACTIONS = {"log", "open", "file", "raise", "make", "create", "send", "email", "mail", "tell",
+            "write", "reply", "check", "look", "find", "get", "see", "please", "submit", "add",
+            "put", "start", "set", "book", "schedule", "let", "know", "into", "me", "us"}  # fmt: skip
+_REQUESTING = re.compile(
+    r"^\s*(?:can|could|would|will|please|and|also|then|check|look|find|search|create|open|log|file|raise|"
+    r"email|send|reply|write|book|tell|get|show|let|make|add|set)\b|\?\s*$",
+    re.I,
+)
+
+
+def problem(text: str, values: list[str]) -> str:
+    """The sentence that says what is wrong, when the clause that asks for the call does
+    not ("log a ticket"): the first statement of the request with words of its own."""
+    for sentence in re.split(r"(?<=[.?!])\s+", text):
+        clean = re.sub(r"^\s*(?:please\s)?(?:help|hi|hello|hey)\b[^:,.]{0,20}[:,]\s*", "", sentence, flags=re.I)
+        if _REQUESTING.search(clean):
+            continue
+        for value in values:
+            clean = clean.replace(value, " ")
+        clean = re.sub(r"^[^:]{0,40}:\s*", "", clean.strip()) if ":" in clean[:45] else clean.strip()
+        clean = re.sub(r"\s*\([^)]*\)", "", clean).strip(" .,")  # "(I'm jane@example.com)"
+        if len(terms(clean)) >= 3:
+            return clean
+    return ""
 
 
 def _only_tool_words(said: str, tool_terms: frozenset[str]) -> bool:
@@ -91,6 +118,24 @@ def compose(slot: Slot, text: str, values: list[str], results: list[Result]) -> 
     return (_sentence(said), False) if said else None
 
 
+def from_statement(slot: Slot, stated: str) -> str:
+    """Free text written from a statement of the request, as it was said."""
+    words = set(re.findall(r"[a-z]+", slot.name.lower()))
+    stated = stated[:1].upper() + stated[1:]
+    if words & _SEARCH:
+        return stated
+    return _headline(stated) if words & _SHORT else _sentence(stated)
+
+
+def compose_reply(slot: Slot, topic: str, results: list[Result]) -> str:
+    """A reply that reports what the calls found: a subject line about the topic, or a
+    body that says what each call found."""
+    words = set(re.findall(r"[a-z]+", slot.name.lower()))
+    if words & _SHORT:
+        return f"Re: {_headline(topic)}" if topic else "Your request"
+    return _message(topic or "your request", [r for r in results if not r.is_error])
+
+
 def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     """Search words: the thing searched for ("for double charges", "about refunds"), else
     the request's own words less the asking ("how do I reset my password" -> "reset my
@@ -101,7 +146,9 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     clean = re.split(r"\s?[,;]\s|\s(?:and then|then)\s", clean)[0]
     m = re.search(r"\b(?:for|about|on|regarding|re)\s+(.+?)(?:\s+(?:and|then)\s+.*)?$", clean, re.I)
     if m and terms(m.group(1)):
-        return _LEADING.sub("", m.group(1).strip(" ,."))
+        found = _LEADING.sub("", m.group(1).strip(" ,."))
+        inner = re.search(r"\b(?:about|on|regarding)\s+(.+)$", found, re.I)  # "a help article about X"
+        return _LEADING.sub("", inner.group(1)) if inner and terms(inner.group(1)) else found
     question = _ASKING.sub("", clean).strip(" ,.")
     kept = [w for w in question.split() if not (terms(w) and terms(w)[0] in tool_terms and terms(w)[0] in ("find", "get", "article"))]
     return _LEADING.sub("", " ".join(kept))
@@ -121,7 +168,9 @@ def _sentence(said: str) -> str:
 
 def _message(said: str, results: list[Result]) -> str:
     """A reply about ``said`` that reports what the calls found."""
-    lines = [f"Hello, about {_lower_first(said.rstrip('.'))}:"]
+    name = next((str(r.data.get("name")) for r in results if isinstance(r.data, dict) and r.data.get("name")), "")
+    lines = [f"Hello{' ' + name.split()[0] if name else ''},", "",
+             f"Thank you for your message about {_lower_first(said.rstrip('.'))}. Here is what I found:"]  # fmt: skip
     for r in reversed(results[:4]):
         lines.append(f"- {describe(r)}")
     return "\n".join(lines)

@@ -46,6 +46,7 @@ def plan(text: str, candidates: list[Candidate], intents: list[Intent], reading:
     calls = bind(text, candidates, intents, reading.today)
     complete(calls, text, reading)
     calls = _with_producers(calls, text, candidates, reading, specs, profiles)
+    calls = _distinct(calls)
     done = list(reading.done)
     planned = [_match_done(c, done) for c in calls]
     _order(planned, specs, profiles)
@@ -72,8 +73,18 @@ def _with_producers(calls: list[Call], text: str, candidates: list[Candidate], r
             complete(extra, text, reading)
             if extra and not extra[0].missing:
                 extra[0].intent = -1  # before every intent of the request
-                out.insert(out.index(call), extra[0])
+                out.insert(0, extra[0])
                 planned.add(source)
+    return out
+
+
+def _distinct(calls: list[Call]) -> list[Call]:
+    """The same call asked twice in one request ("Jane here (jane@example.com) ... email me")
+    is made once."""
+    out: list[Call] = []
+    for call in calls:
+        if not any(c.profile.name == call.profile.name and c.values == call.values and not call.missing for c in out):
+            out.append(call)
     return out
 
 

@@ -22,7 +22,7 @@ from . import extractors
 from .vocabulary import Kind, Role, Tag
 from .words import identifier_terms, is_generic, split_identifier, terms
 
-NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.0, 0.6, 1.0
+NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.5, 0.6, 1.0
 PARAMETER, PARAMETER_TEXT, OPTION, EXAMPLE = 0.5, 0.3, 0.5, 0.3
 
 # Parameter-name words for free text a hosted model writes itself.
@@ -89,6 +89,7 @@ class ToolProfile:
     searches: bool = False  # a search tool: a search verb and a query it writes itself
     reads: bool = False  # named for reading: get, list, find, check, show, look up
     writes: bool = False  # named for writing: create, add, set, send, book, delete
+    sends: bool = False  # named for sending a message: send, reply, notify, email
 
     @property
     def required(self) -> list[Slot]:
@@ -131,7 +132,10 @@ def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
     verbs = set(split_identifier(name))
     reads = bool(verbs & _READS)
     writes = bool(verbs & _WRITES) and not reads
-    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches, reads, writes)
+    sends = bool(verbs & {"send", "reply", "notify", "email", "mail", "message", "respond", "text", "post"}) and any(
+        s.role == Role.COMPOSED for s in slots
+    )
+    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches, reads, writes, sends)
 
 
 def _weights(

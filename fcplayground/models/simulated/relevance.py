@@ -28,15 +28,21 @@ PREFIX, NEAR_FACTOR = 6, 0.7  # words that share their first six letters nearly 
 GENERIC_FACTOR = 0.25
 STRONG_EVIDENCE = 1.2  # a value only this tool's parameters take
 WEAK_EVIDENCE = 0.4  # a value of a common kind (a place, a date) the tool takes
-SEARCH_EVIDENCE = 0.9
-FILL_EVIDENCE = 0.6  # the request holds a value for each of the tool's required parameters  # a search request for a tool that searches with a query it writes
+SEARCH_EVIDENCE = 0.9  # a search request for a tool that searches with a query it writes
+SEND_EVIDENCE = 2.0  # a clause that opens with "email", "reply to", "write back", for a tool that sends
+FILL_EVIDENCE = 0.6  # the request holds a value for each of the tool's required parameters
 STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                 Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE,
                 Kind.UNIT}  # fmt: skip
 IDF_CAP = {True: 3.0, False: 1.5}  # how much rarity may multiply a name or description word, a parameter's
 QUESTION = re.compile(r"\?\s*$|^\W*(?:what|when|where|which|who|how|is|are|am|do|does|did|can i|anything|any)\b", re.I)
 WRITE_WORDS = re.compile(r"\b(?:create|add|make|schedule|book|set|send|email|put|save|remind|start|cancel|delete|change|update|turn|switch)\b", re.I)
-SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? for|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best)\b", re.I)
+SEND_VERBS = re.compile(
+    r"^\W*(?:and\s|then\s|also\s|please\s)*(?:e-?mail|text|message|notify|reply|respond|write (?:to|back)|get back to|send)\b"
+    r"(?!\s(?:address|addresses|account))",
+    re.I,
+)
+SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? (?:for|up)|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best|(?:check|see) what)\b", re.I)
 WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
 # What each arithmetic operation is called in a tool's words.
 OPERATIONS = {
@@ -96,10 +102,13 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
             if near and not is_generic(near):
                 total += NEAR_FACTOR * p.weights[near]
                 matched.append(near)
-        bonus, evidence = _evidence(candidates, p)
+        bonus, evidence = _evidence(candidates, p, text)
         if text and QUESTION.search(text) and not WRITE_WORDS.search(text):
             # "what's on my calendar tomorrow?": a question is for a tool that reads
             total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
+        if text and p.sends and SEND_VERBS.search(text):
+            bonus += SEND_EVIDENCE  # "email me about it", "text Sam", "reply to her"
+            evidence.append("a message to send")
         if text and p.searches and SEARCH_VERBS.search(text):
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")
@@ -111,13 +120,18 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
     return sorted(scores, key=lambda s: -s.score)
 
 
-def _evidence(candidates: list[Candidate], p: ToolProfile) -> tuple[float, list[str]]:
+SEND_WORDS = re.compile(r"\b(?:e-?mail|text|message|notify|reply|respond|write|send|tell|contact|let .{1,20} know)\b", re.I)
+
+
+def _evidence(candidates: list[Candidate], p: ToolProfile, text: str = "") -> tuple[float, list[str]]:
     """Values in the request that this tool's parameters take, and what they add."""
     kinds = {s.kind for s in p.slots} | {s.items.kind for s in p.slots if s.items}
     found: dict[str, float] = {}
     for c in candidates:
         if Tag.FACET in c.tags and c.kind != Kind.CURRENCY:
             continue
+        if c.kind in (Kind.EMAIL, Kind.PHONE) and p.sends and not SEND_WORDS.search(text):
+            continue  # "Jane here (jane@example.com)": an address to look up, not to write to
         if c.kind in STRONG_KINDS and c.kind in kinds:
             pair = sum(1 for s in p.slots if s.kind == c.kind) >= 2  # from / to
             same = [o for o in candidates if o.kind == c.kind]
