@@ -40,7 +40,12 @@ def request_chars(request: Request) -> int:
         len(m.content) + 40 * (len(m.tool_calls) + len(m.tool_results)) for m in request.messages
     )
     tools = sum(
-        len(t.name) + len(t.description) + 40 * len(t.parameters.get("properties", {}))
+        len(str(t.name)) + len(str(t.description)) + 40 * _property_count(t.parameters)
         for t in request.tools
     )
     return text + tools + len(request.system or "")
+
+
+def _property_count(parameters: object) -> int:
+    properties = parameters.get("properties") if isinstance(parameters, dict) else None
+    return len(properties) if isinstance(properties, dict) else 0

@@ -34,6 +34,7 @@ CONCEPTS = {
 }  # fmt: skip
 _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
+_NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
 _LETTER_NAMES = {"id", "to", "in", "at", "on", "of", "is", "as", "or", "by", "no", "do", "go", "up"}
 _LINKS = {"of", "is", "=", ":", "as", "at", "be", "being", "equal", "equals", "to", "with", "for", "was", "are"}
 
@@ -107,7 +108,7 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
     own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(c.evidence) if c.kind == Kind.NUMBER else ()
     if set(own) & cues:
         return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"
-    after = re.match(r"\s?([A-Za-z]+)", text[c.end :])
+    after = _NEXT_WORD.match(text, c.end)
     if after and not short and not (c.unit and c.unit != "percent") and similar(after.group(1), cues):
         return 1.0, f"{after.group(1)!r} after it"
     return 0.0, ""

@@ -9,10 +9,11 @@ follow it in a controlled, explainable way.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from .reading import parse
 
 # Imperatives aimed at the model, not at the reader of the data.
 _PATTERNS = [
@@ -68,9 +69,8 @@ def emails(results: list[tuple[str, Any]]) -> list[str]:
 def strings(data: Any, depth: int = 0) -> list[str]:
     """Every string inside a parsed result (dicts, lists, or JSON text)."""
     if isinstance(data, str):
-        try:
-            parsed = json.loads(data)
-        except ValueError:
+        parsed = parse(data)
+        if parsed is data:
             return [data]
         return strings(parsed, depth + 1) if not isinstance(parsed, str) else [parsed]
     if depth > 4:

@@ -12,6 +12,7 @@ recorded.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from typing import Any
 
 from ...chat import ModelTurn, NamedTool, Request
@@ -24,6 +25,7 @@ from .naive import injected
 from .planning import plan
 from .profiles import profile
 from .reading import Reading, read
+from .schemas import readable
 from .relevance import THRESHOLD
 from .vocabulary import Outcome, Status
 
@@ -54,6 +56,7 @@ class SimulatedModel:
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
+        request = replace(request, tools=readable(request.tools))
         reading = read(request.messages, request.system)
         turn = self._decide(request, reading)
         turn.usage.input_tokens = count_tokens(request)

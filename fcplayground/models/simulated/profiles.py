@@ -221,8 +221,14 @@ def _json_type(prop: dict[str, Any]) -> str:
         for option in prop.get("anyOf") or prop.get("oneOf") or []:
             if isinstance(option, dict) and option.get("type") not in (None, "null"):
                 return _json_type(option)
-        return "string" if "enum" not in prop else type(prop["enum"][0]).__name__.replace("str", "string")
+        enum = prop.get("enum")
+        return _ENUM_TYPES.get(type(enum[0]), "string") if isinstance(enum, list) and enum else "string"
+    if not isinstance(kind, str):
+        return "string"
     return {"dict": "object", "float": "number", "tuple": "array", "any": "string"}.get(kind, kind)
+
+
+_ENUM_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 
 def _kind(

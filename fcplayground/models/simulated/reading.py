@@ -14,6 +14,7 @@ A :class:`Reading` says what is being asked now, and what has happened since it 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -199,8 +200,17 @@ def _results(messages: list[Message]) -> list[Result]:
 
 
 def parse(content: str) -> Any:
-    """A tool result's content: JSON when it is JSON, else the text."""
+    """A tool result's content: JSON when it is JSON, else the text.
+
+    Numbers JSON cannot carry back out (``NaN``, ``Infinity``, ``1e400``) read as null, so
+    no later call copies them into its arguments; nesting too deep to parse reads as text.
+    """
     try:
-        return json.loads(content)
+        return json.loads(content, parse_float=_finite, parse_constant=lambda _: None)
     except (ValueError, RecursionError):
         return content
+
+
+def _finite(written: str) -> float | None:
+    number = float(written)
+    return number if math.isfinite(number) else None

@@ -48,7 +48,7 @@ PHRASES = {("how", "much"), ("how", "many")}
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 # Addresses and links are values, not words that say what a request is about.
-_NOT_WORDS = re.compile(r"[^\s@]+@[^\s@]+|https?://\S+")
+_NOT_WORDS = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+|https?://\S+")
 _TOKEN = re.compile(r"[A-Za-z0-9_]+(?:'[a-z]+)?")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 

@@ -10,6 +10,7 @@ adding it here (and its member to :class:`~..vocabulary.Kind`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -75,13 +76,23 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     # A name holding a number ("Windows 10", "S&P 500") is read before the number in it.
     ordered = sorted(found, key=lambda c: (c.kind == Kind.PHRASE, Tag.FACET in c.tags, -1 if _numbered_name(c) else _RANK[c.kind], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
+    near: dict[int, list[Candidate]] = {}  # kept values by stretch of text, to find clashes fast
     for c in ordered:
-        clash = [k for k in kept if k.overlaps(c)]
+        stretches = range(c.start // _STRETCH, (max(c.end, c.start + 1) - 1) // _STRETCH + 1)
+        clash: list[Candidate] = []
+        for k in (k for b in stretches for k in near.get(b, ()) if k.overlaps(c)):
+            if all(k is not seen for seen in clash):
+                clash.append(k)
         if any(k.kind == c.kind and k.start == c.start and k.end == c.end for k in clash):
             continue  # the same reading twice (a currency inside an amount and on its own)
         if all(_may_share(c, k) for k in clash):
             kept.append(c)
+            for b in stretches:
+                near.setdefault(b, []).append(c)
     return kept
+
+
+_STRETCH = 64
 
 
 def _numbered_name(c: Candidate) -> bool:
@@ -110,6 +121,9 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
     the source or the target: "from", "to", "into", "in", "how many yen", an amount's own
     currency or unit, and the other one of a pair."""
     out: list[Candidate] = []
+    firsts: dict[Kind, int] = {}
+    for c in found:
+        firsts[c.kind] = min(firsts.get(c.kind, c.end), c.end)
     for c in found:
         if c.kind not in DIRECTED:
             out.append(c)
@@ -118,7 +132,7 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
         if _FROM.search(before) and not before.rstrip().lower().endswith("of"):
             c = c.tagged(Tag.SOURCE)
         elif _TO.search(before) and (c.kind != Kind.PLACE or re.search(r"\b(?:to|into|towards)\s(?:the\s)?$", before, re.I)):
-            if c.kind in (Kind.PLACE, Kind.NAME) or any(o.kind == c.kind and o.end <= c.start for o in found) or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
+            if c.kind in (Kind.PLACE, Kind.NAME) or firsts[c.kind] <= c.start or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
                 c = c.tagged(Tag.TARGET)
         elif Tag.FACET in c.tags and c.kind in (Kind.CURRENCY, Kind.UNIT):
             c = c.tagged(Tag.SOURCE)  # "60 euros": the amount's own currency is what it is in
@@ -126,17 +140,23 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
     return _pair_up(out)
 
 
-def _part_of(a: Candidate, b: Candidate, found: list[Candidate]) -> bool:
+def _part_of(a: Candidate, b: Candidate, near: list[Candidate]) -> bool:
     """Are two values parts of one longer one ("Sydney" and "Australia" in "Sydney, Australia")?"""
-    return any(w.start <= min(a.start, b.start) and max(a.end, b.end) <= w.end and w is not a and w is not b for w in found)
+    return any(w.start <= min(a.start, b.start) and max(a.end, b.end) <= w.end and w is not a and w is not b for w in near)
+
+
+_PAIRED = 80  # characters: how far apart two values of a pair ("from X to Y") may be
 
 
 def _pair_up(found: list[Candidate]) -> list[Candidate]:
     """The untagged one of two values of a kind takes the side the other does not."""
+    ordered = sorted(found, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     out = []
     for c in found:
         if c.kind in DIRECTED and not c.tags & {Tag.SOURCE, Tag.TARGET}:
-            same = [o for o in found if o is not c and o.kind == c.kind and not o.overlaps(c) and not _part_of(o, c, found)]
+            near = ordered[bisect_left(starts, c.start - _PAIRED) : bisect_right(starts, c.end + _PAIRED)]
+            same = [o for o in near if o is not c and o.kind == c.kind and not o.overlaps(c) and not _part_of(o, c, near)]
             if any(Tag.TARGET in o.tags for o in same):
                 c = c.tagged(Tag.SOURCE)
             elif any(Tag.SOURCE in o.tags for o in same):

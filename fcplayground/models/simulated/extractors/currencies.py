@@ -68,6 +68,11 @@ def _pattern() -> re.Pattern[str]:
 _WEIGHTS = re.compile(r"\b(?:kg|kilos?|kilograms?|grams?|g|ounces?|oz|stones?|lbs?|weigh\w*|heavy|mass)\b", re.I)
 
 
+def _around(text: str, start: int, end: int, reach: int = 300) -> str:
+    """The text near a word, without the word: enough to tell what it talks about."""
+    return text[max(0, start - reach) : start] + " " + text[end : end + reach]
+
+
 def money_talk(text: str) -> bool:
     """Does the request talk about money, and not about weights (so "pounds" are sterling)?"""
     return bool(_MONEY.search(text)) and not _WEIGHTS.search(text)
@@ -80,7 +85,7 @@ def code_at(text: str, start: int) -> tuple[str, str] | None:
         return None
     word = m.group(0)
     low = word.lower()
-    if low in _AMBIGUOUS and not money_talk(text[:start] + text[m.end() :]):
+    if low in _AMBIGUOUS and not money_talk(_around(text, start, m.end())):
         return None
     if word.isupper() or low in _table() and (low in EVERYDAY or len(low) > 3):
         return _table()[low], word
@@ -99,7 +104,7 @@ def find(request: Request) -> list[Candidate]:
         low = word.lower()
         if len(low) == 3 and not word.isupper() and low not in EVERYDAY:
             continue  # "all", "top": three-letter words that are codes only in capitals
-        if low in _AMBIGUOUS and not money_talk(text[: m.start()] + text[m.end() :]):
+        if low in _AMBIGUOUS and not money_talk(_around(text, m.start(), m.end())):
             continue
         code = _table()[low]
         out.append(Candidate(Kind.CURRENCY, code, m.start(), m.end(), word, unit=code))

@@ -70,7 +70,7 @@ def _arithmetic(text: str) -> list[Candidate]:
     out = []
     for m in _ARITHMETIC.finditer(text):
         pieces = [_digits(p.group(0)) if p.group(1) else p.group(0) for p in _PIECE.finditer(m.group(0))]
-        if "-" in [p.strip() for p in pieces[1::2]] and _A_RANGE.search(text[: m.start()] + "|" + text[m.end() :]):
+        if "-" in [p.strip() for p in pieces[1::2]] and _A_RANGE.search(text[max(0, m.start() - 200) : m.start()] + "|" + text[m.end() : m.end() + 200]):
             continue  # "10 - 20 people", "March 3 - 5": a range
         if "by" in [p.lower() for p in pieces[1::2]] and not _MULTIPLY_BY.search(text[: m.start()]):
             continue  # "by" multiplies only after "multiply": "divide 6 by 3" is no product

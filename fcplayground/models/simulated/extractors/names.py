@@ -45,7 +45,7 @@ _SENTENCE_END = ".?!:\n\"'(“"
 
 
 def _opener(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
+    head = text[max(0, start - 200) : start].rstrip()
     return not head or head[-1] in _SENTENCE_END
 
 
@@ -109,7 +109,7 @@ def find(request: Request) -> list[Candidate]:
         phrase = text[start:end]
         if phrase.endswith(("'s", "’s")):  # "Jane Doe's account": the name is Jane Doe
             phrase, end = phrase[:-2], end - 2
-        before = text[:start].split()
+        before = text[max(0, start - 40) : start].split()
         cue = before[-1].lower().strip(",") if before else ""
         tags = {Tag.OPENER} if j == i and _opener(text, start) else set()
         kind = Kind.NAME

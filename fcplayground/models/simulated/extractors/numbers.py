@@ -130,7 +130,7 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
         low = phrase.lower()
         if low in ("a", "an", "second", "once", "half") or low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
             continue  # "a second", "once": words, not numbers
-        if low == "one" and not re.match(r"\s[a-z]{3,}", request.text[m.end() :]) or re.match(r"\s(?:of|more|another|day|by)\b", request.text[m.end() :]):
+        if low == "one" and not _A_WORD.match(request.text, m.end()) or _NOT_A_COUNT.match(request.text, m.end()):
             continue  # "one of", "one more": "one" counts something only before a noun
         value = _word_value(phrase)
         if value is None:
@@ -141,6 +141,8 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_A_WORD = re.compile(r"\s[a-z]{3,}")
+_NOT_A_COUNT = re.compile(r"\s(?:of|more|another|day|by)\b")
 _AT_REST = re.compile(r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\srest\b|\b(?:is|was|been|being)?\s?dropped\b|\bstationary\b", re.I)
 
 

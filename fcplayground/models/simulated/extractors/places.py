@@ -151,8 +151,7 @@ def find(request: Request) -> list[Candidate]:
                 value = place.name if written in short_names() or not written[0].isupper() else written
                 strength = 1.0 if cue else 0.9
                 if region:  # "Miami, Florida" as written, and its parts for parameters of their own
-                    start = text.index(",", end) + 1
-                    start += len(text[start:]) - len(text[start:].lstrip())
+                    start = _SPACE.match(text, text.index(",", end) + 1).end()
                     whole = text[tokens[i].start() : region]
                     out.append(Candidate(Kind.PLACE, whole, tokens[i].start(), region, whole, strength, tags=frozenset(tags)))
                     out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written, strength - 0.05, tags=frozenset(tags | {Tag.FACET})))
@@ -167,21 +166,23 @@ def find(request: Request) -> list[Candidate]:
 
 
 _STATE_CODE = re.compile(r",\s?([A-Z]{2})\b")
+_REGION_NAME = re.compile(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_SPACE = re.compile(r"\s*")
 
 
 def _region_after(text: str, end: int, place: Place) -> int:
     """Where "Miami, Florida" or "Portland, OR" ends: a city, then its state or country."""
     if place.kind != "city":
         return 0
-    city = text[: end].split(",")[-1].strip()
+    city = text[max(0, end - 80) : end].split(",")[-1].strip()
     if m := _STATE_CODE.match(text, end):
         return m.end() if m.group(1) in US_STATES and _in_state(city, place, m.group(1)) or m.group(1) == "UK" else 0
-    m = re.match(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:])
+    m = _REGION_NAME.match(text, end)
     if m:
         for length in (len(m.group(1)), len(m.group(1).split()[0])):
             name = m.group(1)[:length]
             if name.lower() in regions() and _within(city, place, name):
-                return end + m.start(1) + length
+                return m.start(1) + length
     return 0
 
 
@@ -228,7 +229,7 @@ def _adjacent(text: str, tokens: list[re.Match[str]]) -> bool:
 
 
 def _cue(text: str, start: int) -> bool:
-    before = text[:start].split()
+    before = text[max(0, start - 40) : start].split()
     return bool(before) and before[-1].lower().strip(",") in PLACE_CUES
 
 

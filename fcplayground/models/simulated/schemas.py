@@ -1,0 +1,66 @@
+"""Schemas: a tool's JSON Schema as the model reads it, with malformed keywords dropped.
+
+Tool specs arrive from requests, so they are hostile input: ``"required": true``,
+``"properties": null``, ``"enum": []`` or ``"format": []`` all reach the model. A hosted
+model ignores what it cannot read; so does this one. :func:`well_formed` keeps each
+keyword the model reads only when it has the type JSON Schema gives it, and drops it
+otherwise, so the stages after it never check types again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ...chat import ToolSpec
+
+_SCALARS = (str, int, float, bool)
+_DEPTH = 8  # deeper sub-schemas are read as "anything"
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+# keyword -> whether a value is well formed for it
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "type": _texts,
+    "description": lambda v: isinstance(v, str),
+    "title": lambda v: isinstance(v, str),
+    "format": lambda v: isinstance(v, str),
+    "enum": lambda v: isinstance(v, list) and bool(v) and all(isinstance(o, _SCALARS) for o in v),
+    "required": lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v),
+    "examples": lambda v: isinstance(v, list),
+}
+_NESTED = {"properties", "items", "anyOf", "oneOf"}
+
+
+def well_formed(schema: Any, depth: int = 0) -> dict[str, Any]:
+    """``schema`` with the keywords the model reads kept only where well formed."""
+    if not isinstance(schema, dict) or depth > _DEPTH:
+        return {}
+    out = {k: v for k, v in schema.items() if k not in _NESTED and _CHECKS.get(k, _any)(v)}
+    if isinstance(schema.get("properties"), dict):
+        out["properties"] = {str(k): well_formed(v, depth + 1) for k, v in schema["properties"].items()}
+    if isinstance(schema.get("items"), dict):
+        out["items"] = well_formed(schema["items"], depth + 1)
+    for key in ("anyOf", "oneOf"):
+        if isinstance(schema.get(key), list):
+            out[key] = [well_formed(o, depth + 1) for o in schema[key] if isinstance(o, dict)]
+    return out
+
+
+def _any(_: Any) -> bool:
+    return True
+
+
+def readable(tools: list[ToolSpec]) -> list[ToolSpec]:
+    """The tools with well-formed schemas (and text names and descriptions)."""
+    return [
+        replace(t, name=str(t.name), description=str(t.description or ""), parameters=well_formed(t.parameters))
+        for t in tools
+    ]
+
+
+__all__ = ["readable", "well_formed"]
