@@ -105,7 +105,7 @@ def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: lis
         return max(strength, 0.5), f"{' '.join(sorted(found))!r} before it"
     if hinted:
         return max(0.4 + 0.1 * len(hinted) - 0.2 * nearest, 0.2), f"{' '.join(sorted(hinted))!r} before it"
-    own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(c.evidence) if c.kind == Kind.NUMBER else ()
+    own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(f"{c.evidence} {c.unit}") if c.kind == Kind.NUMBER else ()
     if set(own) & cues:
         return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"
     after = _NEXT_WORD.match(text, c.end)
@@ -161,9 +161,9 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     unit, unit_why = unit_fit(slot, c)
     direction = direction_fit(slot, c)
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
-    extra = _particular(slot, c)
+    extra = _particular(slot, c) + _count_of(slot, c, text)
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
-    if not slot.required and cue <= 0 and unit <= 0 and direction <= 0 and not _named_for(slot, c):
+    if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
     source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
     if direction > 0:
@@ -189,6 +189,20 @@ def _named_for(slot: Slot, c: Candidate) -> bool:
     return c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.UNIT) and Tag.FACET not in c.tags
 
 
+_COUNT_NAMES = frozenset({"quantity", "qty", "count", "copies", "units", "items", "pieces", "number"})
+# "three of P-1180", "2 x P-3307", "2x", "3 pcs": a count of the thing that follows
+_COUNT_OF = re.compile(r"\s?(?:x|×|of|pcs|pieces|units|items|copies)\b", re.I)
+
+
+def _count_of(slot: Slot, c: Candidate, text: str) -> float:
+    """A whole number just before "of", "x" or "pieces" for a quantity parameter."""
+    if c.kind != Kind.NUMBER or c.unit or not isinstance(c.value, int) or c.value <= 0:
+        return 0.0
+    if not set(re.findall(r"[a-z]+", slot.name.lower())) & _COUNT_NAMES:
+        return 0.0
+    return 0.6 if _COUNT_OF.match(text, c.end) else 0.0
+
+
 def _region_slot(slot: Slot) -> bool:
     return bool(set(re.findall(r"[a-z]+", slot.name.lower())) & {"country", "state", "province", "region", "nation"})
 
@@ -210,6 +224,7 @@ def _particular(slot: Slot, c: Candidate) -> float:
         if re.search(r"year|date|season|century|decade|since|until|from|to|start|end|period", slot.name, re.I):
             return 0.8
         return -0.5  # "2023" is a year, not a count of adults
-    if Tag.PERCENT in c.tags and re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability", f"{slot.name} {slot.description}", re.I):
-        return 0.6
+    if Tag.PERCENT in c.tags:
+        rate = re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability|fraction|share", f"{slot.name} {slot.description}", re.I)
+        return 0.6 if rate else -0.6 if slot.unit or slot.json_type == "integer" else 0.0  # 7% is no count of years
     return 0.0

@@ -25,7 +25,7 @@ TIE = 0.8  # a piece scoring this close to the current intent's tool stays with 
 # Values that are not what a request is about: their words never count for relevance.
 VALUE_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.ID, Kind.MATH, Kind.QUOTED, Kind.PLACE,
-               Kind.DATE, Kind.TIME, Kind.LIST, Kind.NUMBER}  # fmt: skip
+               Kind.DATE, Kind.TIME, Kind.LIST, Kind.NUMBER, Kind.LANGUAGE}  # fmt: skip
 _SEQUENCE = re.compile(r"\b(?:then|after that|afterwards|once (?:that is|that's|it is|it's) done|next|finally|lastly)\b", re.I)
 _SEPARATOR = re.compile(
     r"(?<=[.?!])\s+|\s*;\s*|\n+"

@@ -20,7 +20,7 @@ from typing import Any
 from ...chat import ToolSpec
 from . import extractors
 from .vocabulary import Kind, Role, Tag
-from .words import identifier_terms, is_generic, split_identifier, terms
+from .words import identifier_terms, is_generic, split_identifier, terms, words
 
 NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.5, 0.6, 1.0
 PARAMETER, PARAMETER_TEXT, OPTION, EXAMPLE = 0.5, 0.3, 0.5, 0.3
@@ -90,6 +90,7 @@ class ToolProfile:
     reads: bool = False  # named for reading: get, list, find, check, show, look up
     writes: bool = False  # named for writing: create, add, set, send, book, delete
     sends: bool = False  # named for sending a message: send, reply, notify, email
+    misspelt: dict[str, tuple[str, int]] = field(default_factory=dict)  # a word less one letter -> (term, length)
 
     @property
     def required(self) -> list[Slot]:
@@ -135,7 +136,27 @@ def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
     sends = bool(verbs & {"send", "reply", "notify", "email", "mail", "message", "respond", "text", "post"}) and any(
         s.role == Role.COMPOSED for s in slots
     )
-    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches, reads, writes, sends)
+    misspelt = _misspellings(f"{' '.join(split_identifier(name))} {description}", weights)
+    return ToolProfile(name, weights, frozenset(name_terms), core, slots, quality, examples, prefixes, searches, reads, writes, sends, misspelt)
+
+
+def _misspellings(text: str, weights: dict[str, float]) -> dict[str, tuple[str, int]]:
+    """Each long word of the tool's name and description with one letter left out (and
+    whole), so that a request word one letter off ("definiton", "calender") finds it."""
+    out: dict[str, tuple[str, int]] = {}
+    for w in words(text):
+        if w.term not in weights or is_generic(w.term):
+            continue
+        for form in {w.text.lower(), w.term}:
+            if len(form) >= 5:
+                for key in (form, *deletions(form)):
+                    out.setdefault(key, (w.term, len(form)))
+    return out
+
+
+def deletions(word: str) -> set[str]:
+    """The word with one letter left out, every way."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _weights(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .affinity import unit_fit
 from .extractors import Candidate
-from .profiles import ToolProfile
+from .profiles import ToolProfile, deletions
 from .vocabulary import Kind, Tag
 from .words import is_generic, terms
 
@@ -89,6 +89,12 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
     wanted = list(dict.fromkeys(query))
     df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
     n = len(profiles)
+    unknown = {t: {t, *deletions(t)} for t in wanted if len(t) >= 6 and not df[t] and not is_generic(t)}
+    question = bool(text and QUESTION.search(text) and not WRITE_WORDS.search(text))
+    # "what do I have on Friday?": a question whose values only one reading tool takes
+    mine = question and bool(_FIRST_PERSON.search(text)) and any(c.kind == Kind.DATE and _ON_A_DAY.search(c.text) for c in candidates)
+    readers = [p for p in profiles if p.reads and {s.kind for s in p.required} == {Kind.DATE} and _fills(p, candidates)] if mine else []
+    answerer = readers[0] if len(readers) == 1 else None
     scores = []
     for p in profiles:
         matched = [t for t in wanted if t in p.weights]
@@ -102,8 +108,11 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
             if near and not is_generic(near):
                 total += NEAR_FACTOR * p.weights[near]
                 matched.append(near)
+            elif t in unknown and (typo := _misspelt(t, unknown[t], p)):
+                total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
+                matched.append(typo)
         bonus, evidence = _evidence(candidates, p, text)
-        if text and QUESTION.search(text) and not WRITE_WORDS.search(text):
+        if question:
             # "what's on my calendar tomorrow?": a question is for a tool that reads
             total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
         if text and p.sends and SEND_VERBS.search(text):
@@ -113,13 +122,26 @@ def score_tools(query: list[str], candidates: list[Candidate], profiles: list[To
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")
         core = [t for t in matched if t in p.core]
-        if any(not is_generic(t) for t in matched) and not evidence and total + bonus < THRESHOLD and _fills(p, candidates):
+        if (p is answerer or any(not is_generic(t) for t in matched) and not evidence) and total + bonus < THRESHOLD and _fills(p, candidates):
             bonus += FILL_EVIDENCE  # "Who was the King of France in 1510?": every required value is there
             evidence.append("its parameters' values")
         scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
 
 
+def _misspelt(term: str, keys: set[str], p: ToolProfile) -> str:
+    """The tool's term that ``term`` is one letter away from, if any: a letter left out,
+    added, or (in words of seven letters or more) changed or swapped."""
+    for key in keys & p.misspelt.keys():
+        found, length = p.misspelt[key]
+        if length != len(term) or len(term) >= 7:
+            return found
+    return ""
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|am I|I'm)\b")
+_ON_A_DAY = re.compile(r"\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week", re.I)
+_TIME_OF_DAY = re.compile(r"\b(?:night|late|early|morning|evening|afternoon|awake|asleep|o'clock|what time|time is it|local time|daytime|dark)\b", re.I)
 SEND_WORDS = re.compile(r"\b(?:e-?mail|text|message|notify|reply|respond|write|send|tell|contact|let .{1,20} know)\b", re.I)
 
 
@@ -148,7 +170,8 @@ def _evidence(candidates: list[Candidate], p: ToolProfile, text: str = "") -> tu
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
             found[label] = STRONG_EVIDENCE
         elif c.kind == Kind.PLACE and Kind.TIMEZONE in kinds:
-            found["a place's time zone"] = WEAK_EVIDENCE
+            # "is it night in Sydney?": the time of day somewhere is its time zone's business
+            found["a place's time zone"] = STRONG_EVIDENCE if _TIME_OF_DAY.search(text) else WEAK_EVIDENCE
         elif c.kind in WEAK_KINDS and c.kind in kinds:
             found[c.kind.value] = WEAK_EVIDENCE
         elif c.kind == Kind.NUMBER and c.unit and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots):

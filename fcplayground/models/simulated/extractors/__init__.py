@@ -97,7 +97,10 @@ _STRETCH = 64
 
 def _numbered_name(c: Candidate) -> bool:
     """"Windows 10", "S&P 500", "Maroon 5": a name of three or more letters and a number."""
-    return c.kind == Kind.NAME and bool(re.fullmatch(r"[A-Za-z&.'-]{3,}(?: [A-Za-z&.'-]+)* \d{1,4}", c.text))
+    return c.kind == Kind.NAME and bool(re.fullmatch(r"[A-Za-z&.'-]{3,}(?: [A-Za-z&.'-]+)* \d{1,4}", c.text)) and not _A_MONTH.match(c.text)
+
+
+_A_MONTH = re.compile(rf"{dates.MONTH_NAME}\s\d", re.I)  # "Feb 14" is a day, not a name like "Windows 10"
 
 
 def _may_share(c: Candidate, k: Candidate) -> bool:
@@ -132,7 +135,7 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
         if _FROM.search(before) and not before.rstrip().lower().endswith("of"):
             c = c.tagged(Tag.SOURCE)
         elif _TO.search(before) and (c.kind != Kind.PLACE or re.search(r"\b(?:to|into|towards)\s(?:the\s)?$", before, re.I)):
-            if c.kind in (Kind.PLACE, Kind.NAME) or firsts[c.kind] <= c.start or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
+            if c.kind in (Kind.PLACE, Kind.NAME, Kind.LANGUAGE) or firsts[c.kind] <= c.start or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
                 c = c.tagged(Tag.TARGET)
         elif Tag.FACET in c.tags and c.kind in (Kind.CURRENCY, Kind.UNIT):
             c = c.tagged(Tag.SOURCE)  # "60 euros": the amount's own currency is what it is in

@@ -98,6 +98,10 @@ def _arithmetic(text: str) -> list[Candidate]:
     return out
 
 
+_LONE_TIMES = re.compile(r"\d+\s?x")
+_NEXT_TOKEN = re.compile(r"\s+[\w$£€]")
+
+
 def _formulas(text: str) -> list[Candidate]:
     out = []
     for m in _FORMULA.finditer(text):
@@ -105,6 +109,8 @@ def _formulas(text: str) -> list[Candidate]:
         expr = re.sub(r"^[a-z]\s?(?:\(\s?[xyz]\s?\))?\s?=\s?", "", raw)
         if not re.search(r"[xyz]", expr) or not re.search(r"\^|\*\*|\d\s?\*?\s?[xyz]|[xyz]\s?[-+*/]|=", raw):
             continue
+        if _LONE_TIMES.fullmatch(raw) and _NEXT_TOKEN.match(text, m.end()):
+            continue  # "2 x P-3307", "2x pizzas": a count of things, not 2 times x
         expr = expr.replace("^", "**")
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         out.append(Candidate(Kind.MATH, expr, start, start + len(raw), raw, evidence="formula"))

@@ -44,6 +44,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
+_NOUN = re.compile(r"(?:\slanguage\b)?", re.I)
+
+
 def find(request: Request) -> list[Candidate]:
     out = []
     text = request.text
@@ -52,7 +55,8 @@ def find(request: Request) -> list[Candidate]:
         if word[0].islower() and not _CUE.search(text[max(0, m.start() - 6) : m.start()]):
             continue
         name, code = table()[word.lower()]
-        out.append(Candidate(Kind.LANGUAGE, name, m.start(), m.end(), word, unit=code))
+        end = m.end() + len(_NOUN.match(text, m.end()).group(0))  # "the English language": one value
+        out.append(Candidate(Kind.LANGUAGE, name, m.start(), end, text[m.start() : end], unit=code))
     return out
 
 

@@ -126,23 +126,47 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
     for m in _WORDS.finditer(request.text):
         if any(c.start < m.end() and m.start() < c.end for c in taken):
             continue
-        phrase = m.group(0)
+        phrase, start = m.group(0), m.start()
         low = phrase.lower()
-        if low in ("a", "an", "second", "once", "half") or low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
+        if low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
+            phrase = phrase.split(" ", 1)[1]  # "a two-hour hike": the article is no number
+            low, start = phrase.lower(), m.end() - len(phrase)
+        if low in ("a", "an", "second", "once", "half"):
             continue  # "a second", "once": words, not numbers
-        if low == "one" and not _A_WORD.match(request.text, m.end()) or _NOT_A_COUNT.match(request.text, m.end()):
+        after = m.end()
+        if low == "one" and (not _A_WORD.match(request.text, after) or _NOT_ONE.match(request.text, after)):
             continue  # "one of", "one more": "one" counts something only before a noun
+        if _NOT_A_COUNT.match(request.text, after):
+            continue
         value = _word_value(phrase)
         if value is None:
             continue
         number = int(value) if float(value).is_integer() else value
-        tags = {Tag.WORD}
-        out.append(Candidate(Kind.NUMBER, number, m.start(), m.end(), phrase, 0.8, tags=frozenset(tags)))
+        unit, end = _spelled_unit(request.text, m.end())
+        text = request.text[start:end]
+        out.append(Candidate(Kind.NUMBER, number, start, end, text, 0.8, unit=unit, tags=frozenset({Tag.WORD})))
+        if unit:
+            word = request.text[m.end() : end].strip(" -")
+            out.append(Candidate(Kind.UNIT, word, end - len(word), end, word, unit=unit, tags=frozenset({Tag.FACET})))
     return out
 
 
+_UNIT_WORD = re.compile(r"[\s-]([a-z]{3,12})\b")
+
+
+def _spelled_unit(text: str, end: int) -> tuple[str, int]:
+    """The unit a spelled number measures in ("two hours", "a two-hour workshop"): a whole
+    word only, so "ten m" is no distance."""
+    m = _UNIT_WORD.match(text, end)
+    parsed = units.parse_unit(m.group(1)) if m else None
+    if not parsed or not units.spelled_out(m.group(1), parsed[0]):
+        return "", end
+    return parsed[0], m.end()
+
+
 _A_WORD = re.compile(r"\s[a-z]{3,}")
-_NOT_A_COUNT = re.compile(r"\s(?:of|more|another|day|by)\b")
+_NOT_ONE = re.compile(r"\s(?:of|more|another|day)\b")  # "one day": some day
+_NOT_A_COUNT = re.compile(r"\s(?:by)\b")
 _AT_REST = re.compile(r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\srest\b|\b(?:is|was|been|being)?\s?dropped\b|\bstationary\b", re.I)
 
 

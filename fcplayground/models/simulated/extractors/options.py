@@ -44,6 +44,26 @@ def _occurrence(text: str, low: str, option: str) -> tuple[int, int, str] | None
         m = re.search(rf"\b{re.escape(o)}[a-z]{{2,}}\b", low)
         if m:
             return m.start(), m.end(), f"{m.group(0)!r} is spelled out"
+    return _same_unit(text, o)
+
+
+# a unit as written after a number: "72°F", "10 km", "5 degrees C"
+_UNIT_TOKEN = re.compile(r"(?<=\d)\s?(°\s?[CFcf]\b|degrees?\s(?:celsius|fahrenheit|[cf])\b|[A-Za-z]{1,15}\b)", re.I)
+
+
+def _same_unit(text: str, option: str) -> tuple[int, int, str] | None:
+    """"°F" for the option "fahrenheit", "kilometres" for "km": the unit the option names,
+    written another way."""
+    if not re.fullmatch(r"[a-z °_]{1,20}", option):
+        return None
+    from . import units
+
+    wanted = units.parse_unit(option)
+    if wanted is None:
+        return None
+    for m in _UNIT_TOKEN.finditer(text):
+        if m.group(1).lower() != option and units.parse_unit(m.group(1)) == wanted:
+            return m.start(1), m.end(1), f"{m.group(1)!r} is the unit {option!r}"
     return None
 
 

@@ -104,6 +104,13 @@ EVERYDAY = {
 PREFIXES = {"", "kilo", "centi", "milli", "micro", "nano", "mega", "giga", "tera", "deci", "pico", "hecto"}
 
 
+def spelled_out(word: str, unit: str) -> bool:
+    """Is ``word`` the unit's name written out, not letters pint reads as a prefix and a
+    symbol ("pins" as pico-inches)?"""
+    prefix = next((p for p in sorted(PREFIXES, key=len, reverse=True) if p and unit.startswith(p)), "")
+    return not prefix or word.lower().startswith(prefix)
+
+
 def _everyday(unit: Any) -> bool:
     ureg = registry()
     for factor in unit._units:
