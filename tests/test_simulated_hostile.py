@@ -3,18 +3,22 @@
 "Answers" means ``SimulatedModel().respond(request)`` returns a :class:`ModelTurn` whose
 tool calls' arguments survive ``json.dumps(..., allow_nan=False)`` (what goes on the wire).
 
-- Property tests throw hypothesis-generated user text (all of unicode, lone surrogates
-  included: JSON can carry them), tool specs with random names and schema shapes, and
-  random conversations at the model, against the everyday tools and small hand-written
-  tool sets.
+- Property tests (hypothesis, derandomized) throw generated user text (all of unicode, lone
+  surrogates included: JSON can carry them), tool specs with random names and schema
+  shapes, and random conversations at the model, against the everyday tools and small
+  hand-written tool sets. Fixed cases cover malformed and extreme schemas, and numbers
+  JSON cannot carry back out (1e400, NaN) in tool results.
 - Nasty inputs (long runs of one character, 200 KB of text, 1 MB tool results, deeply
-  nested JSON ...) run in child processes, so that a stall is caught without a timed
-  assert: a child that has not finished after ``TIMEOUT`` seconds fails the input it was
-  on. The children are batched (a few inputs each) and started in background threads when
-  the module's first test runs, so they run while the property tests do.
+  nested JSON, huge tool specs ...) run in child processes, so that a stall is caught
+  without a timed assert: a child still running after ``TIMEOUT`` seconds
+  (``subprocess.TimeoutExpired``) fails the input it was on, with the stack faulthandler
+  printed just before. The inputs are batched, a few to a child; all the children start in
+  background threads when the module's first test runs, so they run while the property
+  tests do (at a lower priority than those, which are the longer path), and a batch known
+  to stall runs at the lowest (it costs wall time, not the others' CPU).
 
 A test that finds a real bug stays, marked ``xfail(strict=True)`` with what breaks; whoever
-fixes the model removes the mark.
+fixes the model removes the mark (strict: a fixed bug fails the run until then).
 """
 
 from __future__ import annotations
@@ -201,10 +205,10 @@ json_values = st.recursive(
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
     ),
-    max_leaves=12,
+    max_leaves=6,
 )
 
-long_names = st.builds(lambda c, n: c * n, st.characters(codec=None), st.integers(200, 3000))
+long_names = st.builds(lambda c, n: c * n, st.characters(codec=None), st.integers(200, 1000))
 names = st.one_of(
     st.just(""),
     st.text(any_char, max_size=30),
@@ -225,7 +229,7 @@ numbers = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
 
 SCHEMA_KEYS = {
     "type": type_values,
-    "description": any_text,
+    "description": st.text(any_char, max_size=60),
     "enum": st.lists(json_values, max_size=6),
     "const": json_values,
     "format": formats,
@@ -243,14 +247,14 @@ NESTING_KEYS = ["items", "anyOf", "oneOf", "allOf", "properties", "required"]
 
 @st.composite
 def schemas(draw, depth: int = 0, wrong_types: bool = False) -> dict[str, Any]:
-    """A JSON-schema-like dict: a few keys of SCHEMA_KEYS, and below depth 3 nested ones
-    (``items`` a schema or a list of them, ``anyOf`` ..., ``properties``). With
+    """A JSON-schema-like dict: a few keys of SCHEMA_KEYS, and nested ones
+    (``items`` a schema or a list of them, ``anyOf`` ..., ``properties``) two deep. With
     ``wrong_types``, any keyword's value may be any JSON value (``"enum": 5``)."""
-    keys = [*SCHEMA_KEYS, *(NESTING_KEYS if depth < 3 else [])]
+    keys = [*SCHEMA_KEYS, *(NESTING_KEYS if depth < 2 else [])]
     schema: dict[str, Any] = {}
     if draw(st.integers(0, 3)):  # usually a type, as a real schema has
         schema["type"] = draw(type_values)
-    for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=4)):
+    for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=3)):
         child = schemas(depth + 1, wrong_types)
         if wrong_types and draw(st.booleans()):
             schema[key] = draw(json_values)
@@ -272,7 +276,7 @@ def parameters(draw, property_schemas=None, wrong_types: bool = False) -> dict[s
     """An object schema for a tool's parameters, or now and then not quite one."""
     if property_schemas is None:
         property_schemas = schemas(wrong_types=wrong_types)
-    properties = draw(st.dictionaries(names, property_schemas, max_size=5))
+    properties = draw(st.dictionaries(names, property_schemas, max_size=3))
     params: dict[str, Any] = {"properties": properties}
     if draw(st.booleans()):
         params["type"] = draw(st.just("object") | type_values)
@@ -298,7 +302,7 @@ def tool_specs(draw, property_schemas=None, wrong_types: bool = False) -> ToolSp
     )
 
 
-tool_lists = st.lists(tool_specs(), min_size=1, max_size=5)
+tool_lists = st.lists(tool_specs(), min_size=1, max_size=2)
 
 FIXED_REQUEST = (
     "Email jane@example.com on 2026-03-02 at 14:30 about order ORD-1234: 3 items at $19.99, "
@@ -306,18 +310,20 @@ FIXED_REQUEST = (
 )
 
 
-@st.composite
-def requests_naming(draw, tools: list[ToolSpec]) -> str:
-    """A request that names the tools, their parameters and values of every kind."""
+NAMED_VALUES = ["jane@example.com", "2026-03-02", "19.99", "'x y'", "Paris", "3", "true"]
+
+
+def request_naming(tools: list[ToolSpec], offset: int, ending: str) -> str:
+    """A request that names the tools, their parameters and a value of some kind for each."""
     parts = []
     for tool in tools:
         properties = tool.parameters.get("properties") or {}
         parts.append(f"use {tool.name} {tool.description}")
-        for name, schema in list(properties.items())[:4]:
-            value = draw(st.sampled_from(["jane@example.com", "2026-03-02", "19.99", "'x y'"]))
+        for i, (name, schema) in enumerate(list(properties.items())[:4]):
+            value = NAMED_VALUES[(offset + i) % len(NAMED_VALUES)]
             described = schema.get("description", "") if isinstance(schema, dict) else ""
             parts.append(f"with {name} {value} {described}")
-    return " ".join(parts) + draw(st.sampled_from(["", "?", " and also in Tokyo.", " 1e999"]))
+    return " ".join(parts) + ending
 
 
 # Pieces of real requests, and of broken ones, for text that reaches the extractors and
@@ -373,32 +379,29 @@ def test_model_answers_requests_made_of_request_fragments(text):
 
 
 @HOSTILE
-@given(tools=tool_lists)
-def test_model_answers_a_fixed_request_against_random_tool_specs(tools):
-    answer(Request([Message.user(FIXED_REQUEST)], tools=tools))
-
-
-@HOSTILE
-@given(tools=tool_lists, text=any_text)
-def test_model_answers_random_text_against_random_tool_specs(tools, text):
+@given(tools=tool_lists, text=st.just(FIXED_REQUEST) | any_text)
+def test_model_answers_a_fixed_or_random_request_against_random_tool_specs(tools, text):
     answer(Request([Message.user(text)], tools=tools))
 
 
 @HOSTILE
-@given(data=st.data(), tools=tool_lists)
-def test_model_answers_a_request_naming_the_parameters_of_random_tool_specs(data, tools):
-    text = data.draw(requests_naming(tools))
-    answer(Request([Message.user(text)], tools=tools))
+@given(
+    tools=tool_lists,
+    offset=st.integers(0, len(NAMED_VALUES) - 1),
+    ending=st.sampled_from(["", "?", " and also in Tokyo.", " 1e999"]),
+)
+def test_model_answers_a_request_naming_the_parameters_of_random_tool_specs(tools, offset, ending):
+    answer(Request([Message.user(request_naming(tools, offset, ending))], tools=tools))
 
 
 @HOSTILE
-@given(tools=st.lists(tool_specs(wrong_types=True), min_size=1, max_size=4))
+@given(tools=st.lists(tool_specs(wrong_types=True), min_size=1, max_size=2))
 def test_model_answers_tools_whose_schema_keywords_have_the_wrong_types(tools):
     answer(Request([Message.user(FIXED_REQUEST)], tools=tools))
 
 
 @HOSTILE
-@given(tools=st.lists(tool_specs(property_schemas=json_values), min_size=1, max_size=4))
+@given(tools=st.lists(tool_specs(property_schemas=json_values), min_size=1, max_size=2))
 def test_model_answers_tools_whose_parameter_schemas_are_any_json_value(tools):
     answer(Request([Message.user(FIXED_REQUEST)], tools=tools))
 
@@ -470,54 +473,161 @@ def test_model_answers_random_conversations_with_tool_calls_and_results(messages
     answer(Request(messages, tools=EVERYDAY))
 
 
+# -- schemas no tool should have, but a request can carry -------------------------------
+
+
+def one_parameter(schema: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": {"value": schema}, "required": ["value"]}
+
+
+def nested(depth: int, key: str) -> dict[str, Any]:
+    """A schema ``depth`` levels deep through ``items``, ``anyOf`` or ``properties``."""
+    schema: dict[str, Any] = {"type": "string"}
+    for _ in range(depth):
+        if key == "items":
+            schema = {"type": "array", "items": schema}
+        elif key == "anyOf":
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        else:
+            schema = {"type": "object", "properties": {"a": schema}}
+    return schema
+
+
+LITERAL_EVAL = (
+    "fcplayground/models/simulated/profiles.py _profile: ast.literal_eval(parameters_repr) "
+    "of profile()'s repr(spec.parameters), which writes nan/inf as bare names"
+)
+MALFORMED_SCHEMAS: dict[str, tuple[dict[str, Any], str | None]] = {
+    # name: (the tool's parameters, what breaks, or None)
+    "enum_empty": (one_parameter({"enum": []}), None),
+    "enum_a_number": (one_parameter({"enum": 5}), None),
+    "enum_an_object": (one_parameter({"enum": {}}), None),
+    "enum_null": (one_parameter({"enum": None}), None),
+    "enum_a_string": (one_parameter({"enum": "abc"}), None),
+    "enum_of_objects_and_lists": (one_parameter({"enum": [{"a": 1}, [1], None]}), None),
+    "type_an_object": (one_parameter({"type": {"a": 1}}), None),
+    "type_a_list_of_objects": (one_parameter({"type": [{"a": 1}]}), None),
+    "type_a_number": (one_parameter({"type": 5}), None),
+    "type_unknown": (one_parameter({"type": "uuid-ish"}), None),
+    "format_an_object": (one_parameter({"type": "string", "format": {"a": 1}}), None),
+    "format_a_list": (one_parameter({"type": "string", "format": ["date"]}), None),
+    "description_a_number": (one_parameter({"type": "string", "description": 5}), None),
+    "items_a_number": (one_parameter({"type": "array", "items": 5}), None),
+    "items_a_list": (one_parameter({"type": "array", "items": [{"type": "string"}]}), None),
+    "anyOf_an_object": (one_parameter({"anyOf": {"type": "string"}}), None),
+    "anyOf_of_numbers": (one_parameter({"anyOf": [1, 2]}), None),
+    "minimum_a_string": (one_parameter({"type": "number", "minimum": "x", "maximum": {}}), None),
+    "pattern_not_a_regex": (one_parameter({"type": "string", "pattern": "(("}), None),
+    "properties_missing": ({"type": "object"}, None),
+    "properties_a_list": ({"type": "object", "properties": [1, 2]}, None),
+    "properties_null": ({"type": "object", "properties": None}, None),
+    "properties_a_number": ({"type": "object", "properties": 5}, None),
+    "required_a_string": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": "a"}, None),
+    "required_null": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": None}, None),
+    "required_a_number": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": 5}, None),
+    "required_with_objects": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": [{"a": 1}]}, None),
+    # Python's json.loads reads NaN, Infinity and 1e400 (inf), so a request body can carry them.
+    "default_nan": (one_parameter({"type": "number", "default": float("nan")}), f"ValueError: malformed node or string (nan) in {LITERAL_EVAL}"),
+    "enum_nan_and_infinity": (one_parameter({"enum": [float("nan"), float("inf")]}), f"ValueError: malformed node or string (nan) in {LITERAL_EVAL}"),
+    "maximum_infinity": ({"type": "object", "properties": {"a": {"type": "number", "maximum": float("inf")}}}, f"ValueError: malformed node or string (inf) in {LITERAL_EVAL}"),
+    # Deep, but within what json.loads reads (it stops near 1,000 levels).
+    "items_500_deep": (one_parameter(nested(500, "items")), None),
+    "anyOf_300_deep": (one_parameter(nested(300, "anyOf")), None),
+    "properties_300_deep": (nested(300, "properties"), None),
+}  # fmt: skip
+
+
+def malformed() -> list:
+    return [
+        pytest.param(name, marks=[pytest.mark.xfail(reason=bug, strict=True)] if bug else [])
+        for name, (_, bug) in MALFORMED_SCHEMAS.items()
+    ]
+
+
+@pytest.mark.parametrize("case", malformed())
+def test_model_answers_tools_with_malformed_or_extreme_schemas(case):
+    spec = ToolSpec(
+        "send_order_email", "Sends an email about an order.", MALFORMED_SCHEMAS[case][0]
+    )
+    answer(Request([Message.user(FIXED_REQUEST)], tools=[spec, *EVERYDAY[:3]]))
+
+
 # -- numbers out of range in tool results -------------------------------------------------
 
 
-def after(tool: str, arguments: dict, content: str, ask: str) -> Request:
-    """A request whose first call has been made and answered with ``content``."""
-    call = ToolCall(tool, arguments, id="call_1")
+def support_tools() -> list[ToolSpec]:
+    tools = ToolRegistry()
+
+    @tools.tool
+    def find_customer(name: str) -> dict:
+        """Finds a customer account by the customer's name and returns their customer id.
+
+        Args:
+            name: The customer's full name, e.g. Jane Doe.
+        """
+
+    @tools.tool
+    def create_ticket(customer_id: int, subject: str) -> dict:
+        """Opens a support ticket for a customer and returns the ticket number.
+
+        Args:
+            customer_id: The customer's id, as returned by find_customer.
+            subject: A short summary of the problem.
+        """
+
+    return tools.specs()
+
+
+def after(tools: list[ToolSpec], ask: str, call: ToolCall, content: str) -> Request:
+    """``ask``, once its first call has been made and answered with ``content``."""
+    call.id = "call_1"
+    results = [ToolResult("call_1", content, name=call.name)]
     return Request(
-        [
-            Message.user(ask),
-            Message.assistant("", [call]),
-            Message.tool([ToolResult("call_1", content, name=tool)]),
-        ],
-        tools=EVERYDAY,
+        [Message.user(ask), Message.assistant("", [call]), Message.tool(results)], tools=tools
     )
 
 
-@pytest.mark.xfail(
-    reason="a number out of range in a tool result (1e400 -> inf, NaN) is copied into the next "
-    "call's arguments (square_root number=inf, convert_money amount=nan): "
-    "ValueError: Out of range float values are not JSON compliant; the value comes from "
-    "fcplayground/models/simulated/results.py from_results -> coerce",
-    strict=True,
-)
-@pytest.mark.parametrize(
-    "content", ['{"result": 1e400}', '{"result": NaN}', '{"result": -Infinity}']
-)
-def test_model_never_puts_non_finite_numbers_from_results_into_arguments(content):
-    ask = "Multiply 3 by 4 and then take the square root of the result."
-    answer(after("multiply", {"a": 3, "b": 4}, content, ask))
+FLOWS = {
+    "customer_id": (
+        support_tools(),
+        "Find Jane Doe's account and open a ticket for her about a refund.",
+        ToolCall("find_customer", {"name": "Jane Doe"}),
+        "customer_id",
+    ),
+    "square_root": (
+        EVERYDAY,
+        "Multiply 3 by 4 and then take the square root of the result.",
+        ToolCall("multiply", {"a": 3, "b": 4}),
+        "result",
+    ),
+    "stock_price": (
+        EVERYDAY,
+        "Get the stock quote for AAPL and convert the price from USD to EUR.",
+        ToolCall("get_stock_quote", {"ticker": "AAPL"}),
+        "price",
+    ),
+}
 
 
-@pytest.mark.xfail(
-    reason="1e400 as a stock price becomes convert_money(amount=inf): ValueError: Out of range "
-    "float values are not JSON compliant (results.py from_results -> coerce)",
-    strict=True,
-)
-def test_model_never_converts_an_infinite_price_from_a_result():
-    ask = "Get the stock quote for AAPL and convert the price from USD to EUR."
-    answer(after("get_stock_quote", {"ticker": "AAPL"}, '{"price": 1e400}', ask))
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "NaN", "Infinity", "1" + "0" * 4000])
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+def test_model_never_copies_non_finite_numbers_from_results_into_arguments(flow, number):
+    tools, ask, call, key = FLOWS[flow]
+    pair = f'"{key}": {number}'
+    content = "{" + pair + ', "results": [{' + pair + "}]}"
+    answer(after(tools, ask, ToolCall(call.name, dict(call.arguments)), content))
 
 
 # -- nasty inputs, in child processes -----------------------------------------------------
 
 CHILD = r"""
-import faulthandler, json, sys, traceback
+import faulthandler, json, os, sys, traceback
 
 faulthandler.dump_traceback_later(TIMEOUT - 10)  # where a stall is: on stderr, in time
-from fcplayground import Message, Request, ToolResult
+# Below the property tests in the parent (they are the longer path), and a batch known to
+# stall below everything: it costs wall time, not the others' CPU.
+os.nice(19 if sys.argv[2] == "low" else 5)
+from fcplayground import Message, Request, ToolResult, ToolSpec
 from fcplayground.chat import ToolCall
 from fcplayground.evals.everyday import everyday_tools
 from fcplayground.models import SimulatedModel
@@ -528,10 +638,17 @@ LOREM = (
     "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
     "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. "
 )
+REQUEST = "Email jane@example.com on 2026-03-02 about order ORD-1234: 3 items at $19.99, to Paris."
 
 
 def text(t):
     return Request([Message.user(t)], tools=TOOLS)
+
+
+def spec(properties, description="Sends an email about an order."):
+    parameters = {"type": "object", "properties": properties, "required": list(properties)[:1]}
+    tool = ToolSpec("send_order_email", description, parameters)
+    return Request([Message.user(REQUEST)], tools=[tool, *TOOLS[:3]])
 
 
 def after_search(content, ask="Search the shop for running shoes and add the first one to my cart."):
@@ -541,19 +658,19 @@ def after_search(content, ask="Search the shop for running shoes and add the fir
     return Request(messages, tools=TOOLS)
 
 
-def turns(n, end_with_user):
+def turns(n):
     said = ["What's 12 times 7?", "and 13?", "Email bob@example.com about it.", ".", "go on"]
     replied = ["It is 84.", "Which city?", "Done.", "Sure, what should the subject be?"]
     messages = [
         Message.user(said[i // 2 % len(said)]) if i % 2 == 0 else Message.assistant(replied[i // 2 % len(replied)])
         for i in range(n)
     ]
-    return Request(messages[1:] if end_with_user else messages, tools=TOOLS)
+    return Request(messages, tools=TOOLS)
 
 
 def where(tb):
-    frames = [f for f in traceback.extract_tb(tb) if "fcplayground" in f.filename]
-    f = frames[-1] if frames else traceback.extract_tb(tb)[-1]
+    frames = [f for f in traceback.extract_tb(tb) if "fcplayground" in f.filename] or traceback.extract_tb(tb)
+    f = frames[-1]
     path = f.filename[f.filename.rfind("fcplayground"):] if "fcplayground" in f.filename else f.filename
     return f"{path}:{f.lineno} in {f.name}"
 
@@ -572,35 +689,33 @@ for name, source in json.loads(sys.argv[1]):
 MARK = "@@hostile@@ "
 
 # Batches of (name, the request as a Python expression the child evaluates). Each batch is
-# one child process; an input that may be slow goes last in its batch, so that a stall
-# leaves no other input of the batch untested.
+# one child process (starting one costs ~3 s of imports, hence few). A stall ends its batch,
+# so the inputs most likely to be slow go last; one known to stall (in STALLS) should get a
+# batch of its own, which then runs at low priority.
 BATCHES: dict[str, list[tuple[str, str]]] = {
-    "runs": [
+    "request_text": [
         ("at_signs_5k", "text('@' * 5_000)"),
         ("digits_2k", "text('7' * 2_000)"),
-        ("digits_5k_past_int_limit", "text('multiply ' + '7' * 5_000 + ' by 2')"),
+        ("digits_5k_past_the_int_limit", "text('multiply ' + '7' * 5_000 + ' by 2')"),
         ("1e999", "text('1e999')"),
-        ("1e999_as_an_amount", "text('What is the square root of 1e999? And 1e400 USD in EUR?')"),
+        ("1e999_as_amounts", "text('What is the square root of 1e999? And 1e400 USD in EUR? Set a timer for 1e400 seconds.')"),
         ("and_3k", "text('and ' * 3_000)"),
         ("email_like_5k", "text('a@' + 'a.' * 2_500 + 'a')"),
-        ("word_chars_50k", "text('a' * 50_000)"),
-    ],
-    "punctuation": [
         ("single_quotes_10k", "text(\"'\" * 10_000)"),
         ("double_quotes_10k", "text('\"' * 10_000)"),
         ("slashes_10k", "text('/' * 10_000)"),
         ("nested_brackets", "text('([{<' * 2_500 + 'x' + '>}])' * 2_500)"),
         ("open_brackets_20k", "text('[' * 20_000)"),
-    ],
-    "characters": [
         ("zero_width_and_rtl", "text('\\u200bWeather\\u200d in \\u202eParis\\u202c \\u2066x\\u2069 \\ufeff' * 200)"),
         ("zero_width_between_letters", "text('\\u200b'.join('email jane@example.com at 3pm tomorrow'))"),
         ("nul_bytes", "text('Email\\x00 jane@exam\\x00ple.com\\x00 at \\x00 3pm' + '\\x00' * 5_000)"),
         ("lone_surrogates", "text('\\ud800 set a timer for 5 minutes \\udfff' * 100)"),
+        ("word_chars_50k", "text('a' * 50_000)"),
+        ("lorem_ipsum_200kb", "text((LOREM * 1_000)[:200_000])"),
     ],
     "conversations": [
-        ("500_turns_ending_with_user", "turns(501, end_with_user=True)"),
-        ("500_turns_ending_with_assistant", "turns(500, end_with_user=False)"),
+        ("500_turns_ending_with_assistant", "turns(500)"),
+        ("500_turns_ending_with_user", "turns(501)"),
         ("result_1mb_string", "after_search('x' * 1_000_000)"),
         ("result_1mb_inside_json", "after_search(json.dumps({'results': [{'product_id': 'P-1', 'name': 'y' * 1_000_000}]}))"),
         ("result_invalid_json", "after_search('{\"results\": [{\"product_id\": \"P-1\", ')"),
@@ -610,11 +725,22 @@ BATCHES: dict[str, list[tuple[str, str]]] = {
         ("result_1e400", "after_search('{\"results\": [{\"product_id\": 1e400, \"price\": 1e400}]}')"),
         ("result_100k_items", "after_search(json.dumps([{'product_id': f'P-{i}'} for i in range(100_000)]), 'Add the second one to my cart.')"),
     ],
-    "lorem": [
-        ("lorem_ipsum_200kb", "text((LOREM * 1_000)[:200_000])"),
+    "tool_specs": [
+        ("enum_of_5k_values", "spec({'value': {'type': 'string', 'enum': [f'v{i}' for i in range(5_000)]}})"),
+        ("parameter_name_20k_chars", "spec({'a' * 20_000: {'type': 'string'}})"),
+        ("parameter_description_100kb", "spec({'to': {'type': 'string', 'description': 'the email address ' * 5_500}})"),
+        ("tool_description_100kb", "spec({'to': {'type': 'string'}}, 'Sends the order email. ' * 4_500)"),
+        ("50_parameters", "spec({f'field_{i}': {'type': 'string'} for i in range(50)})"),
+        ("enum_of_two_100k_char_values", "spec({'value': {'type': 'string', 'enum': ['x' * 100_000, 'y' * 100_000]}})"),
+        ("500_parameters", "spec({f'field_{i}': {'type': 'string'} for i in range(500)})"),
     ],
 }  # fmt: skip
 BATCH_OF = {name: batch for batch, cases in BATCHES.items() for name, _ in cases}
+
+# Inputs known to crash or stall: name -> what breaks (the test is marked xfail for it). One
+# known to stall must have a batch of its own, which then runs at low priority.
+BUGS: dict[str, str] = {}
+STALLS = {name for name, bug in BUGS.items() if bug.startswith("stalls")}
 
 
 @dataclass
@@ -626,10 +752,11 @@ _futures: dict[str, Future] = {}
 
 
 def run_batch(batch: str) -> dict[str, Outcome]:
-    """Runs one batch in a child; every input of it gets an outcome."""
+    """Runs one batch in a child process; every input of it gets an outcome."""
     cases = BATCHES[batch]
     code = CHILD.replace("TIMEOUT", str(TIMEOUT)).replace("MARK", repr(MARK))
-    command = [sys.executable, "-c", code, json.dumps(cases)]
+    priority = "low" if any(name in STALLS for name, _ in cases) else "normal"
+    command = [sys.executable, "-c", code, json.dumps(cases), priority]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT)
         stdout, stderr, stalled = done.stdout, done.stderr, False
@@ -645,100 +772,70 @@ def run_batch(batch: str) -> dict[str, Outcome]:
             else:
                 outcomes[event["done"]] = Outcome(event["error"])
                 running = None
-    stack = " | ".join(
-        line.strip() for line in stderr.splitlines() if "fcplayground" in line or "Error" in line
-    )[:1500]
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    stack = " | ".join(line for line in lines if "fcplayground" in line) or " | ".join(lines)
     for name, _ in cases:
         if name in outcomes:
             continue
         if name == running and stalled:
             outcomes[name] = Outcome(
-                f"stalled: {name} had not finished after {TIMEOUT} s (TimeoutExpired); "
-                f"stack: {stack or 'none'}"
+                f"stalled: had not finished after {TIMEOUT} s (TimeoutExpired); "
+                f"stack after {TIMEOUT - 10} s, most recent call first: {stack[-1500:] or 'none'}"
             )
         elif name == running:
-            outcomes[name] = Outcome(f"the child died on {name}: {stderr[-1500:]}")
+            outcomes[name] = Outcome(f"the child process died: {stderr[-1500:]}")
         else:
             outcomes[name] = Outcome(f"not reached: {running} did not finish before it")
     return outcomes
 
 
 def _text(data: bytes | str | None) -> str:
-    if isinstance(data, bytes):
-        return data.decode("utf-8", "replace")
-    return data or ""
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else data or ""
 
 
 @pytest.fixture(scope="module", autouse=True)
 def children(request):
-    """Starts, in the background, every batch that holds an input of a selected test."""
+    """Starts every batch holding an input of a selected test, at once, in the background;
+    each test then waits for its batch."""
     wanted = {
         BATCH_OF[item.callspec.params["case"]]
         for item in request.session.items
-        if getattr(item, "module", None) is sys.modules[__name__]
-        and "case" in getattr(getattr(item, "callspec", None), "params", {})
+        if item.module is sys.modules[__name__]
+        and item.originalname.startswith("test_model_finishes")
     }
-    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hostile")
-    order = sorted(wanted, key=lambda b: b != "lorem")  # the slowest first
-    _futures.update({batch: pool.submit(run_batch, batch) for batch in order})
+    pool = ThreadPoolExecutor(max_workers=max(1, len(wanted)), thread_name_prefix="hostile")
+    _futures.update({batch: pool.submit(run_batch, batch) for batch in sorted(wanted)})
     yield
     pool.shutdown(wait=False, cancel_futures=True)
     _futures.clear()
 
 
-def outcome(case: str) -> Outcome:
-    return _futures[BATCH_OF[case]].result()[case]
+def finishes(case: str) -> None:
+    error = _futures[BATCH_OF[case]].result()[case].error
+    assert error is None, f"{case}: {error}"
 
 
-def cases(batches: list[str], bugs: dict[str, str] | None = None) -> list:
-    """The inputs of ``batches`` as parameters; those in ``bugs`` marked xfail for it."""
-    bugs = bugs or {}
+def cases(*batches: str) -> list:
+    """The inputs of ``batches`` as test parameters, a known bug marked xfail for it."""
     return [
-        pytest.param(name, marks=[pytest.mark.xfail(reason=bugs[name], strict=True)])
-        if name in bugs
+        pytest.param(name, marks=[pytest.mark.xfail(reason=BUGS[name], strict=True)])
+        if name in BUGS
         else name
         for batch in batches
         for name, _ in BATCHES[batch]
     ]
 
 
-@pytest.mark.parametrize("case", cases(["runs", "punctuation", "characters"]))
+@pytest.mark.parametrize("case", cases("request_text"))
 def test_model_finishes_on_pathological_request_text(case):
-    result = outcome(case)
-    assert result.error is None, f"{case}: {result.error}"
+    finishes(case)
 
 
-RESULT_BUGS = {
-    name: "json.loads on deeply nested tool-result JSON raises RecursionError (maximum recursion "
-    "depth exceeded while decoding a JSON array/object): "
-    "fcplayground/models/simulated/injection.py strings() catches ValueError only "
-    "(called from injection.scan <- naive.injected <- model._decide)"
-    for name in [
-        "result_deep_open_brackets",
-        "result_deep_nested_array",
-        "result_deep_nested_object",
-    ]
-}
-
-
-@pytest.mark.parametrize("case", cases(["conversations"], RESULT_BUGS))
+@pytest.mark.parametrize("case", cases("conversations"))
 def test_model_finishes_on_long_conversations_and_hostile_tool_results(case):
-    result = outcome(case)
-    assert result.error is None, f"{case}: {result.error}"
+    finishes(case)
 
 
-@pytest.mark.parametrize(
-    "case",
-    cases(
-        ["lorem"],
-        {
-            "lorem_ipsum_200kb": "stalls: 200 KB of lorem ipsum does not finish in 60 s "
-            "(16 KB already takes ~3.6 s, worse than quadratic); the stack is in "
-            "fcplayground/models/simulated/extractors/__init__.py _pair_up -> _part_of, "
-            "called from _directions <- _extract <- extract"
-        },
-    ),
-)
-def test_model_finishes_on_a_200kb_request(case):
-    result = outcome(case)
-    assert result.error is None, f"{case}: {result.error}"
+@pytest.mark.parametrize("case", cases("tool_specs"))
+def test_model_finishes_on_huge_tool_specs(case):
+    finishes(case)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
+
 from fcplayground import ModelClient
 from fcplayground.agent import run
 from fcplayground.scenarios import SupportDesk, Travel
@@ -38,7 +43,55 @@ def test_each_step_uses_what_the_one_before_found():
     lookup, search, ticket, email = trace.tool_runs
     assert ticket.call.arguments["customer_id"] in lookup.result.content
     assert email.call.arguments["to_email"] in lookup.result.content
-    assert email.call.arguments["body"].strip(".") in search.result.content
+    first_article = json.loads(search.result.content)[0]
+    assert first_article["title"] in email.call.arguments["body"]
+    assert json.loads(ticket.result.content)["ticket_id"] in email.call.arguments["body"]
+
+
+# Natural phrasings of the same request, none of them the README's: each must run the four
+# steps and leave a ticket and a reply in the database, with text the model wrote itself.
+PHRASINGS = [
+    "Hi, Jane Doe here (jane@example.com). I was charged twice for my subscription this month. "
+    "Can you check what your help articles say about double charges, open a ticket for me and "
+    "email me the answer?",
+    "This is jane@example.com. My last invoice shows a double charge. Please look me up, find "
+    "the help article on double charges, log a ticket about it and send me an email with what "
+    "you found.",
+    "jane@example.com here - I got billed two times in May. Could you see what the help center "
+    "says about being charged twice, raise a ticket, and then write back to me?",
+    "Account jane@example.com: I think I paid twice this month. Look up my account, search the "
+    "knowledge base for duplicate payments, file a ticket and reply to me by email.",
+    "Please help: my card was charged twice (I'm jane@example.com). Check my account, look for "
+    "a help article about double charges, create a ticket, and email me the result.",
+]
+
+
+@pytest.mark.parametrize("provider", ["openai", "anthropic"])
+@pytest.mark.parametrize("request_text", PHRASINGS)
+def test_natural_phrasings_run_lookup_search_ticket_reply_into_sqlite(request_text, provider):
+    desk = SupportDesk()
+    trace = run(ModelClient.offline(provider=provider), desk.tools, request_text)
+    assert [name for name, _ in trace.calls()] == [
+        "lookup_customer",
+        "search_knowledge_base",
+        "create_ticket",
+        "send_response",
+    ]
+    assert trace.stop_reason == "answered"
+    ticket = desk.tickets()[-1]
+    assert ticket["customer_id"] == "C-1001"
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", request_text)}
+    subject_words = {w.lower() for w in re.findall(r"[A-Za-z]+", ticket["subject"])}
+    # the subject is written from the request's own words, and says more than "ticket"
+    assert subject_words and subject_words <= said and subject_words - {"a", "the", "ticket"}
+    assert "@" not in ticket["subject"]
+    (sent,) = desk.outbox()
+    assert sent["to_email"] == "jane@example.com"
+    reply = trace.tool_runs[-1].call.arguments
+    article = json.loads(trace.tool_runs[1].result.content)[0]
+    assert reply["subject"].strip() and reply["subject"].lower() not in ("me", "back", "her")
+    assert reply["body"].startswith("Hello Jane")
+    assert article["title"] in reply["body"] and ticket["id"] in reply["body"]
 
 
 def test_independent_travel_questions_run_in_parallel_in_one_step():

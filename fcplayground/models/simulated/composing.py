@@ -59,7 +59,7 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     clean = re.sub(r"\s{2,}", " ", clean).strip(" ,")
     if m := _GIST.search(clean):
         said = m.group(1).strip(" ,.:;-")
-        if re.search(r"[A-Za-z]", said) and not _only_tool_words(said, tool_terms):
+        if terms(said) and not _only_tool_words(said, tool_terms):  # "write back to me" says nothing
             return said
     rest = _ASKING.sub("", clean)
     words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
@@ -71,7 +71,7 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
 # Verbs that ask for the tool's action: the request's words for what to do, not what about.
 _ACTIONS = {"log", "open", "file", "raise", "make", "create", "send", "email", "mail", "tell",
             "write", "reply", "check", "look", "find", "get", "see", "please", "submit", "add",
-            "put", "start", "set", "book", "schedule", "let", "know", "into", "me", "us"}  # fmt: skip
+            "put", "start", "set", "book", "schedule", "let", "know", "into", "me", "us", "back"}  # fmt: skip
 _REQUESTING = re.compile(
     r"^\s*(?:can|could|would|will|please|and|also|then|check|look|find|search|create|open|log|file|raise|"
     r"email|send|reply|write|book|tell|get|show|let|make|add|set)\b|\?\s*$",
@@ -88,6 +88,7 @@ def problem(text: str, values: list[str]) -> str:
             continue
         for value in values:
             clean = clean.replace(value, " ")
+        clean = _HERE.sub("", re.sub(r"\S+@\S+", " ", clean))  # "jane@example.com here - ..."
         clean = re.sub(r"^[^:]{0,40}:\s*", "", clean.strip()) if ":" in clean[:45] else clean.strip()
         clean = re.sub(r"\s*\([^)]*\)", "", clean).strip(" .,")  # "(I'm jane@example.com)"
         if len(terms(clean)) >= 3:
@@ -155,9 +156,16 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
 
 
 def _headline(said: str) -> str:
-    words = said.split()
-    short = " ".join(words[:8]).rstrip(",;:")
+    """A subject line: the first words, not ending on a word that leads into more."""
+    words = said.split()[:8]
+    while len(words) > 2 and (words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING):
+        words.pop()
+    short = " ".join(words).rstrip(",;:-")
     return short[:1].upper() + short[1:]
+
+
+_DANGLING = {"this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its", "some", "each", "every"}
+_HERE = re.compile(r"^\s*(?:here|speaking|writing)\b\s*[-–—:,]?\s*", re.I)
 
 
 def _sentence(said: str) -> str:
@@ -167,13 +175,40 @@ def _sentence(said: str) -> str:
 
 
 def _message(said: str, results: list[Result]) -> str:
-    """A reply about ``said`` that reports what the calls found."""
+    """A reply about ``said`` that reports what the calls found, oldest first: what was
+    found (an article's title and text) and what was done (a ticket and its id)."""
     name = next((str(r.data.get("name")) for r in results if isinstance(r.data, dict) and r.data.get("name")), "")
     lines = [f"Hello{' ' + name.split()[0] if name else ''},", "",
-             f"Thank you for your message about {_lower_first(said.rstrip('.'))}. Here is what I found:"]  # fmt: skip
-    for r in reversed(results[:4]):
-        lines.append(f"- {describe(r)}")
+             f"Thank you for your message about {_lower_first(said.rstrip('.'))}."]  # fmt: skip
+    reports = [line for r in reversed(results[:4]) if (line := _report(r))]
+    lines += sorted(reports, key=lambda line: line.startswith("I have "))  # what was found, then what was done
     return "\n".join(lines)
+
+
+_TEXT_KEYS = ("answer", "summary", "snippet", "content", "text", "body", "description")
+
+
+def _report(result: Result) -> str:
+    """One sentence about one result: what it found, or what the call did."""
+    data = result.data[0] if isinstance(result.data, list) and result.data else result.data
+    if not isinstance(data, dict):
+        return f"{_sentence(str(data))}" if data else ""
+    text = next((str(data[k]) for k in _TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), "")
+    title = next((str(data[k]) for k in ("title", "headline", "name") if isinstance(data.get(k), str)), "")
+    if text:  # an article, an answer: what the user asked to know
+        said = text.strip(" .…").removeprefix("...").strip()
+        return f"{'“' + title + '” says: ' if title else ''}{_sentence(said)}"
+    verb, _, noun = result.tool.partition("_")
+    made = next((str(v) for k, v in data.items() if k.endswith("id") and isinstance(v, (str, int))), "")
+    if verb in _DONE and made:  # "create_ticket" -> "I have created ticket T-5007."
+        status = f" (status: {data['status']})" if isinstance(data.get("status"), str) else ""
+        return f"I have {_DONE[verb]} {noun.replace('_', ' ')} {made} for you{status}."
+    return ""
+
+
+_DONE = {"create": "created", "open": "opened", "log": "logged", "file": "filed", "book": "booked",
+         "add": "added", "update": "updated", "cancel": "cancelled", "schedule": "scheduled",
+         "raise": "raised", "submit": "submitted", "place": "placed", "issue": "issued"}  # fmt: skip
 
 
 def _lower_first(text: str) -> str:

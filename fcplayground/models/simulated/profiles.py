@@ -90,7 +90,7 @@ class ToolProfile:
     reads: bool = False  # named for reading: get, list, find, check, show, look up
     writes: bool = False  # named for writing: create, add, set, send, book, delete
     sends: bool = False  # named for sending a message: send, reply, notify, email
-    misspelt: dict[str, tuple[str, int]] = field(default_factory=dict)  # a word less one letter -> (term, length)
+    misspelt: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)  # a word less one letter -> (term, length)
 
     @property
     def required(self) -> list[Slot]:

@@ -25,6 +25,7 @@ GENERIC = {
     "today", "now", "money", "day", "good", "nice", "great", "thank", "thanks",
     "current", "check", "set", "update", "create", "send", "make", "put", "see", "way",
     "something", "anything", "everything", "someone", "specified", "optional",
+    "first", "last", "step", "once", "before", "after", "whenever", "always", "never", "usually",
 }  # fmt: skip
 
 STOPWORDS = {
