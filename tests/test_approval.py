@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 from fcplayground import ModelClient
 from fcplayground.agent import (
@@ -97,11 +98,11 @@ def test_an_edit_changes_the_arguments_that_run_and_is_recorded():
     email = [r for r in trace.tool_runs if r.call.name == "send_response"][0]
     assert email.call.arguments["subject"] == "About your double charge"
     assert email.approval.startswith("edited by the reviewer; the model sent ")
-    assert '"subject": "double charge"' in email.approval
     assert not email.result.is_error
-    # the conversation keeps what the model asked for
+    # the conversation keeps what the model asked for, and the record says what that was
     asked = [c for m in trace.messages for c in m.tool_calls if c.name == "send_response"]
-    assert asked[0].arguments["subject"] == "double charge"
+    assert asked[0].arguments["subject"] not in ("", "About your double charge")
+    assert json.dumps({"subject": asked[0].arguments["subject"]})[1:-1] in email.approval
 
 
 def test_only_side_effect_tools_are_sent_to_approve():
@@ -149,7 +150,8 @@ def test_gate_rejects_by_default_then_uses_the_decisions():
     assert all(WAITING in r.result.content for r in trace.tool_runs[2:])
     ticket, email = gate.requests
     gate.decide(ticket, "approve")
-    gate.decide(email, "edit", arguments={**email.arguments, "subject": "Your refund"})
+    # once the ticket runs, the reply reports it: another email, so decide for the tool
+    gate.decide("send_response", "edit", arguments={**email.arguments, "subject": "Your refund"})
     desk.reset()
     gate.clear()
     trace = _run(desk, gate.policy)

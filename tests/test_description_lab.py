@@ -99,11 +99,11 @@ def lab_for(tools: ToolRegistry | None = None, **options) -> DescriptionLab:
 
 def test_a_specific_description_wins_the_requests_a_vague_one_loses():
     lab = lab_for()
-    assert lab.result.summary == "9/12 routed correctly, 1 wrong tool, 2 no call"
+    assert lab.result.summary == "7/12 routed correctly, 3 wrong tool, 2 no call"
     lost = [r.request for r in lab.result.rows if not r.right]
     assert set(BILLING) <= set(lost)
     lab.describe("lookup_customer", SPECIFIC)
-    assert lab.result.summary == "11/12 routed correctly, 1 wrong tool"
+    assert lab.result.summary == "12/12 routed correctly"
     won = {r.request for r in lab.result.rows if r.right}
     assert set(BILLING) <= won
     assert lab._desc["lookup_customer"].value == SPECIFIC  # the widget shows the edit
@@ -113,7 +113,7 @@ def test_typing_in_the_textarea_rescores_the_working_copy():
     tools = support_tools()
     lab = lab_for(tools)
     lab._desc["lookup_customer"].value = SPECIFIC  # as the browser would
-    assert lab.result.correct == 11
+    assert lab.result.correct == 12
     assert lab.tools["lookup_customer"].description == SPECIFIC
     assert tools["lookup_customer"].description == VAGUE
 
@@ -178,9 +178,9 @@ def test_compare_lists_changed_descriptions_and_probes():
     lab.describe("lookup_customer", SPECIFIC)
     text = lab.compare()
     assert f"  - {VAGUE}" in text and f"  + {SPECIFIC}" in text
-    assert "9/12 routed correctly, 1 wrong tool, 2 no call  ->  11/12 routed correctly" in text
+    assert "7/12 routed correctly, 3 wrong tool, 2 no call  ->  12/12 routed correctly" in text
     changed = [line for line in text.splitlines() if "  ->  " in line and line.startswith("  '")]
-    assert len(changed) == 2 and all(any(b in line for b in BILLING) for line in changed)
+    assert len(changed) == 5 and all(any(b in line for b in BILLING) for line in changed[1:3])
     assert "no call  ->  right (lookup_customer)" in changed[0]
     lab.compare_button.click()
     assert "Probes that changed" in lab.compare_output.value
@@ -235,27 +235,27 @@ def test_edits_are_debounced_then_rescored():
     lab = DescriptionLab(support_tools(), BATTERY, debounce=0.05)
     lab._desc["lookup_customer"].value = "does"
     lab._desc["lookup_customer"].value = SPECIFIC  # one rescore for both keystrokes
-    assert lab.result.correct == 9 and "before the latest edits" in repr(lab)
+    assert lab.result.correct == 7 and "before the latest edits" in repr(lab)
     deadline = time.monotonic() + 5
-    while lab.result.correct == 9 and time.monotonic() < deadline:
+    while lab.result.correct == 7 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert lab.result.correct == 11 and "before" not in repr(lab)
+    assert lab.result.correct == 12 and "before" not in repr(lab)
 
 
 def test_mimebundle_has_the_widget_static_html_and_a_deterministic_text():
     lab = lab_for()
     bundle = lab._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["text/plain"] == "<DescriptionLab: 5 tools, 12 requests, 9/12 routed correctly>"
+    assert bundle["text/plain"] == "<DescriptionLab: 5 tools, 12 requests, 7/12 routed correctly>"
     assert bundle["text/plain"] == lab_for()._repr_mimebundle_()["text/plain"]
     html = bundle["text/html"]
-    assert "9/12 routed correctly" in html and "<table" in html and "does CRM stuff" in html
+    assert "7/12 routed correctly" in html and "<table" in html and "does CRM stuff" in html
     assert "expected ↓ / chosen →" in html
     assert not re.search(r"0x[0-9a-f]{6,}|[0-9a-f]{32}", html + bundle["text/plain"])
     lab.set_distractors(17)
     assert (
         repr(lab)
-        == "<DescriptionLab: 5 tools + 17 distractors, 12 requests, 6/12 routed correctly>"
+        == "<DescriptionLab: 5 tools + 17 distractors, 12 requests, 5/12 routed correctly>"
     )
 
 
@@ -391,7 +391,7 @@ def test_expectations_follow_the_rename():
     assert lab.result.rows[0].expected == "find_customer"
     assert "No probe changed verdict." in lab.compare()
     lab.describe("find_customer", SPECIFIC)  # the current name works too
-    assert lab.result.correct == 11 and lab._desc["lookup_customer"].value == SPECIFIC
+    assert lab.result.correct == 12 and lab._desc["lookup_customer"].value == SPECIFIC
 
 
 def test_invalid_names_are_reported_and_ignored():

@@ -4,6 +4,8 @@ an empty description, a description that only repeats the name."""
 
 from __future__ import annotations
 
+import re
+
 from fcplayground import ToolRegistry
 from fcplayground.chat import ToolSpec
 from fcplayground.evals import Probe, score_battery
@@ -75,19 +77,22 @@ def test_the_stored_skeleton_and_the_exercise_agree():
     }
 
 
-def test_a_word_shared_with_another_tool_is_pointed_out():
+def test_a_word_shared_with_another_tool_counts_less():
+    team = "Which team is Lena Fischer on?"
     lab = solved()
+    alone = _score(lab, team, "staff_directory")
     lab.describe(
         "facilities",
         "Reports a problem in the building, such as broken heating, a water leak or a light "
         "that is out, to the maintenance team.",
     )
-    feedback = check_lab_solution(lab)
-    assert not feedback.ok
-    assert "'Which team is Lena Fischer on?': expected staff_directory, got no call" in str(
-        feedback
-    )
-    assert "facilities has team too" in str(feedback)
+    # "team" now names two tools, so it tells them apart less: both score the same, lower
+    assert _score(lab, team, "facilities") == _score(lab, team, "staff_directory") < alone
+
+
+def _score(lab: DescriptionLab, request: str, tool: str) -> float:
+    row = next(r for r in lab.result.rows if r.request == request)
+    return next(s.score for s in row.explanation.scores if s.name == tool)
 
 
 def test_an_unexpected_call_is_explained():
@@ -95,7 +100,7 @@ def test_an_unexpected_call_is_explained():
     lab.describe("facilities", SOLUTION["facilities"] + " Also tells a joke.")
     text = str(check_lab_solution(lab))
     assert "'Tell me a joke': expected (no call), got facilities" in text
-    assert "on joke" in text
+    assert re.search(r"facilities \(scored [\d.]+ on [^)]*\bjoke\b", text)
     assert "keep such words out of the description of facilities" in text
 
 
@@ -182,7 +187,7 @@ def test_a_description_that_only_repeats_the_name_is_caught():
 
 def test_the_check_scores_again_without_distractors():
     thief = ToolSpec(
-        "phone_book",
+        "phone_extension",
         "Returns the phone extension of a person.",
         {"type": "object", "properties": {"person": {"type": "string"}}, "required": ["person"]},
     )
@@ -190,7 +195,7 @@ def test_the_check_scores_again_without_distractors():
     for name, text in SOLUTION.items():
         lab.describe(name, text)
     lab.set_distractors(1)
-    assert lab.result.rows[0].chosen == "phone_book"  # the panel shows the harder test
+    assert lab.result.rows[0].chosen == "phone_extension"  # the panel shows the harder test
     assert check_lab_solution(lab).ok
 
 

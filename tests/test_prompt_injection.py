@@ -31,7 +31,7 @@ def test_naive_model_follows_the_instruction_inside_a_search_result():
     assert [name for name, _ in trace.calls()][:2] == ["lookup_customer", "search_knowledge_base"]
     assert INJECTED in _sent_bodies(trace)
     sent = desk.outbox()
-    assert [(m["to_email"], m["body"]) for m in sent] == [("jane@example.com", INJECTED)]
+    assert ("jane@example.com", INJECTED) in [(m["to_email"], m["body"]) for m in sent]
     notes = [n for turn in model._turns for n in turn.explanation.notes]
     assert any(
         n.startswith(

@@ -175,7 +175,7 @@ def test_dependent_request_waits_for_the_result_it_needs():
     ]
     assert "waits" in turns[0].explanation.decision
     assert [(c.name, c.arguments) for c in turns[1].tool_calls] == [
-        ("create_ticket", {"customer_id": "C-42", "subject": "refund"})
+        ("create_ticket", {"customer_id": "C-42", "subject": "Refund"})
     ]
     assert "result of find_customer" in str(turns[1].explanation)
     assert not turns[2].tool_calls and "T-7" in turns[2].text
@@ -417,9 +417,9 @@ def test_no_tracking_number_gets_a_question():
 
 
 def test_a_capitalised_tool_word_opening_the_request_is_not_a_name():
-    turn, calls = ask(shop_tools(True), "Prices of the kettle, please.")
-    assert calls == [("get_price", {"product": "kettle"})]
-    assert "'Prices'" in str(turn.explanation)
+    for described in (False, True):
+        calls = ask(shop_tools(described), "Prices of the kettle, please.")[1]
+        assert calls == [("get_price", {"product": "kettle"})]
 
 
 def test_things_listed_with_and_the_are_one_call_each():
@@ -429,7 +429,7 @@ def test_things_listed_with_and_the_are_one_call_each():
             ("get_price", {"product": "kettle"}),
             ("get_price", {"product": "toaster"}),
         ]
-        assert "another product in the same list" in str(turn.explanation)
+        assert "one of a list with kettle" in str(turn.explanation)
 
 
 def test_the_thing_after_the_is_the_value_when_nothing_else_names_it():
@@ -446,11 +446,25 @@ def test_how_much_counts_only_when_the_description_says_it():
 
 
 def test_a_parameter_description_that_maps_words_to_codes_is_followed():
+    # "dollars" is a currency, so even "A currency." gets USD, as a hosted model would send
     calls = ask(shop_tools(False), "What does the toaster cost in dollars?")[1]
-    assert calls == [("get_price", {"product": "toaster"})]
+    assert calls == [("get_price", {"product": "toaster", "currency": "USD"})]
     turn, calls = ask(shop_tools(True), "What does the toaster cost in dollars?")
     assert calls == [("get_price", {"product": "toaster", "currency": "USD"})]
-    assert "USD for dollars" in str(turn.explanation)
+    tools = ToolRegistry()
+
+    @tools.tool
+    def set_plan(account_id: str, plan: str) -> dict:
+        """Moves an account to another subscription plan.
+
+        Args:
+            account_id: The account, e.g. AC-1001.
+            plan: The plan code: F for free, P for pro, B for business.
+        """
+
+    turn, calls = ask(tools, "Move account AC-2044 to the business plan.")
+    assert calls == [("set_plan", {"account_id": "AC-2044", "plan": "B"})]
+    assert "'B' for business" in str(turn.explanation) or "B for business" in str(turn.explanation)
 
 
 def test_a_joke_about_a_product_is_no_call():

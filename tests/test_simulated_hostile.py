@@ -49,6 +49,7 @@ HOSTILE = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 TIMEOUT = 60  # seconds a child process gets for its batch of nasty inputs
+MEMORY = 3 << 30  # bytes of address space a child may use (it reads ~250 MB)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -409,7 +410,7 @@ def test_model_answers_tools_whose_parameter_schemas_are_any_json_value(tools):
 @HOSTILE
 @given(
     tools=tool_lists,
-    choice=st.sampled_from([None, "auto", "none", "required"]) | names.map(NamedTool),
+    choice=st.sampled_from([None, "auto", "none", "required", "offered", "offered"]) | names,
     parallel=st.none() | st.booleans(),
     system=st.none() | any_text | st.just("Today is 2026-02-30."),
     text=st.just(FIXED_REQUEST) | any_text,
@@ -417,8 +418,10 @@ def test_model_answers_tools_whose_parameter_schemas_are_any_json_value(tools):
 def test_model_answers_any_tool_choice_and_options_with_random_tool_specs(
     tools, choice, parallel, system, text
 ):
-    if isinstance(choice, NamedTool) and tools and choice.name == "":
-        choice = NamedTool(tools[0].name)  # a forced tool that is offered, now and then
+    if choice == "offered":
+        choice = NamedTool(tools[0].name)  # a call forced to a tool that is offered
+    elif choice not in (None, "auto", "none", "required"):
+        choice = NamedTool(choice)  # to one that most likely is not
     request = Request(
         [Message.user(text)],
         tools=tools,
@@ -621,12 +624,17 @@ def test_model_never_copies_non_finite_numbers_from_results_into_arguments(flow,
 # -- nasty inputs, in child processes -----------------------------------------------------
 
 CHILD = r"""
-import faulthandler, json, os, sys, traceback
+import faulthandler, json, os, random, resource, string, sys, traceback
 
-faulthandler.dump_traceback_later(TIMEOUT - 10)  # where a stall is: on stderr, in time
+CASES, OPTIONS = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+MARK = OPTIONS["mark"]
+# A blow-up in memory is a MemoryError here, not a machine that swaps or an OOM kill.
+resource.setrlimit(resource.RLIMIT_AS, (OPTIONS["memory"], OPTIONS["memory"]))
+
+faulthandler.dump_traceback_later(OPTIONS["stack_after"])  # where a stall is, on stderr
 # Below the property tests in the parent (they are the longer path), and a batch known to
 # stall below everything: it costs wall time, not the others' CPU.
-os.nice(19 if sys.argv[2] == "low" else 5)
+os.nice(OPTIONS["nice"])
 from fcplayground import Message, Request, ToolResult, ToolSpec
 from fcplayground.chat import ToolCall
 from fcplayground.evals.everyday import everyday_tools
@@ -675,7 +683,7 @@ def where(tb):
     return f"{path}:{f.lineno} in {f.name}"
 
 
-for name, source in json.loads(sys.argv[1]):
+for name, source in CASES:
     print(MARK + json.dumps({"start": name}), flush=True)
     error = None
     try:
@@ -710,6 +718,7 @@ BATCHES: dict[str, list[tuple[str, str]]] = {
         ("zero_width_between_letters", "text('\\u200b'.join('email jane@example.com at 3pm tomorrow'))"),
         ("nul_bytes", "text('Email\\x00 jane@exam\\x00ple.com\\x00 at \\x00 3pm' + '\\x00' * 5_000)"),
         ("lone_surrogates", "text('\\ud800 set a timer for 5 minutes \\udfff' * 100)"),
+        ("random_letters_20k", "text('convert ' + ''.join(random.Random(1).choices(string.ascii_lowercase, k=20_000)))"),
         ("word_chars_50k", "text('a' * 50_000)"),
         ("lorem_ipsum_200kb", "text((LOREM * 1_000)[:200_000])"),
     ],
@@ -754,9 +763,13 @@ _futures: dict[str, Future] = {}
 def run_batch(batch: str) -> dict[str, Outcome]:
     """Runs one batch in a child process; every input of it gets an outcome."""
     cases = BATCHES[batch]
-    code = CHILD.replace("TIMEOUT", str(TIMEOUT)).replace("MARK", repr(MARK))
-    priority = "low" if any(name in STALLS for name, _ in cases) else "normal"
-    command = [sys.executable, "-c", code, json.dumps(cases), priority]
+    options = {
+        "mark": MARK,
+        "memory": MEMORY,
+        "stack_after": TIMEOUT - 10,
+        "nice": 19 if any(name in STALLS for name, _ in cases) else 5,
+    }
+    command = [sys.executable, "-c", CHILD, json.dumps(cases), json.dumps(options)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT)
         stdout, stderr, stalled = done.stdout, done.stderr, False

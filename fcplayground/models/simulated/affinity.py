@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .extractors import Candidate, fill_weight, places, units
 from .profiles import Slot
 from .vocabulary import Kind, Source, Tag
-from .words import is_generic, stem, terms
+from .words import is_generic, split_identifier, stem, terms
 
 # What a parameter measures, by the words of its name: a value's unit must measure it too.
 CONCEPTS = {
@@ -149,8 +149,10 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     base = fill_weight(c, kind) * c.strength
     if base <= 0:
         return NO_FIT
-    if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.tool_terms:
+    if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.purpose_terms:
         return NO_FIT  # "boiling point" for a tool about boiling points says what, not which
+    if Tag.OPENER in c.tags and set(terms(str(c.value))) <= slot.purpose_terms:
+        return NO_FIT  # "Prices of the kettle": a tool word opening the request, not a name
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
     cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
     named = slot.cues | (slot.hints if len(slot.name) <= 2 else frozenset())
@@ -166,14 +168,16 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
     source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
-    if direction > 0:
+    if c.kind in (Kind.ENUM, Kind.BOOL) and c.evidence not in ("", "named"):
+        source, detail = Source.MENTIONED, f"{c.text!r}: {c.evidence}"  # read for this very slot, and how
+    elif direction > 0:
         source, detail = Source.DIRECTION, f"{c.text!r} is on the {slot.direction.value} side"
     elif cue >= max(unit, 0.01):
         source, detail = Source.CUE, f"{c.text!r}: {cue_why}"
     elif unit > 0:
         source, detail = Source.UNIT, f"{c.text!r}: {unit_why}"
     elif extra > 0:
-        source, detail = Source.MENTIONED, f"{c.text!r} {c.evidence or 'is named in the request'}"
+        source, detail = Source.MENTIONED, f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request"
     return Fit(round(score, 3), source, detail)
 
 
@@ -189,6 +193,8 @@ def _named_for(slot: Slot, c: Candidate) -> bool:
     return c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.UNIT) and Tag.FACET not in c.tags
 
 
+_THINGS = frozenset({"product", "item", "game", "book", "song", "movie", "film", "album", "dish",
+                     "species", "show", "series", "plant", "animal", "drink", "food", "model"})  # fmt: skip
 _COUNT_NAMES = frozenset({"quantity", "qty", "count", "copies", "units", "items", "pieces", "number"})
 # "three of P-1180", "2 x P-3307", "2x", "3 pcs": a count of the thing that follows
 _COUNT_OF = re.compile(r"\s?(?:x|×|of|pcs|pieces|units|items|copies)\b", re.I)
@@ -224,6 +230,8 @@ def _particular(slot: Slot, c: Candidate) -> float:
         if re.search(r"year|date|season|century|decade|since|until|from|to|start|end|period", slot.name, re.I):
             return 0.8
         return -0.5  # "2023" is a year, not a count of adults
+    if c.kind == Kind.PHRASE and slot.kind == Kind.NAME and set(split_identifier(slot.name)) & _THINGS:
+        return 0.3  # "the blue kettle" names a product, as a person's name would not be
     if Tag.PERCENT in c.tags:
         rate = re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability|fraction|share", f"{slot.name} {slot.description}", re.I)
         return 0.6 if rate else -0.6 if slot.unit or slot.json_type == "integer" else 0.0  # 7% is no count of years

@@ -59,7 +59,7 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     clean = re.sub(r"\s{2,}", " ", clean).strip(" ,")
     if m := _GIST.search(clean):
         said = m.group(1).strip(" ,.:;-")
-        if terms(said) and not _only_tool_words(said, tool_terms):  # "write back to me" says nothing
+        if re.search(r"[A-Za-z]", said) and said.lower() not in _PRONOUNS and not _only_tool_words(said, tool_terms):
             return said
     rest = _ASKING.sub("", clean)
     words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
@@ -157,13 +157,14 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
 
 def _headline(said: str) -> str:
     """A subject line: the first words, not ending on a word that leads into more."""
-    words = said.split()[:8]
+    words = _LEADING.sub("", said).split()[:8] or said.split()[:8]
     while len(words) > 2 and (words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING):
         words.pop()
     short = " ".join(words).rstrip(",;:-")
     return short[:1].upper() + short[1:]
 
 
+_PRONOUNS = {"me", "us", "him", "her", "them", "you", "it"}  # "write back to me" says nothing
 _DANGLING = {"this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its", "some", "each", "every"}
 _HERE = re.compile(r"^\s*(?:here|speaking|writing)\b\s*[-–—:,]?\s*", re.I)
 

@@ -10,6 +10,7 @@ serves better; two values that share words are never both used.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,13 +134,21 @@ def _score(scope: Scope, slot: Slot, unit: _Unit, span: tuple[int, int], slots: 
     if unit.run is not None:
         if unit.run.span and slot.kind != Kind.ARRAY:
             return Fit(0.0, f.source, f.detail)  # a range is one list, never one call per end
-        if unit.run.kind == Kind.PHRASE and slot.kind != Kind.ARRAY and len(unit.run.items) < 3:
+        if unit.run.kind == Kind.PHRASE and slot.kind != Kind.ARRAY and len(unit.run.items) < 3 and not _articled(scope.text, unit.run):
             return Fit(0.0, f.source, f.detail)  # two plain words joined by "and" are seldom two calls
         bonus = 0.5 if slot.kind == Kind.ARRAY else 0.1
         return Fit(f.score + bonus, Source.LIST if slot.kind != Kind.ARRAY else Source.WHOLE_LIST, f.detail)
     if slot.kind == Kind.ARRAY and first.kind != Kind.LIST:
         return Fit(f.score * 0.8, f.source, f.detail)
     return f
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|my|our|your)\s$", re.I)
+
+
+def _articled(text: str, run: Run) -> bool:
+    """"the kettle and the toaster": things, each with its article, one call each."""
+    return all(_ARTICLE_BEFORE.search(text[max(0, c.start - 6) : c.start]) for c in run.items)
 
 
 def _valid(slot: Slot, unit: _Unit) -> bool:

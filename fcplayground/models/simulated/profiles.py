@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ...chat import ToolSpec
@@ -72,6 +72,12 @@ class Slot:
     @property
     def label(self) -> str:
         return self.name.replace("_", " ")
+
+    @cached_property
+    def purpose_terms(self) -> frozenset[str]:
+        """The tool's words for what it does, less its examples' words: "e.g. kettle" is a
+        value a request may give, not a word about the tool."""
+        return self.tool_terms - {t for e in self.examples for t in terms(e)}
 
 
 @dataclass(frozen=True)

@@ -179,8 +179,13 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
         found += phrases.read(request, slot.items)  # "recipes using salmon": a list of one
     if slot.kind == Kind.STRING and (slot.enum or options.quoted_options(slot.description)):
         found += options.read(request, slot)
+    elif slot.json_type == "string" and options.maps_words(slot.description):
+        found += options.read(request, slot)  # "the plan code: B for business"
     if slot.examples and slot.kind in (Kind.STRING, Kind.NAME, Kind.TEXT, Kind.PLACE) and not slot.enum:
-        found += options.read_examples(request, slot)  # "e.g. vegan, vegetarian": a value the request names
+        # "e.g. vegan, vegetarian": a value the request names, unless it is part of a longer
+        # one ("the blue kettle" for "e.g. kettle")
+        found += [e for e in options.read_examples(request, slot)
+                  if not any(f.start <= e.start and e.end <= f.end and f.end - f.start > e.end - e.start for f in found)]  # fmt: skip
     return found
 
 

@@ -80,6 +80,11 @@ def _described(description: str, text: str, options: list[Any]) -> list[Candidat
     return out
 
 
+def maps_words(description: str) -> bool:
+    """Does the description say which code a word means ("B for business")?"""
+    return bool(_MEANS.search(description))
+
+
 def quoted_options(description: str) -> list[str]:
     """Values a description lists in quotes ("'real' or 'all'"), read as allowed values."""
     return re.findall(r"['\"]([A-Za-z][\w /-]{0,30})['\"]", description)
@@ -116,5 +121,5 @@ def read_examples(request: Request, slot) -> list[Candidate]:
 
 
 EXTRACTOR = Extractor(
-    Kind.ENUM, for_slot=read, fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0}, json_types=frozenset({"string", "integer", "number"})
+    Kind.ENUM, for_slot=read, fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0, Kind.ID: 1.0}, json_types=frozenset({"string", "integer", "number"})
 )

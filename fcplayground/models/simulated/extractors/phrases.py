@@ -96,7 +96,7 @@ def _trim(item: str, last_words: bool = False) -> str:
 def read(request: Request, slot) -> list[Candidate]:
     """Phrases of the request that could be ``slot``'s value, best first."""
     text = request.text
-    known = slot.tool_terms
+    known = slot.purpose_terms
     tokens = list(_WORD.finditer(text))
     found: list[Candidate] = []
     own = set(terms(slot.description))
