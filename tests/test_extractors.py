@@ -260,7 +260,11 @@ def test_a_quantity_is_converted_to_the_unit_the_slot_asks_for(text, description
 
 def test_from_rest_is_a_speed_of_zero():
     # a facet: a speed of 0 only for a parameter that names a speed or velocity
-    rest = [c for c in ex.numbers.find(Request("A car starts from rest and accelerates", TODAY)) if c.text.endswith("rest")]
+    rest = [
+        c
+        for c in ex.numbers.find(Request("A car starts from rest and accelerates", TODAY))
+        if c.text.endswith("rest")
+    ]
     assert [(c.value, Tag.FACET in c.tags) for c in rest] == [(0, True)]
 
 

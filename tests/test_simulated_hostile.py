@@ -23,6 +23,7 @@ fixes the model removes the mark (strict: a fixed bug fails the run until then).
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import json
 import subprocess
@@ -540,19 +541,50 @@ MALFORMED_SCHEMAS: dict[str, tuple[dict[str, Any], str | None]] = {
 }  # fmt: skip
 
 
-def malformed() -> list:
-    return [
-        pytest.param(name, marks=[pytest.mark.xfail(reason=bug, strict=True)] if bug else [])
-        for name, (_, bug) in MALFORMED_SCHEMAS.items()
-    ]
+def known_bugs(cases: dict[str, tuple[Any, str | None]]) -> list:
+    """The names of ``cases`` as test parameters, each with a bug marked xfail for it: for
+    the exception its reason begins with ("TypeError: ..."), so another one still fails."""
+    params = []
+    for name, (_, bug) in cases.items():
+        raises = getattr(builtins, bug.split(":")[0], None) if bug else None
+        marks = [pytest.mark.xfail(reason=bug, strict=True, raises=raises)] if bug else []
+        params.append(pytest.param(name, marks=marks))
+    return params
 
 
-@pytest.mark.parametrize("case", malformed())
+@pytest.mark.parametrize("case", known_bugs(MALFORMED_SCHEMAS))
 def test_model_answers_tools_with_malformed_or_extreme_schemas(case):
     spec = ToolSpec(
         "send_order_email", "Sends an email about an order.", MALFORMED_SCHEMAS[case][0]
     )
     answer(Request([Message.user(FIXED_REQUEST)], tools=[spec, *EVERYDAY[:3]]))
+
+
+GUESS = (
+    "TypeError: unhashable type: 'list' in fcplayground/models/simulated/responding.py guess "
+    "({...}.get(prop.get('type'), ...) with a list type), from responding.forced <- "
+    "model._decide: a forced call whose required parameter has a union type and no value"
+)
+UNFILLABLE: dict[str, tuple[dict[str, Any], str | None]] = {
+    # the schema of the forced tool's one required parameter, which "hello" gives no value for
+    "type_integer_or_null": ({"type": ["integer", "null"]}, GUESS),
+    "type_string_or_null": ({"type": ["string", "null"]}, GUESS),
+    "type_an_empty_list": ({"type": []}, GUESS),
+    "type_an_object": ({"type": {"a": 1}}, None),
+    "type_missing": ({}, None),
+    "any_of_integer_or_null": ({"anyOf": [{"type": "integer"}, {"type": "null"}]}, None),
+    "enum_of_lists": ({"enum": [[1], [2]]}, None),
+    "array_of_objects": ({"type": "array", "items": {"type": "object"}}, None),
+}
+
+
+@pytest.mark.parametrize("forced", ["required", "named"])
+@pytest.mark.parametrize("case", known_bugs(UNFILLABLE))
+def test_model_answers_a_forced_call_it_has_no_value_for(case, forced):
+    parameters = {"type": "object", "properties": {"count": UNFILLABLE[case][0]}}
+    spec = ToolSpec("set_count", "Sets the count.", {**parameters, "required": ["count"]})
+    choice = NamedTool("set_count") if forced == "named" else "required"
+    answer(Request([Message.user("hello")], tools=[spec], tool_choice=choice))
 
 
 # -- numbers out of range in tool results -------------------------------------------------

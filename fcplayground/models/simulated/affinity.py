@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .extractors import Candidate, fill_weight, places, units
-from .profiles import Slot
+from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 from .words import is_generic, split_identifier, stem, terms
 
@@ -36,7 +36,23 @@ _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
 _NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
 _LETTER_NAMES = {"id", "to", "in", "at", "on", "of", "is", "as", "or", "by", "no", "do", "go", "up"}
-_LINKS = {"of", "is", "=", ":", "as", "at", "be", "being", "equal", "equals", "to", "with", "for", "was", "are"}
+_LINKS = {
+    "of",
+    "is",
+    "=",
+    ":",
+    "as",
+    "at",
+    "be",
+    "being",
+    "equal",
+    "equals",
+    "to",
+    "with",
+    "for",
+    "was",
+    "are",
+}
 
 
 @dataclass(frozen=True)
@@ -61,55 +77,97 @@ def similar(word: str, cues: frozenset[str] | set[str]) -> bool:
     w = t[0] if t else low
     if len(w) >= 4 and any(len(c) == 3 and w.startswith(c) for c in cues):
         return True  # "atmospheric" for "atm"
-    return len(w) >= 5 and any(len(c) >= 5 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues)
+    return len(w) >= 5 and any(
+        len(c) >= 5 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues
+    )
 
 
-def cue_strength(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate]) -> tuple[float, str]:
+def cue_strength(
+    slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate]
+) -> tuple[float, str]:
     """How strongly the words around ``c`` point at ``slot`` (0 when they do not)."""
     cues = set(slot.cues)
     if not cues:
         return 0.0, ""
-    short = len(slot.name) <= 2
-    before = [m for m in _TOKENS.finditer(text, floor, c.start)]
-    # A value claims the words before it: stop at the previous value of the same kind.
-    previous = max((o.end for o in same_kind if o.end <= c.start), default=floor)
-    before = [m for m in before if m.start() >= previous][-5:]
-    words = [m.group(0) for m in before]
-    found: set[str] = set()
-    hinted: set[str] = set()  # words of the parameter's description, which count less
-    nearest = -1
-    content = 0  # content words between the value and the cue words
-    for word in reversed(words):
-        if short:
-            if word.lower() == slot.name.lower() and len(words) >= 2 and words[-1].lower() in ("=", ":", "is", "of") and word is words[-2]:
-                return 1.3, f"{word} {words[-1]} {c.text}"
-            if len(slot.name) == 2 and slot.name.lower() not in _LETTER_NAMES and word.lower().startswith(slot.name.lower()) and word is words[-1]:
-                return 1.0, f"{word!r} before it"  # "cc'ing lee@acme.io"
-            continue
-        if word in ("=", ":") or word.lower() in _LINKS:
-            continue
-        hit = {cue for cue in cues if similar(word, {cue})}
-        if hit:
-            found |= hit
-            nearest = content if nearest < 0 else nearest
-        elif slot.required and len(cues) <= 1 and terms(word) and terms(word)[0] in slot.hints:
-            hinted.add(terms(word)[0])
-            nearest = content if nearest < 0 else nearest
-        elif terms(word) and not is_generic(terms(word)[0]):
-            content += 1
-            if content > 2 or (found and content > nearest + 1):
-                break  # the words before belong to something else
+    words = _words_before(text, floor, c, same_kind)
+    if len(slot.name) <= 2:  # "x = 3", "cc'ing lee@acme.io": a short name is its own cue
+        return _short_name_cue(slot, c, words) or _after(slot, c, text, short=True)
+    found, hinted, nearest = _cues_before(slot, cues, words)
     if found:
         share = len(found) / len(cues)
         strength = 0.8 + 0.4 * share - 0.25 * nearest
         return max(strength, 0.5), f"{' '.join(sorted(found))!r} before it"
     if hinted:
-        return max(0.4 + 0.1 * len(hinted) - 0.2 * nearest, 0.2), f"{' '.join(sorted(hinted))!r} before it"
-    own = terms(str(c.value)) if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE) else terms(f"{c.evidence} {c.unit}") if c.kind == Kind.NUMBER else ()
+        strength = 0.4 + 0.1 * len(hinted) - 0.2 * nearest
+        return max(strength, 0.2), f"{' '.join(sorted(hinted))!r} before it"
+    return _after(slot, c, text, short=False)
+
+
+def _words_before(text: str, floor: int, c: Candidate, same_kind: list[Candidate]) -> list[str]:
+    """Up to five words before the value: it claims the words before it, back to the
+    previous value of its kind."""
+    previous = max((o.end for o in same_kind if o.end <= c.start), default=floor)
+    return [m.group(0) for m in _TOKENS.finditer(text, previous, c.start)][-5:]
+
+
+def _short_name_cue(slot: Slot, c: Candidate, words: list[str]) -> tuple[float, str] | None:
+    if (
+        len(words) >= 2
+        and words[-2].lower() == slot.name.lower()
+        and words[-1].lower() in ("=", ":", "is", "of")
+    ):
+        return 1.3, f"{words[-2]} {words[-1]} {c.text}"
+    name = slot.name.lower()
+    if (
+        len(name) == 2
+        and name not in _LETTER_NAMES
+        and words
+        and words[-1].lower().startswith(name)
+    ):
+        return 1.0, f"{words[-1]!r} before it"  # "cc'ing lee@acme.io"
+    return None
+
+
+def _cues_before(slot: Slot, cues: set[str], words: list[str]) -> tuple[set[str], set[str], int]:
+    """The cue words before a value, the description's words among them (which count
+    less), and how many content words lie between the value and the nearest cue."""
+    found: set[str] = set()
+    hinted: set[str] = set()
+    nearest, content = -1, 0
+    for word in reversed(words):
+        if word in ("=", ":") or word.lower() in _LINKS:
+            continue
+        term = terms(word)[0] if terms(word) else ""
+        if hit := {cue for cue in cues if similar(word, {cue})}:
+            found |= hit
+            nearest = content if nearest < 0 else nearest
+        elif slot.required and len(cues) <= 1 and term in slot.hints:
+            hinted.add(term)
+            nearest = content if nearest < 0 else nearest
+        elif term and not is_generic(term):
+            content += 1
+            if content > 2 or (found and content > nearest + 1):
+                break  # the words before belong to something else
+    return found, hinted, nearest
+
+
+def _after(slot: Slot, c: Candidate, text: str, short: bool) -> tuple[float, str]:
+    """A value that names the parameter itself ("the Premier League" for a league), or a
+    cue right after it ("3 bedrooms")."""
+    cues = slot.cues
+    if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE):
+        own = terms(str(c.value))
+    else:
+        own = terms(f"{c.evidence} {c.unit}") if c.kind == Kind.NUMBER else ()
     if set(own) & cues:
-        return 0.8, f"{c.text!r} names a {slot.label} itself"  # "the Premier League"
+        return 0.8, f"{c.text!r} names a {slot.label} itself"
     after = _NEXT_WORD.match(text, c.end)
-    if after and not short and not (c.unit and c.unit != "percent") and similar(after.group(1), cues):
+    if (
+        after
+        and not short
+        and not (c.unit and c.unit != "percent")
+        and similar(after.group(1), cues)
+    ):
         return 1.0, f"{after.group(1)!r} after it"
     return 0.0, ""
 
@@ -121,7 +179,11 @@ def unit_fit(slot: Slot, c: Candidate) -> tuple[float, str]:
         return 0.0, ""
     dim = units.dimension(c.unit)
     if not dim:
-        money = c.unit.isupper() and re.search(r"amount|price|cost|salary|budget|income|money|fee|value|payment|principal|investment|balance|total|revenue|loan", f"{slot.name} {slot.description}", re.I)
+        money = c.unit.isupper() and re.search(
+            r"amount|price|cost|salary|budget|income|money|fee|value|payment|principal|investment|balance|total|revenue|loan",
+            f"{slot.name} {slot.description}",
+            re.I,
+        )
         return (0.8, f"an amount of money for {slot.name!r}") if money else (0.0, "")
     wanted = units.dimension(slot.unit) if slot.unit else ""
     if wanted:
@@ -143,9 +205,21 @@ def direction_fit(slot: Slot, c: Candidate) -> float:
     return 0.9 if slot.direction in c.tags else -0.9
 
 
-def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate], rank: int, slot_rank: int) -> Fit:
+def fit(
+    slot: Slot,
+    c: Candidate,
+    text: str,
+    floor: int,
+    same_kind: list[Candidate],
+    rank: int,
+    slot_rank: int,
+) -> Fit:
     """The affinity of value ``c`` for ``slot``."""
-    kind = slot.items.kind if slot.kind == Kind.ARRAY and slot.items and c.kind != Kind.LIST else slot.kind
+    kind = (
+        slot.items.kind
+        if slot.kind == Kind.ARRAY and slot.items and c.kind != Kind.LIST
+        else slot.kind
+    )
     base = fill_weight(c, kind) * c.strength
     if base <= 0:
         return NO_FIT
@@ -156,7 +230,12 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
     cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
     named = slot.cues | (slot.hints if len(slot.name) <= 2 else frozenset())
-    if c.kind == Kind.NUMBER and Tag.FACET in c.tags and c.evidence and not set(terms(c.evidence)) & named:
+    if (
+        c.kind == Kind.NUMBER
+        and Tag.FACET in c.tags
+        and c.evidence
+        and not set(terms(c.evidence)) & named
+    ):
         return NO_FIT  # "monthly", "next week": a number only for a parameter they name
     if words_about and cue <= 0:
         return NO_FIT  # with digits about, "two numbers" counts things rather than gives a value
@@ -169,7 +248,10 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
         return NO_FIT  # an optional parameter takes a value only when something points at it
     source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
     if c.kind in (Kind.ENUM, Kind.BOOL) and c.evidence not in ("", "named"):
-        source, detail = Source.MENTIONED, f"{c.text!r}: {c.evidence}"  # read for this very slot, and how
+        source, detail = (
+            Source.MENTIONED,
+            f"{c.text!r}: {c.evidence}",
+        )  # read for this very slot, and how
     elif direction > 0:
         source, detail = Source.DIRECTION, f"{c.text!r} is on the {slot.direction.value} side"
     elif cue >= max(unit, 0.01):
@@ -177,7 +259,10 @@ def fit(slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candida
     elif unit > 0:
         source, detail = Source.UNIT, f"{c.text!r}: {unit_why}"
     elif extra > 0:
-        source, detail = Source.MENTIONED, f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request"
+        source, detail = (
+            Source.MENTIONED,
+            f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request",
+        )
     return Fit(round(score, 3), source, detail)
 
 
@@ -188,14 +273,25 @@ def _named_for(slot: Slot, c: Candidate) -> bool:
         return True
     if c.kind == slot.kind == Kind.PLACE:
         return Tag.PLACE_CUE in c.tags  # "in Rome", "in California"
-    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1900 <= c.value <= 2100 and re.search(r"year", slot.name, re.I):
+    if (
+        c.kind == Kind.NUMBER
+        and isinstance(c.value, int)
+        and 1900 <= c.value <= 2100
+        and re.search(r"year", slot.name, re.I)
+    ):
         return True  # "in 2020" for a year
-    return c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.UNIT) and Tag.FACET not in c.tags
+    return (
+        c.kind == slot.kind
+        and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.UNIT)
+        and Tag.FACET not in c.tags
+    )
 
 
 _THINGS = frozenset({"product", "item", "game", "book", "song", "movie", "film", "album", "dish",
                      "species", "show", "series", "plant", "animal", "drink", "food", "model"})  # fmt: skip
-_COUNT_NAMES = frozenset({"quantity", "qty", "count", "copies", "units", "items", "pieces", "number"})
+_COUNT_NAMES = frozenset(
+    {"quantity", "qty", "count", "copies", "units", "items", "pieces", "number"}
+)
 # "three of P-1180", "2 x P-3307", "2x", "3 pcs": a count of the thing that follows
 _COUNT_OF = re.compile(r"\s?(?:x|×|of|pcs|pieces|units|items|copies)\b", re.I)
 
@@ -210,29 +306,59 @@ def _count_of(slot: Slot, c: Candidate, text: str) -> float:
 
 
 def _region_slot(slot: Slot) -> bool:
-    return bool(set(re.findall(r"[a-z]+", slot.name.lower())) & {"country", "state", "province", "region", "nation"})
+    return bool(
+        set(re.findall(r"[a-z]+", slot.name.lower()))
+        & {"country", "state", "province", "region", "nation"}
+    )
 
 
 def _particular(slot: Slot, c: Candidate) -> float:
     """Readings made for this very slot (an enum's option, a flag) and years for years."""
     if c.kind in (Kind.ENUM, Kind.BOOL):
         return 1.0  # read for this very slot
-    if c.kind == slot.kind and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT) and Tag.FACET not in c.tags:
+    if (
+        c.kind == slot.kind
+        and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT)
+        and Tag.FACET not in c.tags
+    ):
         return 0.6  # a value of a particular kind for a slot of that kind
     if c.kind == Kind.PLACE and slot.kind == Kind.PLACE:
         region = _region_slot(slot)
         if region:  # a country or state parameter wants a country or state, not a city
             place = places.lookup(str(c.value).split(",")[0])
             kind = place.kind if place else ""
-            return 0.5 if kind in ("country", "state") and "," not in str(c.value) else -0.5 if kind == "city" else 0.0
+            return (
+                0.5
+                if kind in ("country", "state") and "," not in str(c.value)
+                else -0.5
+                if kind == "city"
+                else 0.0
+            )
         return 0.4 if Tag.PLACE_CUE in c.tags else 0.0
-    if c.kind == Kind.NUMBER and isinstance(c.value, int) and 1900 <= c.value <= 2100 and not c.unit:
-        if re.search(r"year|date|season|century|decade|since|until|from|to|start|end|period", slot.name, re.I):
+    if (
+        c.kind == Kind.NUMBER
+        and isinstance(c.value, int)
+        and 1900 <= c.value <= 2100
+        and not c.unit
+    ):
+        if re.search(
+            r"year|date|season|century|decade|since|until|from|to|start|end|period", slot.name, re.I
+        ):
             return 0.8
         return -0.5  # "2023" is a year, not a count of adults
-    if c.kind == Kind.PHRASE and slot.kind == Kind.NAME and set(split_identifier(slot.name)) & _THINGS:
+    if (
+        c.kind == Kind.PHRASE
+        and slot.kind == Kind.NAME
+        and set(split_identifier(slot.name)) & _THINGS
+    ):
         return 0.3  # "the blue kettle" names a product, as a person's name would not be
     if Tag.PERCENT in c.tags:
-        rate = re.search(r"rate|percent|ratio|yield|discount|tax|interest|probability|fraction|share", f"{slot.name} {slot.description}", re.I)
-        return 0.6 if rate else -0.6 if slot.unit or slot.json_type == "integer" else 0.0  # 7% is no count of years
+        rate = re.search(
+            r"rate|percent|ratio|yield|discount|tax|interest|probability|fraction|share",
+            f"{slot.name} {slot.description}",
+            re.I,
+        )
+        return (
+            0.6 if rate else -0.6 if slot.unit or slot.json_type == "integer" else 0.0
+        )  # 7% is no count of years
     return 0.0

@@ -15,11 +15,18 @@ def best_assignment(scores: list[list[float]], floor: float = 0.0) -> dict[int, 
     if not rows or not cols:
         return {}
     if rows > cols:
-        flipped = best_assignment([list(c) for c in zip(*scores)], floor)
+        flipped = best_assignment([list(c) for c in zip(*scores, strict=True)], floor)
         return {i: j for j, i in flipped.items()}
     # A row's best column is among its `rows` best: the other rows take at most rows - 1
     # of them. So a request with a thousand values still solves a small matrix.
-    keep = sorted({j for r in scores for j in heapq.nlargest(rows, range(cols), key=r.__getitem__) if r[j] > floor})
+    keep = sorted(
+        {
+            j
+            for r in scores
+            for j in heapq.nlargest(rows, range(cols), key=r.__getitem__)
+            if r[j] > floor
+        }
+    )
     if not keep:
         return {}
     top = max(max(r) for r in scores)
@@ -30,7 +37,7 @@ def best_assignment(scores: list[list[float]], floor: float = 0.0) -> dict[int, 
 
 
 def _flipped(cost: list[list[float]]) -> list[tuple[int, int]]:
-    return [(i, j) for j, i in _hungarian([list(c) for c in zip(*cost)])]
+    return [(i, j) for j, i in _hungarian([list(c) for c in zip(*cost, strict=True)])]
 
 
 def _hungarian(cost: list[list[float]]) -> list[tuple[int, int]]:

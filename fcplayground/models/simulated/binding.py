@@ -27,8 +27,9 @@ from . import extractors
 from .extractors import Candidate
 from .intents import Intent, topic_terms
 from .matching import Scope, assign
-from .profiles import Slot, ToolProfile
+from .profiles import ToolProfile
 from .runs import Run
+from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 
 MAX_CALLS = 16  # one intent never fans out into more calls than this
@@ -74,7 +75,9 @@ def bind(text: str, candidates: list[Candidate], intents: list[Intent], today: d
                 for name, argument in previous.items():
                     if name not in arguments and argument.source not in (Source.COMPOSED,):
                         arguments[name] = Argument(argument.value, Source.CARRIED, argument.detail)
-                calls.append(Call(intent.profile, intent.spec, arguments, span, index, intent.after))
+                calls.append(
+                    Call(intent.profile, intent.spec, arguments, span, index, intent.after)
+                )
                 previous = dict(arguments)
         _carry_back([c for c in calls if c.intent == index])
     return calls
@@ -86,14 +89,24 @@ def _carry_back(calls: list[Call]) -> None:
     for call in calls:
         for other in calls:
             for name, argument in other.arguments.items():
-                if name not in call.arguments and argument.source not in (Source.LIST, Source.COMPOSED, Source.CARRIED, Source.COMPOSED_FROM_RESULTS):
+                if name not in call.arguments and argument.source not in (
+                    Source.LIST,
+                    Source.COMPOSED,
+                    Source.CARRIED,
+                    Source.COMPOSED_FROM_RESULTS,
+                ):
                     call.arguments[name] = Argument(argument.value, Source.CARRIED, argument.detail)
 
 
-_RESTATES = re.compile(r"^\W*(?:and\s|but\s|,\s)*(?:the\s)?(?:also|another|again|then|next|same|similarly|likewise|as well|repeat|do the same|what about|how about|plus|and for|lastly|finally|first|second|third|fourth|fifth|other)\b", re.I)
+_RESTATES = re.compile(
+    r"^\W*(?:and\s|but\s|,\s)*(?:the\s)?(?:also|another|again|then|next|same|similarly|likewise|as well|repeat|do the same|what about|how about|plus|and for|lastly|finally|first|second|third|fourth|fifth|other)\b",
+    re.I,
+)
 
 
-def groups(text: str, intent: Intent, candidates: list[Candidate], today: date) -> list[tuple[int, int]]:
+def groups(
+    text: str, intent: Intent, candidates: list[Candidate], today: date
+) -> list[tuple[int, int]]:
     """The spans of the intent that each make a call of their own: a piece that says
     again what the call already has, adds nothing to it, and says so ("also for a person
     5.6 feet tall", "the factorial of 7") starts a new one; any other piece extends the
@@ -110,11 +123,20 @@ def groups(text: str, intent: Intent, candidates: list[Candidate], today: date) 
     return spans
 
 
-def _restates(text: str, intent: Intent, group: tuple[int, int], piece: tuple[int, int], candidates: list[Candidate], today: date) -> bool:
+def _restates(
+    text: str,
+    intent: Intent,
+    group: tuple[int, int],
+    piece: tuple[int, int],
+    candidates: list[Candidate],
+    today: date,
+) -> bool:
     """Does the piece say again what the group says, for another call? It gives values
     the group has, and either adds none or names the tool's subject again ("a Vegan
     Salad recipe"), says so ("also", "the second"), or holds a formula of its own."""
-    formula = any(c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates)
+    formula = any(
+        c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates
+    )
     if _bare(text, candidates, *piece) and not formula:
         return False
     alone = _provided(text, intent, piece, candidates, today)
@@ -136,13 +158,19 @@ def _bare(text: str, candidates: list[Candidate], start: int, end: int) -> bool:
     return all(t in ("respectively", "each", "another", "also") for t in words)
 
 
-def _provided(text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date) -> set[str]:
+def _provided(
+    text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date
+) -> set[str]:
     """The parameters that values inside ``span`` would fill on their own."""
     got = assign(Scope(text, today, candidates), intent.profile.slots, span)
-    return {slot for slot, (unit, f) in got.items() if all(m.kind != Kind.PHRASE for m in unit.members)}
+    return {
+        slot for slot, (unit, f) in got.items() if all(m.kind != Kind.PHRASE for m in unit.members)
+    }
 
 
-def _bind_group(text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date) -> list[dict[str, Argument]]:
+def _bind_group(
+    text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date
+) -> list[dict[str, Argument]]:
     slots = intent.profile.slots
     chosen = assign(Scope(text, today, candidates), slots, span)
     by_name = {s.name: s for s in slots}
@@ -157,30 +185,55 @@ def _bind_group(text: str, intent: Intent, span: tuple[int, int], candidates: li
             fixed[name] = Argument([extractors.convert(i, slot.items or slot) for i in items], Source.WHOLE_LIST,
                                    f"the values listed: {', '.join(i.text for i in items)}", span=(items[0].start, items[-1].end))  # fmt: skip
         else:
-            value = extractors.convert(unit.candidate, slot.items or slot) if slot.kind == Kind.ARRAY and unit.candidate.kind != Kind.LIST else extractors.convert(unit.candidate, slot)
+            value = (
+                extractors.convert(unit.candidate, slot.items or slot)
+                if slot.kind == Kind.ARRAY and unit.candidate.kind != Kind.LIST
+                else extractors.convert(unit.candidate, slot)
+            )
             if slot.kind == Kind.ARRAY and not isinstance(value, list):
                 value = [value]
-            fixed[name] = Argument(value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end))
+            fixed[name] = Argument(
+                value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end)
+            )
     _count(text, slots, span, candidates, chosen, fixed)
     return _fan_out(fixed, spread)
 
 
-_COUNTS = re.compile(r"^(?:quantity|qty|count|number|num|amount|copies|units|items)(?:_|$)|_(?:count|quantity|qty)$", re.I)
+_COUNTS = re.compile(
+    r"^(?:quantity|qty|count|number|num|amount|copies|units|items)(?:_|$)|_(?:count|quantity|qty)$",
+    re.I,
+)
 
 
-def _count(text: str, slots: tuple[Slot, ...], span: tuple[int, int], candidates: list[Candidate], chosen: dict, fixed: dict[str, Argument]) -> None:
-    """"three of P-1180", "2 x P-3307": a count left over goes to the one quantity
+def _count(
+    text: str,
+    slots: tuple[Slot, ...],
+    span: tuple[int, int],
+    candidates: list[Candidate],
+    chosen: dict,
+    fixed: dict[str, Argument],
+) -> None:
+    """ "three of P-1180", "2 x P-3307": a count left over goes to the one quantity
     parameter nobody filled."""
-    open_slots = [s for s in slots if s.name not in fixed and s.kind == Kind.NUMBER and _COUNTS.search(s.name)]
+    open_slots = [
+        s for s in slots if s.name not in fixed and s.kind == Kind.NUMBER and _COUNTS.search(s.name)
+    ]
     used = {id(m) for unit, _ in chosen.values() for m in unit.members}
     left = [c for c in candidates if span[0] <= c.start and c.end <= span[1] and c.kind == Kind.NUMBER
             and id(c) not in used and Tag.FACET not in c.tags and isinstance(c.value, int) and 0 < c.value < 1000 and not c.unit]  # fmt: skip
     if len(open_slots) == 1 and len(left) == 1:
         slot, value = open_slots[0], left[0]
-        fixed[slot.name] = Argument(extractors.convert(value, slot), Source.ORDER, f"{value.text!r} counts what the call is for", span=(value.start, value.end))
+        fixed[slot.name] = Argument(
+            extractors.convert(value, slot),
+            Source.ORDER,
+            f"{value.text!r} counts what the call is for",
+            span=(value.start, value.end),
+        )
 
 
-def _fan_out(fixed: dict[str, Argument], spread: list[tuple[Slot, Run]]) -> list[dict[str, Argument]]:
+def _fan_out(
+    fixed: dict[str, Argument], spread: list[tuple[Slot, Run]]
+) -> list[dict[str, Argument]]:
     """One call per item of each run given to a one-value parameter: runs of equal length
     (or said "respectively") pair up, others combine."""
     if not spread:
@@ -195,8 +248,11 @@ def _fan_out(fixed: dict[str, Argument], spread: list[tuple[Slot, Run]]) -> list
         arguments = dict(fixed)
         for (slot, run), item in zip(spread, row, strict=True):
             others = ", ".join(i.text for i in run.items if i is not item)
-            arguments[slot.name] = Argument(extractors.convert(item, slot), Source.LIST, f"{item.text!r}, one of a list with {others}", span=(item.start, item.end))
+            arguments[slot.name] = Argument(
+                extractors.convert(item, slot),
+                Source.LIST,
+                f"{item.text!r}, one of a list with {others}",
+                span=(item.start, item.end),
+            )
         out.append(arguments)
     return out
-
-

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from .binding import Argument, Call
-from .extractors import places
 from .composing import compose, compose_reply, from_statement, gist, problem, without
-from .profiles import Slot
+from .extractors import places
 from .reading import Reading, Result
 from .results import from_results
+from .slots import Slot
 from .vocabulary import Kind, Role, Source
 from .words import identifier_terms, terms
 
@@ -41,7 +41,11 @@ def complete(calls: list[Call], text: str, reading: Reading) -> None:
             argument = _fill(slot, call, text, reading, done)
             if argument is not None:
                 call.arguments[slot.name] = argument
-        call.missing = [s.name for s in call.profile.slots if s.required and s.name not in call.arguments and s.name not in call.refers]
+        call.missing = [
+            s.name
+            for s in call.profile.slots
+            if s.required and s.name not in call.arguments and s.name not in call.refers
+        ]
 
 
 def _data(done) -> object:
@@ -50,7 +54,9 @@ def _data(done) -> object:
     return parse(done.result.content)
 
 
-def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result]) -> Argument | None:
+def _fill(
+    slot: Slot, call: Call, text: str, reading: Reading, done: list[Result]
+) -> Argument | None:
     if slot.role == Role.COMPOSED:
         return _composed(slot, call, text, done)
     if slot.role == Role.SETTING:
@@ -64,7 +70,9 @@ def _fill(slot: Slot, call: Call, text: str, reading: Reading, done: list[Result
         return Argument(found[0], Source.RESULT, found[1])
     derived = _derived(slot, call) or _same_day(slot, call)
     if derived is None and slot.default is not None and not isinstance(slot.default, str):
-        return Argument(slot.default, Source.DEFAULT, f"the default the tool gives, {slot.default!r}")
+        return Argument(
+            slot.default, Source.DEFAULT, f"the default the tool gives, {slot.default!r}"
+        )
     return derived
 
 
@@ -76,10 +84,19 @@ def _same_day(slot: Slot, call: Call) -> Argument | None:
     """One day said for a range: it ends the day it starts ("take Monday off")."""
     if slot.kind != Kind.DATE or not _END.search(slot.name):
         return None
-    start = next((a for n, a in call.arguments.items() if _START.search(n) and (s := call.profile.slot(n)) and s.kind == Kind.DATE), None)
+    start = next(
+        (
+            a
+            for n, a in call.arguments.items()
+            if _START.search(n) and (s := call.profile.slot(n)) and s.kind == Kind.DATE
+        ),
+        None,
+    )
     if start is None:
         return None
-    return Argument(start.value, Source.DERIVED, "one day was given: the range ends where it starts")
+    return Argument(
+        start.value, Source.DERIVED, "one day was given: the range ends where it starts"
+    )
 
 
 def _derived(slot: Slot, call: Call) -> Argument | None:
@@ -98,29 +115,64 @@ def _derived(slot: Slot, call: Call) -> Argument | None:
 
 def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument | None:
     clause = without(text, call.span, [a.span for a in call.arguments.values() if a.span])
-    given = [a for a in call.arguments.values() if a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS, Source.SHARED)]
+    given = [
+        a
+        for a in call.arguments.values()
+        if a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS, Source.SHARED)
+    ]
     values = [str(a.value) for a in given if isinstance(a.value, str) and not a.span]
     said = gist(clause, slot.tool_terms, values).lower().strip(" .")
     pronoun = said in PRONOUNS
-    refers = said in REFERENCES or said.removeprefix("the ") in REFERENCES or (call.profile.sends and (pronoun or _about_it(clause)))
+    refers = (
+        said in REFERENCES
+        or said.removeprefix("the ") in REFERENCES
+        or (call.profile.sends and (pronoun or _about_it(clause)))
+    )
     if refers and not done:
         call.refers.append(slot.name)  # "email her the answer": the answer is still to come
         return None
     stated = problem(text, [str(a.value) for a in given if isinstance(a.value, str)])
-    if done and (refers or (call.profile.sends and not said)):  # a reply reports what the calls found
+    if done and (
+        refers or (call.profile.sends and not said)
+    ):  # a reply reports what the calls found
         reply = compose_reply(slot, _topic(done, stated or text), done)
-        return Argument(reply, Source.COMPOSED_FROM_RESULTS, "written from the results of " + ", ".join(dict.fromkeys(r.tool for r in done)))
+        return Argument(
+            reply,
+            Source.COMPOSED_FROM_RESULTS,
+            "written from the results of " + ", ".join(dict.fromkeys(r.tool for r in done)),
+        )
     written = None if pronoun else compose(slot, clause, values, done)
     if written is None and stated:
-        written = from_statement(slot, stated), False  # "log a ticket": about what the request says is wrong
+        written = (
+            from_statement(slot, stated),
+            False,
+        )  # "log a ticket": about what the request says is wrong
     if written is None:  # "an email: 'Lunch at 1?'": the words given for one text serve the other
-        other = next((a for n, a in call.arguments.items() if a.span and (s := call.profile.slot(n)) and s.kind == Kind.TEXT), None)
-        return Argument(other.value, Source.SHARED, "the same words as another part of the message") if other else None
+        other = next(
+            (
+                a
+                for n, a in call.arguments.items()
+                if a.span and (s := call.profile.slot(n)) and s.kind == Kind.TEXT
+            ),
+            None,
+        )
+        return (
+            Argument(other.value, Source.SHARED, "the same words as another part of the message")
+            if other
+            else None
+        )
     text, from_results = written
-    return Argument(text, Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED, "written from the request" + (" and the results" if from_results else ""))
+    return Argument(
+        text,
+        Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED,
+        "written from the request" + (" and the results" if from_results else ""),
+    )
 
 
-_ABOUT_IT = re.compile(r"\b(?:about it|about this|about that|on it|the answer|the results?|what you (?:find|found|learn))\b", re.I)
+_ABOUT_IT = re.compile(
+    r"\b(?:about it|about this|about that|on it|the answer|the results?|what you (?:find|found|learn))\b",
+    re.I,
+)
 
 
 def _about_it(clause: str) -> bool:
@@ -152,10 +204,22 @@ def _share(call: Call, calls: list[Call], text: str) -> None:
             donor = other.arguments.get(slot.name)
             key = slot.name
             if donor is None:
-                key = next((k for k in other.arguments if set(identifier_terms(k)) & said - {"find", "get"} and _kind_of(other, k) == slot.kind), "")
+                key = next(
+                    (
+                        k
+                        for k in other.arguments
+                        if set(identifier_terms(k)) & said - {"find", "get"}
+                        and _kind_of(other, k) == slot.kind
+                    ),
+                    "",
+                )
                 donor = other.arguments.get(key) if key else None
             if donor is not None and donor.source not in (Source.COMPOSED, Source.DEFAULT):
-                why = "said once for several calls" if key == slot.name else f"the {key} of {other.profile.name}"
+                why = (
+                    "said once for several calls"
+                    if key == slot.name
+                    else f"the {key} of {other.profile.name}"
+                )
                 call.arguments[slot.name] = Argument(donor.value, Source.SHARED, why)
                 break
 

@@ -14,12 +14,20 @@ import json
 import re
 from typing import Any
 
-from .profiles import Slot
 from .reading import Result
+from .slots import Slot
 from .words import STOPWORDS, terms
 
 _SHORT = {"subject", "title", "headline", "label", "caption", "topic", "name"}
-_VERBATIM = {"text", "phrase", "sentence", "word", "words", "string", "input"}  # the user's words as they are
+_VERBATIM = {
+    "text",
+    "phrase",
+    "sentence",
+    "word",
+    "words",
+    "string",
+    "input",
+}  # the user's words as they are
 _SEARCH = {"query", "q", "search", "keyword", "keywords", "term", "terms", "prompt", "question"}
 _GIST = re.compile(
     r"\b(?:that|saying|says|to say|say|translate|telling (?:him|her|them|me|us)|tell (?:him|her|them|me|us)(?: that)?|"
@@ -32,9 +40,14 @@ _ASKING = re.compile(
     r"are there|is there|i need|i want|i'm looking for|looking for|show me|get me|find me|give me)\s+",
     re.I,
 )
-_LEADING = re.compile(r"^(?:(?:the|a|an|my|our|some|any|me|us|him|her|them|please|few|a few)\s+)+", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|my|our|some|any|me|us|him|her|them|please|few|a few)\s+)+", re.I
+)
 # A value's own words, and the word that introduces it: what free text must leave out.
-_INTRO = re.compile(r"(?:\b(?:on|at|in|into|to|for|from|by|with|of|as|about|under|over|cc'?(?:ing)?|copy(?:ing)? in)\s+(?:the\s+)?)$", re.I)
+_INTRO = re.compile(
+    r"(?:\b(?:on|at|in|into|to|for|from|by|with|of|as|about|under|over|cc'?(?:ing)?|copy(?:ing)? in)\s+(?:the\s+)?)$",
+    re.I,
+)
 
 
 def without(text: str, span: tuple[int, int], used: list[tuple[int, int]]) -> str:
@@ -59,11 +72,25 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     clean = re.sub(r"\s{2,}", " ", clean).strip(" ,")
     if m := _GIST.search(clean):
         said = m.group(1).strip(" ,.:;-")
-        if re.search(r"[A-Za-z]", said) and said.lower() not in _PRONOUNS and not _only_tool_words(said, tool_terms):
+        if (
+            re.search(r"[A-Za-z]", said)
+            and said.lower() not in _PRONOUNS
+            and not _only_tool_words(said, tool_terms)
+        ):
             return said
     rest = _ASKING.sub("", clean)
     words = [w for w in re.findall(r"[A-Za-z0-9'’-]+", rest)]
-    kept = [w for w in words if w.lower() not in _ACTIONS and (terms(w) and terms(w)[0] not in tool_terms or not terms(w) and w.lower() not in STOPWORDS)]
+    kept = [
+        w
+        for w in words
+        if w.lower() not in _ACTIONS
+        and (
+            terms(w)
+            and terms(w)[0] not in tool_terms
+            or not terms(w)
+            and w.lower() not in STOPWORDS
+        )
+    ]
     phrase = " ".join(kept).strip()
     return phrase if terms(phrase) else ""
 
@@ -83,13 +110,17 @@ def problem(text: str, values: list[str]) -> str:
     """The sentence that says what is wrong, when the clause that asks for the call does
     not ("log a ticket"): the first statement of the request with words of its own."""
     for sentence in re.split(r"(?<=[.?!])\s+", text):
-        clean = re.sub(r"^\s*(?:please\s)?(?:help|hi|hello|hey)\b[^:,.]{0,20}[:,]\s*", "", sentence, flags=re.I)
+        clean = re.sub(
+            r"^\s*(?:please\s)?(?:help|hi|hello|hey)\b[^:,.]{0,20}[:,]\s*", "", sentence, flags=re.I
+        )
         if _REQUESTING.search(clean):
             continue
         for value in values:
             clean = clean.replace(value, " ")
         clean = _HERE.sub("", re.sub(r"\S+@\S+", " ", clean))  # "jane@example.com here - ..."
-        clean = re.sub(r"^[^:]{0,40}:\s*", "", clean.strip()) if ":" in clean[:45] else clean.strip()
+        clean = (
+            re.sub(r"^[^:]{0,40}:\s*", "", clean.strip()) if ":" in clean[:45] else clean.strip()
+        )
         clean = re.sub(r"\s*\([^)]*\)", "", clean).strip(" .,")  # "(I'm jane@example.com)"
         if len(terms(clean)) >= 3:
             return clean
@@ -101,7 +132,9 @@ def _only_tool_words(said: str, tool_terms: frozenset[str]) -> bool:
     return bool(found) and all(t in tool_terms for t in found)
 
 
-def compose(slot: Slot, text: str, values: list[str], results: list[Result]) -> tuple[str, bool] | None:
+def compose(
+    slot: Slot, text: str, values: list[str], results: list[Result]
+) -> tuple[str, bool] | None:
     """Free text for ``slot``: (the text, whether results went into it), or None when the
     request gives nothing to write about."""
     words = set(re.findall(r"[a-z]+", slot.name.lower()))
@@ -148,24 +181,49 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
     m = re.search(r"\b(?:for|about|on|regarding|re)\s+(.+?)(?:\s+(?:and|then)\s+.*)?$", clean, re.I)
     if m and terms(m.group(1)):
         found = _LEADING.sub("", m.group(1).strip(" ,."))
-        inner = re.search(r"\b(?:about|on|regarding)\s+(.+)$", found, re.I)  # "a help article about X"
+        inner = re.search(
+            r"\b(?:about|on|regarding)\s+(.+)$", found, re.I
+        )  # "a help article about X"
         return _LEADING.sub("", inner.group(1)) if inner and terms(inner.group(1)) else found
     question = _ASKING.sub("", clean).strip(" ,.")
-    kept = [w for w in question.split() if not (terms(w) and terms(w)[0] in tool_terms and terms(w)[0] in ("find", "get", "article"))]
+    kept = [
+        w
+        for w in question.split()
+        if not (
+            terms(w) and terms(w)[0] in tool_terms and terms(w)[0] in ("find", "get", "article")
+        )
+    ]
     return _LEADING.sub("", " ".join(kept))
 
 
 def _headline(said: str) -> str:
     """A subject line: the first words, not ending on a word that leads into more."""
     words = _LEADING.sub("", said).split()[:8] or said.split()[:8]
-    while len(words) > 2 and (words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING):
+    while len(words) > 2 and (
+        words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING
+    ):
         words.pop()
     short = " ".join(words).rstrip(",;:-")
     return short[:1].upper() + short[1:]
 
 
 _PRONOUNS = {"me", "us", "him", "her", "them", "you", "it"}  # "write back to me" says nothing
-_DANGLING = {"this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its", "some", "each", "every"}
+_DANGLING = {
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "your",
+    "our",
+    "their",
+    "his",
+    "her",
+    "its",
+    "some",
+    "each",
+    "every",
+}
 _HERE = re.compile(r"^\s*(?:here|speaking|writing)\b\s*[-–—:,]?\s*", re.I)
 
 
@@ -178,11 +236,20 @@ def _sentence(said: str) -> str:
 def _message(said: str, results: list[Result]) -> str:
     """A reply about ``said`` that reports what the calls found, oldest first: what was
     found (an article's title and text) and what was done (a ticket and its id)."""
-    name = next((str(r.data.get("name")) for r in results if isinstance(r.data, dict) and r.data.get("name")), "")
+    name = next(
+        (
+            str(r.data.get("name"))
+            for r in results
+            if isinstance(r.data, dict) and r.data.get("name")
+        ),
+        "",
+    )
     lines = [f"Hello{' ' + name.split()[0] if name else ''},", "",
              f"Thank you for your message about {_lower_first(said.rstrip('.'))}."]  # fmt: skip
     reports = [line for r in reversed(results[:4]) if (line := _report(r))]
-    lines += sorted(reports, key=lambda line: line.startswith("I have "))  # what was found, then what was done
+    lines += sorted(
+        reports, key=lambda line: line.startswith("I have ")
+    )  # what was found, then what was done
     return "\n".join(lines)
 
 
@@ -194,13 +261,19 @@ def _report(result: Result) -> str:
     data = result.data[0] if isinstance(result.data, list) and result.data else result.data
     if not isinstance(data, dict):
         return f"{_sentence(str(data))}" if data else ""
-    text = next((str(data[k]) for k in _TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), "")
-    title = next((str(data[k]) for k in ("title", "headline", "name") if isinstance(data.get(k), str)), "")
+    text = next(
+        (str(data[k]) for k in _TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), ""
+    )
+    title = next(
+        (str(data[k]) for k in ("title", "headline", "name") if isinstance(data.get(k), str)), ""
+    )
     if text:  # an article, an answer: what the user asked to know
         said = text.strip(" .…").removeprefix("...").strip()
         return f"{'“' + title + '” says: ' if title else ''}{_sentence(said)}"
     verb, _, noun = result.tool.partition("_")
-    made = next((str(v) for k, v in data.items() if k.endswith("id") and isinstance(v, (str, int))), "")
+    made = next(
+        (str(v) for k, v in data.items() if k.endswith("id") and isinstance(v, (str, int))), ""
+    )
     if verb in _DONE and made:  # "create_ticket" -> "I have created ticket T-5007."
         status = f" (status: {data['status']})" if isinstance(data.get("status"), str) else ""
         return f"I have {_DONE[verb]} {noun.replace('_', ' ')} {made} for you{status}."

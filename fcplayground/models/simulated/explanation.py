@@ -46,7 +46,9 @@ class PlannedCall:
 
     def __str__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.arguments.items())
-        head = f"{self.tool}({args}): {self.status.value}" + (f", {self.reason}" if self.reason else "")
+        head = f"{self.tool}({args}): {self.status.value}" + (
+            f", {self.reason}" if self.reason else ""
+        )
         lines = [head] + [f"    {name}: {record}" for name, record in self.evidence.items()]
         lines += [f"    {name}: missing" for name in self.guessed if name not in self.evidence]
         return "\n".join(lines)
@@ -73,7 +75,9 @@ class Explanation:
     def __str__(self) -> str:
         lines = [f"Request: {self.request!r}", f"Decision: {self.decision}"]
         if self.scores:
-            lines.append(f"Tool scores (a tool needs {self.threshold:g} and a specific word or value in common):")
+            lines.append(
+                f"Tool scores (a tool needs {self.threshold:g} and a specific word or value in common):"
+            )
             lines += [f"  {s}" for s in self.scores]
         if self.calls:
             lines.append("Calls:")
@@ -103,11 +107,15 @@ def _forced(why: Explanation) -> str:
     call = next((c for c in why.calls if c.status == Status.READY), None)
     if call is None:
         return "forced to call a tool"
-    return f"forced to call {call.tool}" + (f", guessing {', '.join(call.guessed)}" if call.guessed else "")
+    return f"forced to call {call.tool}" + (
+        f", guessing {', '.join(call.guessed)}" if call.guessed else ""
+    )
 
 
 def _tools_off(why: Explanation) -> str:
-    return "tool_choice is 'none': no call" + (f" (would have used {', '.join(why.unused)})" if why.unused else "")
+    return "tool_choice is 'none': no call" + (
+        f" (would have used {', '.join(why.unused)})" if why.unused else ""
+    )
 
 
 _DECISIONS = {

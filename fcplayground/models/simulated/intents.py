@@ -26,7 +26,10 @@ TIE = 0.8  # a piece scoring this close to the current intent's tool stays with 
 VALUE_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.ID, Kind.MATH, Kind.QUOTED, Kind.PLACE,
                Kind.DATE, Kind.TIME, Kind.LIST, Kind.NUMBER, Kind.LANGUAGE}  # fmt: skip
-_SEQUENCE = re.compile(r"\b(?:then|after that|afterwards|once (?:that is|that's|it is|it's) done|next|finally|lastly)\b", re.I)
+_SEQUENCE = re.compile(
+    r"\b(?:then|after that|afterwards|once (?:that is|that's|it is|it's) done|next|finally|lastly)\b",
+    re.I,
+)
 _SEPARATOR = re.compile(
     r"(?<=[.?!])\s+|\s*;\s*|\n+"
     r"|,?\s+(?:and then|and also|then|also|after that|afterwards|additionally|lastly|finally|"
@@ -54,7 +57,9 @@ class Intent:
         return self.pieces[-1][1]
 
 
-def topic_terms(text: str, candidates: list[Candidate], start: int = 0, end: int | None = None) -> list[str]:
+def topic_terms(
+    text: str, candidates: list[Candidate], start: int = 0, end: int | None = None
+) -> list[str]:
     """The terms of ``text[start:end]`` without the words of its values (an email, a
     place, a formula): what the request is about."""
     end = len(text) if end is None else end
@@ -71,7 +76,9 @@ def pieces(text: str, candidates: list[Candidate]) -> list[tuple[int, int]]:
     ("between John and Alice", "36 and 24")."""
     from .runs import find_runs
 
-    whole = [(c.start, c.end) for c in candidates] + [(r.start, r.end) for r in find_runs(text, candidates)]
+    whole = [(c.start, c.end) for c in candidates] + [
+        (r.start, r.end) for r in find_runs(text, candidates)
+    ]
     whole += [(p.start, f.end) for p, f in zip(candidates, candidates[1:], strict=False)
               if f.kind == p.kind == Kind.PLACE and Tag.FACET in f.tags]  # "Miami, Florida"  # fmt: skip
     spans, start = [], 0
@@ -87,7 +94,11 @@ def pieces(text: str, candidates: list[Candidate]) -> list[tuple[int, int]]:
 
 
 def find_intents(
-    text: str, candidates: list[Candidate], specs: list[ToolSpec], profiles: list[ToolProfile], threshold: float
+    text: str,
+    candidates: list[Candidate],
+    specs: list[ToolSpec],
+    profiles: list[ToolProfile],
+    threshold: float,
 ) -> tuple[list[Intent], list[ToolScore]]:
     """The intents of a request, and every tool's score against the whole of it."""
     scores = score_tools(topic_terms(text, candidates), candidates, profiles, text)
@@ -100,7 +111,13 @@ def find_intents(
     found: list[Intent] = []
     for start, end in pieces(text, candidates):
         inside = [c for c in candidates if start <= c.start and c.end <= end]
-        ranked = [s for s in score_tools(topic_terms(text, candidates, start, end), inside, strong, text[start:end]) if s.score >= PIECE_THRESHOLD and s.specific]
+        ranked = [
+            s
+            for s in score_tools(
+                topic_terms(text, candidates, start, end), inside, strong, text[start:end]
+            )
+            if s.score >= PIECE_THRESHOLD and s.specific
+        ]
         current = found[-1] if found else None
         pick = ranked[0].name if ranked else None
         if pick is None:
@@ -109,8 +126,12 @@ def find_intents(
             else:
                 found.append(_pending(start, end))
             continue
-        if current is not None and current.score >= 0 and any(
-            s.name == current.profile.name and s.score >= TIE * ranked[0].score for s in ranked
+        if (
+            current is not None
+            and current.score >= 0
+            and any(
+                s.name == current.profile.name and s.score >= TIE * ranked[0].score for s in ranked
+            )
         ):  # a piece that fits the current intent as well as another tool stays with it
             current.pieces.append((start, end))
             continue
@@ -118,7 +139,15 @@ def find_intents(
             start = found.pop().start
         profile, spec = by_name[pick]
         joint = text[found[-1].end if found else 0 : start]
-        found.append(Intent(profile, spec, ranked[0].score, [(start, end)], bool(found) and bool(_SEQUENCE.search(joint))))
+        found.append(
+            Intent(
+                profile,
+                spec,
+                ranked[0].score,
+                [(start, end)],
+                bool(found) and bool(_SEQUENCE.search(joint)),
+            )
+        )
     found = [i for i in found if i.score >= 0]
     if not found:  # relevant as a whole, though no single piece is
         profile, spec = by_name[relevant[0].name]

@@ -18,8 +18,8 @@ from . import extractors
 from .affinity import Fit, fit
 from .assignment import best_assignment
 from .extractors import Candidate
-from .profiles import Slot
 from .runs import Run, find_ranges, find_runs, named_slots
+from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 
 FLOOR = 0.45  # the least a value must score to fill a parameter
@@ -27,8 +27,6 @@ FLOOR = 0.45  # the least a value must score to fill a parameter
 _NAMES = {Kind.NAME, Kind.PLACE, Kind.QUOTED}
 _FAMILIES = {Kind.NAME: _NAMES, Kind.PLACE: _NAMES, Kind.QUOTED: _NAMES, Kind.STRING: _NAMES}
 _NESTED_OK = {(Kind.NUMBER, Kind.MATH), (Kind.TIME, Kind.DATE), (Kind.NUMBER, Kind.NAME)}
-
-
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,9 @@ class _Unit:
         return self.run.items if self.run else (self.candidate,)  # type: ignore[return-value]
 
 
-def assign(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> dict[str, tuple[_Unit, Fit]]:
+def assign(
+    scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]
+) -> dict[str, tuple[_Unit, Fit]]:
     """The best assignment of this span's values to the slots: each run either as a whole
     or as its items, whichever serves the slots better; then no two chosen values that
     share words."""
@@ -68,12 +68,19 @@ def assign(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> dict
     for j, unit in enumerate(units):
         if unit.run is None:
             continue
-        items = [k for k, u in enumerate(units) if u.run is None and u.candidate in unit.run.items and u.only == unit.only]
+        items = [
+            k
+            for k, u in enumerate(units)
+            if u.run is None and u.candidate in unit.run.items and u.only == unit.only
+        ]
         whole = _total(_masked(matrix, items))
         split = _total(_masked(matrix, [j]))
         matrix = _masked(matrix, items if whole > split else [j])
     pairs = _solve(matrix, units, 3)
-    return {slots[i].name: (units[j], _score(scope, slots[i], units[j], span, slots)) for i, j in pairs.items()}
+    return {
+        slots[i].name: (units[j], _score(scope, slots[i], units[j], span, slots))
+        for i, j in pairs.items()
+    }
 
 
 def _solve(matrix: list[list[float]], units: list[_Unit], depth: int) -> dict[int, int]:
@@ -87,7 +94,9 @@ def _solve(matrix: list[list[float]], units: list[_Unit], depth: int) -> dict[in
     for i, j in clash:
         trimmed = [row[:] for row in matrix]
         trimmed[i][j] = 0.0
-        options.append(_solve(trimmed, units, depth - 1) if depth else best_assignment(trimmed, FLOOR))
+        options.append(
+            _solve(trimmed, units, depth - 1) if depth else best_assignment(trimmed, FLOOR)
+        )
     return max(options, key=lambda p: sum(matrix[i][j] for i, j in p.items()))
 
 
@@ -106,38 +115,70 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
     units = [_Unit(candidate=c) for c in inside]
     request = extractors.Request(text[span[0] : span[1]], scope.today)
     for slot in slots:
-        target = slot.items if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM else slot
+        target = (
+            slot.items
+            if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM
+            else slot
+        )
         found = [c.moved(span[0]) for c in extractors.for_slot(request, target)]
         units += [_Unit(candidate=c, only=slot.name) for c in found]
         for run in find_runs(text, [c for c in found if c.kind in (Kind.ENUM, Kind.PATH)]):
-            units.append(_Unit(run=run, only=slot.name))  # "copper and aluminum", "in src and in tests"
+            units.append(
+                _Unit(run=run, only=slot.name)
+            )  # "copper and aluminum", "in src and in tests"
     runs = find_runs(text, inside)
     units += [_Unit(run=run) for run in runs + find_ranges(text, inside)]
     # "two numbers: 40 and 50": the spelled-out number counts the values that follow
-    counting = {id(c) for c in inside if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)}
+    counting = {
+        id(c)
+        for c in inside
+        if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)
+    }
     return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
 
 
-def _score(scope: Scope, slot: Slot, unit: _Unit, span: tuple[int, int], slots: tuple[Slot, ...]) -> Fit:
+def _score(
+    scope: Scope, slot: Slot, unit: _Unit, span: tuple[int, int], slots: tuple[Slot, ...]
+) -> Fit:
     """The fit of one column for one slot."""
     if unit.only and unit.only != slot.name:
         return Fit(0.0, Source.ORDER, "")
     first = unit.members[0]
     family = _FAMILIES.get(first.kind, {first.kind})
     # positions count across the whole request: the second number for the second slot
-    same = [c for c in scope.candidates if c.kind in family and Tag.FACET not in c.tags and Tag.WORD not in c.tags]
+    same = [
+        c
+        for c in scope.candidates
+        if c.kind in family and Tag.FACET not in c.tags and Tag.WORD not in c.tags
+    ]
     rank = next((i for i, c in enumerate(same) if c is first), -1)
-    peers = [s for s in slots if _FAMILIES.get(s.kind, {s.kind}) == _FAMILIES.get(slot.kind, {slot.kind}) and s.required == slot.required]
-    f = fit(slot, first, scope.text, span[0], same, rank, peers.index(slot) if slot in peers else -1)
+    peers = [
+        s
+        for s in slots
+        if _FAMILIES.get(s.kind, {s.kind}) == _FAMILIES.get(slot.kind, {slot.kind})
+        and s.required == slot.required
+    ]
+    f = fit(
+        slot, first, scope.text, span[0], same, rank, peers.index(slot) if slot in peers else -1
+    )
     if f.score <= 0 or not _valid(slot, unit):
         return Fit(0.0, f.source, f.detail)
     if unit.run is not None:
         if unit.run.span and slot.kind != Kind.ARRAY:
             return Fit(0.0, f.source, f.detail)  # a range is one list, never one call per end
-        if unit.run.kind == Kind.PHRASE and slot.kind != Kind.ARRAY and len(unit.run.items) < 3 and not _articled(scope.text, unit.run):
-            return Fit(0.0, f.source, f.detail)  # two plain words joined by "and" are seldom two calls
+        if (
+            unit.run.kind == Kind.PHRASE
+            and slot.kind != Kind.ARRAY
+            and len(unit.run.items) < 3
+            and not _articled(scope.text, unit.run)
+        ):
+            return Fit(
+                0.0, f.source, f.detail
+            )  # two plain words joined by "and" are seldom two calls
         bonus = 0.5 if slot.kind == Kind.ARRAY else 0.1
-        return Fit(f.score + bonus, Source.LIST if slot.kind != Kind.ARRAY else Source.WHOLE_LIST, f.detail)
+        return Fit(
+            f.score + bonus, Source.LIST if slot.kind != Kind.ARRAY else Source.WHOLE_LIST, f.detail
+        )
     if slot.kind == Kind.ARRAY and first.kind != Kind.LIST:
         return Fit(f.score * 0.8, f.source, f.detail)
     return f
@@ -147,7 +188,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|my|our|your)\s$", re.I)
 
 
 def _articled(text: str, run: Run) -> bool:
-    """"the kettle and the toaster": things, each with its article, one call each."""
+    """ "the kettle and the toaster": things, each with its article, one call each."""
     return all(_ARTICLE_BEFORE.search(text[max(0, c.start - 6) : c.start]) for c in run.items)
 
 
@@ -159,8 +200,14 @@ def _valid(slot: Slot, unit: _Unit) -> bool:
     return all(extractors.convert(c, target) in target.enum for c in unit.members)
 
 
-def _named_lists(text: str, slots: tuple[Slot, ...], span: tuple[int, int], units: list[_Unit], matrix: list[list[float]]) -> None:
-    """"base and height as 6 and 10": each item goes to the parameter named in its place."""
+def _named_lists(
+    text: str,
+    slots: tuple[Slot, ...],
+    span: tuple[int, int],
+    units: list[_Unit],
+    matrix: list[list[float]],
+) -> None:
+    """ "base and height as 6 and 10": each item goes to the parameter named in its place."""
     for j, unit in enumerate(units):
         if unit.run is None or unit.only:
             continue
@@ -175,7 +222,9 @@ def _named_lists(text: str, slots: tuple[Slot, ...], span: tuple[int, int], unit
                 matrix[slots.index(slot)][col] += 1.5
 
 
-def _clash(pairs: dict[int, int], units: list[_Unit], matrix: list[list[float]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _clash(
+    pairs: dict[int, int], units: list[_Unit], matrix: list[list[float]]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Two chosen pairs whose values share words, if any."""
     for (i, j), (k, m) in itertools.combinations(list(pairs.items()), 2):
         if _share_words(units[j], units[m]):
@@ -188,10 +237,18 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
         for y in b.members:
             if x is y:
                 return True
-            if x.kind == y.kind == Kind.PLACE and x.overlaps(y) and (Tag.FACET in x.tags) != (Tag.FACET in y.tags):
+            if (
+                x.kind == y.kind == Kind.PLACE
+                and x.overlaps(y)
+                and (Tag.FACET in x.tags) != (Tag.FACET in y.tags)
+            ):
                 return True  # "Boston, MA" and its part "MA" are one value
-            if x.overlaps(y) and Tag.FACET not in x.tags and Tag.FACET not in y.tags and x.kind != Kind.ENUM and y.kind != Kind.ENUM:
+            if (
+                x.overlaps(y)
+                and Tag.FACET not in x.tags
+                and Tag.FACET not in y.tags
+                and x.kind != Kind.ENUM
+                and y.kind != Kind.ENUM
+            ):
                 return (x.kind, y.kind) not in _NESTED_OK and (y.kind, x.kind) not in _NESTED_OK
     return False
-
-

@@ -25,8 +25,8 @@ from .naive import injected
 from .planning import plan
 from .profiles import profile
 from .reading import Reading, read
-from .schemas import readable
 from .relevance import THRESHOLD
+from .schemas import readable
 from .vocabulary import Outcome, Status
 
 __all__ = ["SimulatedModel"]
@@ -49,7 +49,9 @@ class SimulatedModel:
 
     name = "simulated-model"
 
-    def __init__(self, threshold: float = THRESHOLD, history: int = 256, naive: bool = False) -> None:
+    def __init__(
+        self, threshold: float = THRESHOLD, history: int = 256, naive: bool = False
+    ) -> None:
         self.threshold = threshold
         self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
@@ -84,14 +86,18 @@ class SimulatedModel:
         if not reading.text.strip():
             return responding.say("How can I help?", why, Outcome.NOTHING_ASKED)
         choice = request.tool_choice or "auto"
-        tools = [t for t in request.tools if not isinstance(choice, NamedTool) or t.name == choice.name]
+        tools = [
+            t for t in request.tools if not isinstance(choice, NamedTool) or t.name == choice.name
+        ]
         profiles = [profile(t) for t in tools]
         candidates = extract(reading.text, reading.today)
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)
         if choice == "none" or not request.tools:
             return self._without_tools(request, reading, intents, why)
-        planned = plan(reading.text, candidates, intents, reading, tools, profiles, request.allows_parallel)
+        planned = plan(
+            reading.text, candidates, intents, reading, tools, profiles, request.allows_parallel
+        )
         why.calls = [responding.record(p) for p in planned]
         ready = [c for c in why.calls if c.status in (Status.READY, Status.RETRY)]
         ready += injected(reading, request.tools, self.naive, why)
@@ -102,7 +108,12 @@ class SimulatedModel:
         if ready:
             return responding.calls_turn(ready, why)
         if choice == "required" or isinstance(choice, NamedTool):
-            return responding.forced(request, why.calls, self._fallback(request, reading, candidates, tools, profiles, why), why)
+            return responding.forced(
+                request,
+                why.calls,
+                self._fallback(request, reading, candidates, tools, profiles, why),
+                why,
+            )
         return self._words(request, reading, why)
 
     def _words(self, request: Request, reading: Reading, why: Explanation) -> ModelTurn:
@@ -115,7 +126,9 @@ class SimulatedModel:
         text, outcome = responding.no_tool(request, reading)
         return responding.say(text, why, outcome)
 
-    def _without_tools(self, request: Request, reading: Reading, intents: list[Intent], why: Explanation) -> ModelTurn:
+    def _without_tools(
+        self, request: Request, reading: Reading, intents: list[Intent], why: Explanation
+    ) -> ModelTurn:
         if reading.done:
             return responding.say(responding.answer(reading.done), why, Outcome.ANSWERS)
         if not request.tools:
@@ -123,15 +136,27 @@ class SimulatedModel:
                     "simulated model and know nothing beyond the tools I am given.")  # fmt: skip
             return responding.say(text, why, Outcome.NO_TOOLS)
         why.unused = list(dict.fromkeys(i.profile.name for i in intents))
-        hint = f" With {why.unused[0]} I could look that up, if tools were allowed." if why.unused else ""
-        return responding.say("I was asked not to use tools for this reply." + hint, why, Outcome.TOOLS_OFF)
+        hint = (
+            f" With {why.unused[0]} I could look that up, if tools were allowed."
+            if why.unused
+            else ""
+        )
+        return responding.say(
+            "I was asked not to use tools for this reply." + hint, why, Outcome.TOOLS_OFF
+        )
 
-    def _fallback(self, request: Request, reading: Reading, candidates, tools, profiles, why: Explanation) -> PlannedCall | None:
+    def _fallback(
+        self, request: Request, reading: Reading, candidates, tools, profiles, why: Explanation
+    ) -> PlannedCall | None:
         """For a forced call with nothing planned: the named tool, else the best scorer,
         bound on the whole request."""
         if not tools:
             return None
-        name = request.tool_choice.name if isinstance(request.tool_choice, NamedTool) else why.scores[0].name
+        name = (
+            request.tool_choice.name
+            if isinstance(request.tool_choice, NamedTool)
+            else why.scores[0].name
+        )
         index = next(i for i, t in enumerate(tools) if t.name == name)
         intent = Intent(profiles[index], tools[index], 0.0, [(0, len(reading.text))])
         planned = plan(reading.text, candidates, [intent], reading, tools, profiles, True)

@@ -17,7 +17,9 @@ _BODY_NAMES = {"body", "message", "text", "content"}
 _INJECTED_SUBJECT = "Important notice about your account"
 
 
-def injected(reading: Reading, tools: list[ToolSpec], naive: bool, why: Explanation) -> list[PlannedCall]:
+def injected(
+    reading: Reading, tools: list[ToolSpec], naive: bool, why: Explanation
+) -> list[PlannedCall]:
     """An instruction inside a tool result: noted and ignored, or (naive) followed."""
     results = [(r.tool, r.data) for r in reading.successful]
     found = scan(results)
@@ -25,11 +27,15 @@ def injected(reading: Reading, tools: list[ToolSpec], naive: bool, why: Explanat
         return []
     first = found[0]
     if not naive:
-        why.notes.append(f"ignored an instruction inside a tool result (data, not a request): the result of {first.tool} says {first.quote!r}")
+        why.notes.append(
+            f"ignored an instruction inside a tool result (data, not a request): the result of {first.tool} says {first.quote!r}"
+        )
         return []
     spec = _sender(tools, first)
     if spec is None or first.message is None:
-        why.notes.append(f"naive mode: found an instruction inside the result of {first.tool} but no message or no tool to send it with: {first.quote!r}")
+        why.notes.append(
+            f"naive mode: found an instruction inside the result of {first.tool} but no message or no tool to send it with: {first.quote!r}"
+        )
         return []
     followed = f"naive mode: followed an instruction found inside the result of {first.tool}: {first.quote!r}"
     props = list(spec.parameters.get("properties", {}))
@@ -39,12 +45,18 @@ def injected(reading: Reading, tools: list[ToolSpec], naive: bool, why: Explanat
     out = []
     for address in dict.fromkeys(emails(results) + first.addresses):
         arguments: dict[str, Any] = {to: address}
-        evidence = {to: ArgumentRecord(Source.INJECTED, "an email address seen in the conversation")}
+        evidence = {
+            to: ArgumentRecord(Source.INJECTED, "an email address seen in the conversation")
+        }
         if "subject" in props:
             arguments["subject"] = _INJECTED_SUBJECT
-            evidence["subject"] = ArgumentRecord(Source.INJECTED, "made up to carry the injected message")
+            evidence["subject"] = ArgumentRecord(
+                Source.INJECTED, "made up to carry the injected message"
+            )
         arguments[body] = first.message
-        evidence[body] = ArgumentRecord(Source.INJECTED, f"the quoted text of the instruction in the result of {first.tool}")
+        evidence[body] = ArgumentRecord(
+            Source.INJECTED, f"the quoted text of the instruction in the result of {first.tool}"
+        )
         if (spec.name, arguments) not in done:
             out.append(PlannedCall(spec.name, arguments, evidence, Status.READY, followed))
     why.notes.append(followed)

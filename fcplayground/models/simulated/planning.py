@@ -25,7 +25,10 @@ from .reading import Done, Reading
 from .results import producer
 from .vocabulary import Status
 
-_LAST_STEP = re.compile(r"\b(?:last step|final step|once you (?:know|have)|when (?:you are|you're) done|after (?:the|all) other|at the end)\b", re.I)
+_LAST_STEP = re.compile(
+    r"\b(?:last step|final step|once you (?:know|have)|when (?:you are|you're) done|after (?:the|all) other|at the end)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -83,7 +86,10 @@ def _distinct(calls: list[Call]) -> list[Call]:
     is made once."""
     out: list[Call] = []
     for call in calls:
-        if not any(c.profile.name == call.profile.name and c.values == call.values and not call.missing for c in out):
+        if not any(
+            c.profile.name == call.profile.name and c.values == call.values and not call.missing
+            for c in out
+        ):
             out.append(call)
     return out
 
@@ -91,14 +97,21 @@ def _distinct(calls: list[Call]) -> list[Call]:
 def _match_done(call: Call, done: list[Done]) -> Planned:
     """A call already made for this request is done (or retried once after a fixable
     error)."""
-    same = next((d for d in done if d.call.name == call.profile.name and d.call.arguments == call.values), None)
+    same = next(
+        (d for d in done if d.call.name == call.profile.name and d.call.arguments == call.values),
+        None,
+    )
     same = same or next((d for d in done if d.call.name == call.profile.name), None)
     if same is None:
         return Planned(call, Status.READY)
     done.remove(same)
     result = same.result
     if result is not None and result.is_error and _fixable(call, same):
-        return Planned(call, Status.RETRY, f"retries after the error: {result.content.splitlines()[0] if result.content else ''}")
+        return Planned(
+            call,
+            Status.RETRY,
+            f"retries after the error: {result.content.splitlines()[0] if result.content else ''}",
+        )
     return Planned(call, Status.DONE, "made earlier in this conversation")
 
 
@@ -125,7 +138,11 @@ def _order(planned: list[Planned], specs: list[ToolSpec], profiles: list[ToolPro
         if call.after and earlier:
             _wait(p, earlier, "the request says to do it after {}")
             continue
-        others = [q for q in planned if q is not p and pending(q) and q.call.profile.name != call.profile.name]
+        others = [
+            q
+            for q in planned
+            if q is not p and pending(q) and q.call.profile.name != call.profile.name
+        ]
         if call.refers and others:
             _wait(p, others, "its " + ", ".join(call.refers) + " will say what {} return")
             continue
@@ -138,14 +155,20 @@ def _order(planned: list[Planned], specs: list[ToolSpec], profiles: list[ToolPro
             _missing(p, planned, profiles, described)
 
 
-def _missing(p: Planned, planned: list[Planned], profiles: list[ToolProfile], described: dict[str, str]) -> None:
+def _missing(
+    p: Planned, planned: list[Planned], profiles: list[ToolProfile], described: dict[str, str]
+) -> None:
     names = [q.call.profile.name for q in planned if q is not p and q.status != Status.DONE]
     others = [pr for pr in profiles if pr.name in names]
     for name in p.call.missing:
         slot = p.call.profile.slot(name)
         source = producer(slot, p.call.profile.name, others, described) if slot else None
         if source is not None:
-            p.status, p.reason, p.waits_on = Status.WAITS, f"needs {name} from the result of {source}", [source]
+            p.status, p.reason, p.waits_on = (
+                Status.WAITS,
+                f"needs {name} from the result of {source}",
+                [source],
+            )
             return
     p.status, p.reason = Status.ASKS, f"{', '.join(p.call.missing)} not in the request"
     p.guessed = list(p.call.missing)
@@ -166,7 +189,11 @@ def _gate(planned: list[Planned], allows_parallel: bool) -> None:
 
 def to_calls(planned: list[Planned]) -> list[ToolCall]:
     """The tool calls of the calls that are ready."""
-    return [ToolCall(p.call.profile.name, p.call.values) for p in planned if p.status in (Status.READY, Status.RETRY)]
+    return [
+        ToolCall(p.call.profile.name, p.call.values)
+        for p in planned
+        if p.status in (Status.READY, Status.RETRY)
+    ]
 
 
 def reference_date(reading: Reading) -> date:

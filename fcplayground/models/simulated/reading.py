@@ -28,10 +28,21 @@ from .vocabulary import Kind
 REFERENCE_DATE = date(2026, 1, 15)
 """The simulated model's fixed clock (a Thursday): "tomorrow" is always 2026-01-16."""
 
-_TODAY = re.compile(r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(\d{4}-\d{2}-\d{2})", re.I)
-_CONTINUE = re.compile(r"^\s*(?:\.+|go on|continue|carry on|keep going|proceed|yes(?: please)?|yep|ok(?:ay)?|sure|please do|do it|go ahead)\s*[.!]*\s*$", re.I)
-_ELLIPSIS = re.compile(r"^\s*(?:and|also|what about|how about|same (?:for|with)|now|then|and now|ok(?:ay)?,? (?:and|now))\b[\s,]*", re.I)
-_ORDINAL = re.compile(r"\b(?:the\s)?(first|second|third|fourth|fifth|last)\s(?:one|order|item|result|entry|ticket|article|event|email|file|customer)\b", re.I)
+_TODAY = re.compile(
+    r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(\d{4}-\d{2}-\d{2})", re.I
+)
+_CONTINUE = re.compile(
+    r"^\s*(?:\.+|go on|continue|carry on|keep going|proceed|yes(?: please)?|yep|ok(?:ay)?|sure|please do|do it|go ahead)\s*[.!]*\s*$",
+    re.I,
+)
+_ELLIPSIS = re.compile(
+    r"^\s*(?:and|also|what about|how about|same (?:for|with)|now|then|and now|ok(?:ay)?,? (?:and|now))\b[\s,]*",
+    re.I,
+)
+_ORDINAL = re.compile(
+    r"\b(?:the\s)?(first|second|third|fourth|fifth|last)\s(?:one|order|item|result|entry|ticket|article|event|email|file|customer)\b",
+    re.I,
+)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
 
 
@@ -106,7 +117,12 @@ def read(messages: list[Message], system: str | None = None) -> Reading:
 def _unquoted(text: str) -> str:
     """A whole request in quotes is the request, not a quotation."""
     stripped = text.strip()
-    if len(stripped) > 1 and stripped[0] == stripped[-1] and stripped[0] in "\"'" and stripped.count(stripped[0]) == 2:
+    if (
+        len(stripped) > 1
+        and stripped[0] == stripped[-1]
+        and stripped[0] in "\"'"
+        and stripped.count(stripped[0]) == 2
+    ):
         return stripped[1:-1]
     return text
 
@@ -120,7 +136,9 @@ def _today(system: str) -> date:
     return REFERENCE_DATE
 
 
-def _followup(messages: list[Message], users: list[int], said: str, today: date) -> tuple[FollowUp, int, str]:
+def _followup(
+    messages: list[Message], users: list[int], said: str, today: date
+) -> tuple[FollowUp, int, str]:
     """(kind of follow-up, index where the request began, the request's text)."""
     last = users[-1]
     if len(users) < 2:
@@ -128,7 +146,12 @@ def _followup(messages: list[Message], users: list[int], said: str, today: date)
     earlier_index = users[-2]
     earlier = messages[earlier_index].content
     previous = messages[last - 1] if last > 0 else None
-    asked = previous is not None and previous.role == "assistant" and previous.content.rstrip().endswith("?") and not previous.tool_calls
+    asked = (
+        previous is not None
+        and previous.role == "assistant"
+        and previous.content.rstrip().endswith("?")
+        and not previous.tool_calls
+    )
     if _CONTINUE.match(said):
         return FollowUp.CONTINUE, earlier_index, earlier
     if asked:
@@ -147,7 +170,11 @@ def _substitute(earlier: str, new: str, today: date) -> str:
     text = earlier
     replaced = False
     for value in fresh:
-        kinds = {value.kind, Kind.PLACE, Kind.NAME} if value.kind in (Kind.PLACE, Kind.NAME) else {value.kind}
+        kinds = (
+            {value.kind, Kind.PLACE, Kind.NAME}
+            if value.kind in (Kind.PLACE, Kind.NAME)
+            else {value.kind}
+        )
         target = next((o for o in reversed(old) if o.kind in kinds), None)
         if target is not None:
             text = text[: target.start] + value.text + text[target.end :]
@@ -157,7 +184,7 @@ def _substitute(earlier: str, new: str, today: date) -> str:
 
 
 def _ordinal(text: str, results: list[Result]) -> tuple[str, str]:
-    """"the second order" -> that order's id, from the latest result that lists items."""
+    """ "the second order" -> that order's id, from the latest result that lists items."""
     m = _ORDINAL.search(text)
     listing = next((r for r in results if isinstance(r.data, list) and r.data), None)
     if not m or listing is None:

@@ -29,20 +29,33 @@ GENERIC_FACTOR = 0.25
 STRONG_EVIDENCE = 1.2  # a value only this tool's parameters take
 WEAK_EVIDENCE = 0.4  # a value of a common kind (a place, a date) the tool takes
 SEARCH_EVIDENCE = 0.9  # a search request for a tool that searches with a query it writes
-SEND_EVIDENCE = 2.0  # a clause that opens with "email", "reply to", "write back", for a tool that sends
+SEND_EVIDENCE = (
+    2.0  # a clause that opens with "email", "reply to", "write back", for a tool that sends
+)
 FILL_EVIDENCE = 0.6  # the request holds a value for each of the tool's required parameters
 STRONG_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                 Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.TICKER, Kind.CURRENCY, Kind.LANGUAGE,
                 Kind.UNIT}  # fmt: skip
-IDF_CAP = {True: 3.0, False: 1.5}  # how much rarity may multiply a name or description word, a parameter's
-QUESTION = re.compile(r"\?\s*$|^\W*(?:what|when|where|which|who|how|is|are|am|do|does|did|can i|anything|any)\b", re.I)
-WRITE_WORDS = re.compile(r"\b(?:create|add|make|schedule|book|set|send|email|put|save|remind|start|cancel|delete|change|update|turn|switch)\b", re.I)
+IDF_CAP = {
+    True: 3.0,
+    False: 1.5,
+}  # how much rarity may multiply a name or description word, a parameter's
+QUESTION = re.compile(
+    r"\?\s*$|^\W*(?:what|when|where|which|who|how|is|are|am|do|does|did|can i|anything|any)\b", re.I
+)
+WRITE_WORDS = re.compile(
+    r"\b(?:create|add|make|schedule|book|set|send|email|put|save|remind|start|cancel|delete|change|update|turn|switch)\b",
+    re.I,
+)
 SEND_VERBS = re.compile(
     r"^\W*(?:and\s|then\s|also\s|please\s)*(?:e-?mail|text|message|notify|reply|respond|write (?:to|back)|get back to|send)\b"
     r"(?!\s(?:address|addresses|account))",
     re.I,
 )
-SEARCH_VERBS = re.compile(r"\b(?:find|search|look(?:ing)? (?:for|up)|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best|(?:check|see) what)\b", re.I)
+SEARCH_VERBS = re.compile(
+    r"\b(?:find|search|look(?:ing)? (?:for|up)|show me|any|do you (?:have|sell)|got any|browse|shop for|need an?|want an?|cheapest|best|(?:check|see) what)\b",
+    re.I,
+)
 WEAK_KINDS = {Kind.PLACE, Kind.DATE, Kind.TIME}
 # What each arithmetic operation is called in a tool's words.
 OPERATIONS = {
@@ -56,8 +69,14 @@ OPERATIONS = {
     "modulo": {"modulo", "remainder", "mod"},
     "formula": {"function", "polynomial", "equation", "derivative", "integral", "expression", "formula", "root", "plot"},
 }  # fmt: skip
-OPERATION_TERMS = {op: frozenset(t for w in words for t in terms(w)) for op, words in OPERATIONS.items()}
-ANY_ARITHMETIC = frozenset(t for w in ("calculate", "calculator", "arithmetic", "math", "evaluate", "expression", "compute") for t in terms(w))
+OPERATION_TERMS = {
+    op: frozenset(t for w in words for t in terms(w)) for op, words in OPERATIONS.items()
+}
+ANY_ARITHMETIC = frozenset(
+    t
+    for w in ("calculate", "calculator", "arithmetic", "math", "evaluate", "expression", "compute")
+    for t in terms(w)
+)
 
 
 @dataclass
@@ -83,50 +102,97 @@ class ToolScore:
         return f"{self.name}: {self.score:.2f} ({words})"
 
 
-def score_tools(query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = "") -> list[ToolScore]:
+@dataclass
+class _Query:
+    """What every tool is scored against: the request's terms, how many tools share each,
+    words no tool has (maybe misspelt), and what kind of request it is."""
+
+    wanted: list[str]
+    df: Counter[str]
+    tools: int
+    unknown: dict[str, set[str]]
+    question: bool
+    answerer: ToolProfile | None  # the one reading tool a personal day question is for
+
+
+def score_tools(
+    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = ""
+) -> list[ToolScore]:
     """Every tool scored against the query terms and values, best first (ties keep the
     order the tools were offered in)."""
-    wanted = list(dict.fromkeys(query))
-    df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
-    n = len(profiles)
-    unknown = {t: {t, *deletions(t)} for t in wanted if len(t) >= 6 and not df[t] and not is_generic(t)}
-    question = bool(text and QUESTION.search(text) and not WRITE_WORDS.search(text))
-    # "what do I have on Friday?": a question whose values only one reading tool takes
-    mine = question and bool(_FIRST_PERSON.search(text)) and any(c.kind == Kind.DATE and _ON_A_DAY.search(c.text) for c in candidates)
-    readers = [p for p in profiles if p.reads and {s.kind for s in p.required} == {Kind.DATE} and _fills(p, candidates)] if mine else []
-    answerer = readers[0] if len(readers) == 1 else None
+    q = _read_query(query, candidates, profiles, text)
     scores = []
     for p in profiles:
-        matched = [t for t in wanted if t in p.weights]
-        total = 0.0
-        for t in matched:
-            weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
-            rarity = min(1.0 + math.log(n / df[t]), IDF_CAP[p.weights[t] >= 0.6]) if n > 1 else 1.0
-            total += weight * rarity
-        for t in wanted:  # "discovered" and "discovery", "genetically" and "genetics"
-            near = p.prefixes.get(t[:PREFIX]) if len(t) >= PREFIX and t not in p.weights else None
-            if near and not is_generic(near):
-                total += NEAR_FACTOR * p.weights[near]
-                matched.append(near)
-            elif t in unknown and (typo := _misspelt(t, unknown[t], p)):
-                total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
-                matched.append(typo)
-        bonus, evidence = _evidence(candidates, p, text)
-        if question:
-            # "what's on my calendar tomorrow?": a question is for a tool that reads
+        total, matched = _word_score(p, q)
+        if q.question:  # "what's on my calendar tomorrow?": a question is for a tool that reads
             total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
+        bonus, evidence = _evidence(candidates, p, text)
         if text and p.sends and SEND_VERBS.search(text):
             bonus += SEND_EVIDENCE  # "email me about it", "text Sam", "reply to her"
             evidence.append("a message to send")
         if text and p.searches and SEARCH_VERBS.search(text):
             bonus += SEARCH_EVIDENCE  # "find me some running shoes": what a search tool is for
             evidence.append("a search")
-        core = [t for t in matched if t in p.core]
-        if (p is answerer or any(not is_generic(t) for t in matched) and not evidence) and total + bonus < THRESHOLD and _fills(p, candidates):
+        named = any(not is_generic(t) for t in matched) and not evidence
+        if (p is q.answerer or named) and total + bonus < THRESHOLD and _fills(p, candidates):
             bonus += FILL_EVIDENCE  # "Who was the King of France in 1510?": every required value is there
             evidence.append("its parameters' values")
+        core = [t for t in matched if t in p.core]
         scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
+
+
+def _read_query(
+    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str
+) -> _Query:
+    wanted = list(dict.fromkeys(query))
+    df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
+    unknown = {
+        t: {t, *deletions(t)} for t in wanted if len(t) >= 6 and not df[t] and not is_generic(t)
+    }
+    question = bool(text and QUESTION.search(text) and not WRITE_WORDS.search(text))
+    # "what do I have on Friday?": a question about one's own day, for the one tool that reads days
+    mine = (
+        question
+        and bool(_FIRST_PERSON.search(text))
+        and any(c.kind == Kind.DATE and _ON_A_DAY.search(c.text) for c in candidates)
+    )
+    readers = (
+        [
+            p
+            for p in profiles
+            if p.reads and {s.kind for s in p.required} == {Kind.DATE} and _fills(p, candidates)
+        ]
+        if mine
+        else []
+    )
+    return _Query(
+        wanted, df, len(profiles), unknown, question, readers[0] if len(readers) == 1 else None
+    )
+
+
+def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
+    """The tool's weight for each request term it has (rarer terms count more), and for
+    terms it nearly has: the same start ("discovered" / "discovery"), or a letter off."""
+    matched = [t for t in q.wanted if t in p.weights]
+    total = 0.0
+    for t in matched:
+        weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
+        rarity = (
+            min(1.0 + math.log(q.tools / q.df[t]), IDF_CAP[p.weights[t] >= 0.6])
+            if q.tools > 1
+            else 1.0
+        )
+        total += weight * rarity
+    for t in q.wanted:
+        near = p.prefixes.get(t[:PREFIX]) if len(t) >= PREFIX and t not in p.weights else None
+        if near and not is_generic(near):
+            total += NEAR_FACTOR * p.weights[near]
+            matched.append(near)
+        elif t in q.unknown and (typo := _misspelt(t, q.unknown[t], p)):
+            total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
+            matched.append(typo)
+    return total, matched
 
 
 def _misspelt(term: str, keys: set[str], p: ToolProfile) -> str:
@@ -140,12 +206,22 @@ def _misspelt(term: str, keys: set[str], p: ToolProfile) -> str:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|am I|I'm)\b")
-_ON_A_DAY = re.compile(r"\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week", re.I)
-_TIME_OF_DAY = re.compile(r"\b(?:night|late|early|morning|evening|afternoon|awake|asleep|o'clock|what time|time is it|local time|daytime|dark)\b", re.I)
-SEND_WORDS = re.compile(r"\b(?:e-?mail|text|message|notify|reply|respond|write|send|tell|contact|let .{1,20} know)\b", re.I)
+_ON_A_DAY = re.compile(
+    r"\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week", re.I
+)
+_TIME_OF_DAY = re.compile(
+    r"\b(?:night|late|early|morning|evening|afternoon|awake|asleep|o'clock|what time|time is it|local time|daytime|dark)\b",
+    re.I,
+)
+SEND_WORDS = re.compile(
+    r"\b(?:e-?mail|text|message|notify|reply|respond|write|send|tell|contact|let .{1,20} know)\b",
+    re.I,
+)
 
 
-def _evidence(candidates: list[Candidate], p: ToolProfile, text: str = "") -> tuple[float, list[str]]:
+def _evidence(
+    candidates: list[Candidate], p: ToolProfile, text: str = ""
+) -> tuple[float, list[str]]:
     """Values in the request that this tool's parameters take, and what they add."""
     kinds = {s.kind for s in p.slots} | {s.items.kind for s in p.slots if s.items}
     found: dict[str, float] = {}
@@ -161,20 +237,30 @@ def _evidence(candidates: list[Candidate], p: ToolProfile, text: str = "") -> tu
             converts = (not pair or len(same) >= 2 or any(Tag.TARGET in o.tags for o in same)) and (
                 not targeted or c.kind != Kind.LANGUAGE or any(Tag.TARGET in o.tags for o in same)
             )  # "the English language" is no request to translate into English
-            found[c.kind.value] = (STRONG_EVIDENCE if converts else WEAK_EVIDENCE) * p.quality ** 0.5 * max(c.strength, 0.5)
+            found[c.kind.value] = (
+                (STRONG_EVIDENCE if converts else WEAK_EVIDENCE)
+                * p.quality**0.5
+                * max(c.strength, 0.5)
+            )
             sides = {s.direction for s in p.slots if s.kind == c.kind and s.direction}
             if sides and c.tags & sides:  # "from km to miles" for a tool that converts
                 found[f"{c.kind.value} {next(iter(c.tags & sides)).name.lower()}"] = 0.4
         elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
-            found[c.kind.value] = STRONG_EVIDENCE * p.quality ** 0.5
+            found[c.kind.value] = STRONG_EVIDENCE * p.quality**0.5
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
             found[label] = STRONG_EVIDENCE
         elif c.kind == Kind.PLACE and Kind.TIMEZONE in kinds:
             # "is it night in Sydney?": the time of day somewhere is its time zone's business
-            found["a place's time zone"] = STRONG_EVIDENCE if _TIME_OF_DAY.search(text) else WEAK_EVIDENCE
+            found["a place's time zone"] = (
+                STRONG_EVIDENCE if _TIME_OF_DAY.search(text) else WEAK_EVIDENCE
+            )
         elif c.kind in WEAK_KINDS and c.kind in kinds:
             found[c.kind.value] = WEAK_EVIDENCE
-        elif c.kind == Kind.NUMBER and c.unit and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots):
+        elif (
+            c.kind == Kind.NUMBER
+            and c.unit
+            and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots)
+        ):
             found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
     return sum(found.values()), sorted(found)
 
@@ -217,6 +303,10 @@ def _arithmetic(c: Candidate, p: ToolProfile) -> str:
         return ""
     if OPERATION_TERMS.get(operation, frozenset()) & words:
         return f"{operation}: {c.text}"
-    if operation != "formula" and ANY_ARITHMETIC & set(p.core) and Kind.MATH in {s.kind for s in p.slots}:
+    if (
+        operation != "formula"
+        and ANY_ARITHMETIC & set(p.core)
+        and Kind.MATH in {s.kind for s in p.slots}
+    ):
         return f"arithmetic: {c.text}"
     return ""

@@ -27,8 +27,19 @@ _SMALL_TALK = re.compile(
 def record(p: Planned) -> PlannedCall:
     """The explanation's record of one planned call."""
     call = p.call
-    evidence = {name: ArgumentRecord(a.source, a.detail, a.guessed) for name, a in sorted(call.arguments.items(), key=lambda kv: _order(call, kv[0]))}
-    return PlannedCall(call.profile.name, call.values, evidence, p.status, p.reason, list(p.guessed), list(p.waits_on))
+    evidence = {
+        name: ArgumentRecord(a.source, a.detail, a.guessed)
+        for name, a in sorted(call.arguments.items(), key=lambda kv: _order(call, kv[0]))
+    }
+    return PlannedCall(
+        call.profile.name,
+        call.values,
+        evidence,
+        p.status,
+        p.reason,
+        list(p.guessed),
+        list(p.waits_on),
+    )
 
 
 def _order(call, name: str) -> int:
@@ -38,7 +49,9 @@ def _order(call, name: str) -> int:
 
 def calls_turn(ready: list[PlannedCall], why: Explanation) -> ModelTurn:
     why.outcome = Outcome.CALLS
-    return ModelTurn(tool_calls=[ToolCall(c.tool, dict(c.arguments)) for c in ready], explanation=why)
+    return ModelTurn(
+        tool_calls=[ToolCall(c.tool, dict(c.arguments)) for c in ready], explanation=why
+    )
 
 
 def say(text: str, why: Explanation, outcome: Outcome) -> ModelTurn:
@@ -60,7 +73,10 @@ def no_tool(request: Request, reading: Reading) -> tuple[str, Outcome]:
     if _SMALL_TALK.match(reading.said or reading.text):
         return _small_talk(reading.said or reading.text), Outcome.SMALL_TALK
     names = ", ".join(t.name for t in request.tools)
-    return f"None of my tools fits that request, so I haven't called any. The tools I have are: {names}.", Outcome.NO_TOOL
+    return (
+        f"None of my tools fits that request, so I haven't called any. The tools I have are: {names}.",
+        Outcome.NO_TOOL,
+    )
 
 
 def _small_talk(text: str) -> str:
@@ -79,7 +95,11 @@ def answer(done: list[Done]) -> str:
     lines = []
     for d in done:
         call, result = d.call, d.result
-        args = ", ".join(f"{k}={_short(v)}" for k, v in call.arguments.items()) if isinstance(call.arguments, dict) else ""
+        args = (
+            ", ".join(f"{k}={_short(v)}" for k, v in call.arguments.items())
+            if isinstance(call.arguments, dict)
+            else ""
+        )
         label = f"{call.name}({args})"
         lines.append(_line(label, call, result))
     if len(lines) == 1:
@@ -101,7 +121,9 @@ def _summary(content: str, limit: int = 300) -> str:
     if isinstance(data, dict):
         text = "; ".join(f"{k.replace('_', ' ')}: {_short(v)}" for k, v in list(data.items())[:8])
     elif isinstance(data, list):
-        text = f"{len(data)} item{'s' if len(data) != 1 else ''}" + (f", first: {_short(data[0])}" if data else "")
+        text = f"{len(data)} item{'s' if len(data) != 1 else ''}" + (
+            f", first: {_short(data[0])}" if data else ""
+        )
     else:
         text = str(data)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -112,7 +134,9 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def forced(request: Request, planned: list[PlannedCall], fallback: PlannedCall | None, why: Explanation) -> ModelTurn:
+def forced(
+    request: Request, planned: list[PlannedCall], fallback: PlannedCall | None, why: Explanation
+) -> ModelTurn:
     """tool_choice required / a named tool: call something, guessing what is missing."""
     choice = request.tool_choice
     call = next((c for c in planned if c.status in (Status.ASKS, Status.WAITS)), None) or fallback
@@ -120,14 +144,18 @@ def forced(request: Request, planned: list[PlannedCall], fallback: PlannedCall |
         return say("I was asked to call a tool, but no tool was offered.", why, Outcome.NO_TOOL)
     spec = request.tool(call.tool)
     props = spec.parameters.get("properties", {}) if spec else {}
-    for name in [n for n in (spec.parameters.get("required", []) if spec else []) if n not in call.arguments]:
+    for name in [
+        n for n in (spec.parameters.get("required", []) if spec else []) if n not in call.arguments
+    ]:
         call.arguments[name] = guess(props.get(name, {}), why.request)
         call.evidence[name] = ArgumentRecord(Source.GUESS, guessed=True)
         if name not in call.guessed:
             call.guessed.append(name)
     call.status = Status.READY
     named = isinstance(choice, NamedTool)
-    call.reason = f"tool_choice {'names ' + choice.name if named else 'is required'}: a call is forced"
+    call.reason = (
+        f"tool_choice {'names ' + choice.name if named else 'is required'}: a call is forced"
+    )
     if call not in why.calls:
         why.calls.append(call)
     why.outcome = Outcome.FORCED
@@ -139,7 +167,9 @@ def guess(prop: dict[str, Any], text: str) -> Any:
     if prop.get("enum"):
         return prop["enum"][0]
     kind = prop.get("type")
-    return {"integer": 0, "number": 0, "boolean": False, "array": [], "object": {}}.get(kind, text.strip()[:80])
+    return {"integer": 0, "number": 0, "boolean": False, "array": [], "object": {}}.get(
+        kind, text.strip()[:80]
+    )
 
 
 __all__ = ["Kind", "answer", "calls_turn", "forced", "no_tool", "question", "record", "say"]

@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 from .extractors.base import coerce
-from .profiles import Slot, ToolProfile
+from .profiles import ToolProfile
 from .reading import Result
+from .slots import Slot
 from .vocabulary import Kind
 from .words import identifier_terms, is_generic, terms
 
@@ -26,7 +27,10 @@ def from_results(slot: Slot, results: list[Result]) -> tuple[Any, str] | None:
     """A value for ``slot`` from the newest result that has it: (value, which key of which
     tool's result)."""
     wanted = set(identifier_terms(slot.name))
-    aliases = set().union(*(ALIASES.get(w, set()) for w in re.findall(r"[a-z]+", slot.name.lower())), ALIASES.get(slot.name, set()))
+    aliases = set().union(
+        *(ALIASES.get(w, set()) for w in re.findall(r"[a-z]+", slot.name.lower())),
+        ALIASES.get(slot.name, set()),
+    )
     for result in results:
         if result.is_error:
             continue
@@ -35,8 +39,10 @@ def from_results(slot: Slot, results: list[Result]) -> tuple[Any, str] | None:
             if not isinstance(value, (str, int, float, bool)):
                 continue
             key_words = set(identifier_terms(key)) or {key.lower()}
-            same = key == slot.name or bool(aliases & key_words) or (
-                wanted <= key_words | context and bool(key_words & wanted)
+            same = (
+                key == slot.name
+                or bool(aliases & key_words)
+                or (wanted <= key_words | context and bool(key_words & wanted))
             )
             if same:
                 return coerce(value, slot.json_type), f"the {key!r} in the result of {result.tool}"
@@ -58,7 +64,9 @@ def _flatten(data: Any, depth: int = 0) -> list[tuple[str, Any]]:
 _PRODUCED = {Kind.ID, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.PATH, Kind.NAME, Kind.STRING}
 
 
-def producer(slot: Slot, needing: str, others: list[ToolProfile], specs_text: dict[str, str]) -> str | None:
+def producer(
+    slot: Slot, needing: str, others: list[ToolProfile], specs_text: dict[str, str]
+) -> str | None:
     """Another planned tool whose result would hold ``slot``'s value: the one its
     description names ("as returned by lookup_customer"), else one whose own description
     says it returns it ("returns their customer id")."""

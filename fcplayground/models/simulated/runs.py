@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .affinity import similar
 from .extractors import Candidate
-from .profiles import Slot
+from .slots import Slot
 from .vocabulary import Kind, Tag
 
 _GAP = re.compile(
@@ -62,16 +62,29 @@ def listed(text: str, a: Candidate, b: Candidate) -> bool:
 
 
 _RANGE = re.compile(r"^\s?(?:to|-|–|and|until|through)\s?(?:[a-z]\s?=\s?)?$", re.I)
-_RANGE_START = re.compile(r"\b(?:from|between|range(?: of)?|interval(?: of)?)\s(?:[a-z]\s?=\s?)?$", re.I)
+_RANGE_START = re.compile(
+    r"\b(?:from|between|range(?: of)?|interval(?: of)?)\s(?:[a-z]\s?=\s?)?$", re.I
+)
 
 
 def find_ranges(text: str, candidates: list[Candidate]) -> list[Run]:
-    """"from x=1 to x=3", "between -1 and 2", "from 2015 to 2021": the two ends of a range,
+    """ "from x=1 to x=3", "between -1 and 2", "from 2015 to 2021": the two ends of a range,
     for a parameter that takes a range as a list."""
     out = []
-    numbers = sorted((c for c in candidates if c.kind in (Kind.NUMBER, Kind.DATE, Kind.TIME) and Tag.FACET not in c.tags), key=lambda c: c.start)
+    numbers = sorted(
+        (
+            c
+            for c in candidates
+            if c.kind in (Kind.NUMBER, Kind.DATE, Kind.TIME) and Tag.FACET not in c.tags
+        ),
+        key=lambda c: c.start,
+    )
     for a, b in zip(numbers, numbers[1:], strict=False):
-        if a.kind == b.kind and _RANGE.match(text[a.end : b.start]) and _RANGE_START.search(text[max(0, a.start - 20) : a.start]):
+        if (
+            a.kind == b.kind
+            and _RANGE.match(text[a.end : b.start])
+            and _RANGE_START.search(text[max(0, a.start - 20) : a.start])
+        ):
             out.append(Run((a, b), span=True))
     return out
 
@@ -80,10 +93,19 @@ def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     """Every run of two or more values of one kind, in order."""
     runs: list[Run] = []
     formulas = [c for c in candidates if c.kind == Kind.MATH]
-    ordered = sorted((c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags), key=lambda c: c.start)
+    ordered = sorted(
+        (c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags),
+        key=lambda c: c.start,
+    )
     current: list[Candidate] = []
     for c in ordered:
-        if current and _same_kind(current[-1], c) and listed(text, current[-1], c) and not _digits_and_words(current[-1], c) and _inside(formulas, current[-1]) == _inside(formulas, c):
+        if (
+            current
+            and _same_kind(current[-1], c)
+            and listed(text, current[-1], c)
+            and not _digits_and_words(current[-1], c)
+            and _inside(formulas, current[-1]) == _inside(formulas, c)
+        ):
             current.append(c)
             continue
         if len(current) > 1:
@@ -104,13 +126,17 @@ def _same_kind(a: Candidate, b: Candidate) -> bool:
 
 
 def _digits_and_words(a: Candidate, b: Candidate) -> bool:
-    """"3 and two" is no list: a digit and a spelled-out number count different things."""
+    """ "3 and two" is no list: a digit and a spelled-out number count different things."""
     return a.kind == Kind.NUMBER and (Tag.WORD in a.tags) != (Tag.WORD in b.tags)
 
 
 def _run(text: str, items: list[Candidate]) -> Run:
     after = text[items[-1].end : items[-1].end + 40].lower()
-    return Run(tuple(items), "respectively" in after or "respectively" in text[max(0, items[0].start - 30) : items[0].start].lower())
+    return Run(
+        tuple(items),
+        "respectively" in after
+        or "respectively" in text[max(0, items[0].start - 30) : items[0].start].lower(),
+    )
 
 
 def named_slots(text: str, run: Run, slots: list[Slot], floor: int) -> list[Slot] | None:
@@ -125,7 +151,14 @@ def named_slots(text: str, run: Run, slots: list[Slot], floor: int) -> list[Slot
         return None
     chosen: list[Slot] = []
     for word in words:
-        slot = next((s for s in slots if s not in chosen and (similar(word, s.cues) or word.lower() == s.name.lower())), None)
+        slot = next(
+            (
+                s
+                for s in slots
+                if s not in chosen and (similar(word, s.cues) or word.lower() == s.name.lower())
+            ),
+            None,
+        )
         if slot is None:
             return None
         chosen.append(slot)

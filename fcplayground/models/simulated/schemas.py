@@ -20,7 +20,9 @@ _DEPTH = 8  # deeper sub-schemas are read as "anything"
 
 
 def _texts(value: Any) -> bool:
-    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
 
 
 # keyword -> whether a value is well formed for it
@@ -42,7 +44,9 @@ def well_formed(schema: Any, depth: int = 0) -> dict[str, Any]:
         return {}
     out = {k: v for k, v in schema.items() if k not in _NESTED and _CHECKS.get(k, _any)(v)}
     if isinstance(schema.get("properties"), dict):
-        out["properties"] = {str(k): well_formed(v, depth + 1) for k, v in schema["properties"].items()}
+        out["properties"] = {
+            str(k): well_formed(v, depth + 1) for k, v in schema["properties"].items()
+        }
     if isinstance(schema.get("items"), dict):
         out["items"] = well_formed(schema["items"], depth + 1)
     for key in ("anyOf", "oneOf"):
@@ -58,7 +62,12 @@ def _any(_: Any) -> bool:
 def readable(tools: list[ToolSpec]) -> list[ToolSpec]:
     """The tools with well-formed schemas (and text names and descriptions)."""
     return [
-        replace(t, name=str(t.name), description=str(t.description or ""), parameters=well_formed(t.parameters))
+        replace(
+            t,
+            name=str(t.name),
+            description=str(t.description or ""),
+            parameters=well_formed(t.parameters),
+        )
         for t in tools
     ]
 

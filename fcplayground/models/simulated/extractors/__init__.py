@@ -18,9 +18,32 @@ from typing import Any
 from ..vocabulary import Kind, Tag
 from ..words import identifier_terms, split_identifier
 from . import (
-    addresses, colours, currencies, dates, emails, flags, flights, formulas, ids, isbns,
-    languages, lists, names, numbers, options, paths, phones, phrases, places, quoted,
-    tickers, times, timezones, units, urls, versions,
+    addresses,
+    colours,
+    currencies,
+    dates,
+    emails,
+    flags,
+    flights,
+    formulas,
+    ids,
+    isbns,
+    languages,
+    lists,
+    names,
+    numbers,
+    options,
+    paths,
+    phones,
+    phrases,
+    places,
+    quoted,
+    tickers,
+    times,
+    timezones,
+    units,
+    urls,
+    versions,
 )  # fmt: skip
 from .base import Candidate, Extractor, Request, coerce
 
@@ -74,7 +97,16 @@ def _retype_quotes(found: list[Candidate]) -> list[Candidate]:
 def _resolve(found: list[Candidate]) -> list[Candidate]:
     """One reading per stretch of words: the most particular kind, then the longest."""
     # A name holding a number ("Windows 10", "S&P 500") is read before the number in it.
-    ordered = sorted(found, key=lambda c: (c.kind == Kind.PHRASE, Tag.FACET in c.tags, -1 if _numbered_name(c) else _RANK[c.kind], -(c.end - c.start), c.start))
+    ordered = sorted(
+        found,
+        key=lambda c: (
+            c.kind == Kind.PHRASE,
+            Tag.FACET in c.tags,
+            -1 if _numbered_name(c) else _RANK[c.kind],
+            -(c.end - c.start),
+            c.start,
+        ),
+    )
     kept: list[Candidate] = []
     near: dict[int, list[Candidate]] = {}  # kept values by stretch of text, to find clashes fast
     for c in ordered:
@@ -96,27 +128,42 @@ _STRETCH = 64
 
 
 def _numbered_name(c: Candidate) -> bool:
-    """"Windows 10", "S&P 500", "Maroon 5": a name of three or more letters and a number."""
-    return c.kind == Kind.NAME and bool(re.fullmatch(r"[A-Za-z&.'-]{3,}(?: [A-Za-z&.'-]+)* \d{1,4}", c.text)) and not _A_MONTH.match(c.text)
+    """ "Windows 10", "S&P 500", "Maroon 5": a name of three or more letters and a number."""
+    return (
+        c.kind == Kind.NAME
+        and bool(re.fullmatch(r"[A-Za-z&.'-]{3,}(?: [A-Za-z&.'-]+)* \d{1,4}", c.text))
+        and not _A_MONTH.match(c.text)
+    )
 
 
-_A_MONTH = re.compile(rf"{dates.MONTH_NAME}\s\d", re.I)  # "Feb 14" is a day, not a name like "Windows 10"
+_A_MONTH = re.compile(
+    rf"{dates.MONTH_NAME}\s\d", re.I
+)  # "Feb 14" is a day, not a name like "Windows 10"
 
 
 def _may_share(c: Candidate, k: Candidate) -> bool:
     if Tag.FACET in c.tags:  # the unit of an amount, the hour of a time, a city or its state
-        return (k.start <= c.start and c.end <= k.end and Tag.FACET not in k.tags) or (c.kind == k.kind == Kind.PLACE)
+        return (k.start <= c.start and c.end <= k.end and Tag.FACET not in k.tags) or (
+            c.kind == k.kind == Kind.PLACE
+        )
     if Tag.FACET in k.tags and c.kind == k.kind == Kind.PLACE:
         return True
     inside = k.start <= c.start and c.end <= k.end
-    season = k.kind == Kind.ID and c.kind == Kind.NUMBER and k.text[:1].isdigit()  # 2019 in "2019-2020"
+    season = (
+        k.kind == Kind.ID and c.kind == Kind.NUMBER and k.text[:1].isdigit()
+    )  # 2019 in "2019-2020"
     if (c.kind, k.kind) == (Kind.NUMBER, Kind.MATH) and k.evidence == "formula":
         return False  # the 3 of "3x^2" is a coefficient, not a value of its own
     return inside and ((c.kind, k.kind) in _NESTED or season)
 
 
-_FROM = re.compile(r"\b(?:from|of|convert(?:ing)?|change|exchange|swap|translate)\s(?:the\s|my\s|this\s|some\s)?$", re.I)
-_TO = re.compile(r"(?:\b(?:to|into|towards|as|in|for|how many|how much)|→|->|=>)\s?(?:the\s)?$", re.I)
+_FROM = re.compile(
+    r"\b(?:from|of|convert(?:ing)?|change|exchange|swap|translate)\s(?:the\s|my\s|this\s|some\s)?$",
+    re.I,
+)
+_TO = re.compile(
+    r"(?:\b(?:to|into|towards|as|in|for|how many|how much)|→|->|=>)\s?(?:the\s)?$", re.I
+)
 
 
 def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -134,8 +181,14 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
         before = text[max(0, c.start - 24) : c.start]
         if _FROM.search(before) and not before.rstrip().lower().endswith("of"):
             c = c.tagged(Tag.SOURCE)
-        elif _TO.search(before) and (c.kind != Kind.PLACE or re.search(r"\b(?:to|into|towards)\s(?:the\s)?$", before, re.I)):
-            if c.kind in (Kind.PLACE, Kind.NAME, Kind.LANGUAGE) or firsts[c.kind] <= c.start or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I):
+        elif _TO.search(before) and (
+            c.kind != Kind.PLACE or re.search(r"\b(?:to|into|towards)\s(?:the\s)?$", before, re.I)
+        ):
+            if (
+                c.kind in (Kind.PLACE, Kind.NAME, Kind.LANGUAGE)
+                or firsts[c.kind] <= c.start
+                or re.search(r"(?:to|into|how many|how much|→|->|=>)\s?(?:the\s)?$", before, re.I)
+            ):
                 c = c.tagged(Tag.TARGET)
         elif Tag.FACET in c.tags and c.kind in (Kind.CURRENCY, Kind.UNIT):
             c = c.tagged(Tag.SOURCE)  # "60 euros": the amount's own currency is what it is in
@@ -145,7 +198,13 @@ def _directions(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def _part_of(a: Candidate, b: Candidate, near: list[Candidate]) -> bool:
     """Are two values parts of one longer one ("Sydney" and "Australia" in "Sydney, Australia")?"""
-    return any(w.start <= min(a.start, b.start) and max(a.end, b.end) <= w.end and w is not a and w is not b for w in near)
+    return any(
+        w.start <= min(a.start, b.start)
+        and max(a.end, b.end) <= w.end
+        and w is not a
+        and w is not b
+        for w in near
+    )
 
 
 _PAIRED = 80  # characters: how far apart two values of a pair ("from X to Y") may be
@@ -158,8 +217,17 @@ def _pair_up(found: list[Candidate]) -> list[Candidate]:
     out = []
     for c in found:
         if c.kind in DIRECTED and not c.tags & {Tag.SOURCE, Tag.TARGET}:
-            near = ordered[bisect_left(starts, c.start - _PAIRED) : bisect_right(starts, c.end + _PAIRED)]
-            same = [o for o in near if o is not c and o.kind == c.kind and not o.overlaps(c) and not _part_of(o, c, near)]
+            near = ordered[
+                bisect_left(starts, c.start - _PAIRED) : bisect_right(starts, c.end + _PAIRED)
+            ]
+            same = [
+                o
+                for o in near
+                if o is not c
+                and o.kind == c.kind
+                and not o.overlaps(c)
+                and not _part_of(o, c, near)
+            ]
             if any(Tag.TARGET in o.tags for o in same):
                 c = c.tagged(Tag.SOURCE)
             elif any(Tag.SOURCE in o.tags for o in same):
@@ -175,13 +243,21 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
     found = list(reader.for_slot(request, slot)) if reader and reader.for_slot else []
     if slot.kind in (Kind.STRING, Kind.NAME, Kind.PLACE):
         found += phrases.read(request, slot)
-    if slot.kind == Kind.ARRAY and slot.items is not None and slot.items.kind in (Kind.STRING, Kind.NAME):
+    if (
+        slot.kind == Kind.ARRAY
+        and slot.items is not None
+        and slot.items.kind in (Kind.STRING, Kind.NAME)
+    ):
         found += phrases.read(request, slot.items)  # "recipes using salmon": a list of one
     if slot.kind == Kind.STRING and (slot.enum or options.quoted_options(slot.description)):
         found += options.read(request, slot)
     elif slot.json_type == "string" and options.maps_words(slot.description):
         found += options.read(request, slot)  # "the plan code: B for business"
-    if slot.examples and slot.kind in (Kind.STRING, Kind.NAME, Kind.TEXT, Kind.PLACE) and not slot.enum:
+    if (
+        slot.examples
+        and slot.kind in (Kind.STRING, Kind.NAME, Kind.TEXT, Kind.PLACE)
+        and not slot.enum
+    ):
         # "e.g. vegan, vegetarian": a value the request names, unless it is part of a longer
         # one ("the blue kettle" for "e.g. kettle")
         found += [e for e in options.read_examples(request, slot)
@@ -204,7 +280,9 @@ def convert(candidate: Candidate, slot: Any) -> Any:
     return extractor.convert(candidate, slot)
 
 
-def slot_kind(name: str, description: str, schema_format: str, examples: tuple[str, ...]) -> Kind | None:
+def slot_kind(
+    name: str, description: str, schema_format: str, examples: tuple[str, ...]
+) -> Kind | None:
     """The kind of value a string parameter wants: from its examples' kind, its format,
     its name's words (the last word, the head noun, counts most: ``color_name`` is a
     name) and its description."""
@@ -213,7 +291,9 @@ def slot_kind(name: str, description: str, schema_format: str, examples: tuple[s
     parts = split_identifier(name)
     words = set(parts) | set(identifier_terms(name))
     head = parts[-1] if parts else ""
-    if head in ("unit", "units") and re.search(r"\bsystem\b|\bmetric\b|\bimperial\b", description, re.I):
+    if head in ("unit", "units") and re.search(
+        r"\bsystem\b|\bmetric\b|\bimperial\b", description, re.I
+    ):
         return None  # a system of measurement, not a unit
     best, best_score = None, 0.0
     for extractor in TABLE:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..vocabulary import Kind, Tag
 
 if TYPE_CHECKING:
-    from ..profiles import Slot
+    from ..slots import Slot
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w$])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])", re.I)
 
 
-_WEIGHTS = re.compile(r"\b(?:kg|kilos?|kilograms?|grams?|g|ounces?|oz|stones?|lbs?|weigh\w*|heavy|mass)\b", re.I)
+_WEIGHTS = re.compile(
+    r"\b(?:kg|kilos?|kilograms?|grams?|g|ounces?|oz|stones?|lbs?|weigh\w*|heavy|mass)\b", re.I
+)
 
 
 def _around(text: str, start: int, end: int, reach: int = 300) -> str:

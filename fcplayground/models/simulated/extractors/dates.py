@@ -44,7 +44,9 @@ _RELATIVE = re.compile(
 _FORMAT_TOKENS = [("YYYY", "%Y"), ("yyyy", "%Y"), ("YY", "%y"), ("yy", "%y"), ("MM", "%m"),
                   ("mm", "%m"), ("DD", "%d"), ("dd", "%d"), ("HH", "%H"), ("hh", "%I"),
                   ("SS", "%S"), ("ss", "%S")]  # fmt: skip
-_FORMAT = re.compile(r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?\b|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?")
+_FORMAT = re.compile(
+    r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?\b|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?"
+)
 
 
 def _month(name: str) -> int:
@@ -141,19 +143,38 @@ def find(request: Request) -> list[Candidate]:
             continue  # "a sunday roast": a weekday alone is a date when written as a name
         value = relative(m.group(0), request.today)
         if value is not None:
-            out.append(Candidate(Kind.DATE, value, m.start(), m.end(), m.group(0), evidence=f"read against {request.today.isoformat()}"))
+            out.append(
+                Candidate(
+                    Kind.DATE,
+                    value,
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    evidence=f"read against {request.today.isoformat()}",
+                )
+            )
             out += _duration(m)
     return out
 
 
 def _duration(m: re.Match[str]) -> list[Candidate]:
-    """"in 3 years": also a number of years, for a parameter that counts them."""
+    """ "in 3 years": also a number of years, for a parameter that counts them."""
     d = re.search(r"(\d{1,3})\s(days?|weeks?|months?|years?)", m.group(0))
     if not d:
         return []
     start = m.start() + d.start()
     unit = {"day": "day", "week": "week", "month": "month", "year": "year"}[d.group(2).rstrip("s")]
-    return [Candidate(Kind.NUMBER, int(d.group(1)), start, m.start() + d.end(), d.group(0), unit=unit, tags=frozenset({Tag.FACET}))]
+    return [
+        Candidate(
+            Kind.NUMBER,
+            int(d.group(1)),
+            start,
+            m.start() + d.end(),
+            d.group(0),
+            unit=unit,
+            tags=frozenset({Tag.FACET}),
+        )
+    ]
 
 
 def described_date_format(description: str, examples: tuple[str, ...], schema_format: str) -> str:
@@ -178,13 +199,17 @@ def described_date_format(description: str, examples: tuple[str, ...], schema_fo
             return "%H:%M"
     if re.search(r"\bISO[ -]?8601\b", description) and re.search(r"\btime\b", description, re.I):
         return "%Y-%m-%dT%H:%M:%S"
-    return {"date": "%Y-%m-%d", "date-time": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M:%S"}.get(schema_format, "")
+    return {"date": "%Y-%m-%d", "date-time": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M:%S"}.get(
+        schema_format, ""
+    )
 
 
 def write_date(candidate: Candidate, slot) -> Any:
     """The date in the slot's format (ISO by default), with its time when the format has one."""
     value = candidate.value
-    fmt = slot.date_format or ("%Y-%m-%dT%H:%M:%S" if isinstance(value, datetime) and _wants_time(slot) else "%Y-%m-%d")
+    fmt = slot.date_format or (
+        "%Y-%m-%dT%H:%M:%S" if isinstance(value, datetime) and _wants_time(slot) else "%Y-%m-%d"
+    )
     if isinstance(value, datetime) and not any(c in fmt for c in ("%H", "%I")):
         value = value.date()
     if not isinstance(value, datetime) and any(c in fmt for c in ("%H", "%I")):
@@ -202,8 +227,20 @@ EXTRACTOR = Extractor(
     Kind.DATE,
     find,
     slot_words=frozenset(
-        {"date", "day", "birthday", "deadline", "dob", "datetime", "checkin", "checkout",
-         "when", "until", "since", "due"}
+        {
+            "date",
+            "day",
+            "birthday",
+            "deadline",
+            "dob",
+            "datetime",
+            "checkin",
+            "checkout",
+            "when",
+            "until",
+            "since",
+            "due",
+        }
     ),  # fmt: skip
     slot_formats=frozenset({"date", "date-time"}),
     describes=re.compile(r"\bdate\b|YYYY|\bISO ?8601\b", re.I),

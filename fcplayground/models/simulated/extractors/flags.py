@@ -11,11 +11,37 @@ from ..vocabulary import Kind
 from ..words import identifier_terms, words
 from .base import Candidate, Extractor, Request
 
-_NEGATION = re.compile(r"\b(?:no|not|without|exclud\w*|don'?t|do not|never|skip|omit\w*|disable\w*|off)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|without|exclud\w*|don'?t|do not|never|skip|omit\w*|disable\w*|off)\b", re.I
+)
 _LITERAL = re.compile(r"\b(true|false|yes|no|on|off|enabled?|disabled?)\b", re.I)
 # Words of a flag's name that say nothing about what it turns on.
-_EMPTY = {"include", "is", "use", "get", "show", "with", "has", "enable", "flag", "should", "allow", "return"}
-_INVERTING = {"avoid", "exclude", "skip", "no", "disable", "hide", "ignore", "without", "omit", "not"}
+_EMPTY = {
+    "include",
+    "is",
+    "use",
+    "get",
+    "show",
+    "with",
+    "has",
+    "enable",
+    "flag",
+    "should",
+    "allow",
+    "return",
+}
+_INVERTING = {
+    "avoid",
+    "exclude",
+    "skip",
+    "no",
+    "disable",
+    "hide",
+    "ignore",
+    "without",
+    "omit",
+    "not",
+}
 
 
 def read(request: Request, slot) -> list[Candidate]:

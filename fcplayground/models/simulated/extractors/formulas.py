@@ -14,8 +14,10 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+)
 _NUM = rf"[-+]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{_WORDS})\b"
 _OPERATORS = {
     "times": ("*", "multiply"), "x": ("*", "multiply"), "×": ("*", "multiply"),
@@ -34,12 +36,26 @@ _ARITHMETIC = re.compile(
     rf"(?<![\w.-])({_NUM})\s?(?:{_OP})\s?({_NUM})(?:\s?(?:{_OP})\s?(?:{_NUM})){{0,6}}(?![\w.%/-])",
     re.I,
 )
-_PIECE = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b)|({_OP})", re.I)
+_PIECE = re.compile(
+    rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b)|({_OP})", re.I
+)
 _SQUARED = re.compile(rf"(?<![\w.])({_NUM})\s(squared|cubed)\b", re.I)
-_ROOT = re.compile(rf"\b(?:sqrt\s?\(\s?({_NUM})\s?\)|sqrt\s({_NUM})|(?:the\s)?square root of\s({_NUM}))", re.I)
-_PERCENT_OF = re.compile(rf"(?<![\w.])({_NUM})\s?(?:%|percent)\s(?:[a-z]+\s){{0,3}}(?:of|on)\s\$?({_NUM})(?![\w.])", re.I)
-_NAMED = re.compile(rf"\b(product|sum|difference|quotient)\s(?:of|between)\s({_NUM})\s(?:and|by)\s({_NUM})(?![\w.])", re.I)
-_NAMED_OPS = {"product": ("*", "multiply"), "sum": ("+", "add"), "difference": ("-", "subtract"), "quotient": ("/", "divide")}
+_ROOT = re.compile(
+    rf"\b(?:sqrt\s?\(\s?({_NUM})\s?\)|sqrt\s({_NUM})|(?:the\s)?square root of\s({_NUM}))", re.I
+)
+_PERCENT_OF = re.compile(
+    rf"(?<![\w.])({_NUM})\s?(?:%|percent)\s(?:[a-z]+\s){{0,3}}(?:of|on)\s\$?({_NUM})(?![\w.])", re.I
+)
+_NAMED = re.compile(
+    rf"\b(product|sum|difference|quotient)\s(?:of|between)\s({_NUM})\s(?:and|by)\s({_NUM})(?![\w.])",
+    re.I,
+)
+_NAMED_OPS = {
+    "product": ("*", "multiply"),
+    "sum": ("+", "add"),
+    "difference": ("-", "subtract"),
+    "quotient": ("/", "divide"),
+}
 # A polynomial or equation in x, y or z (at least one power, product or operator on x).
 _TERM = r"(?:\d+(?:\.\d+)?\s?\*?\s?)?[xyz](?:\s?(?:\^|\*\*)\s?\d+)?"
 _FORMULA = re.compile(
@@ -69,8 +85,12 @@ _MULTIPLY_BY = re.compile(r"\bmultipl(?:y|ied)\b[^.?!]*$", re.I)
 def _arithmetic(text: str) -> list[Candidate]:
     out = []
     for m in _ARITHMETIC.finditer(text):
-        pieces = [_digits(p.group(0)) if p.group(1) else p.group(0) for p in _PIECE.finditer(m.group(0))]
-        if "-" in [p.strip() for p in pieces[1::2]] and _A_RANGE.search(text[max(0, m.start() - 200) : m.start()] + "|" + text[m.end() : m.end() + 200]):
+        pieces = [
+            _digits(p.group(0)) if p.group(1) else p.group(0) for p in _PIECE.finditer(m.group(0))
+        ]
+        if "-" in [p.strip() for p in pieces[1::2]] and _A_RANGE.search(
+            text[max(0, m.start() - 200) : m.start()] + "|" + text[m.end() : m.end() + 200]
+        ):
             continue  # "10 - 20 people", "March 3 - 5": a range
         if "by" in [p.lower() for p in pieces[1::2]] and not _MULTIPLY_BY.search(text[: m.start()]):
             continue  # "by" multiplies only after "multiply": "divide 6 by 3" is no product
@@ -78,14 +98,22 @@ def _arithmetic(text: str) -> list[Candidate]:
         ops = [_OPERATORS.get(t.lower(), _OPERATORS.get(f" {t} ")) for t in pieces[1::2]]
         if None in ops:
             continue
-        expr = sign + pieces[0] + "".join(f"{o[0]}{n}" for o, n in zip(ops, pieces[2::2], strict=False))
+        expr = (
+            sign
+            + pieces[0]
+            + "".join(f"{o[0]}{n}" for o, n in zip(ops, pieces[2::2], strict=False))
+        )
         operation = ops[0][1] if len({o[1] for o in ops}) == 1 else "calculate"
         out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
     for m in _NAMED.finditer(text):  # "the product of 3.5 and 8"
         symbol, operation = _NAMED_OPS[m.group(1).lower()]
         expr = f"{_digits(m.group(2))}{symbol}{_digits(m.group(3))}"
         out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
-    for pattern, operation in ((_SQUARED, "power"), (_ROOT, "square root"), (_PERCENT_OF, "percentage")):
+    for pattern, operation in (
+        (_SQUARED, "power"),
+        (_ROOT, "square root"),
+        (_PERCENT_OF, "percentage"),
+    ):
         for m in pattern.finditer(text):
             nums = [_digits(g) for g in m.groups() if g and re.fullmatch(_NUM, g)]
             if pattern is _SQUARED:
@@ -94,7 +122,9 @@ def _arithmetic(text: str) -> list[Candidate]:
                 expr = f"sqrt({nums[0]})"
             else:
                 expr = f"{nums[0]}/100*{nums[1]}"
-            out.append(Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation))
+            out.append(
+                Candidate(Kind.MATH, expr, m.start(), m.end(), m.group(0), evidence=operation)
+            )
     return out
 
 
@@ -107,7 +137,9 @@ def _formulas(text: str) -> list[Candidate]:
     for m in _FORMULA.finditer(text):
         raw = m.group(0).strip()
         expr = re.sub(r"^[a-z]\s?(?:\(\s?[xyz]\s?\))?\s?=\s?", "", raw)
-        if not re.search(r"[xyz]", expr) or not re.search(r"\^|\*\*|\d\s?\*?\s?[xyz]|[xyz]\s?[-+*/]|=", raw):
+        if not re.search(r"[xyz]", expr) or not re.search(
+            r"\^|\*\*|\d\s?\*?\s?[xyz]|[xyz]\s?[-+*/]|=", raw
+        ):
             continue
         if _LONE_TIMES.fullmatch(raw) and _NEXT_TOKEN.match(text, m.end()):
             continue  # "2 x P-3307", "2x pizzas": a count of things, not 2 times x

@@ -13,12 +13,16 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request, coerce
 
-PATTERN = re.compile(r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_][A-Za-z0-9]{1,40}){0,6}(?![\w@/-]|\.\w)")
+PATTERN = re.compile(
+    r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_][A-Za-z0-9]{1,40}){0,6}(?![\w@/-]|\.\w)"
+)
 _ORDINAL_OR_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|[a-zA-Zµ]{1,3})$", re.I)
 
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
-_GENE = re.compile(r"^(?=.*\d)(?:[A-Z]{2,}\d{1,2}|(?:[A-Z][a-z]?\d{0,3}){2,})$")  # BRCA1, TP53, C6H12O6, H2O
+_GENE = re.compile(
+    r"^(?=.*\d)(?:[A-Z]{2,}\d{1,2}|(?:[A-Z][a-z]?\d{0,3}){2,})$"
+)  # BRCA1, TP53, C6H12O6, H2O
 _SEASON = re.compile(r"^(?:19|20)\d{2}[-/](?:(?:19|20)\d{2}|\d{2})$")
 
 
@@ -27,7 +31,12 @@ def _is_code(token: str) -> bool:
         return True  # "my_sales_data", "2019-2020", "BRCA1", "C6H12O6"
     letters = any(c.isalpha() for c in token)
     digits = sum(c.isdigit() for c in token)
-    if not letters or not digits or _ORDINAL_OR_UNIT.match(token) or re.fullmatch(r"\d+(?:\.\d+)?[eE]-?\d+", token):
+    if (
+        not letters
+        or not digits
+        or _ORDINAL_OR_UNIT.match(token)
+        or re.fullmatch(r"\d+(?:\.\d+)?[eE]-?\d+", token)
+    ):
         return False
     if "-" in token or "_" in token:
         return True
@@ -57,8 +66,26 @@ EXTRACTOR = Extractor(
     Kind.ID,
     find,
     slot_words=frozenset(
-        {"id", "ids", "code", "sku", "ref", "reference", "identifier", "number", "no",
-         "serial", "tracking", "uuid", "guid", "handle", "account", "iban", "pnr", "booking"}
+        {
+            "id",
+            "ids",
+            "code",
+            "sku",
+            "ref",
+            "reference",
+            "identifier",
+            "number",
+            "no",
+            "serial",
+            "tracking",
+            "uuid",
+            "guid",
+            "handle",
+            "account",
+            "iban",
+            "pnr",
+            "booking",
+        }
     ),  # fmt: skip
     describes=re.compile(r"\b(?:id|identifier|code|reference|sku|tracking number)\b", re.I),
     fills={Kind.STRING: 0.8, Kind.NAME: 0.5, Kind.FLIGHT: 0.3, Kind.TICKER: 0.2},

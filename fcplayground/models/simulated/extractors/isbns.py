@@ -7,7 +7,9 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-PATTERN = re.compile(r"(?<![\w-])(?:ISBN(?:-1[03])?:?\s?)?(?=[\d -]{9,17}[\dXx](?![\w-]))[\d][\d -]{8,15}[\dXx](?![\w-])")
+PATTERN = re.compile(
+    r"(?<![\w-])(?:ISBN(?:-1[03])?:?\s?)?(?=[\d -]{9,17}[\dXx](?![\w-]))[\d][\d -]{8,15}[\dXx](?![\w-])"
+)
 
 
 def valid(digits: str) -> bool:

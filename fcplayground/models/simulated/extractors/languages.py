@@ -17,7 +17,9 @@ from .base import Candidate, Extractor, Request
 
 _EVERYDAY = {"mandarin": ("Chinese", "zh"), "cantonese": ("Chinese", "zh"), "greek": ("Greek", "el"),
              "farsi": ("Persian", "fa"), "filipino": ("Filipino", "tl"), "brazilian portuguese": ("Portuguese", "pt")}  # fmt: skip
-_CODE_SAID = re.compile(r"\bcode\b|\bISO\s?639|\be\.g\.,?\s['\"]?[a-z]{2}(?:-[A-Z]{2})?['\"]?(?:[,)\s]|$)", re.I)
+_CODE_SAID = re.compile(
+    r"\bcode\b|\bISO\s?639|\be\.g\.,?\s['\"]?[a-z]{2}(?:-[A-Z]{2})?['\"]?(?:[,)\s]|$)", re.I
+)
 _CUE = re.compile(r"\b(?:to|into|in|from)\s$", re.I)
 
 
@@ -55,7 +57,9 @@ def find(request: Request) -> list[Candidate]:
         if word[0].islower() and not _CUE.search(text[max(0, m.start() - 6) : m.start()]):
             continue
         name, code = table()[word.lower()]
-        end = m.end() + len(_NOUN.match(text, m.end()).group(0))  # "the English language": one value
+        end = m.end() + len(
+            _NOUN.match(text, m.end()).group(0)
+        )  # "the English language": one value
         out.append(Candidate(Kind.LANGUAGE, name, m.start(), end, text[m.start() : end], unit=code))
     return out
 
@@ -66,7 +70,9 @@ def write_language(candidate: Candidate, slot) -> Any:
     for option in options:
         if str(option).lower() in (candidate.value.lower(), candidate.unit.lower()):
             return option
-    if _CODE_SAID.search(said) or any(re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", e) for e in slot.examples):
+    if _CODE_SAID.search(said) or any(
+        re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", e) for e in slot.examples
+    ):
         return candidate.unit
     return candidate.value
 

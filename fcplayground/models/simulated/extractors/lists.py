@@ -35,7 +35,10 @@ def find(request: Request) -> list[Candidate]:
     for m in _PAIR.finditer(request.text):
         parts = re.findall(r"([-+]?\d+(?:\.\d+)?)\s?°?\s?([NSEW]?)", m.group(0))
         pair = [(-1 if d in ("S", "W") else 1) * float(n) for n, d in parts]
-        pair = [int(v) if v.is_integer() and "." not in n else v for v, (n, _) in zip(pair, parts, strict=True)]
+        pair = [
+            int(v) if v.is_integer() and "." not in n else v
+            for v, (n, _) in zip(pair, parts, strict=True)
+        ]
         out.append(Candidate(Kind.LIST, pair, m.start(), m.end(), m.group(0)))
     return out
 

@@ -32,15 +32,27 @@ NOT_NAMES = {
     "no", "ok", "okay", "sure", "furthermore", "additionally", "moreover", "however", "turn",
     "switch", "remind", "email", "mail", "text", "call", "change", "swap", "move", "copy",
     "read", "save", "note", "start", "stop", "tomorrow", "today", "yesterday", "tonight",
-    "any", "some", "all", "every", "each", "is", "was", "did", "have", "has", "had", "be",
+    "any", "some", "all", "every", "each", "was", "did", "have", "has", "had", "be",
     "just", "quick", "quickly", "kindly", "maybe", "need", "want", "like", "go", "try",
     "log", "file", "put", "pull", "bring", "take", "keep", "mark", "post", "share", "tag",
-    "am", "was", "were", "will", "would", "shall", "may", "might", "must", "ok", "hmm",
+    "am", "were", "shall", "may", "might", "must", "hmm",
 }  # fmt: skip
 GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
              "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip
 TITLES = {"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "mt"}
-PLACE_CUES = {"in", "at", "from", "to", "near", "around", "visit", "visiting", "into", "via", "towards"}
+PLACE_CUES = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "around",
+    "visit",
+    "visiting",
+    "into",
+    "via",
+    "towards",
+}
 _SENTENCE_END = ".?!:\n\"'(“"
 
 
@@ -60,14 +72,24 @@ def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
     if gap != " ":
         return gap in ("-",) and nxt.group(0)[0].isupper()
     token = nxt.group(0)
-    if token.lower() in ("of", "de", "del", "da", "la", "le", "van", "von", "and") and j + 2 < len(tokens):
+    if token.lower() in ("of", "de", "del", "da", "la", "le", "van", "von", "and") and j + 2 < len(
+        tokens
+    ):
         after = tokens[j + 2]
-        return text[nxt.end() : after.start()] == " " and after.group(0)[0].isupper() and token != "and"
+        return (
+            text[nxt.end() : after.start()] == " "
+            and after.group(0)[0].isupper()
+            and token != "and"
+        )
     if token.lower() in GEO_HEADS and word.group(0)[0].isupper():
         return True  # "the Amazon rainforest", "the Mississippi river"
     if token.isdigit():  # "Maroon 5", "Windows 10", "S&P 500", not "Paris 2024 tickets"
         after = text[nxt.end() : nxt.end() + 2]
-        return len(token) <= 4 and word.group(0)[0].isupper() and not re.match(r"\s?[a-z%]|[-.,/:]\d|\d", after)
+        return (
+            len(token) <= 4
+            and word.group(0)[0].isupper()
+            and not re.match(r"\s?[a-z%]|[-.,/:]\d|\d", after)
+        )
     return token[0].isupper()
 
 
@@ -76,7 +98,7 @@ _NAMED_UNITS = {"joule", "kelvin", "watt", "pascal", "hertz", "volt", "ampere", 
 
 
 def _unit_word(low: str) -> bool:
-    """"Joules", "Kelvin": a unit named after a person, capitalised, is not a name."""
+    """ "Joules", "Kelvin": a unit named after a person, capitalised, is not a name."""
     from .units import parse_unit
 
     parsed = parse_unit(low)
@@ -97,9 +119,19 @@ def find(request: Request) -> list[Candidate]:
         word = token.group(0)
         low = word.lower().replace("'", "").replace("’", "").rstrip(".")
         the = low == "the" and not _opener(text, token.start()) and _continues_at(text, tokens, i)
-        if len(word) == 1 and word.isupper() and i and tokens[i - 1].group(0).islower() and text[tokens[i - 1].end() : token.start()] == " ":
+        if (
+            len(word) == 1
+            and word.isupper()
+            and i
+            and tokens[i - 1].group(0).islower()
+            and text[tokens[i - 1].end() : token.start()] == " "
+        ):
             the = True  # "product A", "plan B": a letter that names something
-        if not word[0].isupper() or (low in NOT_NAMES and not the) or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i)):
+        if (
+            not word[0].isupper()
+            or (low in NOT_NAMES and not the)
+            or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i))
+        ):
             i += 1
             continue
         j = i
@@ -135,12 +167,57 @@ EXTRACTOR = Extractor(
     Kind.NAME,
     find,
     slot_words=frozenset(
-        {"name", "artist", "person", "author", "player", "company", "team", "title", "brand",
-         "product", "actor", "director", "band", "species", "character", "celebrity", "singer",
-         "composer", "painter", "organization", "organisation", "restaurant", "hotel", "movie",
-         "song", "album", "book", "game", "username", "customer", "who", "employee", "contact",
-         "recipient", "attendee", "owner", "manager", "friend", "item", "show", "series",
-         "event", "park", "landmark", "building", "university", "school", "club", "league"}
+        {
+            "name",
+            "artist",
+            "person",
+            "author",
+            "player",
+            "company",
+            "team",
+            "title",
+            "brand",
+            "product",
+            "actor",
+            "director",
+            "band",
+            "species",
+            "character",
+            "celebrity",
+            "singer",
+            "composer",
+            "painter",
+            "organization",
+            "organisation",
+            "restaurant",
+            "hotel",
+            "movie",
+            "song",
+            "album",
+            "book",
+            "game",
+            "username",
+            "customer",
+            "who",
+            "employee",
+            "contact",
+            "recipient",
+            "attendee",
+            "owner",
+            "manager",
+            "friend",
+            "item",
+            "show",
+            "series",
+            "event",
+            "park",
+            "landmark",
+            "building",
+            "university",
+            "school",
+            "club",
+            "league",
+        }
     ),  # fmt: skip
     fills={Kind.STRING: 0.9, Kind.PLACE: 0.6, Kind.PHRASE: 0.8},
     convert=write_name,

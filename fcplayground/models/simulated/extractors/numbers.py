@@ -26,7 +26,16 @@ _NUMBER = re.compile(
     r"(?:\s?(%|percent\b|per\scent\b|°\s?[CFcf]\b|(?i:degrees?\s(?:celsius|fahrenheit|c|f))\b"
     r"|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*-]{0,24}(?:\sper\s[a-z]{1,10})?))?",
 )
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+_MULTIPLIERS = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -39,11 +48,24 @@ _SMALL = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _WORDS = re.compile(
     r"\b(?:(?:a|an)\s)?(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")"
-    r"(?:(?:[\s-]|\sand\s)(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")){0,6}\b",
+    r"(?:(?:[\s-]|\sand\s)(?:"
+    + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True))
+    + r")){0,6}\b",
     re.I,
 )
 # Words after a number that are not its unit but what it counts ("3 bedrooms").
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+_ORDINALS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+}
 
 
 def _word_value(phrase: str) -> float | None:
@@ -106,9 +128,15 @@ def _digits(request: Request) -> list[Candidate]:
                 end = max(m.end(i) for i in (2, 3, 4, 5) if m.group(i) is not None)
         if symbol:
             unit = currencies.SYMBOLS[symbol]
-        number = int(value) if value.is_integer() and (scale or not ("." in digits or exponent)) else value
+        number = (
+            int(value)
+            if value.is_integer() and (scale or not ("." in digits or exponent))
+            else value
+        )
         tags = {Tag.PERCENT} if unit == "percent" else set()
-        candidate = Candidate(Kind.NUMBER, number, start, end, text[start:end], unit=unit, tags=frozenset(tags))
+        candidate = Candidate(
+            Kind.NUMBER, number, start, end, text[start:end], unit=unit, tags=frozenset(tags)
+        )
         out.append(candidate)
         if written and unit not in ("percent", ""):
             facet_start = end - len(written)
@@ -116,7 +144,17 @@ def _digits(request: Request) -> list[Candidate]:
             out.append(Candidate(kind, unit if kind == Kind.CURRENCY else written, facet_start, end,
                                  written, unit=unit, tags=frozenset({Tag.FACET})))  # fmt: skip
         elif symbol:
-            out.append(Candidate(Kind.CURRENCY, unit, m.start(), m.start() + 1, symbol, unit=unit, tags=frozenset({Tag.FACET})))
+            out.append(
+                Candidate(
+                    Kind.CURRENCY,
+                    unit,
+                    m.start(),
+                    m.start() + 1,
+                    symbol,
+                    unit=unit,
+                    tags=frozenset({Tag.FACET}),
+                )
+            )
         del ordinal
     return out
 
@@ -128,13 +166,17 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
             continue
         phrase, start = m.group(0), m.start()
         low = phrase.lower()
-        if low.startswith(("a ", "an ")) and not re.search(r"dozen|hundred|thousand|million|half", low):
+        if low.startswith(("a ", "an ")) and not re.search(
+            r"dozen|hundred|thousand|million|half", low
+        ):
             phrase = phrase.split(" ", 1)[1]  # "a two-hour hike": the article is no number
             low, start = phrase.lower(), m.end() - len(phrase)
         if low in ("a", "an", "second", "once", "half"):
             continue  # "a second", "once": words, not numbers
         after = m.end()
-        if low == "one" and (not _A_WORD.match(request.text, after) or _NOT_ONE.match(request.text, after)):
+        if low == "one" and (
+            not _A_WORD.match(request.text, after) or _NOT_ONE.match(request.text, after)
+        ):
             continue  # "one of", "one more": "one" counts something only before a noun
         if _NOT_A_COUNT.match(request.text, after):
             continue
@@ -144,10 +186,24 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
         number = int(value) if float(value).is_integer() else value
         unit, end = _spelled_unit(request.text, m.end())
         text = request.text[start:end]
-        out.append(Candidate(Kind.NUMBER, number, start, end, text, 0.8, unit=unit, tags=frozenset({Tag.WORD})))
+        out.append(
+            Candidate(
+                Kind.NUMBER, number, start, end, text, 0.8, unit=unit, tags=frozenset({Tag.WORD})
+            )
+        )
         if unit:
             word = request.text[m.end() : end].strip(" -")
-            out.append(Candidate(Kind.UNIT, word, end - len(word), end, word, unit=unit, tags=frozenset({Tag.FACET})))
+            out.append(
+                Candidate(
+                    Kind.UNIT,
+                    word,
+                    end - len(word),
+                    end,
+                    word,
+                    unit=unit,
+                    tags=frozenset({Tag.FACET}),
+                )
+            )
     return out
 
 
@@ -167,26 +223,37 @@ def _spelled_unit(text: str, end: int) -> tuple[str, int]:
 _A_WORD = re.compile(r"\s[a-z]{3,}")
 _NOT_ONE = re.compile(r"\s(?:of|more|another|day)\b")  # "one day": some day
 _NOT_A_COUNT = re.compile(r"\s(?:by)\b")
-_AT_REST = re.compile(r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\srest\b|\b(?:is|was|been|being)?\s?dropped\b|\bstationary\b", re.I)
+_AT_REST = re.compile(
+    r"\b(?:(?:starts?|started|starting|is|was)\s)?(?:from|at)\srest\b|\b(?:is|was|been|being)?\s?dropped\b|\bstationary\b",
+    re.I,
+)
 
 
 def _at_rest(request: Request) -> list[Candidate]:
-    """"from rest", "dropped": an initial velocity of 0, said in words."""
+    """ "from rest", "dropped": an initial velocity of 0, said in words."""
     return [Candidate(Kind.NUMBER, 0, m.start(), m.end(), m.group(0), 0.9, evidence="at rest: an initial velocity or speed of 0", tags=frozenset({Tag.FACET}))
             for m in _AT_REST.finditer(request.text)]  # fmt: skip
 
 
 _SPANS = r"(?:hour|minute|second|day|week|month|year)"
 _DURATION = re.compile(
-    rf"\b(?:(?:a|an|one)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b", re.I
+    rf"\b(?:(?:a|an|one)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b",
+    re.I,
 )
 
 
 def _durations(request: Request, taken: list[Candidate]) -> list[Candidate]:
-    """"an hour and a half", "half an hour", "a minute", "2 and a half days"."""
+    """ "an hour and a half", "half an hour", "a minute", "2 and a half days"."""
     out = []
     for m in _DURATION.finditer(request.text):
-        if any(c.start < m.end() and m.start() < c.end for c in taken if c.kind == Kind.NUMBER and Tag.FACET not in c.tags and c.text[:1].isdigit() and not m.group(4)):
+        if any(
+            c.start < m.end() and m.start() < c.end
+            for c in taken
+            if c.kind == Kind.NUMBER
+            and Tag.FACET not in c.tags
+            and c.text[:1].isdigit()
+            and not m.group(4)
+        ):
             continue
         if m.group(1):
             value, unit = (1.5 if m.group(2) else 1), m.group(1)
@@ -198,12 +265,15 @@ def _durations(request: Request, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_FEET_INCHES = re.compile(r"(?<![\w.])(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2}(?:\.\d)?)\s?(?:in|inches|inch|\"|'')(?![\w])", re.I)
+_FEET_INCHES = re.compile(
+    r"(?<![\w.])(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2}(?:\.\d)?)\s?(?:in|inches|inch|\"|'')(?![\w])",
+    re.I,
+)
 _PI = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)?\s?(?:pi|π)\b", re.I)
 
 
 def _compound(request: Request) -> list[Candidate]:
-    """"5ft 10in" is 70 inches; "2 pi" is 6.2832."""
+    """ "5ft 10in" is 70 inches; "2 pi" is 6.2832."""
     out = []
     for m in _FEET_INCHES.finditer(request.text):
         inches = int(m.group(1)) * 12 + float(m.group(2))
@@ -211,26 +281,44 @@ def _compound(request: Request) -> list[Candidate]:
         out.append(Candidate(Kind.NUMBER, value, m.start(), m.end(), m.group(0), unit="inch"))
     for m in _PI.finditer(request.text):
         factor = float(m.group(1)) if m.group(1) else 1.0
-        out.append(Candidate(Kind.NUMBER, round(factor * math.pi, 4), m.start(), m.end(), m.group(0)))
+        out.append(
+            Candidate(Kind.NUMBER, round(factor * math.pi, 4), m.start(), m.end(), m.group(0))
+        )
     return out
 
 
 _FREQUENCY = {"daily": 365, "weekly": 52, "monthly": 12, "quarterly": 4, "annually": 1, "yearly": 1,
               "semiannually": 2, "semi-annually": 2, "biannually": 2, "hourly": 8760}  # fmt: skip
-_FREQUENT = re.compile(r"\b(?:compounded\s|paid\s|billed\s)?(" + "|".join(_FREQUENCY) + r")\b", re.I)
-_SPAN_AHEAD = re.compile(r"\b(?:next|coming|upcoming|past|last|this)\s(week|month|year|fortnight|decade)\b", re.I)
+_FREQUENT = re.compile(
+    r"\b(?:compounded\s|paid\s|billed\s)?(" + "|".join(_FREQUENCY) + r")\b", re.I
+)
+_SPAN_AHEAD = re.compile(
+    r"\b(?:next|coming|upcoming|past|last|this)\s(week|month|year|fortnight|decade)\b", re.I
+)
 
 
 def _frequencies(request: Request) -> list[Candidate]:
-    """"compounded quarterly" is 4 times a year; "the next week" is one week."""
+    """ "compounded quarterly" is 4 times a year; "the next week" is one week."""
     # tagged as facets: the words stay topic words ("the monthly payment") and the value
     # goes only to a parameter they name (see affinity: a number with its own cue words)
-    out = [Candidate(Kind.NUMBER, _FREQUENCY[m.group(1).lower()], m.start(1), m.end(1), m.group(1), 0.9,
-                     evidence="compounding frequency n times", tags=frozenset({Tag.FACET}))  # fmt: skip
-           for m in _FREQUENT.finditer(request.text)]
+    out = [
+        Candidate(
+            Kind.NUMBER,
+            _FREQUENCY[m.group(1).lower()],
+            m.start(1),
+            m.end(1),
+            m.group(1),
+            0.9,
+            evidence="compounding frequency n times",
+            tags=frozenset({Tag.FACET}),
+        )  # fmt: skip
+        for m in _FREQUENT.finditer(request.text)
+    ]
     for m in _SPAN_AHEAD.finditer(request.text):
         word = m.group(1).lower()
-        value, unit = (2, "week") if word == "fortnight" else (10, "year") if word == "decade" else (1, word)
+        value, unit = (
+            (2, "week") if word == "fortnight" else (10, "year") if word == "decade" else (1, word)
+        )
         out.append(Candidate(Kind.NUMBER, value, m.start(1), m.end(1), m.group(1), 0.7, unit=unit,
                              evidence=f"{unit}s days duration timeframe", tags=frozenset({Tag.FACET})))  # fmt: skip
     return out
@@ -252,7 +340,11 @@ def convert(candidate: Candidate, slot) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if Tag.PERCENT in candidate.tags and _wants_fraction(slot):
             value = round(value / 100, 10)
-        elif slot.percent is False and 1 < value <= 100 and re.search(r"rate|interest|yield", slot.name, re.I):
+        elif (
+            slot.percent is False
+            and 1 < value <= 100
+            and re.search(r"rate|interest|yield", slot.name, re.I)
+        ):
             value = round(value / 100, 10)  # "rate 3.75" for a rate written as a decimal
         elif candidate.unit and slot.unit and candidate.unit != slot.unit:
             converted = units.convert(value, candidate.unit, slot.unit)

@@ -17,7 +17,9 @@ from ..words import canonical, terms, words
 from .base import Candidate, Extractor, Request
 
 # "USD for dollars", "'C' for Celsius": a description that says which value a word means.
-_MEANS = re.compile(r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s(?:for|=|means)\s([A-Za-z]+)""")
+_MEANS = re.compile(
+    r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s(?:for|=|means)\s([A-Za-z]+)"""
+)
 # Words that put an option the other way round.
 _SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate", "switch on", "turn on", "up"},
                     "off": {"off", "disable", "disabled", "stop", "deactivate", "shut", "out", "kill", "switch off"}}  # fmt: skip
@@ -48,11 +50,13 @@ def _occurrence(text: str, low: str, option: str) -> tuple[int, int, str] | None
 
 
 # a unit as written after a number: "72°F", "10 km", "5 degrees C"
-_UNIT_TOKEN = re.compile(r"(?<=\d)\s?(°\s?[CFcf]\b|degrees?\s(?:celsius|fahrenheit|[cf])\b|[A-Za-z]{1,15}\b)", re.I)
+_UNIT_TOKEN = re.compile(
+    r"(?<=\d)\s?(°\s?[CFcf]\b|degrees?\s(?:celsius|fahrenheit|[cf])\b|[A-Za-z]{1,15}\b)", re.I
+)
 
 
 def _same_unit(text: str, option: str) -> tuple[int, int, str] | None:
-    """"°F" for the option "fahrenheit", "kilometres" for "km": the unit the option names,
+    """ "°F" for the option "fahrenheit", "kilometres" for "km": the unit the option names,
     written another way."""
     if not re.fullmatch(r"[a-z °_]{1,20}", option):
         return None
@@ -121,5 +125,8 @@ def read_examples(request: Request, slot) -> list[Candidate]:
 
 
 EXTRACTOR = Extractor(
-    Kind.ENUM, for_slot=read, fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0, Kind.ID: 1.0}, json_types=frozenset({"string", "integer", "number"})
+    Kind.ENUM,
+    for_slot=read,
+    fills={Kind.STRING: 1.0, Kind.NAME: 0.8, Kind.UNIT: 1.0, Kind.ID: 1.0},
+    json_types=frozenset({"string", "integer", "number"}),
 )

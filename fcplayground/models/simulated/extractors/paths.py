@@ -17,13 +17,18 @@ _ABBREVIATIONS = {"a.m", "p.m", "e.g", "i.e", "etc", "vs", "no", "approx", "u.s"
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Slashes that are not paths: units, fractions, dates, "and/or".
 _NOT_A_PATH = re.compile(
-    r"^(?:[\d.]+(?:/[\d.]+)+|[A-Za-z]{1,3}/[A-Za-z]{1,3}(?:\^?\d)?|and/or|he/she|his/her|yes/no|either/or)$", re.I
+    r"^(?:[\d.]+(?:/[\d.]+)+|[A-Za-z]{1,3}/[A-Za-z]{1,3}(?:\^?\d)?|and/or|he/she|his/her|yes/no|either/or)$",
+    re.I,
 )
 _DOMAIN_ENDINGS = {"com", "org", "net", "io", "dev", "edu", "gov", "co", "uk", "de", "fr"}
 
 
 def _plausible(token: str) -> bool:
-    if not re.search(r"[A-Za-z]", token) or token.endswith((".", "-")) or token.lower() in _ABBREVIATIONS:
+    if (
+        not re.search(r"[A-Za-z]", token)
+        or token.endswith((".", "-"))
+        or token.lower() in _ABBREVIATIONS
+    ):
         return False
     if "/" not in token and "\\" not in token and not _EXTENSION.search(token):
         return False
@@ -34,7 +39,12 @@ def _plausible(token: str) -> bool:
         segments = [s for s in re.split(r"[/\\]", token) if s]
         if _NOT_A_PATH.match(token) and not rooted and not _EXTENSION.search(token):
             return False
-        return bool(rooted) or len(segments) >= 2 and bool(re.search(r"[A-Za-z]", segments[0])) or bool(_EXTENSION.search(token))
+        return (
+            bool(rooted)
+            or len(segments) >= 2
+            and bool(re.search(r"[A-Za-z]", segments[0]))
+            or bool(_EXTENSION.search(token))
+        )
     ending = token.rsplit(".", 1)[-1].lower()
     return ending not in _DOMAIN_ENDINGS and not re.fullmatch(r"[\d.]+", token)
 
@@ -50,8 +60,29 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
-_FOLDER = re.compile(r"\b(?:the\s)?([\w.-]{1,60})\s(?:folder|directory|dir)\b|\b(?:folder|directory|dir|in|ls)\s([\w.-]{1,60}(?:/[\w.-]{1,60})*)(?=\s|[?.!,]|$)", re.I)
-_NOT_FOLDERS = {"the", "a", "my", "this", "that", "which", "what", "your", "our", "each", "every", "any", "some", "top", "new", "same", "it"}
+_FOLDER = re.compile(
+    r"\b(?:the\s)?([\w.-]{1,60})\s(?:folder|directory|dir)\b|\b(?:folder|directory|dir|in|ls)\s([\w.-]{1,60}(?:/[\w.-]{1,60})*)(?=\s|[?.!,]|$)",
+    re.I,
+)
+_NOT_FOLDERS = {
+    "the",
+    "a",
+    "my",
+    "this",
+    "that",
+    "which",
+    "what",
+    "your",
+    "our",
+    "each",
+    "every",
+    "any",
+    "some",
+    "top",
+    "new",
+    "same",
+    "it",
+}
 
 
 def read_folder(request: Request, slot) -> list[Candidate]:
@@ -62,7 +93,17 @@ def read_folder(request: Request, slot) -> list[Candidate]:
         name = m.group(group)
         if name.lower() in _NOT_FOLDERS or not re.search(r"[A-Za-z]", name):
             continue
-        out.append(Candidate(Kind.PATH, name, m.start(group), m.end(group), name, 0.7, evidence="a folder named in the request"))
+        out.append(
+            Candidate(
+                Kind.PATH,
+                name,
+                m.start(group),
+                m.end(group),
+                name,
+                0.7,
+                evidence="a folder named in the request",
+            )
+        )
     return out
 
 
@@ -70,9 +111,7 @@ EXTRACTOR = Extractor(
     Kind.PATH,
     find,
     for_slot=read_folder,
-    slot_words=frozenset(
-        {"path", "file", "filename", "filepath", "folder", "directory", "dir"}
-    ),
+    slot_words=frozenset({"path", "file", "filename", "filepath", "folder", "directory", "dir"}),
     describes=re.compile(r"\b(?:file ?path|path of|path to|directory|folder|file name)\b", re.I),
     fills={Kind.STRING: 0.8, Kind.NAME: 0.4, Kind.ID: 0.4},
 )

@@ -11,8 +11,12 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-PATTERN = re.compile(r"(?<![\w+(.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.-]|,\d)")
-_PHONE_WORDS = re.compile(r"\b(?:phone|call|ring|text|sms|mobile|cell|tel|number|dial|whatsapp)\b", re.I)
+PATTERN = re.compile(
+    r"(?<![\w+(.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.-]|,\d)"
+)
+_PHONE_WORDS = re.compile(
+    r"\b(?:phone|call|ring|text|sms|mobile|cell|tel|number|dial|whatsapp)\b", re.I
+)
 
 
 def find(request: Request) -> list[Candidate]:

@@ -18,7 +18,9 @@ from .base import Candidate, Extractor, Request
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ITEM = r"[a-z][a-z'-]{1,30}(?:\s[a-z][a-z'-]{1,30}){0,2}"
-_LIST = re.compile(rf"(?<![\w-])({_ITEM})((?:,\s(?:and\s|or\s)?{_ITEM}){{1,12}}|\s(?:and|or)\s{_ITEM})(?![\w-])")
+_LIST = re.compile(
+    rf"(?<![\w-])({_ITEM})((?:,\s(?:and\s|or\s)?{_ITEM}){{1,12}}|\s(?:and|or)\s{_ITEM})(?![\w-])"
+)
 _VALUE_CUES = {"of", "for", "about", "with", "called", "named", "titled", "like", "likes", "love",
                "loves", "enjoy", "enjoys", "on", "regarding", "concerning", "containing", "in",
                "using", "from", "got", "have", "define", "spell", "word"}  # fmt: skip
@@ -62,7 +64,7 @@ _AFTER_VERB = re.compile(r"\s(?:a|an|the|my|me|it|us|him|her|them|up|off|on|out|
 
 
 def _verb_like(text: str, start: int, items: list[str]) -> bool:
-    """"the kitchen lights and set a timer": an item followed by an article is a verb."""
+    """ "the kitchen lights and set a timer": an item followed by an article is a verb."""
     position = start
     for item in items:
         at = text.find(item, position)
@@ -106,12 +108,28 @@ def read(request: Request, slot) -> list[Candidate]:
             run = _run_before(tokens, i, known)
             if run:  # stronger before a word of the parameter's own description ("jazz music")
                 strength = 0.8 if t[0] in own else 0.6
-                found.append(_phrase(text, run[-1:], strength, f"the kind of {token.group(0)} the request asks for"))
+                found.append(
+                    _phrase(
+                        text,
+                        run[-1:],
+                        strength,
+                        f"the kind of {token.group(0)} the request asks for",
+                    )
+                )
                 if len(run) > 1:
-                    found.append(_phrase(text, run, strength - 0.1, f"the kind of {token.group(0)} the request asks for"))
+                    found.append(
+                        _phrase(
+                            text,
+                            run,
+                            strength - 0.1,
+                            f"the kind of {token.group(0)} the request asks for",
+                        )
+                    )
     for run, cue in _unexplained(tokens, known):
         if cue in _VALUE_CUES:
-            found.append(_phrase(text, run, 0.55, f"words after {cue!r} that the tool does not explain"))
+            found.append(
+                _phrase(text, run, 0.55, f"words after {cue!r} that the tool does not explain")
+            )
         elif cue in _ARTICLES and slot.required:
             found.append(_phrase(text, run, 0.5, f"the thing after {cue!r}"))
     return found
@@ -128,7 +146,9 @@ def _run_before(tokens: list[re.Match[str]], i: int, known: frozenset[str]) -> l
     return run
 
 
-def _unexplained(tokens: list[re.Match[str]], known: frozenset[str]) -> list[tuple[list[re.Match[str]], str]]:
+def _unexplained(
+    tokens: list[re.Match[str]], known: frozenset[str]
+) -> list[tuple[list[re.Match[str]], str]]:
     """Runs of words the tool's words do not explain, each with the word that introduces
     it: a value cue before it ("like jogging"), else an article ("the blue kettle")."""
     runs: list[tuple[list[re.Match[str]], str]] = []
@@ -154,7 +174,9 @@ def _unexplained(tokens: list[re.Match[str]], known: frozenset[str]) -> list[tup
 
 def _phrase(text: str, run: list[re.Match[str]], strength: float, how: str) -> Candidate:
     start, end = run[0].start(), run[-1].end()
-    return Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], strength, evidence=how)
+    return Candidate(
+        Kind.PHRASE, text[start:end], start, end, text[start:end], strength, evidence=how
+    )
 
 
 def write_phrase(candidate: Candidate, slot) -> str:

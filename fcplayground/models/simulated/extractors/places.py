@@ -24,14 +24,18 @@ from .base import Candidate, Extractor, Request, coerce
 from .names import NOT_NAMES, PLACE_CUES
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
-_CITY_STATE = re.compile(r"city,\s?state|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}\b|\bCity, ST\b", re.I)
-_CITY_COUNTRY = re.compile(r"city,\s?country|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{3,}", re.I)
+_CITY_STATE = re.compile(
+    r"city,\s?state|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}\b|\bCity, ST\b", re.I
+)
+_CITY_COUNTRY = re.compile(
+    r"city,\s?country|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{3,}", re.I
+)
 # Place names that are everyday words when not capitalised, or names of other things.
 _COMMON = {"nice", "reading", "mobile", "bath", "split", "orange", "independence", "hope",
            "university", "mission", "victoria", "florence", "eugene", "jackson", "lincoln",
            "washington", "cork", "sale", "most", "ede", "of", "as", "is", "la", "man", "deal",
            "march", "may", "june", "york", "best", "gay", "bar", "van", "zug", "ur", "asia",
-           "ocean", "split", "bend", "carrot", "nazareth", "paradise", "chicken"}  # fmt: skip
+           "ocean", "bend", "carrot", "nazareth", "paradise", "chicken"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,9 @@ def gazetteer() -> dict[str, Place]:
             name, country, region, zone, population, _ = line.rstrip("\n").split("\t")
             place = Place(name, country, region, zone, int(population), "city")
             for key in {name.lower(), folded(name), folded(name).removesuffix(" city")}:
-                places.setdefault(key, place)  # "São Paulo" is "sao paulo", "New York City" "new york"
+                places.setdefault(
+                    key, place
+                )  # "São Paulo" is "sao paulo", "New York City" "new york"
     for code, name in US_STATES.items():
         places.setdefault(name.lower(), Place(name, "US", code, "", 0, "state"))
     for country in pycountry.countries:
@@ -118,7 +124,9 @@ def folded(name: str) -> str:
     """A name in lower case without accents: how people type it."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c)
+    )
 
 
 def lookup(name: str) -> Place | None:
@@ -129,40 +137,74 @@ def lookup(name: str) -> Place | None:
 def find(request: Request) -> list[Candidate]:
     text = request.text
     tokens = list(_TOKEN.finditer(text))
-    places = gazetteer()
     out: list[Candidate] = []
     i = 0
     while i < len(tokens):
-        listed = bool(out) and re.fullmatch(r",?\s(?:and|or|&)\s|,\s", text[out[-1].end : tokens[i].start()]) is not None
-        for n in (4, 3, 2, 1):
-            if i + n > len(tokens) or not _adjacent(text, tokens[i : i + n]):
-                continue
-            written = text[tokens[i].start() : tokens[i + n - 1].end()]
-            short = n == 1 and written in short_names() and not text[: tokens[i].start()].rstrip().endswith(",")
-            place = short_names()[written] if short else places.get(folded(written))
-            if place and _plausible(text, tokens[i].start(), written, place, listed):
-                j = i + n
-                if _inside_name(text, tokens, i, j):
-                    break  # "Chicago Bulls", "Isaac Newton": part of a longer name
-                end = tokens[j - 1].end()
-                region = _region_after(text, end, place)
-                cue = listed or _cue(text, tokens[i].start())
-                tags = {Tag.KNOWN} | ({Tag.PLACE_CUE} if cue else set())
-                value = place.name if written in short_names() or not written[0].isupper() else written
-                strength = 1.0 if cue else 0.9
-                if region:  # "Miami, Florida" as written, and its parts for parameters of their own
-                    start = _SPACE.match(text, text.index(",", end) + 1).end()
-                    whole = text[tokens[i].start() : region]
-                    out.append(Candidate(Kind.PLACE, whole, tokens[i].start(), region, whole, strength, tags=frozenset(tags)))
-                    out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written, strength - 0.05, tags=frozenset(tags | {Tag.FACET})))
-                    out.append(Candidate(Kind.PLACE, text[start:region], start, region, text[start:region],
-                                         0.6, tags=frozenset({Tag.KNOWN, Tag.FACET})))  # fmt: skip
-                else:
-                    out.append(Candidate(Kind.PLACE, value, tokens[i].start(), end, written, strength, tags=frozenset(tags)))
-                i = _index_at(tokens, region) if region else i + n - 1
-                break
-        i += 1
+        listed = (
+            bool(out) and _LIST_GAP.fullmatch(text[out[-1].end : tokens[i].start()]) is not None
+        )
+        match = _place_at(text, tokens, i, listed)
+        if match is None:
+            i += 1
+            continue
+        n, place, written = match
+        if _inside_name(text, tokens, i, i + n):
+            i += 1  # "Chicago Bulls", "Isaac Newton": part of a longer name
+            continue
+        found, end = _readings(
+            text, tokens[i].start(), tokens[i + n - 1].end(), written, place, listed
+        )
+        out += found
+        i = _index_at(tokens, end) + 1 if end > tokens[i + n - 1].end() else i + n
     return out
+
+
+_LIST_GAP = re.compile(r",?\s(?:and|or|&)\s|,\s")
+
+
+def _place_at(
+    text: str, tokens: list[re.Match[str]], i: int, listed: bool
+) -> tuple[int, Place, str] | None:
+    """The longest place name (up to four words) starting at token i: (words, place, as written)."""
+    for n in (4, 3, 2, 1):
+        if i + n > len(tokens) or not _adjacent(text, tokens[i : i + n]):
+            continue
+        written = text[tokens[i].start() : tokens[i + n - 1].end()]
+        before = text[max(0, tokens[i].start() - 20) : tokens[i].start()].rstrip()
+        short = n == 1 and written in short_names() and not before.endswith(",")
+        place = short_names()[written] if short else gazetteer().get(folded(written))
+        if place and _plausible(text, tokens[i].start(), written, place, listed):
+            return n, place, written
+    return None
+
+
+def _readings(
+    text: str, start: int, end: int, written: str, place: Place, listed: bool
+) -> tuple[list[Candidate], int]:
+    """The candidates for one place name, and where they end: "Miami, Florida" as written,
+    and its parts for parameters of their own."""
+    cue = listed or _cue(text, start)
+    tags = frozenset({Tag.KNOWN} | ({Tag.PLACE_CUE} if cue else set()))
+    value = place.name if written in short_names() or not written[0].isupper() else written
+    strength = 1.0 if cue else 0.9
+    region = _region_after(text, end, place)
+    if not region:
+        return [Candidate(Kind.PLACE, value, start, end, written, strength, tags=tags)], end
+    after = _SPACE.match(text, text.index(",", end) + 1).end()
+    whole = text[start:region]
+    return [
+        Candidate(Kind.PLACE, whole, start, region, whole, strength, tags=tags),
+        Candidate(Kind.PLACE, value, start, end, written, strength - 0.05, tags=tags | {Tag.FACET}),
+        Candidate(
+            Kind.PLACE,
+            text[after:region],
+            after,
+            region,
+            text[after:region],
+            0.6,
+            tags=frozenset({Tag.KNOWN, Tag.FACET}),
+        ),
+    ], region
 
 
 _STATE_CODE = re.compile(r",\s?([A-Z]{2})\b")
@@ -176,7 +218,11 @@ def _region_after(text: str, end: int, place: Place) -> int:
         return 0
     city = text[max(0, end - 80) : end].split(",")[-1].strip()
     if m := _STATE_CODE.match(text, end):
-        return m.end() if m.group(1) in US_STATES and _in_state(city, place, m.group(1)) or m.group(1) == "UK" else 0
+        return (
+            m.end()
+            if m.group(1) in US_STATES and _in_state(city, place, m.group(1)) or m.group(1) == "UK"
+            else 0
+        )
     m = _REGION_NAME.match(text, end)
     if m:
         for length in (len(m.group(1)), len(m.group(1).split()[0])):
@@ -215,6 +261,7 @@ def _index_at(tokens: list[re.Match[str]], position: int) -> int:
 
 def _inside_name(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
     """Is the place at tokens i..j-1 part of a longer capitalised name?"""
+
     def capital(k: int) -> bool:
         word = tokens[k].group(0)
         return word[0].isupper() and word.lower() not in NOT_NAMES
@@ -281,9 +328,31 @@ EXTRACTOR = Extractor(
     Kind.PLACE,
     find,
     slot_words=frozenset(
-        {"city", "location", "place", "country", "destination", "origin", "address", "venue",
-         "region", "state", "area", "town", "where", "loc", "province", "county", "locale",
-         "departure", "arrival", "airport", "near", "neighborhood", "district"}
+        {
+            "city",
+            "location",
+            "place",
+            "country",
+            "destination",
+            "origin",
+            "address",
+            "venue",
+            "region",
+            "state",
+            "area",
+            "town",
+            "where",
+            "loc",
+            "province",
+            "county",
+            "locale",
+            "departure",
+            "arrival",
+            "airport",
+            "near",
+            "neighborhood",
+            "district",
+        }
     ),  # fmt: skip
     describes=re.compile(r"\b(?:city|location|country|place|region|town)\b", re.I),
     fills={Kind.NAME: 0.7, Kind.STRING: 0.6, Kind.TIMEZONE: 0.8, Kind.PHRASE: 0.6},

@@ -31,16 +31,39 @@ def _value(m: re.Match[str]) -> time | None:
     return time(h, int(minute), int(second or 0))
 
 
-_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_HOURS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        1,
+    )
+}
 _SPOKEN = re.compile(
-    r"\b(?:(half|quarter)\s(past|to)\s(\d{1,2}|" + "|".join(_HOURS) + r")|(\d{1,2}|" + "|".join(_HOURS) + r")\so'?clock"
+    r"\b(?:(half|quarter)\s(past|to)\s(\d{1,2}|"
+    + "|".join(_HOURS)
+    + r")|(\d{1,2}|"
+    + "|".join(_HOURS)
+    + r")\so'?clock"
     r"|(?<=\bat\s)(\d{1,2})(?![\d:.,])(?!\s?(?:%|percent|[a-z°$€£]|-\d)))\b",
     re.I,
 )
 
 
 def _spoken(text: str) -> list[Candidate]:
-    """"half past nine", "quarter to ten", "six o'clock", "at 10"."""
+    """ "half past nine", "quarter to ten", "six o'clock", "at 10"."""
     out = []
     for m in _SPOKEN.finditer(text):
         part, side, hour_word, clock, bare = m.groups()
@@ -54,7 +77,9 @@ def _spoken(text: str) -> list[Candidate]:
             if side.lower() == "to":
                 hour, minute = (hour - 1) % 24, 60 - minute
         strength = 0.7 if bare else 1.0
-        out.append(Candidate(Kind.TIME, time(hour, minute), m.start(), m.end(), m.group(0), strength))
+        out.append(
+            Candidate(Kind.TIME, time(hour, minute), m.start(), m.end(), m.group(0), strength)
+        )
     return out
 
 
@@ -70,12 +95,26 @@ def find(request: Request) -> list[Candidate]:
         for group in (1, 2, 5):
             if m.group(group):
                 number = int(m.group(group))
-                out.append(Candidate(Kind.NUMBER, number, m.start(group), m.end(group), m.group(group), 0.9, tags=frozenset({Tag.FACET})))
+                out.append(
+                    Candidate(
+                        Kind.NUMBER,
+                        number,
+                        m.start(group),
+                        m.end(group),
+                        m.group(group),
+                        0.9,
+                        tags=frozenset({Tag.FACET}),
+                    )
+                )
     return out + [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
 
 
 def write_time(candidate: Candidate, slot) -> Any:
-    fmt = slot.date_format if slot.date_format and "%H" in slot.date_format or "%I" in slot.date_format else "%H:%M"
+    fmt = (
+        slot.date_format
+        if slot.date_format and "%H" in slot.date_format or "%I" in slot.date_format
+        else "%H:%M"
+    )
     if "%Y" in fmt or "%d" in fmt:
         fmt = "%H:%M"
     return candidate.value.strftime(fmt)

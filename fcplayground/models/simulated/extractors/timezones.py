@@ -12,7 +12,9 @@ from functools import lru_cache
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-PATTERN = re.compile(r"(?<![\w/])[A-Za-z][A-Za-z_+-]{1,30}(?:/[A-Za-z0-9][A-Za-z0-9_+-]{0,30}){1,2}")
+PATTERN = re.compile(
+    r"(?<![\w/])[A-Za-z][A-Za-z_+-]{1,30}(?:/[A-Za-z0-9][A-Za-z0-9_+-]{0,30}){1,2}"
+)
 _ABBREVIATIONS = re.compile(r"(?<![\w/])(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?(?![\w/])")
 
 

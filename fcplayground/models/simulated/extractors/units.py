@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..vocabulary import Kind, Tag
+from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
 # Temperatures are offset units; pint reads "C" and "F" as coulomb and farad.
@@ -44,7 +44,9 @@ _UNIT_WORDS = _NOT_UNITS - {
     "counts", "number", "numbers", "bit", "bits", "over", "are", "ares",
 }  # fmt: skip
 _UNIT_TOKEN = r"(?:°\s?[CFcf]\b|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*.-]{0,15})"
-_STANDALONE = re.compile(rf"(?<![\w°])(?:(?:degrees?\s)?(?:celsius|fahrenheit)|{_UNIT_TOKEN})(?![\w])", re.I)
+_STANDALONE = re.compile(
+    rf"(?<![\w°])(?:(?:degrees?\s)?(?:celsius|fahrenheit)|{_UNIT_TOKEN})(?![\w])", re.I
+)
 _DESCRIBED = re.compile(
     r"\b(?:in|into|as|measured in|expressed in|unit:)\s(?:the\s)?(?:unit\sof\s)?"
     r"((?:degrees?\s)?[A-Za-zµμ°][A-Za-z0-9µμ°/^²³*.-]{0,20}(?:\s(?:per|squared|cubed)\s?[A-Za-z]*)?)",
@@ -101,13 +103,28 @@ EVERYDAY = {
     "cubic_foot", "cubic_inch", "angstrom", "micron", "thou", "rpm", "revolutions_per_minute",
     "pound_force_per_square_inch", "gigabyte", "megabyte", "kilobyte", "terabyte",
 }  # fmt: skip
-PREFIXES = {"", "kilo", "centi", "milli", "micro", "nano", "mega", "giga", "tera", "deci", "pico", "hecto"}
+PREFIXES = {
+    "",
+    "kilo",
+    "centi",
+    "milli",
+    "micro",
+    "nano",
+    "mega",
+    "giga",
+    "tera",
+    "deci",
+    "pico",
+    "hecto",
+}
 
 
 def spelled_out(word: str, unit: str) -> bool:
     """Is ``word`` the unit's name written out, not letters pint reads as a prefix and a
     symbol ("pins" as pico-inches)?"""
-    prefix = next((p for p in sorted(PREFIXES, key=len, reverse=True) if p and unit.startswith(p)), "")
+    prefix = next(
+        (p for p in sorted(PREFIXES, key=len, reverse=True) if p and unit.startswith(p)), ""
+    )
     return not prefix or word.lower().startswith(prefix)
 
 
@@ -140,7 +157,9 @@ def described_unit(name: str, description: str) -> str:
                 return parsed[0]
     if (m := _SUFFIX.search(name.lower())) and (parsed := parse_unit(m.group(1))):
         return parsed[0]
-    if (m := re.search(r"\bnumber of ([a-z]+)", description, re.I)) and (parsed := parse_unit(m.group(1))):
+    if (m := re.search(r"\bnumber of ([a-z]+)", description, re.I)) and (
+        parsed := parse_unit(m.group(1))
+    ):
         return parsed[0]  # "the number of days"
     return ""
 
@@ -151,7 +170,9 @@ def find(request: Request) -> list[Candidate]:
     for m in _STANDALONE.finditer(request.text):
         raw = m.group(0)
         low = raw.lower()
-        if low in _NOT_UNITS - _UNIT_WORDS or not (_after_direction(request.text, m.start()) or low in _TEMPERATURE and len(low) > 3):
+        if low in _NOT_UNITS - _UNIT_WORDS or not (
+            _after_direction(request.text, m.start()) or low in _TEMPERATURE and len(low) > 3
+        ):
             continue  # a unit on its own is one after "to", "in", "how many"; "call mum" is no unit
         if len(raw) <= 2 and low in ("c", "f", "k") and not _TEMPERATURE_SAID.search(request.text):
             continue  # "in C": a key or a letter; a temperature unit only beside a temperature
@@ -164,7 +185,11 @@ _TEMPERATURE_SAID = re.compile(r"\d\s?°|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b
 
 
 def _after_direction(text: str, start: int) -> bool:
-    return bool(re.search(r"(?:\b(?:to|into|in|from|as|many|much)|→|->)\s?$", text[max(0, start - 6) : start]))
+    return bool(
+        re.search(
+            r"(?:\b(?:to|into|in|from|as|many|much)|→|->)\s?$", text[max(0, start - 6) : start]
+        )
+    )
 
 
 def write_unit(candidate: Candidate, slot) -> Any:
@@ -185,7 +210,6 @@ EXTRACTOR = Extractor(
     fills={Kind.ENUM: 0.9},
     convert=write_unit,
 )
-
 
 
 @lru_cache(maxsize=1024)
