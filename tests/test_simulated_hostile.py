@@ -497,10 +497,6 @@ def nested(depth: int, key: str) -> dict[str, Any]:
     return schema
 
 
-LITERAL_EVAL = (
-    "fcplayground/models/simulated/profiles.py _profile: ast.literal_eval(parameters_repr) "
-    "of profile()'s repr(spec.parameters), which writes nan/inf as bare names"
-)
 MALFORMED_SCHEMAS: dict[str, tuple[dict[str, Any], str | None]] = {
     # name: (the tool's parameters, what breaks, or None)
     "enum_empty": (one_parameter({"enum": []}), None),
@@ -531,9 +527,9 @@ MALFORMED_SCHEMAS: dict[str, tuple[dict[str, Any], str | None]] = {
     "required_a_number": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": 5}, None),
     "required_with_objects": ({"type": "object", "properties": {"a": {"type": "string"}}, "required": [{"a": 1}]}, None),
     # Python's json.loads reads NaN, Infinity and 1e400 (inf), so a request body can carry them.
-    "default_nan": (one_parameter({"type": "number", "default": float("nan")}), f"ValueError: malformed node or string (nan) in {LITERAL_EVAL}"),
-    "enum_nan_and_infinity": (one_parameter({"enum": [float("nan"), float("inf")]}), f"ValueError: malformed node or string (nan) in {LITERAL_EVAL}"),
-    "maximum_infinity": ({"type": "object", "properties": {"a": {"type": "number", "maximum": float("inf")}}}, f"ValueError: malformed node or string (inf) in {LITERAL_EVAL}"),
+    "default_nan": (one_parameter({"type": "number", "default": float("nan")}), None),
+    "enum_nan_and_infinity": (one_parameter({"enum": [float("nan"), float("inf")]}), None),
+    "maximum_infinity": ({"type": "object", "properties": {"a": {"type": "number", "maximum": float("inf")}}}, None),
     # Deep, but within what json.loads reads (it stops near 1,000 levels).
     "items_500_deep": (one_parameter(nested(500, "items")), None),
     "anyOf_300_deep": (one_parameter(nested(300, "anyOf")), None),
@@ -560,16 +556,11 @@ def test_model_answers_tools_with_malformed_or_extreme_schemas(case):
     answer(Request([Message.user(FIXED_REQUEST)], tools=[spec, *EVERYDAY[:3]]))
 
 
-GUESS = (
-    "TypeError: unhashable type: 'list' in fcplayground/models/simulated/responding.py guess "
-    "({...}.get(prop.get('type'), ...) with a list type), from responding.forced <- "
-    "model._decide: a forced call whose required parameter has a union type and no value"
-)
 UNFILLABLE: dict[str, tuple[dict[str, Any], str | None]] = {
     # the schema of the forced tool's one required parameter, which "hello" gives no value for
-    "type_integer_or_null": ({"type": ["integer", "null"]}, GUESS),
-    "type_string_or_null": ({"type": ["string", "null"]}, GUESS),
-    "type_an_empty_list": ({"type": []}, GUESS),
+    "type_integer_or_null": ({"type": ["integer", "null"]}, None),
+    "type_string_or_null": ({"type": ["string", "null"]}, None),
+    "type_an_empty_list": ({"type": []}, None),
     "type_an_object": ({"type": {"a": 1}}, None),
     "type_missing": ({}, None),
     "any_of_integer_or_null": ({"anyOf": [{"type": "integer"}, {"type": "null"}]}, None),

@@ -9,9 +9,10 @@ by the content of the spec, so the same tool sent again costs nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
 from ...chat import ToolSpec
+from .schemas import well_formed
 from .slots import Slot, read_slot
 from .vocabulary import Role
 from .words import identifier_terms, is_generic, split_identifier, terms, words
@@ -93,14 +94,21 @@ class ToolProfile:
 def profile(spec: ToolSpec) -> ToolProfile:
     """The (cached) profile of a tool spec."""
     # repr is a cheap, faithful key: the same schema sent again prints the same.
-    return _profile(spec.name, spec.description or "", repr(spec.parameters))
+    key = (str(spec.name), str(spec.description or ""), repr(spec.parameters))
+    found = _PROFILES.get(key)
+    if found is None:
+        found = _profile(key[0], key[1], well_formed(spec.parameters))
+        if len(_PROFILES) >= _KEPT:
+            del _PROFILES[next(iter(_PROFILES))]  # the oldest first
+        _PROFILES[key] = found
+    return found
 
 
-@lru_cache(maxsize=16384)
-def _profile(name: str, description: str, parameters_repr: str) -> ToolProfile:
-    import ast
+_PROFILES: dict[tuple[str, str, str], ToolProfile] = {}
+_KEPT = 16384
 
-    parameters = ast.literal_eval(parameters_repr)
+
+def _profile(name: str, description: str, parameters: dict[str, Any]) -> ToolProfile:
     properties = parameters.get("properties") or {}
     required = set(parameters.get("required") or [])
     name_terms = identifier_terms(name)
@@ -162,7 +170,7 @@ def _misspellings(text: str, weights: dict[str, float]) -> dict[str, tuple[str, 
         if w.term not in weights or is_generic(w.term):
             continue
         for form in {w.text.lower(), w.term}:
-            if len(form) >= 5:
+            if 5 <= len(form) <= 24:  # a 100,000-letter "word" has no misspellings worth a list
                 for key in (form, *deletions(form)):
                     out.setdefault(key, (w.term, len(form)))
     return out

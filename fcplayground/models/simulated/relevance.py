@@ -148,7 +148,9 @@ def _read_query(
     wanted = list(dict.fromkeys(query))
     df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
     unknown = {
-        t: {t, *deletions(t)} for t in wanted if len(t) >= 6 and not df[t] and not is_generic(t)
+        t: {t, *deletions(t)}
+        for t in wanted
+        if 6 <= len(t) <= 24 and not df[t] and not is_generic(t)
     }
     question = bool(text and QUESTION.search(text) and not WRITE_WORDS.search(text))
     # "what do I have on Friday?": a question about one's own day, for the one tool that reads days

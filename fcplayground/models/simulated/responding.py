@@ -167,6 +167,8 @@ def guess(prop: dict[str, Any], text: str) -> Any:
     if prop.get("enum"):
         return prop["enum"][0]
     kind = prop.get("type")
+    if isinstance(kind, list):  # ["integer", "null"]: the type that is not null
+        kind = next((k for k in kind if k != "null"), None)
     return {"integer": 0, "number": 0, "boolean": False, "array": [], "object": {}}.get(
         kind, text.strip()[:80]
     )

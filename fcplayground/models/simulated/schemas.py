@@ -9,6 +9,7 @@ otherwise, so the stages after it never check types again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -31,7 +32,9 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "description": lambda v: isinstance(v, str),
     "title": lambda v: isinstance(v, str),
     "format": lambda v: isinstance(v, str),
-    "enum": lambda v: isinstance(v, list) and bool(v) and all(isinstance(o, _SCALARS) for o in v),
+    "enum": lambda v: (
+        isinstance(v, list) and bool(v) and all(isinstance(o, _SCALARS) and _finite(o) for o in v)
+    ),
     "required": lambda v: isinstance(v, list) and all(isinstance(n, str) for n in v),
     "examples": lambda v: isinstance(v, list),
 }
@@ -42,7 +45,11 @@ def well_formed(schema: Any, depth: int = 0) -> dict[str, Any]:
     """``schema`` with the keywords the model reads kept only where well formed."""
     if not isinstance(schema, dict) or depth > _DEPTH:
         return {}
-    out = {k: v for k, v in schema.items() if k not in _NESTED and _CHECKS.get(k, _any)(v)}
+    out = {
+        str(k): _plain(v, depth)
+        for k, v in schema.items()
+        if k not in _NESTED and _CHECKS.get(k, _any)(v)
+    }
     if isinstance(schema.get("properties"), dict):
         out["properties"] = {
             str(k): well_formed(v, depth + 1) for k, v in schema["properties"].items()
@@ -57,6 +64,24 @@ def well_formed(schema: Any, depth: int = 0) -> dict[str, Any]:
 
 def _any(_: Any) -> bool:
     return True
+
+
+def _finite(value: Any) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _plain(value: Any, depth: int) -> Any:
+    """A keyword's value as JSON can carry it back out: no NaN or infinity (null instead),
+    nothing nested deeper than the schema itself may be."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict | list) and depth > _DEPTH:
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v, depth + 1) for v in value]
+    return value
 
 
 def readable(tools: list[ToolSpec]) -> list[ToolSpec]:
