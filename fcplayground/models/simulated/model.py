@@ -23,10 +23,9 @@ from .extractors import extract
 from .intents import Intent, find_intents
 from .naive import injected
 from .planning import plan
-from .profiles import profile
+from .profiles import ToolProfile, read_tool
 from .reading import Reading, read
 from .relevance import THRESHOLD
-from .schemas import readable
 from .vocabulary import Outcome, Status
 
 __all__ = ["SimulatedModel"]
@@ -58,9 +57,10 @@ class SimulatedModel:
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
-        request = replace(request, tools=readable(request.tools))
+        read_tools = [read_tool(t) for t in request.tools]
+        request = replace(request, tools=[spec for spec, _ in read_tools])
         reading = read(request.messages, request.system)
-        turn = self._decide(request, reading)
+        turn = self._decide(request, reading, [p for _, p in read_tools])
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
         self._turns.append(turn)
@@ -81,15 +81,17 @@ class SimulatedModel:
         """The explanation of the latest turn, if there is one."""
         return self._turns[-1].explanation if self._turns else None
 
-    def _decide(self, request: Request, reading: Reading) -> ModelTurn:
+    def _decide(self, request: Request, reading: Reading, offered: list[ToolProfile]) -> ModelTurn:
         why = Explanation(reading.text, threshold=self.threshold, notes=list(reading.notes))
         if not reading.text.strip():
             return responding.say("How can I help?", why, Outcome.NOTHING_ASKED)
         choice = request.tool_choice or "auto"
-        tools = [
-            t for t in request.tools if not isinstance(choice, NamedTool) or t.name == choice.name
+        kept = [
+            (t, p)
+            for t, p in zip(request.tools, offered, strict=True)
+            if not isinstance(choice, NamedTool) or t.name == choice.name
         ]
-        profiles = [profile(t) for t in tools]
+        tools, profiles = [t for t, _ in kept], [p for _, p in kept]
         candidates = extract(reading.text, reading.today)
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)

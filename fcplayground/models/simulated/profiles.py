@@ -9,12 +9,13 @@ by the content of the spec, so the same tool sent again costs nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ...chat import ToolSpec
-from .schemas import well_formed
+from .schemas import readable
 from .slots import Slot, read_slot
-from .vocabulary import Role
+from .vocabulary import Kind, Role
 from .words import identifier_terms, is_generic, split_identifier, terms, words
 
 NAME_CONFIRMED, NAME_ALONE, DESCRIPTION = 1.5, 0.6, 1.0
@@ -83,6 +84,13 @@ class ToolProfile:
         default_factory=dict, repr=False
     )  # a word less one letter -> (term, length)
 
+    @cached_property
+    def kinds(self) -> frozenset[Kind]:
+        """The kinds of value its parameters (and their items) take."""
+        return frozenset(
+            {s.kind for s in self.slots} | {s.items.kind for s in self.slots if s.items}
+        )
+
     @property
     def required(self) -> list[Slot]:
         return [s for s in self.slots if s.required]
@@ -93,18 +101,25 @@ class ToolProfile:
 
 def profile(spec: ToolSpec) -> ToolProfile:
     """The (cached) profile of a tool spec."""
+    return read_tool(spec)[1]
+
+
+def read_tool(spec: ToolSpec) -> tuple[ToolSpec, ToolProfile]:
+    """The tool as the model reads it (its schema well formed, see :mod:`.schemas`) and its
+    profile, cached by the spec's content."""
     # repr is a cheap, faithful key: the same schema sent again prints the same.
     key = (str(spec.name), str(spec.description or ""), repr(spec.parameters))
-    found = _PROFILES.get(key)
+    found = _TOOLS.get(key)
     if found is None:
-        found = _profile(key[0], key[1], well_formed(spec.parameters))
-        if len(_PROFILES) >= _KEPT:
-            del _PROFILES[next(iter(_PROFILES))]  # the oldest first
-        _PROFILES[key] = found
+        clean = readable(spec)
+        found = (clean, _profile(clean.name, clean.description, clean.parameters))
+        if len(_TOOLS) >= _KEPT:
+            del _TOOLS[next(iter(_TOOLS))]  # the oldest first
+        _TOOLS[key] = found
     return found
 
 
-_PROFILES: dict[tuple[str, str, str], ToolProfile] = {}
+_TOOLS: dict[tuple[str, str, str], tuple[ToolSpec, ToolProfile]] = {}
 _KEPT = 16384
 
 
@@ -211,4 +226,4 @@ def _weights(
     return weights, frozenset(examples - plain)
 
 
-__all__ = ["Slot", "ToolProfile", "deletions", "profile", "read_slot"]
+__all__ = ["Slot", "ToolProfile", "deletions", "profile", "read_slot", "read_tool"]

@@ -114,6 +114,11 @@ class _Query:
     question: bool
     answerer: ToolProfile | None  # the one reading tool a personal day question is for
 
+    @property
+    def long(self) -> list[str]:
+        """The terms long enough to nearly match a tool's (by their start, or a letter off)."""
+        return [t for t in self.wanted if len(t) >= PREFIX]
+
 
 def score_tools(
     query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = ""
@@ -186,8 +191,8 @@ def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
             else 1.0
         )
         total += weight * rarity
-    for t in q.wanted:
-        near = p.prefixes.get(t[:PREFIX]) if len(t) >= PREFIX and t not in p.weights else None
+    for t in q.long:
+        near = p.prefixes.get(t[:PREFIX]) if t not in p.weights else None
         if near and not is_generic(near):
             total += NEAR_FACTOR * p.weights[near]
             matched.append(near)
@@ -225,7 +230,7 @@ def _evidence(
     candidates: list[Candidate], p: ToolProfile, text: str = ""
 ) -> tuple[float, list[str]]:
     """Values in the request that this tool's parameters take, and what they add."""
-    kinds = {s.kind for s in p.slots} | {s.items.kind for s in p.slots if s.items}
+    kinds = p.kinds
     found: dict[str, float] = {}
     for c in candidates:
         if Tag.FACET in c.tags and c.kind != Kind.CURRENCY:

@@ -84,17 +84,14 @@ def _plain(value: Any, depth: int) -> Any:
     return value
 
 
-def readable(tools: list[ToolSpec]) -> list[ToolSpec]:
-    """The tools with well-formed schemas (and text names and descriptions)."""
-    return [
-        replace(
-            t,
-            name=str(t.name),
-            description=str(t.description or ""),
-            parameters=well_formed(t.parameters),
-        )
-        for t in tools
-    ]
+def readable(spec: ToolSpec) -> ToolSpec:
+    """The tool with a well-formed schema (and a text name and description)."""
+    return replace(
+        spec,
+        name=str(spec.name),
+        description=str(spec.description or ""),
+        parameters=well_formed(spec.parameters),
+    )
 
 
 __all__ = ["readable", "well_formed"]
