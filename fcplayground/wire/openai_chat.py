@@ -1,4 +1,9 @@
-"""OpenAI Chat Completions (``POST /v1/chat/completions``) <-> neutral types."""
+"""OpenAI Chat Completions (``POST /v1/chat/completions``) <-> neutral types.
+
+The legacy function-calling fields (``functions``, ``function_call``, ``role: "function"``
+messages) are read too, and a request that used them is answered in their shape: see
+:mod:`.openai_legacy`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..chat import Message, ModelTurn, NamedTool, Request, ToolChoice, ToolSpec, Usage
+from . import openai_legacy
 from ._common import (
     append_merged,
     chunks,
@@ -119,21 +125,33 @@ def request_to_wire(request: Request) -> dict[str, Any]:
 
 
 def request_from_wire(body: dict[str, Any]) -> Request:
-    """A neutral request from a Chat Completions request body."""
+    """A neutral request from a Chat Completions request body.
+
+    A body with the legacy ``functions`` gives an
+    :class:`~.openai_legacy.LegacyRequest`; malformed legacy fields raise
+    :class:`~.openai_legacy.LegacyFormatError`, which says what is wrong and what to do.
+    """
     system: list[str] = []
     messages: list[Message] = []
-    for m in body.get("messages", []):
+    for m in openai_legacy.modern_messages(body.get("messages", [])):
         if m["role"] in ("system", "developer"):
             system.append(text_of(m.get("content")))
         else:
             append_merged(messages, _message_from_wire(m))
-    return Request(
+    legacy = openai_legacy.read_tools(body)
+    tools, choice, parallel = legacy or (
+        [tool_from_wire(t) for t in body.get("tools") or []],
+        choice_from_wire(body.get("tool_choice")),
+        body.get("parallel_tool_calls"),
+    )
+    make = openai_legacy.LegacyRequest if legacy else Request
+    return make(
         messages=name_results(messages),
         model=body.get("model", ""),
         system="\n\n".join(system) or None,
-        tools=[tool_from_wire(t) for t in body.get("tools") or []],
-        tool_choice=choice_from_wire(body.get("tool_choice")),
-        parallel_tool_calls=body.get("parallel_tool_calls"),
+        tools=tools,
+        tool_choice=choice,
+        parallel_tool_calls=parallel,
         max_tokens=body.get("max_completion_tokens", body.get("max_tokens")),
         stream=bool(body.get("stream")),
     )
@@ -168,15 +186,29 @@ def _calls_to_wire(turn: ModelTurn) -> list[dict[str, Any]]:
     ]
 
 
-def turn_to_wire(turn: ModelTurn, created: int = 0) -> dict[str, Any]:
-    """A ``chat.completion`` object for a neutral turn."""
+def _finish(turn: ModelTurn, legacy: bool) -> str:
+    reason = FINISH[turn.stop_reason or "end_turn"]
+    return "function_call" if legacy and reason == "tool_calls" else reason
+
+
+def turn_to_wire(
+    turn: ModelTurn, created: int = 0, request: Request | None = None
+) -> dict[str, Any]:
+    """A ``chat.completion`` object for a neutral turn.
+
+    When ``request`` used the legacy ``functions``, the call is a legacy
+    ``message.function_call`` (the first call only) with ``finish_reason: "function_call"``.
+    """
+    legacy = openai_legacy.is_legacy(request)
     message: dict[str, Any] = {
         "role": "assistant",
         "content": turn.text or None,
         "refusal": None,
         "annotations": [],
     }
-    if turn.tool_calls:
+    if turn.tool_calls and legacy:
+        message["function_call"] = openai_legacy.function_call(turn)
+    elif turn.tool_calls:
         message["tool_calls"] = _calls_to_wire(turn)
     return {
         "id": turn.id,
@@ -188,7 +220,7 @@ def turn_to_wire(turn: ModelTurn, created: int = 0) -> dict[str, Any]:
                 "index": 0,
                 "message": message,
                 "logprobs": None,
-                "finish_reason": FINISH[turn.stop_reason or "end_turn"],
+                "finish_reason": _finish(turn, legacy),
             }
         ],
         "usage": _usage_to_wire(turn.usage),
@@ -200,7 +232,7 @@ def turn_to_wire(turn: ModelTurn, created: int = 0) -> dict[str, Any]:
 def turn_from_wire(body: dict[str, Any]) -> ModelTurn:
     """A neutral turn from a ``chat.completion`` object."""
     choice = body["choices"][0]
-    message = _message_from_wire(choice["message"])
+    message = _message_from_wire(openai_legacy.read_reply(choice["message"], body.get("id", "")))
     usage = body.get("usage") or {}
     return ModelTurn(
         text=message.content,
@@ -215,10 +247,25 @@ def turn_from_wire(body: dict[str, Any]) -> ModelTurn:
 # -- streaming ------------------------------------------------------------------------
 
 
+def _call_deltas(turn: ModelTurn) -> Iterator[dict[str, Any]]:
+    """The ``delta.tool_calls`` pieces of a turn: each call's head, then its arguments."""
+    for index, call in enumerate(turn.tool_calls):
+        head = {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": ""}}
+        yield {"tool_calls": [{"index": index, **head}]}
+        for piece in chunks(call.arguments_json, 12):
+            yield {"tool_calls": [{"index": index, "function": {"arguments": piece}}]}
+
+
 def stream_events(
-    turn: ModelTurn, created: int = 0, include_usage: bool = False
+    turn: ModelTurn, created: int = 0, include_usage: bool = False, request: Request | None = None
 ) -> Iterator[tuple[str | None, Any]]:
-    """The ``chat.completion.chunk`` events for a turn, ending with ``[DONE]``."""
+    """The ``chat.completion.chunk`` events for a turn, ending with ``[DONE]``.
+
+    When ``request`` used the legacy ``functions``, the call streams as
+    ``delta.function_call`` pieces (name, then arguments) and finishes with
+    ``"function_call"``.
+    """
+    legacy = openai_legacy.is_legacy(request)
 
     def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any):
         choices = (
@@ -241,13 +288,10 @@ def stream_events(
     if turn.text:
         for piece in chunks(turn.text, 16):
             yield chunk({"content": piece})
-    for index, call in enumerate(turn.tool_calls):
-        head = {"id": call.id, "type": "function", "function": {"name": call.name, "arguments": ""}}
-        yield chunk({"tool_calls": [{"index": index, **head}]})
-        for piece in chunks(call.arguments_json, 12):
-            yield chunk({"tool_calls": [{"index": index, "function": {"arguments": piece}}]})
+    for delta in openai_legacy.stream_deltas(turn) if legacy else _call_deltas(turn):
+        yield chunk(delta)
     usage = {"usage": None} if include_usage else {}
-    yield chunk({}, FINISH[turn.stop_reason or "end_turn"], **usage)
+    yield chunk({}, _finish(turn, legacy), **usage)
     if include_usage:
         yield chunk(None, usage=_usage_to_wire(turn.usage))
     yield None, "[DONE]"
@@ -258,6 +302,7 @@ def turn_from_stream(text: str) -> ModelTurn:
     body: dict[str, Any] = {"choices": [{"message": {}, "finish_reason": None}]}
     content: list[str] = []
     calls: dict[int, dict[str, Any]] = {}
+    legacy: dict[str, str] = {}  # a legacy delta.function_call, accumulated
     for _, data in parse_sse(text):
         if not isinstance(data, dict):
             continue
@@ -267,6 +312,7 @@ def turn_from_stream(text: str) -> ModelTurn:
         for choice in data.get("choices", []):
             delta = choice.get("delta") or {}
             content.append(delta.get("content") or "")
+            openai_legacy.accumulate(legacy, delta)
             for part in delta.get("tool_calls") or []:
                 call = calls.setdefault(
                     part["index"], {"id": "", "function": {"name": "", "arguments": ""}}
@@ -281,5 +327,6 @@ def turn_from_stream(text: str) -> ModelTurn:
         "role": "assistant",
         "content": "".join(content),
         "tool_calls": [calls[i] for i in sorted(calls)],
+        "function_call": legacy or None,
     }
     return turn_from_wire(body)

@@ -297,12 +297,20 @@ _COUNT_OF = re.compile(r"\s?(?:x|×|of|pcs|pieces|units|items|copies)\b", re.I)
 
 
 def _count_of(slot: Slot, c: Candidate, text: str) -> float:
-    """A whole number just before "of", "x" or "pieces" for a quantity parameter."""
+    """A whole number for a quantity or a limit: just before "of", "x" or "pieces" ("three
+    of P-1180"), or just after "top" or "first" ("the top 5 articles")."""
     if c.kind != Kind.NUMBER or c.unit or not isinstance(c.value, int) or c.value <= 0:
         return 0.0
-    if not set(re.findall(r"[a-z]+", slot.name.lower())) & _COUNT_NAMES:
-        return 0.0
-    return 0.6 if _COUNT_OF.match(text, c.end) else 0.0
+    named = set(re.findall(r"[a-z]+", slot.name.lower()))
+    if named & _COUNT_NAMES and _COUNT_OF.match(text, c.end):
+        return 0.6
+    if named & _LIMIT_NAMES and _TOP_N.search(text[max(0, c.start - 12) : c.start]):
+        return 0.6
+    return 0.0
+
+
+_LIMIT_NAMES = frozenset({"limit", "top", "max", "results", "count", "n", "k", "size", "number"})
+_TOP_N = re.compile(r"\b(?:top|first|best|last|latest)\s$", re.I)
 
 
 def _region_slot(slot: Slot) -> bool:

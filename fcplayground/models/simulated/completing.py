@@ -121,7 +121,7 @@ def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument
         if a.source not in (Source.COMPOSED, Source.COMPOSED_FROM_RESULTS, Source.SHARED)
     ]
     values = [str(a.value) for a in given if isinstance(a.value, str) and not a.span]
-    said = gist(clause, slot.tool_terms, values).lower().strip(" .")
+    said = gist(clause, slot.tool_terms, values, slot.tool).lower().strip(" .")
     pronoun = said in PRONOUNS
     refers = (
         said in REFERENCES

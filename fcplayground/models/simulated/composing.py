@@ -16,7 +16,7 @@ from typing import Any
 
 from .reading import Result
 from .slots import Slot
-from .words import STOPWORDS, terms
+from .words import STOPWORDS, identifier_terms, terms
 
 _SHORT = {"subject", "title", "headline", "label", "caption", "topic", "name"}
 _VERBATIM = {
@@ -63,9 +63,10 @@ def without(text: str, span: tuple[int, int], used: list[tuple[int, int]]) -> st
     return re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;?!])", r"\1", clause)).strip(" ,:;-")
 
 
-def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
+def gist(text: str, tool_terms: frozenset[str], values: list[str], tool: str = "") -> str:
     """What the request says beyond the tool's purpose and the values already used: the
-    words after "that", "about", "saying", ..., or the request less its action words."""
+    words after "that", "about", "saying", ... (unless they only repeat the tool's name:
+    "email sam about the email"), or the request less its action words."""
     clean = text.strip().rstrip("?!. ")
     for value in values:
         clean = clean.replace(value, " ")
@@ -75,7 +76,9 @@ def gist(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
         if (
             re.search(r"[A-Za-z]", said)
             and said.lower() not in _PRONOUNS
-            and not _only_tool_words(said, tool_terms)
+            and not _only_tool_words(
+                said, frozenset(identifier_terms(tool)) if tool else tool_terms
+            )
         ):
             return said
     rest = _ASKING.sub("", clean)
@@ -138,7 +141,7 @@ def compose(
     """Free text for ``slot``: (the text, whether results went into it), or None when the
     request gives nothing to write about."""
     words = set(re.findall(r"[a-z]+", slot.name.lower()))
-    said = gist(text, slot.tool_terms, values)
+    said = gist(text, slot.tool_terms, values, slot.tool)
     if words & _SEARCH:
         query = _query(text, slot.tool_terms, values) or said
         return (query, False) if query else None

@@ -23,7 +23,14 @@ class ArgumentRecord:
     guessed: bool = False
 
     def __str__(self) -> str:
-        text = self.source.value + (f": {self.detail}" if self.detail else "")
+        # the detail alone when it already says what the source says ("'Paris' is named in
+        # the request"), else both: "follows the words for the parameter: 'mass' before it"
+        said = self.detail and (
+            self.source.value in self.detail or self.detail.startswith("written from")
+        )
+        text = (
+            self.detail if said else self.source.value + (f": {self.detail}" if self.detail else "")
+        )
         return text + (" (a guess)" if self.guessed else "")
 
 

@@ -151,9 +151,8 @@ def find(request: Request) -> list[Candidate]:
         if _inside_name(text, tokens, i, i + n):
             i += 1  # "Chicago Bulls", "Isaac Newton": part of a longer name
             continue
-        found, end = _readings(
-            text, tokens[i].start(), tokens[i + n - 1].end(), written, place, listed
-        )
+        start = tokens[i].start()
+        found, end = _readings(text, start, start + len(written), written, place, listed)
         out += found
         i = _index_at(tokens, end) + 1 if end > tokens[i + n - 1].end() else i + n
     return out
@@ -173,6 +172,9 @@ def _place_at(
         before = text[max(0, tokens[i].start() - 20) : tokens[i].start()].rstrip()
         short = n == 1 and written in short_names() and not before.endswith(",")
         place = short_names()[written] if short else gazetteer().get(folded(written))
+        if place is None and written.endswith("."):  # "the history of Rome.": a full stop
+            written = written[:-1]
+            place = gazetteer().get(folded(written))
         if place and _plausible(text, tokens[i].start(), written, place, listed):
             return n, place, written
     return None
