@@ -21,7 +21,7 @@ from .base import Candidate, Extractor, Request, coerce
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,24})(?:\.\d{1,24})?|\.\d{1,24}"
 _NUMBER = re.compile(
     rf"(?<![\w./:])(?<![A-Za-z],)([$€£¥₹])?\s?({_DIGITS})(?:[eE]([-+]?\d{{1,3}}))?"
-    r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m)(?![\w/^²³*-]))?"
+    r"(?:\s?(thousand|million|billion|trillion|bn|mn|k|m|K|M|B)(?![\w/^²³*-]))?"
     r"(?:(st|nd|rd|th)\b)?"
     r"(?:\s?(%|percent\b|per\scent\b|°\s?[CFcf]\b|(?i:degrees?\s(?:celsius|fahrenheit|c|f))\b"
     r"|[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·*-]{0,24}(?:\sper\s[a-z]{1,10})?))?",
@@ -33,6 +33,7 @@ _MULTIPLIERS = {
     "m": 1e6,
     "mn": 1e6,
     "bn": 1e9,
+    "b": 1e9,
     "billion": 1e9,
     "trillion": 1e12,
 }
@@ -112,7 +113,10 @@ def _digits(request: Request) -> list[Candidate]:
         value = float(digits.replace(",", "") + (f"e{exponent}" if exponent else ""))
         if not math.isfinite(value) or (m.end(2) < len(text) and text[m.end(2)].isdigit()):
             continue  # "1e999", or a run of digits too long to be a quantity
-        as_unit = scale == "m" and not (symbol or currencies.money_talk(text))
+        money = bool(symbol) or currencies.money_talk(text) if scale else False
+        as_unit = scale == "m" and not money
+        if scale in ("K", "M", "B") and not money:
+            scale = None  # "10K", "5M": a multiplier only when money is talked of ("$1M")
         if scale and not as_unit:  # "5m" is five metres; 5 million only when money is talked of
             value *= _MULTIPLIERS[scale.lower()]
         start = m.start() if symbol else m.start(2)
