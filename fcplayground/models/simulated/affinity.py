@@ -34,6 +34,7 @@ CONCEPTS = {
 }  # fmt: skip
 _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
 _TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
+_PRODUCED_BY = re.compile(r"\breturned by\s+\w|\bfrom (?:the result of\s+)?\w+_\w+", re.I)
 _NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
 _LETTER_NAMES = {"id", "to", "in", "at", "on", "of", "is", "as", "or", "by", "no", "do", "go", "up"}
 _LINKS = {
@@ -225,6 +226,12 @@ def fit(
         return NO_FIT
     if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.purpose_terms:
         return NO_FIT  # "boiling point" for a tool about boiling points says what, not which
+    if (
+        slot.kind == Kind.ID
+        and c.kind not in (Kind.ID, Kind.NUMBER)
+        and _PRODUCED_BY.search(slot.description)
+    ):
+        return NO_FIT  # "the customer id, as returned by lookup_customer": the email goes there
     if Tag.OPENER in c.tags and set(terms(str(c.value))) <= slot.purpose_terms:
         return NO_FIT  # "Prices of the kettle": a tool word opening the request, not a name
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)

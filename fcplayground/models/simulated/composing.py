@@ -201,32 +201,21 @@ def _query(text: str, tool_terms: frozenset[str], values: list[str]) -> str:
 
 def _headline(said: str) -> str:
     """A subject line: the first words, not ending on a word that leads into more."""
-    words = _LEADING.sub("", said).split()[:8] or said.split()[:8]
-    while len(words) > 2 and (
-        words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING
-    ):
+    whole = _LEADING.sub("", said).split() or said.split()
+    words = whole[:8]
+    while (
+        len(whole) > 8
+        and len(words) > 2
+        and (words[-1].lower().strip(",;:") in STOPWORDS or words[-1].lower() in _DANGLING)
+    ):  # cut short: not on "for my", "this", ...
         words.pop()
     short = " ".join(words).rstrip(",;:-")
     return short[:1].upper() + short[1:]
 
 
 _PRONOUNS = {"me", "us", "him", "her", "them", "you", "it"}  # "write back to me" says nothing
-_DANGLING = {
-    "this",
-    "that",
-    "these",
-    "those",
-    "my",
-    "your",
-    "our",
-    "their",
-    "his",
-    "her",
-    "its",
-    "some",
-    "each",
-    "every",
-}
+_DANGLING = {"this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its",
+             "some", "each", "every"}  # fmt: skip
 _HERE = re.compile(r"^\s*(?:here|speaking|writing)\b\s*[-–—:,]?\s*", re.I)
 
 

@@ -52,6 +52,8 @@ def plan(text: str, candidates: list[Candidate], intents: list[Intent], reading:
     calls = _distinct(calls)
     done = list(reading.done)
     planned = [_match_done(c, done) for c in calls]
+    for p in planned:
+        p.added = p.call.intent == -1  # inserted by _with_producers
     _order(planned, specs, profiles)
     _gate(planned, allows_parallel)
     return planned

@@ -29,7 +29,8 @@ REFERENCE_DATE = date(2026, 1, 15)
 """The simulated model's fixed clock (a Thursday): "tomorrow" is always 2026-01-16."""
 
 _TODAY = re.compile(
-    r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(\d{4}-\d{2}-\d{2})", re.I
+    r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(?:[a-z]+day,?\s*)?(\d{4}-\d{2}-\d{2})",
+    re.I,
 )
 _CONTINUE = re.compile(
     r"^\s*(?:\.+|go on|continue|carry on|keep going|proceed|yes(?: please)?|yep|ok(?:ay)?|sure|please do|do it|go ahead)\s*[.!]*\s*$",

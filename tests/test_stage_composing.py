@@ -1,0 +1,207 @@
+"""The composing stage on its own: the free text a hosted model writes itself (subjects,
+bodies, queries, replies) from the request and from the results so far.
+
+Slots come from tiny tool specs through ``profiles.profile``. The request text is given
+the way completing gives it: the clause less the values other parameters took
+(``composing.without``).
+"""
+
+from __future__ import annotations
+
+from fcplayground.chat import ToolSpec
+from fcplayground.models.simulated import composing, profiles
+from fcplayground.models.simulated.reading import Result
+from fcplayground.models.simulated.words import STOPWORDS
+
+
+def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
+    return ToolSpec(
+        name, description, {"type": "object", "properties": properties, "required": required}
+    )
+
+
+EMAIL = profiles.profile(
+    spec(
+        "send_email",
+        "Send an email to someone.",
+        {
+            "to": {"type": "string", "description": "Recipient address"},
+            "subject": {"type": "string", "description": "Subject line"},
+            "body": {"type": "string", "description": "The message body"},
+        },
+        ["to", "subject", "body"],
+    )
+)
+SEARCH = profiles.profile(
+    spec(
+        "search_help_center",
+        "Search the help center articles.",
+        {"query": {"type": "string", "description": "Search terms"}},
+        ["query"],
+    )
+)
+SUBJECT, BODY, QUERY = EMAIL.slot("subject"), EMAIL.slot("body"), SEARCH.slot("query")
+
+FOUND_AND_DONE = [
+    Result(
+        "search_help_center",
+        {"query": "double charges"},
+        [{"title": "Double charges", "snippet": "Duplicate charges are refunded within 5 days."}],
+        False,
+    ),
+    Result(
+        "create_ticket",
+        {"subject": "Double charge"},
+        {"ticket_id": "T-5007", "status": "open"},
+        False,
+    ),
+]
+
+
+def less(text: str, value: str) -> str:
+    """The request less one value (and the word that introduces it)."""
+    start = text.index(value)
+    return composing.without(text, (0, len(text)), [(start, start + len(value))])
+
+
+def test_without_drops_a_value_and_the_word_that_introduces_it():
+    assert less("translate hello to Spanish", "Spanish") == "translate hello"
+    assert less("remind me on the 28th to pay rent", "28th") == "remind me to pay rent"
+    assert less("email lee about lunch cc'ing lee@acme.io", "lee@acme.io") == (
+        "email lee about lunch"
+    )
+
+
+def test_a_subject_is_written_from_what_the_request_says():
+    clause = less("email sam@example.com that the build passed", "sam@example.com")
+    subject, from_results = composing.compose(SUBJECT, clause, [], [])
+    assert subject.lower() == "build passed"
+    assert subject[0].isupper()
+    assert not from_results
+
+
+def test_a_body_is_a_sentence_about_what_the_request_says():
+    clause = less("email sam@example.com that the build passed", "sam@example.com")
+    body, _ = composing.compose(BODY, clause, [], [])
+    assert body == "The build passed."
+
+
+def test_a_subject_is_short_and_a_body_keeps_every_word():
+    text = (
+        "send an email to sam@example.com saying the deploy finished and the logs are clean, "
+        "and nothing else needs doing today"
+    )
+    clause = less(text, "sam@example.com")
+    subject, _ = composing.compose(SUBJECT, clause, [], [])
+    body, _ = composing.compose(BODY, clause, [], [])
+    assert len(subject.split()) <= 8
+    assert subject.split()[-1].lower() not in STOPWORDS
+    assert "nothing else needs doing today" in body
+    assert body.endswith(".")
+
+
+def test_nothing_is_composed_when_the_request_gives_nothing_to_write_about():
+    clause = less("send an email to sam@example.com", "sam@example.com")
+    assert composing.compose(SUBJECT, clause, [], []) is None
+    assert composing.compose(BODY, clause, [], []) is None
+
+
+def test_a_pronoun_alone_is_nothing_to_write_about():
+    clause = less("email sam@example.com about it", "sam@example.com")
+    assert composing.compose(SUBJECT, clause, [], []) is None
+
+
+def test_values_already_used_stay_out_of_the_gist():
+    said = composing.gist(
+        "email sam@example.com that the build passed", BODY.tool_terms, ["sam@example.com"]
+    )
+    assert "sam@example.com" not in said
+    assert said == "the build passed"
+
+
+def test_a_search_query_keeps_the_thing_searched_for():
+    text = "search the help center for double charges"
+    assert composing.compose(QUERY, text, [], []) == ("double charges", False)
+    assert composing._query(text, QUERY.tool_terms, []) == "double charges"
+
+
+def test_a_search_query_stops_where_the_next_request_begins():
+    text = "search the help center for double charges and then email me"
+    assert composing._query(text, QUERY.tool_terms, []) == "double charges"
+
+
+def test_a_question_becomes_its_own_words_less_the_asking():
+    assert composing._query("how do I reset my password?", QUERY.tool_terms, []) == (
+        "reset my password"
+    )
+
+
+def test_a_query_about_something_is_that_thing():
+    text = "find a help article about refunds for annual plans"
+    assert composing._query(text, QUERY.tool_terms, []) == "refunds for annual plans"
+
+
+def test_text_from_a_statement_is_a_headline_for_a_subject_and_a_sentence_for_a_body():
+    stated = "my card was charged twice"
+    assert composing.from_statement(SUBJECT, stated) == "Card was charged twice"
+    assert composing.from_statement(BODY, stated) == "My card was charged twice."
+    assert composing.from_statement(QUERY, stated) == "My card was charged twice"
+
+
+def test_a_headline_never_ends_on_a_word_that_leads_into_more():
+    stated = "the app crashes every time I open it with my phone"
+    subject = composing.from_statement(SUBJECT, stated)
+    assert len(subject.split()) <= 8
+    assert subject.split()[-1].lower() not in STOPWORDS
+    assert subject.startswith("App crashes")
+
+
+def test_a_short_subject_keeps_the_whole_phrase():
+    clause = less("email jane@example.com that her refund is on its way", "jane@example.com")
+    subject, _ = composing.compose(SUBJECT, clause, [], [])
+    assert subject.lower().endswith("refund is on its way")
+
+
+def test_a_reply_after_results_reports_what_was_found_and_what_was_done():
+    body = composing.compose_reply(BODY, "double charges", FOUND_AND_DONE)
+    assert "double charges" in body
+    assert "Duplicate charges are refunded within 5 days." in body
+    assert "T-5007" in body
+    # what was found comes before what was done
+    assert body.index("Duplicate charges") < body.index("T-5007")
+
+
+def test_a_reply_greets_the_customer_a_result_names():
+    customer = Result("lookup_customer", {}, {"name": "Jane Doe", "customer_id": "C-1"}, False)
+    body = composing.compose_reply(BODY, "double charges", [customer, *FOUND_AND_DONE])
+    assert body.splitlines()[0] == "Hello Jane,"
+
+
+def test_a_reply_leaves_out_calls_that_failed():
+    failed = Result("create_ticket", {}, "ticket service down", True)
+    body = composing.compose_reply(BODY, "double charges", [failed])
+    assert "ticket service down" not in body
+    assert "double charges" in body
+
+
+def test_a_reply_subject_is_about_the_topic():
+    assert composing.compose_reply(SUBJECT, "double charges", FOUND_AND_DONE) == (
+        "Re: Double charges"
+    )
+    assert composing.compose_reply(SUBJECT, "", FOUND_AND_DONE) == "Your request"
+
+
+def test_a_body_composed_after_results_says_it_drew_on_them():
+    clause = less("reply to jane@example.com about double charges", "jane@example.com")
+    body, from_results = composing.compose(BODY, clause, [], FOUND_AND_DONE)
+    assert from_results
+    assert "T-5007" in body
+    assert "Duplicate charges are refunded" in body
+
+
+def test_only_failed_results_do_not_count_as_results_to_report():
+    clause = less("reply to jane@example.com about double charges", "jane@example.com")
+    failed = [Result("create_ticket", {}, "ticket service down", True)]
+    body, from_results = composing.compose(BODY, clause, [], failed)
+    assert not from_results
+    assert body == "Double charges."
