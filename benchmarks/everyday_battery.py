@@ -13,24 +13,19 @@ first N failing cases of each category: request, expected, got.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
 
 from fcplayground import ModelClient
 from fcplayground.evals import EvalRun, evaluate, everyday_cases
 from fcplayground.evals.report import percent, table
-from fcplayground.models import Model
+from fcplayground.models import Model, SimulatedModel
 
 SDKS = (("openai", "openai"), ("anthropic", "anthropic"))
 
 
 def make_model() -> Model:
-    """A fresh simulated model (imported here: it is being rebuilt alongside this script)."""
-    try:
-        from fcplayground.models import SimulatedModel
-    except ImportError as error:
-        sys.exit(f"SimulatedModel is not available ({error}).")
+    """A fresh simulated model: no turns remembered from another SDK's run."""
     return SimulatedModel()
 
 

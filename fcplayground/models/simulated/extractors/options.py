@@ -21,7 +21,7 @@ _MEANS = re.compile(
     r"""(?<!\w)([A-Z][A-Z0-9_]{0,9}|'[^'\n]{1,20}'|"[^"\n]{1,20}")\s(?:for|=|means)\s([A-Za-z]+)"""
 )
 # Words that put an option the other way round.
-_SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate", "switch on", "turn on", "up"},
+_SYNONYM_OPTIONS = {"on": {"on", "enable", "enabled", "start", "activate", "switch on", "turn on", "up", "dim", "brighten"},
                     "off": {"off", "disable", "disabled", "stop", "deactivate", "shut", "out", "kill", "switch off"}}  # fmt: skip
 
 
