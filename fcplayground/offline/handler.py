@@ -84,7 +84,10 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     if problem := route[1](payload):
         return _error(api, 400, "invalid_request_error", problem.message, problem.param)
     format = wire.FORMATS[api]
-    request = format.request_from_wire(payload)
+    try:
+        request = format.request_from_wire(payload)
+    except wire.openai_legacy.LegacyFormatError as e:
+        return _error(api, 400, "invalid_request_error", e.message, e.param)
     truncated = False
     try:
         turn = model.respond(request)
@@ -124,7 +127,7 @@ def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) 
 
 def _turn_body(api: str, turn: ModelTurn, request: Request) -> dict[str, Any]:
     if api == "chat":
-        return wire.openai_chat.turn_to_wire(turn, CREATED)
+        return wire.openai_chat.turn_to_wire(turn, CREATED, request)
     if api == "responses":
         return wire.openai_responses.turn_to_wire(turn, request, CREATED)
     return wire.anthropic.turn_to_wire(turn)
@@ -132,7 +135,7 @@ def _turn_body(api: str, turn: ModelTurn, request: Request) -> dict[str, Any]:
 
 def _events(api: str, turn: ModelTurn, request: Request, include_usage: bool):
     if api == "chat":
-        return wire.openai_chat.stream_events(turn, CREATED, include_usage)
+        return wire.openai_chat.stream_events(turn, CREATED, include_usage, request)
     if api == "responses":
         return wire.openai_responses.stream_events(turn, request, CREATED)
     return wire.anthropic.stream_events(turn)
