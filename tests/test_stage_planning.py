@@ -9,8 +9,6 @@ the statuses, ``waits_on``, and the calls ``to_calls`` lets through.
 
 from __future__ import annotations
 
-import pytest
-
 from fcplayground.chat import Message, ToolCall, ToolResult, ToolSpec
 from fcplayground.models.simulated import extractors, intents, planning, profiles, reading
 from fcplayground.models.simulated.relevance import THRESHOLD

@@ -253,24 +253,33 @@ def fit(
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
     if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
-    source, detail = Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
-    if c.kind in (Kind.ENUM, Kind.BOOL) and c.evidence not in ("", "named"):
-        source, detail = (
-            Source.MENTIONED,
-            f"{c.text!r}: {c.evidence}",
-        )  # read for this very slot, and how
-    elif direction > 0:
-        source, detail = Source.DIRECTION, f"{c.text!r} is on the {slot.direction.value} side"
-    elif cue >= max(unit, 0.01):
-        source, detail = Source.CUE, f"{c.text!r}: {cue_why}"
-    elif unit > 0:
-        source, detail = Source.UNIT, f"{c.text!r}: {unit_why}"
-    elif extra > 0:
-        source, detail = (
-            Source.MENTIONED,
-            f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request",
-        )
+    source, detail = _reason(slot, c, cue, cue_why, unit, unit_why, direction, extra)
     return Fit(round(score, 3), source, detail)
+
+
+def _reason(
+    slot: Slot,
+    c: Candidate,
+    cue: float,
+    cue_why: str,
+    unit: float,
+    unit_why: str,
+    direction: float,
+    extra: float,
+) -> tuple[Source, str]:
+    """Which piece of evidence placed ``c`` in ``slot``, for the explanation."""
+    if c.kind in (Kind.ENUM, Kind.BOOL) and c.evidence not in ("", "named"):
+        return Source.MENTIONED, f"{c.text!r}: {c.evidence}"  # read for this very slot
+    if direction > 0:
+        return Source.DIRECTION, f"{c.text!r} is on the {slot.direction.value} side"
+    if cue >= max(unit, 0.01):
+        return Source.CUE, f"{c.text!r}: {cue_why}"
+    if unit > 0:
+        return Source.UNIT, f"{c.text!r}: {unit_why}"
+    if extra > 0:
+        told = f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request"
+        return Source.MENTIONED, told
+    return Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
 
 
 def _named_for(slot: Slot, c: Candidate) -> bool:
