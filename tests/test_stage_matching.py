@@ -227,3 +227,52 @@ def test_nothing_is_assigned_without_values_or_without_slots():
     text = "forecast for Paris"
     scope = matching.Scope(text, TODAY, extractors.extract(text, TODAY))
     assert matching.assign(scope, (), (0, len(text))) == {}
+
+
+HISTOGRAM = spec(
+    "make_histogram",
+    "Plot a histogram of some numbers.",
+    {
+        "data": {"type": "array", "items": {"type": "integer"}, "description": "The numbers."},
+        "bins": {"type": "integer", "description": "How many bins."},
+    },
+    ["data", "bins"],
+)
+
+
+def test_a_long_run_of_numbers_stays_whole_rather_than_lose_most_of_its_items():
+    got = words(HISTOGRAM, "Plot 85, 90, 88, 92, 86, 89, 91 with 5 bins")
+    assert got == {"data": ["85", "90", "88", "92", "86", "89", "91"], "bins": "5"}
+
+
+COMPARE = spec(
+    "compare_groups",
+    "Compare the means of two groups of measurements.",
+    {
+        "group_a": {"type": "array", "items": {"type": "number"}, "description": "First group."},
+        "group_b": {"type": "array", "items": {"type": "number"}, "description": "Second group."},
+        "alpha": {"type": "number", "description": "The significance level."},
+    },
+    ["group_a", "group_b"],
+)
+
+
+def test_bracketed_lists_fill_list_parameters_whole_and_their_numbers_are_not_reused():
+    got = words(COMPARE, "Compare [10, 15, 12] and [18, 16, 17] with alpha 0.05")
+    assert got == {"group_a": "[10, 15, 12]", "group_b": "[18, 16, 17]", "alpha": "0.05"}
+
+
+ROUTE = spec(
+    "route_distance",
+    "Distance by road between two places.",
+    {
+        "start": {"type": "string", "description": "Where the trip starts."},
+        "end": {"type": "string", "description": "Where the trip ends."},
+    },
+    ["start", "end"],
+)
+
+
+def test_a_city_with_a_dotted_state_code_is_one_place():
+    got = words(ROUTE, "How far is it between Boston, MA, and Washington, D.C. by road?")
+    assert got == {"start": "Boston, MA", "end": "Washington, D.C."}

@@ -74,8 +74,11 @@ def assign(
             if u.run is None and u.candidate in unit.run.items and u.only == unit.only
         ]
         whole = _total(_masked(matrix, items))
-        split = _total(_masked(matrix, [j]))
-        matrix = _masked(matrix, items if whole > split else [j])
+        split, used = _split(_masked(matrix, [j]), units, unit.run)
+        # a hosted model never drops listed values: split only when every item is used
+        matrix = _masked(
+            matrix, items if whole > split or (whole > 0 and used < len(unit.run.items)) else [j]
+        )
     pairs = _solve(matrix, units, 3)
     return {
         slots[i].name: (units[j], _score(scope, slots[i], units[j], span, slots))
@@ -108,10 +111,21 @@ def _total(matrix: list[list[float]]) -> float:
     return sum(matrix[i][j] for i, j in best_assignment(matrix, FLOOR).items())
 
 
+def _split(matrix: list[list[float]], units: list[_Unit], run: Run) -> tuple[float, int]:
+    """The best total with a run's items as values of their own, and how many of the items
+    it uses (an item counts as used when a part of it is: "Boston" of "Boston, MA")."""
+    pairs = _solve(matrix, units, 1)
+    chosen = [units[j].candidate for j in pairs.values() if units[j].candidate is not None]
+    used = sum(any(c.overlaps(item) for c in chosen) for item in run.items)
+    return sum(matrix[i][j] for i, j in pairs.items()), used
+
+
 def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list[_Unit]:
     """The columns: each value of the span, each run, and readings made for one slot."""
     text = scope.text
     inside = scope.inside(span)
+    if any(s.kind == Kind.ARRAY for s in slots):
+        inside = _unlisted(inside)
     units = [_Unit(candidate=c) for c in inside]
     request = extractors.Request(text[span[0] : span[1]], scope.today)
     for slot in slots:
@@ -135,6 +149,16 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)
     }
     return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
+
+
+def _unlisted(inside: list[Candidate]) -> list[Candidate]:
+    """ "[10, 15, 12]" for a parameter that takes a list: the list, not the numbers in it."""
+    lists = [c for c in inside if c.kind == Kind.LIST and c.text.startswith("[")]
+    return [
+        c
+        for c in inside
+        if not any(k is not c and k.start <= c.start and c.end <= k.end for k in lists)
+    ]
 
 
 def _score(

@@ -209,7 +209,7 @@ def _readings(
     ], region
 
 
-_STATE_CODE = re.compile(r",\s?([A-Z]{2})\b")
+_STATE_CODE = re.compile(r",\s?([A-Z]\.?[A-Z]\.?)(?![A-Za-z])")  # "Portland, OR", "Washington, D.C."
 _REGION_NAME = re.compile(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _SPACE = re.compile(r"\s*")
 
@@ -220,11 +220,8 @@ def _region_after(text: str, end: int, place: Place) -> int:
         return 0
     city = text[max(0, end - 80) : end].split(",")[-1].strip()
     if m := _STATE_CODE.match(text, end):
-        return (
-            m.end()
-            if m.group(1) in US_STATES and _in_state(city, place, m.group(1)) or m.group(1) == "UK"
-            else 0
-        )
+        code = m.group(1).replace(".", "")
+        return m.end() if code in US_STATES and _in_state(city, place, code) or code == "UK" else 0
     m = _REGION_NAME.match(text, end)
     if m:
         for length in (len(m.group(1)), len(m.group(1).split()[0])):
