@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import cue_strength
 from .extractors import Candidate, fill_weight, places, units
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
-from .words import is_generic, split_identifier, stem, terms
+from .words import split_identifier, stem, terms
 
 # What a parameter measures, by the words of its name: a value's unit must measure it too.
 CONCEPTS = {
@@ -33,27 +34,7 @@ CONCEPTS = {
     "[length] ** 2": {"area", "surface"},
 }  # fmt: skip
 _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
-_TOKENS = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*|[=:]")
 _PRODUCED_BY = re.compile(r"\breturned by\s+\w|\bfrom (?:the result of\s+)?\w+_\w+", re.I)
-_NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
-_LETTER_NAMES = {"id", "to", "in", "at", "on", "of", "is", "as", "or", "by", "no", "do", "go", "up"}
-_LINKS = {
-    "of",
-    "is",
-    "=",
-    ":",
-    "as",
-    "at",
-    "be",
-    "being",
-    "equal",
-    "equals",
-    "to",
-    "with",
-    "for",
-    "was",
-    "are",
-}
 
 
 @dataclass(frozen=True)
@@ -66,111 +47,6 @@ class Fit:
 
 
 NO_FIT = Fit(0.0, Source.ORDER, "")
-
-
-def similar(word: str, cues: frozenset[str] | set[str]) -> bool:
-    """Does a request word name one of the cues: the same term, or one the other's start
-    ("accelerated" / "acceleration", "temp" / "temperature")?"""
-    low = word.lower()
-    t = terms(low)
-    if low in cues or (t and t[0] in cues):
-        return True
-    w = t[0] if t else low
-    if len(w) >= 4 and any(len(c) == 3 and w.startswith(c) for c in cues):
-        return True  # "atmospheric" for "atm"
-    return len(w) >= 5 and any(
-        len(c) >= 5 and (c.startswith(w[:5]) or w.startswith(c[:5])) for c in cues
-    )
-
-
-def cue_strength(
-    slot: Slot, c: Candidate, text: str, floor: int, same_kind: list[Candidate]
-) -> tuple[float, str]:
-    """How strongly the words around ``c`` point at ``slot`` (0 when they do not)."""
-    cues = set(slot.cues)
-    if not cues:
-        return 0.0, ""
-    words = _words_before(text, floor, c, same_kind)
-    if len(slot.name) <= 2:  # "x = 3", "cc'ing lee@acme.io": a short name is its own cue
-        return _short_name_cue(slot, c, words) or _after(slot, c, text, short=True)
-    found, hinted, nearest = _cues_before(slot, cues, words)
-    if found:
-        share = len(found) / len(cues)
-        strength = 0.8 + 0.4 * share - 0.25 * nearest
-        return max(strength, 0.5), f"{' '.join(sorted(found))!r} before it"
-    if hinted:
-        strength = 0.4 + 0.1 * len(hinted) - 0.2 * nearest
-        return max(strength, 0.2), f"{' '.join(sorted(hinted))!r} before it"
-    return _after(slot, c, text, short=False)
-
-
-def _words_before(text: str, floor: int, c: Candidate, same_kind: list[Candidate]) -> list[str]:
-    """Up to five words before the value: it claims the words before it, back to the
-    previous value of its kind."""
-    previous = max((o.end for o in same_kind if o.end <= c.start), default=floor)
-    return [m.group(0) for m in _TOKENS.finditer(text, previous, c.start)][-5:]
-
-
-def _short_name_cue(slot: Slot, c: Candidate, words: list[str]) -> tuple[float, str] | None:
-    if (
-        len(words) >= 2
-        and words[-2].lower() == slot.name.lower()
-        and words[-1].lower() in ("=", ":", "is", "of")
-    ):
-        return 1.3, f"{words[-2]} {words[-1]} {c.text}"
-    name = slot.name.lower()
-    if (
-        len(name) == 2
-        and name not in _LETTER_NAMES
-        and words
-        and words[-1].lower().startswith(name)
-    ):
-        return 1.0, f"{words[-1]!r} before it"  # "cc'ing lee@acme.io"
-    return None
-
-
-def _cues_before(slot: Slot, cues: set[str], words: list[str]) -> tuple[set[str], set[str], int]:
-    """The cue words before a value, the description's words among them (which count
-    less), and how many content words lie between the value and the nearest cue."""
-    found: set[str] = set()
-    hinted: set[str] = set()
-    nearest, content = -1, 0
-    for word in reversed(words):
-        if word in ("=", ":") or word.lower() in _LINKS:
-            continue
-        term = terms(word)[0] if terms(word) else ""
-        if hit := {cue for cue in cues if similar(word, {cue})}:
-            found |= hit
-            nearest = content if nearest < 0 else nearest
-        elif slot.required and len(cues) <= 1 and term in slot.hints:
-            hinted.add(term)
-            nearest = content if nearest < 0 else nearest
-        elif term and not is_generic(term):
-            content += 1
-            if content > 2 or (found and content > nearest + 1):
-                break  # the words before belong to something else
-    return found, hinted, nearest
-
-
-def _after(slot: Slot, c: Candidate, text: str, short: bool) -> tuple[float, str]:
-    """A value that names the parameter itself ("the Premier League" for a league), or a
-    cue right after it ("3 bedrooms")."""
-    cues = slot.cues
-    if c.kind in (Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE):
-        own = terms(str(c.value))
-    else:
-        own = terms(f"{c.evidence} {c.unit}") if c.kind == Kind.NUMBER else ()
-    if set(own) & cues:
-        return 0.8, f"{c.text!r} names a {slot.label} itself"
-    after = _NEXT_WORD.match(text, c.end)
-    if (
-        after
-        and not short
-        and not (c.unit and c.unit != "percent")
-        and similar(after.group(1), cues)
-    ):
-        return 1.0, f"{after.group(1)!r} after it"
-    return 0.0, ""
 
 
 def unit_fit(slot: Slot, c: Candidate) -> tuple[float, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .affinity import similar
+from .cues import similar
 from .extractors import Candidate
 from .slots import Slot
 from .vocabulary import Kind, Tag

@@ -14,7 +14,8 @@ from ..vocabulary import Kind, Tag
 from ..words import terms
 from .base import Candidate, Extractor, Request, coerce
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]{0,40}[A-Za-z]|[A-Za-z]|\d{1,4}(?![\d.,])")
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TOKEN = re.compile(rf"[{_L}][{_L}'’.&-]{{0,40}}[{_L}]|[{_L}]|\d{{1,4}}(?![\d.,])")
 # Capitalised words that open a request without being a name.
 NOT_NAMES = {
     "what", "whats", "who", "where", "when", "why", "how", "which", "can", "could", "would",
@@ -122,6 +123,7 @@ def find(request: Request) -> list[Candidate]:
         if (
             len(word) == 1
             and word.isupper()
+            and word != "I"  # the pronoun: "and I want", never "plan I"
             and i
             and tokens[i - 1].group(0).islower()
             and text[tokens[i - 1].end() : token.start()] == " "

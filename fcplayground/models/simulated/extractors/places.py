@@ -25,8 +25,10 @@ from .names import NOT_NAMES, PLACE_CUES
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _CITY_STATE = re.compile(
-    r"city,\s?state|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}\b|\bCity, ST\b", re.I
+    r"city,\s?state|(?:e\.g\.|eg\.?|such as|for example|example|like)[,:]?\s\(?['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}\b|\bCity, ST\b",
+    re.I,
 )
+_CITY_ST = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2}")
 _CITY_COUNTRY = re.compile(
     r"city,\s?country|e\.g\.,?\s['\"]?[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{3,}", re.I
 )
@@ -209,7 +211,9 @@ def _readings(
     ], region
 
 
-_STATE_CODE = re.compile(r",\s?([A-Z]\.?[A-Z]\.?)(?![A-Za-z])")  # "Portland, OR", "Washington, D.C."
+_STATE_CODE = re.compile(
+    r",\s?([A-Z]\.?[A-Z]\.?)(?![A-Za-z])"
+)  # "Portland, OR", "Washington, D.C."
 _REGION_NAME = re.compile(r",\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _SPACE = re.compile(r"\s*")
 
@@ -246,11 +250,26 @@ def _in_state(city: str, place: Place, code: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def us_cities() -> frozenset[tuple[str, str]]:
-    """Every (city, state) pair of the table: Springfield is in Illinois too."""
+def _us_pairs() -> tuple[tuple[str, str], ...]:
+    """Every US (city, state) pair of the table, the most populous city of a name first."""
     with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
         rows = [line.split("\t") for line in f]
-    return frozenset((folded(r[0]), r[2]) for r in rows if r[1] == "US")
+    return tuple((folded(r[0]), r[2]) for r in rows if r[1] == "US")
+
+
+@lru_cache(maxsize=1)
+def us_cities() -> frozenset[tuple[str, str]]:
+    """Every (city, state) pair of the table: Springfield is in Illinois too."""
+    return frozenset(_us_pairs())
+
+
+@lru_cache(maxsize=1)
+def us_states_of() -> dict[str, str]:
+    """The state of the most populous US city of each name."""
+    out: dict[str, str] = {}
+    for city, state in _us_pairs():
+        out.setdefault(city, state)
+    return out
 
 
 def _index_at(tokens: list[re.Match[str]], position: int) -> int:
@@ -309,11 +328,27 @@ def write_place(candidate: Candidate, slot) -> Any:
         return place.timezone if place and place.timezone else candidate.value
     said = f"{slot.description} {' '.join(slot.examples)}"
     if place and place.kind == "city" and "," not in str(candidate.value):
-        if place.country == "US" and _CITY_STATE.search(said):
-            return f"{candidate.value}, {place.region}"
+        us_format = _CITY_STATE.search(said) or any(_CITY_ST.fullmatch(e) for e in slot.examples)
+        if us_format and place.country != "US":
+            # "Santa Rosa" for a "City, ST" parameter: the US city of that name
+            state = us_states_of().get(folded(str(candidate.value)))
+            if state:
+                return f"{_short_city(str(candidate.value), said)}, {state}"
+        if place.country == "US" and us_format:
+            return f"{_short_city(str(candidate.value), said)}, {place.region}"
         if _CITY_COUNTRY.search(said):
             return f"{candidate.value}, {_country_name(place.country)}"
     return coerce(candidate.value, slot.json_type)
+
+
+def _short_city(name: str, said: str) -> str:
+    """ "New York City" is written "New York" before its state, as people write it (unless
+    the parameter's own example keeps "City")."""
+    if name.lower().endswith(" city") and not re.search(r"[A-Z][a-z]+ City, [A-Z]{2}", said):
+        shorter = name[:-5]
+        if gazetteer().get(folded(shorter)) is gazetteer().get(folded(name)):
+            return shorter
+    return name
 
 
 def _country_name(code: str) -> str:

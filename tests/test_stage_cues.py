@@ -1,0 +1,109 @@
+"""Cue words on their own: the words around a value that point it at a parameter, seen
+through the model's whole turn on tiny tools nobody wrote for the lessons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fcplayground.chat import Message, Request, ToolSpec
+from fcplayground.models import SimulatedModel
+from fcplayground.models.simulated import extractors
+
+
+def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
+    return ToolSpec(
+        name, description, {"type": "object", "properties": properties, "required": required}
+    )
+
+
+def called(tool: ToolSpec, text: str) -> list[dict]:
+    turn = SimulatedModel().respond(Request([Message.user(text)], tools=[tool]))
+    return [c.arguments for c in turn.tool_calls]
+
+
+MOVIES = spec(
+    "find_movies",
+    "Find movies to watch.",
+    {
+        "genre": {"type": "string", "description": "The genre, e.g. Comedy."},
+        "cast": {"type": "string", "description": "An actor in the movie."},
+        "directed_by": {"type": "string", "description": "The director."},
+    },
+    ["genre"],
+)
+
+
+def test_a_role_said_after_a_name_places_it_in_the_optional_cast_parameter():
+    assert called(MOVIES, "Find a Comedy movie with Martin Kove as an actor") == [
+        {"genre": "Comedy", "cast": "Martin Kove"}
+    ]
+
+
+SONGS = spec(
+    "play_song",
+    "Play a song.",
+    {
+        "track": {"type": "string", "description": "The song title."},
+        "artist": {"type": "string", "description": "The artist who sings it."},
+    },
+    ["track"],
+)
+
+
+def test_the_name_after_by_goes_to_a_creator_parameter():
+    assert called(SONGS, "Play the track 'Shape of You' by Ed Sheeran") == [
+        {"track": "Shape of You", "artist": "Ed Sheeran"}
+    ]
+
+
+HOMES = spec(
+    "search_homes",
+    "Search homes for sale.",
+    {
+        "city": {"type": "string", "description": "The city."},
+        "beds": {"type": "integer", "description": "Beds wanted."},
+        "baths": {"type": "integer", "description": "Baths wanted."},
+    },
+    ["city", "beds"],
+)
+
+
+def test_a_short_cue_matches_the_start_of_a_longer_word():
+    assert called(HOMES, "Homes in Denver with 2 bathrooms and 3 bedrooms") == [
+        {"city": "Denver", "beds": 3, "baths": 2}
+    ]
+
+
+STATS = spec(
+    "batting_average",
+    "Batting average of a baseball player.",
+    {
+        "hits": {"type": "integer", "description": "Number of hits."},
+        "at_bats": {"type": "integer", "description": "Number of at-bats."},
+        "decimal_places": {"type": "integer", "description": "Decimal places to round to."},
+    },
+    ["hits", "at_bats"],
+)
+
+
+def test_the_word_after_a_number_wins_over_the_previous_numbers_word_and_cues_stay_in_their_sentence():
+    assert called(STATS, "The player has 600 at-bats and 180 hits. Round to 3 decimals.") == [
+        {"hits": 180, "at_bats": 600, "decimal_places": 3}
+    ]
+
+
+def test_the_pronoun_i_is_never_a_name():
+    text = "My name is Balkrushn and I want a table"
+    assert "I" not in [c.text for c in extractors.extract(text, date(2026, 1, 15))]
+
+
+SALONS = spec(
+    "find_salon",
+    "Find a hair salon.",
+    {"city": {"type": "string", "description": "The city, such as San Jose, CA."}},
+    ["city"],
+)
+
+
+def test_a_city_is_written_city_state_when_the_example_says_such_as():
+    assert called(SALONS, "Find a salon in Denver") == [{"city": "Denver, CO"}]
