@@ -529,3 +529,22 @@ def test_a_flag_that_avoids_something_is_true_when_the_request_rules_it_out():
 
 def test_a_written_no_after_a_two_word_flag_sets_it_false():
     assert flag("Predict the growth, human impact: no", "include_human_impact") == [False]
+
+
+def test_a_year_after_a_comma_without_a_space_belongs_to_the_date():
+    assert [c.value for c in table("starting from 15th October,2023.", Kind.DATE)] == [
+        date(2023, 10, 15)
+    ]
+
+
+def test_a_code_joined_by_a_slash_is_kept_whole_but_paths_and_fractions_are_not_codes():
+    assert [c.value for c in table("the docket numbered 2022/AL2562 please", Kind.ID)] == [
+        "2022/AL2562"
+    ]
+    assert table("call v1/users now", Kind.ID) == []
+    assert table("add 3/4 cup", Kind.ID) == []
+
+
+def test_examples_after_i_e_are_the_parameters_examples_without_etc():
+    s = slot("info_type", "The information needed, i.e., victim, accused, verdict etc")
+    assert s.examples == ("victim", "accused", "verdict")

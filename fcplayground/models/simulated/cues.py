@@ -68,9 +68,6 @@ def cue_strength(
     if found:
         share = len(found) / len(cues)
         strength = max(0.8 + 0.4 * share - 0.25 * nearest, 0.5)
-        after = _after(slot, c, text, short=False)
-        if after[0] >= strength - 0.3:  # "180 hits and 600 at-bats": the word after is its own
-            return after
         return strength, f"{' '.join(sorted(found))!r} before it"
     if hinted:
         strength = 0.4 + 0.1 * len(hinted) - 0.2 * nearest

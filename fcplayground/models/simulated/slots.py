@@ -56,7 +56,8 @@ TARGET_WORDS = {
     "new",
 }
 _EXAMPLE = re.compile(
-    r"\b(?:e\.g\.|eg\.|for example|such as|like|example:)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)", re.I
+    r"\b(?:e\.g\.|eg\.|i\.e\.|for example|such as|like|example:)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)",
+    re.I,
 )
 _DEFAULT = re.compile(
     r"\bdefaults?(?: value)?(?: is| to|:)?\s+['\"]?([\w.-]+(?: [\w.-]+)?)['\"]?", re.I
@@ -140,7 +141,7 @@ def read_slot(
     json_type = _json_type(prop)
     description = str(prop.get("description", "") or "")
     examples = tuple(
-        e.strip(" '\"`")
+        re.sub(r"\s(?:etc|and so on)\.?$", "", e).strip(" '\"`")
         for m in _EXAMPLE.finditer(description)
         for e in re.split(r",\s|\sor\s", m.group(1))
         if e.strip()

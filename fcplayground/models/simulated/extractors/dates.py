@@ -28,7 +28,7 @@ _ABSOLUTE = re.compile(
     rf"(?<![\w/-])(?:(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:[T ](?P<H>\d{{2}}):(?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?)?"
     rf"|(?P<n1>\d{{1,2}})(?P<sep>[-/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}}|\d{{2}})"
     rf"|(?P<m1>{_MON})(?:\s|(?<=\.))(?P<d1>{_DAY})(?:,\s?(?P<y1>\d{{4}})|\s(?P<y1b>\d{{4}}))?"
-    rf"|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON})(?:,?\s(?P<y2>\d{{4}}))?"
+    rf"|(?:the\s)?(?P<d2>{_DAY})\s(?:of\s)?(?P<m2>{_MON})(?:,\s?(?P<y2>\d{{4}})|\s(?P<y2b>\d{{4}}))?"
     rf"|(?P<y3>\d{{4}})\s(?P<m3>{_MON})\s(?P<d3>{_DAY})"
     rf"|(?:on|by|until|for)\sthe\s(?P<d4>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s(?:at|in)\b|\s?[,.?!]|$))(?![\w/-])",
     re.I,
@@ -80,7 +80,7 @@ def _absolute(m: re.Match[str], today: date) -> date | datetime | None:
         if g["m1"]:
             return _upcoming(today, _month(g["m1"]), _day(g["d1"]), g["y1"] or g["y1b"])
         if g["d2"]:
-            return _upcoming(today, _month(g["m2"]), _day(g["d2"]), g["y2"])
+            return _upcoming(today, _month(g["m2"]), _day(g["d2"]), g["y2"] or g["y2b"])
         if g["y3"]:  # "2023 April 4th"
             return date(int(g["y3"]), _month(g["m3"]), _day(g["d3"]))
         day_ = _day(g["d4"])  # "on the 28th": the next 28th

@@ -11,7 +11,7 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
-PATTERN = re.compile(r"(?<![\w-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])(\s?)\d{1,4}[A-Z]?(?![\w-])")
+PATTERN = re.compile(r"(?<![\w/-])(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])(\s?)\d{1,4}[A-Z]?(?![\w/-])")
 _FLIGHT_WORDS = re.compile(
     r"\b(?:flights?|fly(?:ing)?|flew|delay(?:ed|s)?|gate|land(?:ed|s|ing)?|depart\w*|arriv\w*"
     r"|board\w*|airline|status|on time|take ?off)\b",

@@ -1,5 +1,5 @@
 """Identifiers and codes, kept whole: ``ORD-1234``, ``E-1042``, ``order-123``, ``rs6034464``,
-``INV_2025_001``, ``1Z999AA10123456784``.
+``INV_2025_001``, ``1Z999AA10123456784``, ``2022/AL2562``.
 
 A code mixes letters and digits: joined by ``-`` or ``_``, or letters then three or more
 digits, or eight or more characters. Ordinals ("3rd"), times ("2pm") and numbers with a
@@ -14,7 +14,7 @@ from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request, coerce
 
 PATTERN = re.compile(
-    r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_][A-Za-z0-9]{1,40}){0,6}(?![\w@/-]|\.\w)"
+    r"(?<![\w.#/@-])[A-Za-z0-9]{1,40}(?:[-_/][A-Za-z0-9]{1,40}){0,6}(?![\w@/-]|\.\w)"
 )
 _ORDINAL_OR_UNIT = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|[a-zA-Zµ]{1,3})$", re.I)
 
@@ -27,6 +27,8 @@ _SEASON = re.compile(r"^(?:19|20)\d{2}[-/](?:(?:19|20)\d{2}|\d{2})$")
 
 
 def _is_code(token: str) -> bool:
+    if "/" in token:
+        return _slashed(token)
     if _SNAKE.match(token) or _SEASON.match(token) or _GENE.match(token):
         return True  # "my_sales_data", "2019-2020", "BRCA1", "C6H12O6"
     letters = any(c.isalpha() for c in token)
@@ -44,6 +46,15 @@ def _is_code(token: str) -> bool:
     if lead and len(lead.group(0)) >= 1 and digits >= 3 and token[len(lead.group(0)) :].isdigit():
         return True  # "rs6034464", "ABC123", "E1042"
     return len(token) >= 8 or (token[0].isdigit() and len(token) >= 6)
+
+
+def _slashed(token: str) -> bool:
+    """ "2022/AL2562", "CV-19/3A": a code whose parts mix letters and digits; never a path
+    ("v1/users"), a fraction ("3/4") or a date."""
+    parts = re.split(r"[-_/]", token)
+    mixed = any(re.search(r"[A-Za-z]", p) and re.search(r"\d", p) for p in parts)
+    worded = any(re.fullmatch(r"[a-z]{4,}", p) for p in parts)
+    return mixed and not worded
 
 
 def find(request: Request) -> list[Candidate]:

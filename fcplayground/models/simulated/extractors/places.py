@@ -250,25 +250,26 @@ def _in_state(city: str, place: Place, code: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _us_pairs() -> tuple[tuple[str, str], ...]:
-    """Every US (city, state) pair of the table, the most populous city of a name first."""
+def _us_rows() -> tuple[tuple[str, str, int], ...]:
+    """Every US (city, state, population) of the table, the most populous city of a name
+    first."""
     with gzip.open(CITY_TABLE, "rt", encoding="utf-8") as f:
         rows = [line.split("\t") for line in f]
-    return tuple((folded(r[0]), r[2]) for r in rows if r[1] == "US")
+    return tuple((folded(r[0]), r[2], int(r[4] or 0)) for r in rows if r[1] == "US")
 
 
 @lru_cache(maxsize=1)
 def us_cities() -> frozenset[tuple[str, str]]:
     """Every (city, state) pair of the table: Springfield is in Illinois too."""
-    return frozenset(_us_pairs())
+    return frozenset((city, state) for city, state, _ in _us_rows())
 
 
 @lru_cache(maxsize=1)
-def us_states_of() -> dict[str, str]:
-    """The state of the most populous US city of each name."""
-    out: dict[str, str] = {}
-    for city, state in _us_pairs():
-        out.setdefault(city, state)
+def us_states_of() -> dict[str, tuple[str, int]]:
+    """The state and population of the most populous US city of each name."""
+    out: dict[str, tuple[str, int]] = {}
+    for city, state, population in _us_rows():
+        out.setdefault(city, (state, population))
     return out
 
 
@@ -330,9 +331,9 @@ def write_place(candidate: Candidate, slot) -> Any:
     if place and place.kind == "city" and "," not in str(candidate.value):
         us_format = _CITY_STATE.search(said) or any(_CITY_ST.fullmatch(e) for e in slot.examples)
         if us_format and place.country != "US":
-            # "Santa Rosa" for a "City, ST" parameter: the US city of that name
-            state = us_states_of().get(folded(str(candidate.value)))
-            if state:
+            # "Santa Rosa" for a "City, ST" parameter: the US city of that name, if as big
+            state, population = us_states_of().get(folded(str(candidate.value)), ("", 0))
+            if state and population * 4 >= place.population:  # never Paris, TX for Paris
                 return f"{_short_city(str(candidate.value), said)}, {state}"
         if place.country == "US" and us_format:
             return f"{_short_city(str(candidate.value), said)}, {place.region}"
