@@ -548,3 +548,17 @@ def test_a_code_joined_by_a_slash_is_kept_whole_but_paths_and_fractions_are_not_
 def test_examples_after_i_e_are_the_parameters_examples_without_etc():
     s = slot("info_type", "The information needed, i.e., victim, accused, verdict etc")
     assert s.examples == ("victim", "accused", "verdict")
+
+
+def test_a_unit_at_the_end_of_a_sentence_leaves_the_full_stop():
+    assert [c.value for c in table("What is the distance in miles.", Kind.UNIT)] == ["miles"]
+
+
+def test_a_numbered_name_at_the_end_of_a_sentence_keeps_its_number():
+    assert "Windows 10" in [c.value for c in table("It runs on Windows 10.", Kind.NAME)]
+
+
+def test_an_option_named_exactly_wins_over_another_reached_through_a_related_word():
+    meal = slot("meal_type", "The type of meal, e.g., 'dinner', 'breakfast'.")
+    got = ex.options.read(Request("gluten-free recipes for dinner", TODAY), meal)
+    assert [c.value for c in got] == ["dinner"]

@@ -276,3 +276,24 @@ ROUTE = spec(
 def test_a_city_with_a_dotted_state_code_is_one_place():
     got = words(ROUTE, "How far is it between Boston, MA, and Washington, D.C. by road?")
     assert got == {"start": "Boston, MA", "end": "Washington, D.C."}
+
+
+DISTANCE = spec(
+    "geo_distance",
+    "Distance between two coordinates.",
+    {
+        "a": {"type": "array", "items": {"type": "number"}, "description": "First point."},
+        "b": {"type": "array", "items": {"type": "number"}, "description": "Second point."},
+    },
+    ["a", "b"],
+)
+
+
+def test_coordinate_pairs_fill_list_parameters_with_west_as_negative():
+    text = "Distance between two points (33.4 N, 112.1 W) and (34.1 N, 118.2 W)"
+    scope = matching.Scope(text, TODAY, extractors.extract(text, TODAY))
+    got = matching.assign(scope, profiles.profile(DISTANCE).slots, (0, len(text)))
+    assert {name: unit.candidate.value for name, (unit, _) in got.items()} == {
+        "a": [33.4, -112.1],
+        "b": [34.1, -118.2],
+    }

@@ -143,17 +143,23 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
     runs = find_runs(text, inside)
     units += [_Unit(run=run) for run in runs + find_ranges(text, inside)]
     # "two numbers: 40 and 50": the spelled-out number counts the values that follow
+    listed = [k for k in inside if k.kind == Kind.LIST]
     counting = {
         id(c)
         for c in inside
-        if Tag.WORD in c.tags and any(r.start > c.end and len(r.items) == c.value for r in runs)
+        if Tag.WORD in c.tags
+        and (
+            any(r.start > c.end and len(r.items) == c.value for r in runs)
+            or sum(k.start > c.end for k in listed) == c.value  # "two points (3,4) and (1,2)"
+        )
     }
     return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
 
 
 def _unlisted(inside: list[Candidate]) -> list[Candidate]:
-    """ "[10, 15, 12]" for a parameter that takes a list: the list, not the numbers in it."""
-    lists = [c for c in inside if c.kind == Kind.LIST and c.text.startswith("[")]
+    """ "[10, 15, 12]", "(33.4 N, 112.1 W)" for a parameter that takes a list: the list, not
+    the numbers in it."""
+    lists = [c for c in inside if c.kind == Kind.LIST]
     return [
         c
         for c in inside

@@ -15,7 +15,7 @@ from ..words import terms
 from .base import Candidate, Extractor, Request, coerce
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-_TOKEN = re.compile(rf"[{_L}][{_L}'’.&-]{{0,40}}[{_L}]|[{_L}]|\d{{1,4}}(?![\d.,])")
+_TOKEN = re.compile(rf"[{_L}][{_L}'’.&-]{{0,40}}[{_L}]|[{_L}]|\d{{1,4}}(?!\d|[.,]\d)")
 # Capitalised words that open a request without being a name.
 NOT_NAMES = {
     "what", "whats", "who", "where", "when", "why", "how", "which", "can", "could", "would",

@@ -106,7 +106,11 @@ def read(request: Request, slot) -> list[Candidate]:
             found.append(Candidate(Kind.ENUM, option, start, end, text[start:end], evidence=how))
     # a longer option named in full wins over a shorter one inside it ("vice president")
     found = [c for c in found if not any(o is not c and o.start <= c.start and c.end <= o.end
-                                         and (o.end - o.start) > (c.end - c.start) for o in found)]  # fmt: skip
+                                         and (o.end - o.start) > (c.end - c.start)
+                                         and str(c.value).lower() in str(o.value).lower() for o in found)]  # fmt: skip
+    # an option named as written wins over another reached through a related word there
+    named = [c for c in found if c.evidence == "named"]
+    found = [c for c in found if c.evidence == "named" or not any(o.overlaps(c) for o in named)]
     return sorted(found, key=lambda c: c.start)
 
 

@@ -169,6 +169,8 @@ def find(request: Request) -> list[Candidate]:
     out = []
     for m in _STANDALONE.finditer(request.text):
         raw = m.group(0)
+        if raw.endswith(".") and len(raw) > 2 and parse_unit(raw[:-1]):
+            raw = raw[:-1]  # "in miles.": the sentence's full stop is not part of the unit
         low = raw.lower()
         if low in _NOT_UNITS - _UNIT_WORDS or not (
             _after_direction(request.text, m.start()) or low in _TEMPERATURE and len(low) > 3
@@ -177,7 +179,9 @@ def find(request: Request) -> list[Candidate]:
         if len(raw) <= 2 and low in ("c", "f", "k") and not _TEMPERATURE_SAID.search(request.text):
             continue  # "in C": a key or a letter; a temperature unit only beside a temperature
         if parsed := parse_unit(raw):
-            out.append(Candidate(Kind.UNIT, raw, m.start(), m.end(), raw, 0.8, unit=parsed[0]))
+            out.append(
+                Candidate(Kind.UNIT, raw, m.start(), m.start() + len(raw), raw, 0.8, unit=parsed[0])
+            )
     return out
 
 
