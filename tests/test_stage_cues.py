@@ -107,3 +107,50 @@ SALONS = spec(
 
 def test_a_city_is_written_city_state_when_the_example_says_such_as():
     assert called(SALONS, "Find a salon in Denver") == [{"city": "Denver, CO"}]
+
+
+CIRCLE = spec(
+    "circumference",
+    "Circumference of a circle.",
+    {
+        "radius": {"type": "integer", "description": "The radius in the unit given."},
+        "unit": {"type": "string", "description": "The unit of the radius. Default is 'cm'."},
+    },
+    ["radius"],
+)
+SPEED = spec(
+    "velocity",
+    "Velocity of a car.",
+    {
+        "distance": {"type": "integer", "description": "The distance travelled."},
+        "duration": {"type": "integer", "description": "The time taken in hours."},
+        "unit": {"type": "string", "description": "The unit to return. Default is km/h."},
+    },
+    ["distance", "duration"],
+)
+
+
+def test_an_optional_unit_takes_the_unit_of_the_quantity_it_measures_and_no_other():
+    assert called(CIRCLE, "Circumference of a circle with a radius of 4 inches?") == [
+        {"radius": 4, "unit": "inches"}
+    ]
+    assert called(SPEED, "Velocity of a car that travels 50 kilometers in 2 hours?") == [
+        {"distance": 50, "duration": 2}
+    ]
+
+
+GAMES = spec(
+    "list_games",
+    "List video games.",
+    {
+        "year": {"type": "integer", "description": "The release year."},
+        "multiplayer": {"type": "boolean", "description": "Whether it has multiplayer."},
+    },
+    ["year"],
+)
+
+
+def test_a_hyphenated_word_turns_on_the_flag_written_as_one_word():
+    assert called(GAMES, "Find multi-player games released in 2019") == [
+        {"year": 2019, "multiplayer": True}
+    ]

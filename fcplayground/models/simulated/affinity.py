@@ -165,6 +165,9 @@ def _named_for(slot: Slot, c: Candidate) -> bool:
         return True
     if c.kind == slot.kind == Kind.PLACE:
         return Tag.PLACE_CUE in c.tags  # "in Rome", "in California"
+    if c.kind == slot.kind == Kind.UNIT:  # "a radius of 4 inches", default 'cm': the unit of
+        said = units.parse_unit(str(slot.default)) if slot.default else None  # the radius
+        return bool(said and c.unit and units.dimension(c.unit) == units.dimension(said[0]))
     if (
         c.kind == Kind.NUMBER
         and isinstance(c.value, int)

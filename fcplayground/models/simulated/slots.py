@@ -60,7 +60,7 @@ _EXAMPLE = re.compile(
     re.I,
 )
 _DEFAULT = re.compile(
-    r"\bdefaults?(?: value)?(?: is| to|:)?\s+['\"]?([\w.-]+(?: [\w.-]+)?)['\"]?", re.I
+    r"\bdefaults?(?: value)?(?: is| to|:)?\s+['\"]?([\w./²³-]+(?: [\w.-]+)?)['\"]?", re.I
 )
 _PERCENT = re.compile(r"\bpercent(?:age)?\b|\bin %|\b0\s*(?:-|to)\s*100\b|\(%\)", re.I)
 _FRACTION = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import Kind
-from ..words import identifier_terms, words
+from ..words import Word, identifier_terms, terms, words
 from .base import Candidate, Extractor, Request
 
 _NEGATION = re.compile(
@@ -50,7 +50,8 @@ def read(request: Request, slot) -> list[Candidate]:
     inverted = bool(parts & _INVERTING)  # avoid_tolls: "without tolls" means true
     own = [t for t in identifier_terms(slot.name) if t not in _EMPTY and t not in _INVERTING]
     text = request.text
-    hits = [w for w in words(text) if w.term in own]
+    hits = [w for w in words(text) if w.term in own] + _compounds(text, own)
+    hits.sort(key=lambda w: w.start)
     if not own or not hits:
         return []
     first, last = hits[0], hits[-1]
@@ -68,6 +69,19 @@ def read(request: Request, slot) -> list[Candidate]:
         value = not asked if inverted else asked
         how = f"the request {'asks for' if asked else 'rules out'} {first.text!r}"
     return [Candidate(Kind.BOOL, value, first.start, first.end, first.text, evidence=how)]
+
+
+def _compounds(text: str, own: list[str]) -> list[Word]:
+    """ "multi-player" for a flag named multiplayer: a hyphenated word written as one."""
+    out = []
+    for m in _HYPHENATED.finditer(text):
+        term = terms(m.group(0).replace("-", ""))
+        if len(term) == 1 and term[0] in own:
+            out.append(Word(term[0], m.start(), m.end(), m.group(0)))
+    return out
+
+
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
 EXTRACTOR = Extractor(Kind.BOOL, for_slot=read, json_types=frozenset({"boolean"}))
