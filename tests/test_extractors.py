@@ -562,3 +562,41 @@ def test_an_option_named_exactly_wins_over_another_reached_through_a_related_wor
     meal = slot("meal_type", "The type of meal, e.g., 'dinner', 'breakfast'.")
     got = ex.options.read(Request("gluten-free recipes for dinner", TODAY), meal)
     assert [c.value for c in got] == ["dinner"]
+
+
+def test_a_description_offering_hostname_or_ip_address_accepts_a_hostname():
+    host = slot("host", "The hostname or IP address of the PostgreSQL server.")
+    assert host.kind == Kind.IP
+    assert Kind.URL in host.accepts
+    assert not slot("ip", "The IP address of the server.").accepts
+
+
+def test_the_identifier_of_a_contact_accepts_the_contacts_name():
+    offered = slot("receiver", "The identifier for the recipient, such as an account number or a contact name.")  # fmt: skip
+    assert Kind.NAME in offered.accepts
+    emailed = slot("receiver", "The identifier for the contact or account, such as an email or account number.")  # fmt: skip
+    assert Kind.NAME in emailed.accepts
+    assert not slot("order_id", "The unique identifier of the order.").accepts
+
+
+def test_a_narrow_kind_whose_examples_are_plain_words_is_plain_text():
+    assert slot("color", "The desired color of the beer, such as 'pale', 'amber', 'dark'.").kind != Kind.COLOR  # fmt: skip
+    assert slot("color", "The colour as a hex code, e.g. #ff0000.").kind == Kind.COLOR
+
+
+def test_a_year_written_with_one_date_applies_to_the_other_dates():
+    days = [c.value for c in table("from April 22 at 10:00 AM until April 27, 2023", Kind.DATE)]
+    assert days == [date(2023, 4, 22), date(2023, 4, 27)]
+
+
+def test_a_year_the_request_states_is_the_year_of_its_dates():
+    assert [c.value for c in table("the weather on the 12th of March. it's 2023 right now", Kind.DATE)] == [date(2023, 3, 12)]  # fmt: skip
+
+
+def test_a_today_the_request_states_is_the_reference_date_and_no_value():
+    days = [c.value for c in table("any shows next Monday? today is monday April 25th 2023", Kind.DATE)]  # fmt: skip
+    assert days == [date(2023, 5, 1)]
+
+
+def test_an_exact_date_next_to_a_relative_one_says_which_day():
+    assert [c.value for c in table("a play next Monday 2023.10.2 in Chicago", Kind.DATE)] == [date(2023, 10, 2)]  # fmt: skip

@@ -239,3 +239,26 @@ def test_dimensions_written_as_a_by_b_make_one_call_per_pair():
         {"length": 3, "width": 5},
         {"length": 4, "width": 6},
     ]
+
+
+MOVIES = spec(
+    "get_movies",
+    "Movies playing in a city.",
+    {
+        "city": {"type": "string", "description": "The city where the movies are screened."},
+        "cinema_hall": {"type": "string", "description": "The cinema hall.", "default": None},
+        "movie_date": {
+            "type": "string",
+            "description": "The date, as 'DD-MM-YYYY'.",
+            "default": None,
+        },
+    },
+    ["city"],
+)
+
+
+def test_today_is_left_out_of_an_optional_date_whose_default_is_none():
+    assert values(MOVIES, "which movies are playing today in Noida?") == [{"city": "Noida"}]
+    assert values(MOVIES, "which movies are playing tomorrow in Noida?") == [
+        {"city": "Noida", "movie_date": "16-01-2026"}
+    ]

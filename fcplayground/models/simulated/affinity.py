@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import cue_strength
-from .extractors import Candidate, fill_weight, places, units
+from .extractors import Candidate, places, slot_fill, units
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 from .words import split_identifier, stem, terms
@@ -35,6 +35,25 @@ CONCEPTS = {
 }  # fmt: skip
 _CONCEPT_STEMS = {dim: {stem(w) for w in words} for dim, words in CONCEPTS.items()}
 _PRODUCED_BY = re.compile(r"\breturned by\s+\w|\bfrom (?:the result of\s+)?\w+_\w+", re.I)
+_DATE_WORDS = re.compile(r"date|\bday|\bwhen\b|time", re.I)
+_JUST_TODAY = re.compile(r"(?:for\s|on\s)?(?:today|tonight)", re.I)
+_TODAY_ASSUMED = re.compile(
+    r"\b(?:current|today'?s?) date\b[^.]{0,30}\b(?:assumed|used|default)|\bdefaults? to (?:the )?(?:current date|today)\b",
+    re.I,
+)
+
+
+def _today_by_default(slot: Slot, c: Candidate) -> bool:
+    """ "Movies playing today" for an optional date that is null or today when left out:
+    a hosted model leaves the date out rather than write today's date."""
+    if c.kind != Kind.DATE or not _JUST_TODAY.fullmatch(c.text.strip()):
+        return False
+    if slot.kind != Kind.DATE:  # nor does "today" name a cinema or a category
+        return not slot.required and not _DATE_WORDS.search(f"{slot.name} {slot.description}")
+    if slot.required:
+        return False
+    unset = "default" in slot.schema and str(slot.default).lower() in ("none", "null", "")
+    return unset or bool(_TODAY_ASSUMED.search(slot.description))
 
 
 @dataclass(frozen=True)
@@ -92,12 +111,8 @@ def fit(
     slot_rank: int,
 ) -> Fit:
     """The affinity of value ``c`` for ``slot``."""
-    kind = (
-        slot.items.kind
-        if slot.kind == Kind.ARRAY and slot.items and c.kind != Kind.LIST
-        else slot.kind
-    )
-    base = fill_weight(c, kind) * c.strength
+    target = slot.items if slot.kind == Kind.ARRAY and slot.items and c.kind != Kind.LIST else slot
+    base = slot_fill(c, target, target.kind) * c.strength
     if base <= 0:
         return NO_FIT
     if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.purpose_terms:
@@ -108,6 +123,8 @@ def fit(
         and _PRODUCED_BY.search(slot.description)
     ):
         return NO_FIT  # "the customer id, as returned by lookup_customer": the email goes there
+    if _today_by_default(slot, c):
+        return NO_FIT
     if Tag.OPENER in c.tags and set(terms(str(c.value))) <= slot.purpose_terms:
         return NO_FIT  # "Prices of the kettle": a tool word opening the request, not a name
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)

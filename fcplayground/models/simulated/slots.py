@@ -111,6 +111,7 @@ class Slot:
     percent: bool | None = None  # True: "5" for 5%, False: 0.05, None: not said
     direction: Tag | None = None  # Tag.SOURCE or Tag.TARGET
     items: Slot | None = None  # an array's items
+    accepts: frozenset[Kind] = frozenset()  # other kinds its description offers
     default: Any = None
     examples: tuple[str, ...] = ()
     position: int = 0
@@ -151,12 +152,15 @@ def read_slot(
     if json_type == "array" and isinstance(prop.get("items"), dict):
         items = read_slot(tool, _singular(name), prop["items"], True, position, tool_terms)
     kind = _kind(tool, name, json_type, description, prop, enum, examples)
+    accepts = (
+        extractors.offered_kinds(name, description, kind) if json_type == "string" else frozenset()
+    )
     return Slot(
         tool=tool, name=name, kind=kind, json_type=json_type, required=required,
         role=_role(kind, name, description, json_type), cues=_cues(name, description),
         description=description, hints=_hints(description, tool_terms), enum=enum, unit=_unit(name, description),
         date_format=_date_format(description, examples, prop), percent=_percent(description),
-        direction=_direction(name, description), items=items, default=_default(prop, description, json_type),
+        direction=_direction(name, description), items=items, accepts=accepts, default=_default(prop, description, json_type),
         examples=examples, position=position, tool_terms=tool_terms, schema=prop,
     )  # fmt: skip
 

@@ -32,6 +32,7 @@ from . import (
     lists,
     names,
     numbers,
+    offers,
     options,
     paths,
     phones,
@@ -265,6 +266,15 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
     return found
 
 
+def slot_fill(candidate: Candidate, slot: Any, kind: Kind) -> float:
+    """How well a candidate fills a slot of ``kind``, or a kind its description offers."""
+    return max(fill_weight(candidate, k) for k in (kind, *slot.accepts))
+
+
+def offered_kinds(name: str, description: str, kind: Kind) -> frozenset[Kind]:
+    return offers.offered_kinds(name, description, kind)
+
+
 def fill_weight(candidate: Candidate, slot_kind: Kind) -> float:
     """How well a candidate's kind fills a slot's kind (1 for the same kind)."""
     if candidate.kind == slot_kind:
@@ -307,7 +317,18 @@ def slot_kind(
             score += 1
         if score > best_score:
             best, best_score = extractor.kind, score
+    if best in _NARROW and examples and not _any_of_kind(examples, best):
+        return None  # "the color, such as 'pale', 'amber'": words, not hex codes
     return best if best_score >= 1 else None
+
+
+# Kinds of an exact form that a parameter's examples may show it does not want.
+_NARROW = frozenset({Kind.COLOR, Kind.FLIGHT, Kind.LANGUAGE, Kind.IP, Kind.TIMEZONE})
+
+
+def _any_of_kind(examples: tuple[str, ...], kind: Kind) -> bool:
+    """Does any example hold a value of ``kind``?"""
+    return any(c.kind == kind for e in examples[:4] for c in extract(e, date(2026, 1, 15)))
 
 
 _DISTINCT = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,

@@ -130,18 +130,65 @@ def relative(phrase: str, today: date) -> date | datetime | None:
     return found if said_time else found.date()
 
 
+# "today is 2023.3.1 monday", "today is monday April 25th 2023": the request's own today.
+_TODAY_CUE = re.compile(
+    rf"\b(?:today(?:'s date)?|the date today|current date|now)\s(?:is\s)?(?:{_WEEKDAY},?\s)?$", re.I
+)
+# "it's 2023 right now", "this year 2023", "currently is sep 2023": the current year.
+_NOW_YEAR = re.compile(
+    rf"\b(?:it's|it\sis|this\syear(?:\sis)?|current(?:ly)?(?:\syear)?(?:\sis)?|the\syear\sis|now\sis)"
+    rf"\s(?:(?P<mon>{_MON})\s)?(?P<year>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+_YEAR_GROUPS = ("iy", "ny", "y1", "y1b", "y2", "y2b", "y3")
+# What may stand between a relative date and the exact date that says which day it is:
+# "next Monday 2023.10.2", "tonight 2023.10.02", "next Tuesday please 2023.3.1".
+_BESIDE = re.compile(r"[\s,.;:?(-]{0,3}(?:please|i\.e\.|ie)?[\s,.;:?(-]{0,3}", re.I)
+
+
+def _stated(text: str, matches: list[re.Match[str]], today: date) -> tuple[date, date | None]:
+    """The request's own today, and the date its year-less dates are read from (January 1st
+    of the year the request states or writes with its dates), else ``today`` and None."""
+    for m in matches:
+        if _TODAY_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+            value = _absolute(m, today)
+            if value is not None:
+                day = value.date() if isinstance(value, datetime) else value
+                return day, None
+    if now := _NOW_YEAR.search(text):
+        year = int(now.group("year"))
+        month = _month(now.group("mon")) if now.group("mon") else 1
+        return today.replace(year=year), date(year, month, 1)
+    years = {_year(m.group(g), 0) for m in matches for g in _YEAR_GROUPS if m.group(g)}
+    if len(years) == 1:
+        return today, date(years.pop(), 1, 1)  # "April 22 ... until April 27, 2023"
+    return today, None
+
+
 def find(request: Request) -> list[Candidate]:
+    matches = list(_ABSOLUTE.finditer(request.text))
+    today, base = _stated(request.text, matches, request.today)
     out: list[Candidate] = []
-    for m in _ABSOLUTE.finditer(request.text):
-        value = _absolute(m, request.today)
+    for m in matches:
+        if today != request.today and _TODAY_CUE.search(
+            request.text[max(0, m.start() - 40) : m.start()]
+        ):
+            continue  # "today is 2023-10-01" says when the request is, not a value
+        written = any(m.group(g) for g in _YEAR_GROUPS)
+        value = _absolute(m, base if base and not written and not m.group("d4") else today)
         if value is not None:
             out.append(Candidate(Kind.DATE, value, m.start(), m.end(), m.group(0)))
+    exact = list(out)
     for m in _RELATIVE.finditer(request.text):
         if any(c.start < m.end() and m.start() < c.end for c in out):
             continue
         if re.match(_WEEKDAY, m.group(0)) and m.group(0)[0].islower():
             continue  # "a sunday roast": a weekday alone is a date when written as a name
-        value = relative(m.group(0), request.today)
+        if today != request.today and _TODAY_CUE.search(request.text[: m.end() + 4]):
+            continue  # the "today" of "today is 2023-10-01"
+        if any(_beside(request.text, m.start(), m.end(), c) for c in exact):
+            continue  # "next Monday 2023.10.2": the exact date says which day
+        value = relative(m.group(0), today)
         if value is not None:
             out.append(
                 Candidate(
@@ -150,11 +197,17 @@ def find(request: Request) -> list[Candidate]:
                     m.start(),
                     m.end(),
                     m.group(0),
-                    evidence=f"read against {request.today.isoformat()}",
+                    evidence=f"read against {today.isoformat()}",
                 )
             )
             out += _duration(m)
     return out
+
+
+def _beside(text: str, start: int, end: int, c: Candidate) -> bool:
+    """Is the exact date ``c`` written right next to the phrase at ``start:end``?"""
+    gap = text[end : c.start] if c.start >= end else text[c.end : start] if c.end <= start else "x"
+    return bool(_BESIDE.fullmatch(gap))
 
 
 def _duration(m: re.Match[str]) -> list[Candidate]:
