@@ -111,6 +111,11 @@ def groups(
     again what the call already has, adds nothing to it, and says so ("also for a person
     5.6 feet tall", "the factorial of 7") starts a new one; any other piece extends the
     current call ("and in Tokyo", "with a gauge pressure of 2 atm")."""
+    opening = _enumerated(text, intent.pieces)
+    if opening:
+        cuts = [_opening(text, at) for at in opening[1:]]
+        bounds = [intent.pieces[0][0], *cuts, intent.pieces[-1][1]]
+        return [(a, _trimmed(text, b)) for a, b in zip(bounds, bounds[1:], strict=False)]
     spans: list[tuple[int, int]] = []
     for start, end in intent.pieces:
         if not spans:
@@ -121,6 +126,40 @@ def groups(
         else:
             spans[-1] = (spans[-1][0], end)
     return spans
+
+
+_ORDINAL_START = re.compile(
+    r"(?:[^:]*:)?\W*(?:(?:and|then|but|now|finally|lastly|also|where|while|whereas)\W+)*"
+    r"(?:(?:in|for|with|on|at)\s)?"
+    r"(?:the|a|my|your|his|her|their)\s"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b",
+    re.I,
+)
+
+
+def _enumerated(text: str, pieces: list[tuple[int, int]]) -> list[int]:
+    """Where the items of an enumeration open ("The first house is ..., The second house
+    is ..."), each item one call: at a piece's start or after its colon; none when the
+    ordinals repeat."""
+    found = [(m.start(1), m.group(1).lower()) for a, b in pieces
+             if (m := _ORDINAL_START.match(text, a, b))]  # fmt: skip
+    words = [w for _, w in found]
+    return [i for i, _ in found] if len(words) >= 2 and len(set(words)) == len(words) else []
+
+
+def _opening(text: str, ordinal: int) -> int:
+    """Where the words of the item an ordinal opens begin ("The second house")."""
+    head = text[max(0, ordinal - 40) : ordinal]
+    m = _ITEM_HEAD.search(head)
+    return ordinal - (len(head) - m.start()) if m else ordinal
+
+
+_ITEM_HEAD = re.compile(r"(?:(?:in|for|with|on|at)\s)?(?:the|a|my|your|his|her|their)\s$", re.I)
+
+
+def _trimmed(text: str, end: int) -> int:
+    """The end of a span less the separator before the next one."""
+    return len(text[:end].rstrip(" ,;"))
 
 
 def _restates(
@@ -137,19 +176,38 @@ def _restates(
     formula = any(
         c.kind == Kind.MATH and piece[0] <= c.start and c.end <= piece[1] for c in candidates
     )
-    if _bare(text, candidates, *piece) and not formula:
-        return False
     alone = _provided(text, intent, piece, candidates, today)
     before = _provided(text, intent, group, candidates, today)
-    if not alone & before:
+    scalar = all(s.kind != Kind.ARRAY for s in intent.profile.slots if s.name in alone)
+    if _bare(text, candidates, *piece) and not formula:
+        # "(45, 60) and (81, 27)", "the last six months, the last year": values again
+        return bool(alone) and alone <= before and (scalar or len(alone) >= 2)
+    if not alone & before or _scene(candidates, group, piece, len(before) < len(alone)):
         return False
+    if len(_provided(text, intent, piece, candidates, today, True) & before) >= 2 and scalar:
+        return True  # "from San Francisco in 2019 and ... in Texas in 2018": a second set
     joined = _provided(text, intent, (group[0], piece[1]), candidates, today)
     cues = {c for s in intent.profile.slots if s.name in alone for c in s.cues | s.hints}
     said = set(topic_terms(text, candidates, *piece))
-    again = bool((said & intent.profile.core) - cues)
+    named = set(topic_terms(text, candidates, *group)) & intent.profile.core
+    again = bool(named and (said & intent.profile.core) - cues)  # named by both, not first here
     marked = bool(_RESTATES.match(text[piece[0] : piece[1]]))
     same = alone == before and len(joined) == len(before)  # "1 mile to km, 1 pound to kg"
     return again or marked or formula or same or (len(joined) <= len(before) and bool(said & cues))
+
+
+def _scene(
+    candidates: list[Candidate], group: tuple[int, int], piece: tuple[int, int], fuller: bool
+) -> bool:
+    """ "You have a deck of 52 cards. 1. ... an Ace (4 outcomes) of the deck (52 outcomes)":
+    a group whose every value the fuller piece says again only set the scene."""
+
+    def said(span: tuple[int, int]) -> set[str]:
+        return {str(c.value) for c in candidates if span[0] <= c.start and c.end <= span[1]
+                and c.kind != Kind.PHRASE and Tag.FACET not in c.tags}  # fmt: skip
+
+    first = said(group)
+    return fuller and bool(first) and first <= said(piece)
 
 
 def _bare(text: str, candidates: list[Candidate], start: int, end: int) -> bool:
@@ -159,12 +217,21 @@ def _bare(text: str, candidates: list[Candidate], start: int, end: int) -> bool:
 
 
 def _provided(
-    text: str, intent: Intent, span: tuple[int, int], candidates: list[Candidate], today: date
+    text: str,
+    intent: Intent,
+    span: tuple[int, int],
+    candidates: list[Candidate],
+    today: date,
+    pointed: bool = False,
 ) -> set[str]:
-    """The parameters that values inside ``span`` would fill on their own."""
+    """The parameters that values inside ``span`` would fill on their own (``pointed``:
+    only those with words or a unit pointing at them, not by their order alone)."""
     got = assign(Scope(text, today, candidates), intent.profile.slots, span)
     return {
-        slot for slot, (unit, f) in got.items() if all(m.kind != Kind.PHRASE for m in unit.members)
+        slot
+        for slot, (unit, f) in got.items()
+        if all(m.kind != Kind.PHRASE for m in unit.members)
+        and not (pointed and f.source == Source.ORDER)
     }
 
 
@@ -178,7 +245,7 @@ def _bind_group(
     spread: list[tuple[Slot, Run]] = []
     for name, (unit, f) in chosen.items():
         slot = by_name[name]
-        if unit.run is not None and slot.kind != Kind.ARRAY:
+        if unit.run is not None and (slot.kind != Kind.ARRAY or _lists_of_one(slot, unit.run)):
             spread.append((slot, unit.run))
         elif unit.run is not None:
             items = unit.run.items
@@ -196,7 +263,30 @@ def _bind_group(
                 value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end)
             )
     _count(text, slots, span, candidates, chosen, fixed)
+    _unit_said(slots, candidates, chosen, fixed)
     return _fan_out(fixed, spread)
+
+
+def _unit_said(
+    slots: tuple[Slot, ...], candidates: list[Candidate], chosen: dict, fixed: dict[str, Argument]
+) -> None:
+    """ "a radius of 5cm": the unit the call's values are given in, as written, goes to the
+    one unit parameter nobody filled."""
+    open_slots = [s for s in slots if s.name not in fixed and s.kind == Kind.UNIT and not s.enum]
+    given = [m for unit, _ in chosen.values() for m in unit.members if m.kind == Kind.NUMBER]
+    words = {u.text for m in given for u in candidates
+             if u.kind == Kind.UNIT and m.start <= u.start and u.end <= m.end}  # fmt: skip
+    measured = all(m.unit and m.unit != "percent" for m in given)  # every value in that unit
+    if len(open_slots) == 1 and len(words) == 1 and measured:
+        word = words.pop()
+        fixed[open_slots[0].name] = Argument(
+            word, Source.MENTIONED, f"{word!r}: the unit the values are given in"
+        )
+
+
+def _lists_of_one(slot: Slot, run: Run) -> bool:
+    """ "[45, 12, 67], [34, 78, 12]" for a parameter that takes one list: a call each."""
+    return run.kind == Kind.LIST and not (slot.items and slot.items.kind == Kind.ARRAY)
 
 
 _COUNTS = re.compile(
@@ -238,8 +328,7 @@ def _fan_out(
     (or said "respectively") pair up, others combine."""
     if not spread:
         return [fixed]
-    lengths = {len(run.items) for _, run in spread}
-    if len(lengths) == 1 or any(run.respectively for _, run in spread):
+    if any(run.respectively for _, run in spread):
         rows = list(zip(*(run.items for _, run in spread), strict=False))
     else:
         rows = list(itertools.product(*(run.items for _, run in spread)))

@@ -64,6 +64,15 @@ def cue_strength(
     words = _words_before(text, floor, c, same_kind)
     if len(slot.name) <= 2:  # "x = 3", "cc'ing lee@acme.io": a short name is its own cue
         return _short_name_cue(slot, c, words) or _after(slot, c, text, short=True)
+    after = _NEXT_WORD.match(text, c.end)
+    if (
+        c.kind == Kind.NUMBER
+        and not c.unit
+        and slot.counts
+        and after
+        and similar(after.group(1), cues)
+    ):
+        return 1.4, f"{after.group(1)!r} after it"  # "2 bedrooms, 1 bathroom": what it counts
     found, hinted, nearest = _cues_before(slot, cues, words)
     if found:
         share = len(found) / len(cues)
@@ -144,6 +153,7 @@ def _after(slot: Slot, c: Candidate, text: str, short: bool) -> tuple[float, str
         and not short
         and not (c.unit and c.unit != "percent")
         and similar(after.group(1), cues)
+        and (c.kind != Kind.NUMBER or bool(c.unit) or slot.counts)
     ):
         return 1.0, f"{after.group(1)!r} after it"
     if c.kind in (Kind.NAME, Kind.QUOTED) and not short:

@@ -135,23 +135,23 @@ def find_intents(
         ):  # a piece that fits the current intent as well as another tool stays with it
             current.pieces.append((start, end))
             continue
-        if current is not None and current.score < 0:  # words before the first intent are its own
-            start = found.pop().start
+        # words before the first intent are its own pieces
+        before = found.pop().pieces if current is not None and current.score < 0 else []
         profile, spec = by_name[pick]
-        joint = text[found[-1].end if found else 0 : start]
+        joint = text[found[-1].end if found else 0 : before[0][0] if before else start]
         found.append(
             Intent(
                 profile,
                 spec,
                 ranked[0].score,
-                [(start, end)],
+                [*before, (start, end)],
                 bool(found) and bool(_SEQUENCE.search(joint)),
             )
         )
     found = [i for i in found if i.score >= 0]
     if not found:  # relevant as a whole, though no single piece is
         profile, spec = by_name[relevant[0].name]
-        found = [Intent(profile, spec, relevant[0].score, [(0, len(text))])]
+        found = [Intent(profile, spec, relevant[0].score, pieces(text, candidates))]
     return found, scores
 
 

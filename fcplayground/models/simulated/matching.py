@@ -9,6 +9,7 @@ serves better; two values that share words are never both used.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def assign(
             for k, u in enumerate(units)
             if u.run is None and u.candidate in unit.run.items and u.only == unit.only
         ]
-        whole = _total(_masked(matrix, items))
+        whole = _total(_masked(matrix, items), units)
         split, used = _split(_masked(matrix, [j]), units, unit.run)
         # a hosted model never drops listed values: split only when every item is used
         matrix = _masked(
@@ -107,8 +108,9 @@ def _masked(matrix: list[list[float]], columns: list[int]) -> list[list[float]]:
     return [[0.0 if j in columns else v for j, v in enumerate(row)] for row in matrix]
 
 
-def _total(matrix: list[list[float]]) -> float:
-    return sum(matrix[i][j] for i, j in best_assignment(matrix, FLOOR).items())
+def _total(matrix: list[list[float]], units: list[_Unit]) -> float:
+    """The best total of an assignment in which no two values share words."""
+    return sum(matrix[i][j] for i, j in _solve(matrix, units, 1).items())
 
 
 def _split(matrix: list[list[float]], units: list[_Unit], run: Run) -> tuple[float, int]:
@@ -188,9 +190,13 @@ def _score(
         if _FAMILIES.get(s.kind, {s.kind}) == _FAMILIES.get(slot.kind, {slot.kind})
         and s.required == slot.required
     ]
-    f = fit(
-        slot, first, scope.text, span[0], same, rank, peers.index(slot) if slot in peers else -1
-    )
+    slot_rank = peers.index(slot) if slot in peers else -1
+    f = fit(slot, _lead(unit), scope.text, span[0], same, rank, slot_rank)
+    if unit.run is not None:  # the items serve the slot together: the best one speaks
+        for item in unit.members[1:]:
+            rank = next((i for i, c in enumerate(same) if c is item), -1)
+            other = fit(slot, item, scope.text, span[0], same, rank, slot_rank)
+            f = other if other.score > f.score else f
     if f.score <= 0 or not _valid(slot, unit):
         return Fit(0.0, f.source, f.detail)
     if unit.run is not None:
@@ -205,13 +211,23 @@ def _score(
             return Fit(
                 0.0, f.source, f.detail
             )  # two plain words joined by "and" are seldom two calls
-        bonus = 0.5 if slot.kind == Kind.ARRAY else 0.1
+        bonus = 0.5 if slot.kind == Kind.ARRAY and unit.run.kind != Kind.LIST else 0.1
         return Fit(
             f.score + bonus, Source.LIST if slot.kind != Kind.ARRAY else Source.WHOLE_LIST, f.detail
         )
     if slot.kind == Kind.ARRAY and first.kind != Kind.LIST:
         return Fit(f.score * 0.8, f.source, f.detail)
     return f
+
+
+def _lead(unit: _Unit) -> Candidate:
+    """The value that speaks for a column: a run's first item, with the unit said once
+    after the last ("10, 20 and 30 years" are all years)."""
+    first = unit.members[0]
+    last = unit.members[-1]
+    if unit.run is not None and first.kind == Kind.NUMBER and not first.unit and last.unit:
+        return dataclasses.replace(first, unit=last.unit)
+    return first
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|my|our|your)\s$", re.I)

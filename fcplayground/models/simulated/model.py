@@ -11,15 +11,16 @@ recorded.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 from typing import Any
 
-from ...chat import ModelTurn, NamedTool, Request
+from ...chat import ModelTurn, NamedTool, Request, ToolSpec
 from ..plain import count_tokens
 from . import responding
 from .explanation import Explanation, PlannedCall
-from .extractors import extract
+from .extractors import Candidate, extract
 from .intents import Intent, find_intents
 from .naive import injected
 from .planning import plan
@@ -92,7 +93,7 @@ class SimulatedModel:
             if not isinstance(choice, NamedTool) or t.name == choice.name
         ]
         tools, profiles = [t for t, _ in kept], [p for _, p in kept]
-        candidates = extract(reading.text, reading.today)
+        candidates = _not_tool_names(extract(reading.text, reading.today), request.tools)
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)
         if choice == "none" or not request.tools:
@@ -163,3 +164,16 @@ class SimulatedModel:
         intent = Intent(profiles[index], tools[index], 0.0, [(0, len(reading.text))])
         planned = plan(reading.text, candidates, [intent], reading, tools, profiles, True)
         return responding.record(planned[0]) if planned else None
+
+
+_SEPARATORS = re.compile(r"[\s._-]+")
+_QUOTES = " '\"`‘’“”"
+
+
+def _not_tool_names(candidates: list[Candidate], tools: list[ToolSpec]) -> list[Candidate]:
+    """ "use the 'run_linear_regression' function": the tool's own name says which tool,
+    never what to pass it."""
+    names = {_SEPARATORS.sub("_", t.name.lower()) for t in tools}
+    return [
+        c for c in candidates if _SEPARATORS.sub("_", c.text.strip(_QUOTES).lower()) not in names
+    ]

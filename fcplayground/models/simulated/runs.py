@@ -28,7 +28,7 @@ _NAMES_BEFORE = re.compile(
 )
 RUN_KINDS = {Kind.NUMBER, Kind.PLACE, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.DATE, Kind.ID,
              Kind.EMAIL, Kind.CURRENCY, Kind.TICKER, Kind.LANGUAGE, Kind.URL, Kind.PATH,
-             Kind.TIMEZONE, Kind.FLIGHT, Kind.ENUM, Kind.TIME, Kind.ISBN}  # fmt: skip
+             Kind.TIMEZONE, Kind.FLIGHT, Kind.ENUM, Kind.TIME, Kind.ISBN, Kind.LIST}  # fmt: skip
 _SIMILAR = {Kind.PLACE: {Kind.PLACE, Kind.NAME}, Kind.NAME: {Kind.PLACE, Kind.NAME, Kind.QUOTED},
             Kind.QUOTED: {Kind.QUOTED, Kind.NAME}}  # fmt: skip
 
@@ -91,12 +91,23 @@ def find_ranges(text: str, candidates: list[Candidate]) -> list[Run]:
 
 def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     """Every run of two or more values of one kind, in order."""
-    runs: list[Run] = []
     formulas = [c for c in candidates if c.kind == Kind.MATH]
     ordered = sorted(
-        (c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags),
+        (c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags
+         and not (c.kind == Kind.LIST and not c.text.startswith("["))),  # "(3, 4)" is a point
         key=lambda c: c.start,
-    )
+    )  # fmt: skip
+    lists = [c for c in ordered if c.kind == Kind.LIST]
+    # the values inside "[45, 12]" list among themselves, the lists among themselves
+    levels: dict[int, list[Candidate]] = {}
+    for c in ordered:
+        levels.setdefault(_inside([k for k in lists if k is not c], c), []).append(c)
+    runs = [r for level in levels.values() for r in _runs_of(text, level, formulas)]
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _runs_of(text: str, ordered: list[Candidate], formulas: list[Candidate]) -> list[Run]:
+    runs: list[Run] = []
     current: list[Candidate] = []
     for c in ordered:
         if (
@@ -106,6 +117,9 @@ def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
             and not _digits_and_words(current[-1], c)
             and _inside(formulas, current[-1]) == _inside(formulas, c)
         ):
+            head, current = _unit_break(current, c)
+            if len(head) > 1:
+                runs.append(_run(text, head))
             current.append(c)
             continue
         if len(current) > 1:
@@ -114,6 +128,19 @@ def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     if len(current) > 1:
         runs.append(_run(text, current))
     return runs
+
+
+def _unit_break(current: list[Candidate], c: Candidate) -> tuple[list[Candidate], list[Candidate]]:
+    """ "a rate of 5%, for 10, 20 and 30 years": numbers in another unit belong to another
+    list; the bare numbers just before the new unit go with it. (The items before the
+    break, the items the new value joins.)"""
+    if c.kind != Kind.NUMBER or not c.unit:
+        return [], current
+    marked = [i for i, o in enumerate(current) if o.unit]
+    if not marked or all(current[i].unit == c.unit for i in marked):
+        return [], current
+    cut = marked[-1] + 1
+    return current[:cut], current[cut:]
 
 
 def _inside(formulas: list[Candidate], c: Candidate) -> int:

@@ -123,10 +123,28 @@ class Slot:
         return self.name.replace("_", " ")
 
     @cached_property
+    def counts(self) -> bool:
+        """Does the parameter count things ("bedrooms", "num_rooms", "The number of
+        guests")? "two charges" counts charges: a value for a parameter that counts them,
+        never for a ``charge`` measured in coulombs."""
+        words = split_identifier(self.name) or [""]
+        return (
+            (words[-1].endswith("s") and not words[-1].endswith("ss"))
+            or bool(set(words) & _COUNT_WORDS)
+            or bool(_COUNTING.search(self.description.strip()))
+        )
+
+    @cached_property
     def purpose_terms(self) -> frozenset[str]:
         """The tool's words for what it does, less its examples' words: "e.g. kettle" is a
         value a request may give, not a word about the tool."""
         return self.tool_terms - {t for e in self.examples for t in terms(e)}
+
+
+_COUNT_WORDS = frozenset({"quantity", "qty", "count", "copies", "units", "items", "pieces", "number", "num", "n"})  # fmt: skip
+_COUNTING = re.compile(
+    r"^(?:the\s)?(?:total\s)?(?:number|count|amount|quantity)\sof\b|^how many\b", re.I
+)
 
 
 def read_slot(

@@ -74,6 +74,9 @@ def extract(text: str, today: date) -> list[Candidate]:
 def _extract(text: str, today: date) -> tuple[Candidate, ...]:
     request = Request(text, today)
     found = [c for e in TABLE if e.find for c in e.find(request)]
+    body = (len(text) - len(text.lstrip()), len(text.rstrip()))
+    # a request wrapped in quotes whole is the request, not a quotation in it
+    found = [c for c in found if not (c.kind == Kind.QUOTED and (c.start, c.end) == body)]
     found = _retype_quotes(found)
     kept = _resolve(found)
     return tuple(sorted(_directions(text, kept), key=lambda c: (c.start, _RANK[c.kind])))

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ..vocabulary import Kind, Tag
-from . import currencies, units
+from . import currencies, markers, units
 from .base import Candidate, Extractor, Request, coerce
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,24})(?:\.\d{1,24})?|\.\d{1,24}"
@@ -165,6 +165,7 @@ def _digits(request: Request) -> list[Candidate]:
 
 def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
     out = []
+    labels = markers.labels(request.text)
     for m in _WORDS.finditer(request.text):
         if any(c.start < m.end() and m.start() < c.end for c in taken):
             continue
@@ -175,7 +176,7 @@ def _spelled(request: Request, taken: list[Candidate]) -> list[Candidate]:
         ):
             phrase = phrase.split(" ", 1)[1]  # "a two-hour hike": the article is no number
             low, start = phrase.lower(), m.end() - len(phrase)
-        if low in ("a", "an", "second", "once", "half"):
+        if low in ("a", "an", "second", "once", "half") or low in labels:
             continue  # "a second", "once": words, not numbers
         after = m.end()
         if low == "one" and (
@@ -330,7 +331,11 @@ def _frequencies(request: Request) -> list[Candidate]:
 
 def find(request: Request) -> list[Candidate]:
     compound = _compound(request) + _frequencies(request)
-    found = compound + [c for c in _digits(request) if not any(c.overlaps(o) for o in compound)]
+    found = compound + [
+        c
+        for c in _digits(request)
+        if not any(c.overlaps(o) for o in compound) and not markers.marker(request.text, c)
+    ]
     found += _durations(request, found)
     return found + _spelled(request, found) + _at_rest(request)
 

@@ -34,6 +34,7 @@ _FILLER = {
     "terms", "term", "prevention", "kind", "type", "sort", "things", "thing", "stuff", "ones",
     "same", "respective", "respectively", "time", "one", "other", "another", "both", "either",
     "each", "every", "this", "that", "these", "those", "it", "them", "here", "there", "now",
+    "then", "finally", "lastly", "also", "afterwards", "additionally", "again",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an", "my", "our", "their", "its", "his", "her", "some"}
 _VERBS = {"buy", "get", "add", "order", "need", "want", "make", "cook", "use", "have", "bring",
