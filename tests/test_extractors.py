@@ -600,3 +600,36 @@ def test_a_today_the_request_states_is_the_reference_date_and_no_value():
 
 def test_an_exact_date_next_to_a_relative_one_says_which_day():
     assert [c.value for c in table("a play next Monday 2023.10.2 in Chicago", Kind.DATE)] == [date(2023, 10, 2)]  # fmt: skip
+
+
+def test_number_codes_a_description_gives_are_the_options_of_an_integer():
+    described = slot("province_id", "For example, 1 represents Bangkok, 2 for Chiang Mai, 3 for Chonburi.", "integer")  # fmt: skip
+    assert described.kind == Kind.ENUM and described.enum == (1, 2, 3)
+
+
+def test_a_number_code_is_read_by_the_meaning_the_request_names():
+    description = "For example, 1 for cleaning service, 2 for ironing service, 3 for deep cleaning service."  # fmt: skip
+    service = slot("service_id", description, "integer")
+    pick = [c.value for c in ex.options.read(Request("a housekeeper who does ironing", TODAY), service)]  # fmt: skip
+    deep = [c.value for c in ex.options.read(Request("book a deep cleaning", TODAY), service)]
+    assert pick == [2] and deep == [3]
+
+
+def test_a_place_and_the_region_it_lies_in_are_one_place():
+    assert [c.value for c in table("weather in Naples, Florida?", Kind.PLACE) if Tag.FACET not in c.tags] == ["Naples, Florida"]  # fmt: skip
+    assert [c.value for c in table("weather in El Gastor, Andalusia?", Kind.PLACE) if Tag.FACET not in c.tags] == ["El Gastor, Andalusia"]  # fmt: skip
+
+
+def test_places_of_one_size_after_commas_stay_a_list():
+    countries = [c.value for c in table("prime ministers of Australia, Canada, and India", Kind.PLACE) if Tag.FACET not in c.tags]  # fmt: skip
+    assert countries == ["Australia", "Canada", "India"]
+
+
+def test_a_street_address_with_its_city_is_one_place():
+    got = [c.value for c in table("a ride from 2020 Addison Street, Berkeley, CA, USA now", Kind.PLACE) if Tag.FACET not in c.tags]  # fmt: skip
+    assert got == ["2020 Addison Street, Berkeley, CA, USA"]
+
+
+def test_a_city_named_like_a_state_after_a_city_stays_a_list():
+    cities = [c.value for c in table("What time is it in London, New York and Sydney?", Kind.PLACE) if Tag.FACET not in c.tags]  # fmt: skip
+    assert cities == ["London", "New York", "Sydney"]

@@ -262,3 +262,9 @@ def test_today_is_left_out_of_an_optional_date_whose_default_is_none():
     assert values(MOVIES, "which movies are playing tomorrow in Noida?") == [
         {"city": "Noida", "movie_date": "16-01-2026"}
     ]
+
+
+def test_a_city_and_its_region_make_one_call():
+    weather = spec("get_current_weather", "Current weather for a location.",
+                   {"location": {"type": "string", "description": "The city and state, e.g. San Francisco, CA"}}, ["location"])  # fmt: skip
+    assert values(weather, "What's the weather in Quintana Roo, Mexico?") == [{"location": "Quintana Roo, Mexico"}]  # fmt: skip

@@ -166,6 +166,8 @@ def read_slot(
         if e.strip()
     )
     enum = tuple(prop.get("enum") or ()) or _listed_options(description, json_type)
+    if not enum and json_type == "integer":  # "1 represents Bangkok, 2 for Chiang Mai"
+        enum = tuple(extractors.options.coded_meanings(description))
     items = None
     if json_type == "array" and isinstance(prop.get("items"), dict):
         items = read_slot(tool, _singular(name), prop["items"], True, position, tool_terms)

@@ -26,6 +26,7 @@ from . import (
     flags,
     flights,
     formulas,
+    hierarchies,
     ids,
     isbns,
     languages,
@@ -78,7 +79,7 @@ def _extract(text: str, today: date) -> tuple[Candidate, ...]:
     # a request wrapped in quotes whole is the request, not a quotation in it
     found = [c for c in found if not (c.kind == Kind.QUOTED and (c.start, c.end) == body)]
     found = _retype_quotes(found)
-    kept = _resolve(found)
+    kept = hierarchies.join_places(text, _resolve(found))
     return tuple(sorted(_directions(text, kept), key=lambda c: (c.start, _RANK[c.kind])))
 
 

@@ -84,6 +84,47 @@ def _described(description: str, text: str, options: list[Any]) -> list[Candidat
     return out
 
 
+# "'1' represents cleaning service, and '2' ...", "1 for Bangkok, 2 for Chiang Mai": the
+# number codes a description gives, each with what it stands for.
+_CODE = re.compile(
+    r"(?<![\w.'])'?(\d{1,3})'?\s(?:represents|stands for|means|is for|for|=|:|-)\s"
+    r"(?:the\s|an?\s)?([A-Za-z][^,.;()\n'\"]{0,40})"
+)
+_CODE_END = re.compile(r"\s(?:and|or)\b.*$", re.I)
+
+
+def coded_meanings(description: str) -> dict[int, str]:
+    """The codes a description lists with their meanings (two or more), by code."""
+    out: dict[int, str] = {}
+    for m in _CODE.finditer(description):
+        out.setdefault(int(m.group(1)), _CODE_END.sub("", m.group(2)).strip())
+    return out if len(out) >= 2 else {}
+
+
+def _coded(description: str, text: str, options: list[Any]) -> list[Candidate]:
+    """The code whose meaning the request names ("ironing" for "2 represents ironing
+    service"): the words that tell the meanings apart must all be there; a meaning with
+    more of them named wins ("deep cleaning" over "cleaning")."""
+    meanings = coded_meanings(description)
+    if not meanings or (options and not set(meanings) <= set(options)):
+        return []
+    common = set.intersection(*(set(terms(m)) for m in meanings.values()))
+    said = {w.term: w for w in words(text)}
+    hits = []
+    for code, meaning in meanings.items():
+        wanted = (set(terms(meaning)) - common) or set(terms(meaning))
+        if wanted and wanted <= set(said):
+            hits.append((code, wanted, meaning))
+    out = []
+    for code, wanted, meaning in hits:
+        if any(wanted < other for _, other, _ in hits):
+            continue
+        first = min((said[t] for t in wanted), key=lambda w: w.start)
+        out.append(Candidate(Kind.ENUM, code, first.start, first.end, text[first.start:first.end],
+                             evidence=f"the description says {code} means {meaning!r}"))  # fmt: skip
+    return out
+
+
 def maps_words(description: str) -> bool:
     """Does the description say which code a word means ("B for business")?"""
     return bool(_MEANS.search(description))
@@ -98,7 +139,7 @@ def read(request: Request, slot) -> list[Candidate]:
     """The allowed values of ``slot`` that the request names, in order of position."""
     options = list(slot.enum) or quoted_options(slot.description)
     text, low = request.text, request.text.lower()
-    found = _described(slot.description, text, options)
+    found = _described(slot.description, text, options) + _coded(slot.description, text, options)
     for option in options:
         hit = _occurrence(text, low, str(option))
         if hit and not any(c.value == option for c in found):
