@@ -154,3 +154,13 @@ def test_a_hyphenated_word_turns_on_the_flag_written_as_one_word():
     assert called(GAMES, "Find multi-player games released in 2019") == [
         {"year": 2019, "multiplayer": True}
     ]
+
+
+def test_a_verb_finds_the_tool_named_for_who_does_it():
+    tool = spec(
+        "get_discoverer",
+        "Get the person or team who made a particular scientific discovery.",
+        {"discovery": {"type": "string", "description": "The discovery."}},
+        ["discovery"],
+    )
+    assert called(tool, "Who discovered the neutron?") == [{"discovery": "neutron"}]

@@ -149,7 +149,8 @@ def _profile(name: str, description: str, parameters: dict[str, Any]) -> ToolPro
     specific = {t for t in description_terms if not is_generic(t)}
     quality = min(1.0, 0.4 + 0.15 * len(specific))
     core = frozenset(t for t in (*name_terms, *description_terms) if not is_generic(t))
-    prefixes = {t[:6]: t for t in sorted(weights, key=lambda t: -weights[t]) if len(t) >= 6}
+    # the heaviest term of each start is written last, so it is the one kept
+    prefixes = {t[:6]: t for t in sorted(weights, key=lambda t: weights[t]) if len(t) >= 6}
     searches = bool({"find", "search"} & {*name_terms, *description_terms[:6]}) and any(
         s.required and s.role == Role.COMPOSED for s in slots
     )

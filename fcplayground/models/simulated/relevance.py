@@ -194,7 +194,8 @@ def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
     for t in q.long:
         near = p.prefixes.get(t[:PREFIX]) if t not in p.weights else None
         if near and not is_generic(near):
-            total += NEAR_FACTOR * p.weights[near]
+            derived = near.startswith(t) and len(near) - len(t) <= 3  # discover / discoverer
+            total += (1.0 if derived else NEAR_FACTOR) * p.weights[near]
             matched.append(near)
         elif t in q.unknown and (typo := _misspelt(t, q.unknown[t], p)):
             total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
