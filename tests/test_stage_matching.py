@@ -297,3 +297,8 @@ def test_coordinate_pairs_fill_list_parameters_with_west_as_negative():
         "a": [33.4, -112.1],
         "b": [34.1, -118.2],
     }
+
+
+def test_two_city_country_places_fill_start_and_end_whole_rather_than_their_parts():
+    got = words(ROUTE, "The driving distance between New York, USA and Miami, USA.")
+    assert got == {"start": "New York, USA", "end": "Miami, USA"}

@@ -254,7 +254,7 @@ def _particular(slot: Slot, c: Candidate) -> float:
                 if kind == "city"
                 else 0.0
             )
-        return 0.4 if Tag.PLACE_CUE in c.tags else 0.0
+        return 0.4 if Tag.PLACE_CUE in c.tags and Tag.FACET not in c.tags else 0.0
     if (
         c.kind == Kind.NUMBER
         and isinstance(c.value, int)

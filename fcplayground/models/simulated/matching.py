@@ -98,10 +98,17 @@ def _solve(matrix: list[list[float]], units: list[_Unit], depth: int) -> dict[in
     for i, j in clash:
         trimmed = [row[:] for row in matrix]
         trimmed[i][j] = 0.0
-        options.append(
-            _solve(trimmed, units, depth - 1) if depth else best_assignment(trimmed, FLOOR)
-        )
+        options.append(_solve(trimmed, units, depth - 1) if depth else _unclashed(trimmed, units))
     return max(options, key=lambda p: sum(matrix[i][j] for i, j in p.items()))
+
+
+def _unclashed(matrix: list[list[float]], units: list[_Unit]) -> dict[int, int]:
+    """The best assignment, less the weaker of any two chosen values that share words."""
+    pairs = best_assignment(matrix, FLOOR)
+    while clash := _clash(pairs, units, matrix):
+        weaker = min(clash, key=lambda pair: matrix[pair[0]][pair[1]])
+        del pairs[weaker[0]]
+    return pairs
 
 
 def _masked(matrix: list[list[float]], columns: list[int]) -> list[list[float]]:
