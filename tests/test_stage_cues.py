@@ -164,3 +164,20 @@ def test_a_verb_finds_the_tool_named_for_who_does_it():
         ["discovery"],
     )
     assert called(tool, "Who discovered the neutron?") == [{"discovery": "neutron"}]
+
+
+DENSITY = spec(
+    "population_density",
+    "Population density of a country in a year.",
+    {
+        "country": {"type": "string", "description": "The country."},
+        "year": {"type": "string", "description": "The year."},
+        "population": {"type": "integer", "description": "The population."},
+    },
+    ["country", "year", "population"],
+)
+
+
+def test_a_year_written_as_text_takes_the_year_of_the_request():
+    text = "The Population Density for Brazil in 2022 if the population is 213 million"
+    assert called(DENSITY, text) == [{"country": "Brazil", "year": "2022", "population": 213000000}]

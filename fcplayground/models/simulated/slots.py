@@ -252,6 +252,8 @@ def _kind(
         return extractors.number_slot_kind(name, description)
     words = split_identifier(name)
     head = words[-1] if words else ""
+    if head in ("year", "years") and not examples_of_kind(examples):
+        return Kind.NUMBER  # a year written as text ("2022") is still a number to read
     creates = bool(set(identifier_terms(tool)) & _CREATES)
     if (
         head in COMPOSED_WORDS
