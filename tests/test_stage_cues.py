@@ -179,5 +179,5 @@ DENSITY = spec(
 
 
 def test_a_year_written_as_text_takes_the_year_of_the_request():
-    text = "The Population Density for Brazil in 2022 if the population is 213 million"
+    text = "Calculate the Population Density for Brazil in 2022 if the population is 213 million"
     assert called(DENSITY, text) == [{"country": "Brazil", "year": "2022", "population": 213000000}]
