@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import cue_strength
-from .extractors import Candidate, places, slot_fill, units
+from .extractors import Candidate, convert, places, slot_fill, units
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 from .words import split_identifier, stem, terms
@@ -175,11 +175,16 @@ def _reason(
     return Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
 
 
+_DISTINCT_KINDS = frozenset({Kind.LANGUAGE, Kind.CURRENCY, Kind.UNIT, Kind.TIMEZONE, Kind.PLACE})
+
+
 def _named_for(slot: Slot, c: Candidate) -> bool:
     """Is the value one this slot asks for by its kind alone (an option it offers, a flag,
     an address for an email parameter)?"""
     if c.kind in (Kind.ENUM, Kind.BOOL):
         return True
+    if slot.enum and c.kind in _DISTINCT_KINDS and convert(c, slot) in slot.enum:
+        return True  # "in Chinese" for the locales en-US, zh-CN: one of its options
     if c.kind == slot.kind == Kind.PLACE:
         return Tag.PLACE_CUE in c.tags  # "in Rome", "in California"
     if c.kind == slot.kind == Kind.UNIT:  # "a radius of 4 inches", default 'cm': the unit of

@@ -70,6 +70,9 @@ def write_language(candidate: Candidate, slot) -> Any:
     for option in options:
         if str(option).lower() in (candidate.value.lower(), candidate.unit.lower()):
             return option
+    for option in options:  # "Chinese" for the locales en-US, zh-CN
+        if re.split(r"[-_]", str(option).lower())[0] == candidate.unit.lower():
+            return option
     if _CODE_SAID.search(said) or any(
         re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", e) for e in slot.examples
     ):
