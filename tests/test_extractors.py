@@ -633,3 +633,23 @@ def test_a_street_address_with_its_city_is_one_place():
 def test_a_city_named_like_a_state_after_a_city_stays_a_list():
     cities = [c.value for c in table("What time is it in London, New York and Sydney?", Kind.PLACE) if Tag.FACET not in c.tags]  # fmt: skip
     assert cities == ["London", "New York", "Sydney"]
+
+
+def test_a_command_is_copied_as_written_for_a_command_parameter():
+    command = slot("command", "The system command to run.")
+    assert command.kind == Kind.COMMAND
+    read = ex.commands.read
+    assert [c.value for c in read(Request("shutdown the pc, using the exact command shutdown /s /t 0", TODAY), command)] == ["shutdown /s /t 0"]  # fmt: skip
+    assert [c.value for c in read(Request("open camera, using the start microsoft.windows.camera: command", TODAY), command)] == ["start microsoft.windows.camera:"]  # fmt: skip
+
+
+def test_a_flag_is_named_by_a_word_made_from_it():
+    normalize = slot("normalize", "Whether to normalize the data.", json_type="boolean")
+    got = ex.flags.read(Request("I need to apply normalization to them", TODAY), normalize)
+    assert [c.value for c in got] == [True]
+
+
+def test_a_language_names_the_locale_option_it_converts_to():
+    language = slot("language", "The language.", enum=["en-US", "zh-CN"])
+    chinese = table("Say it in Chinese, please", Kind.LANGUAGE)[0]
+    assert ex.convert(chinese, language) == "zh-CN"

@@ -42,6 +42,7 @@ class Kind(str, Enum):
     PLACE = "place"
     NAME = "name"
     PHRASE = "phrase"
+    COMMAND = "shell command"
     # kinds of slot only
     ENUM = "one of a set"
     BOOL = "yes or no"

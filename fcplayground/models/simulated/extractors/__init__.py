@@ -20,6 +20,7 @@ from ..words import identifier_terms, split_identifier
 from . import (
     addresses,
     colours,
+    commands,
     currencies,
     dates,
     emails,
@@ -54,7 +55,7 @@ TABLE: list[Extractor] = [
     addresses.EXTRACTOR, isbns.EXTRACTOR, dates.EXTRACTOR, times.EXTRACTOR, phones.EXTRACTOR,
     flights.EXTRACTOR, versions.EXTRACTOR, colours.EXTRACTOR, lists.EXTRACTOR, ids.EXTRACTOR, formulas.EXTRACTOR, numbers.EXTRACTOR, currencies.EXTRACTOR,
     units.EXTRACTOR, tickers.EXTRACTOR, languages.EXTRACTOR, places.EXTRACTOR,
-    names.EXTRACTOR, phrases.EXTRACTOR, options.EXTRACTOR, flags.EXTRACTOR,
+    names.EXTRACTOR, phrases.EXTRACTOR, options.EXTRACTOR, flags.EXTRACTOR, commands.EXTRACTOR,
 ]  # fmt: skip
 BY_KIND: dict[Kind, Extractor] = {e.kind: e for e in TABLE}
 _RANK = {e.kind: i for i, e in enumerate(TABLE)}

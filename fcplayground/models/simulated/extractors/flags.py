@@ -50,7 +50,7 @@ def read(request: Request, slot) -> list[Candidate]:
     inverted = bool(parts & _INVERTING)  # avoid_tolls: "without tolls" means true
     own = [t for t in identifier_terms(slot.name) if t not in _EMPTY and t not in _INVERTING]
     text = request.text
-    hits = [w for w in words(text) if w.term in own] + _compounds(text, own)
+    hits = [w for w in words(text) if _names_flag(w.term, own)] + _compounds(text, own)
     hits.sort(key=lambda w: w.start)
     if not own or not hits:
         return []
@@ -69,6 +69,13 @@ def read(request: Request, slot) -> list[Candidate]:
         value = not asked if inverted else asked
         how = f"the request {'asks for' if asked else 'rules out'} {first.text!r}"
     return [Candidate(Kind.BOOL, value, first.start, first.end, first.text, evidence=how)]
+
+
+def _names_flag(term: str, own: list[str]) -> bool:
+    """The flag's own word, or a word made from it ("normalization" for normalize)."""
+    return term in own or any(
+        len(o) >= 5 and term.startswith(o) and len(term) - len(o) <= 6 for o in own
+    )
 
 
 def _compounds(text: str, own: list[str]) -> list[Word]:
