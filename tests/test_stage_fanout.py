@@ -95,3 +95,115 @@ def test_a_count_of_things_is_not_a_value_for_a_parameter_that_does_not_count():
     got = called(CHARGE, text)
     assert {"charge": 2, "distance": 2} not in got
     assert got == [{"charge": 5, "distance": 2}, {"charge": 3, "distance": 4}]
+
+
+ROUTE = spec("route_time", "Travel time of a route between two cities.",
+             {"origin": {"type": "string", "description": "The city to start from."},
+              "destination": {"type": "string", "description": "The city to go to."},
+              "mode": {"type": "string", "enum": ["fastest", "cheapest"], "description": "Which route."}},
+             ["origin", "destination", "mode"])  # fmt: skip
+
+
+def test_a_list_of_options_said_once_at_the_end_serves_every_call():
+    text = "Plan a trip from Berlin to Vienna, and then from Vienna to Rome, for both the fastest and cheapest route."
+    got = called(ROUTE, text)
+    assert len(got) == 4
+    assert {(c["origin"], c["mode"]) for c in got} == {
+        ("Berlin", "fastest"), ("Berlin", "cheapest"), ("Vienna", "fastest"), ("Vienna", "cheapest")
+    }  # fmt: skip
+
+
+RATIO = spec("odds", "Probability of an event.",
+             {"wins": number("Number of favourable outcomes."), "total": number("Number of possible outcomes."),
+              "as_ratio": {"type": "boolean", "description": "Give the answer as a ratio."}},
+             ["wins", "total"])  # fmt: skip
+
+
+def test_a_detail_said_this_time_belongs_to_its_own_call_only():
+    text = (
+        "1. What are the odds of 4 wins out of 52 outcomes? "
+        "2. Then, what are the odds of 26 wins out of 52 outcomes? But this time, give it as a ratio."
+    )
+    got = called(RATIO, text)
+    assert [c.get("as_ratio") for c in got] == [None, True]
+
+
+LEGS = spec("hypotenuse", "Hypotenuse of a right triangle from its two legs.",
+            {"x": number("One leg."), "y": number("The other leg.")}, ["x", "y"])  # fmt: skip
+
+
+def test_a_flat_run_grouped_by_commas_is_one_call_per_group():
+    text = "Compute the hypotenuse for legs 6 and 8, 9 and 40."
+    assert called(LEGS, text) == [{"x": 6, "y": 8}, {"x": 9, "y": 40}]
+
+
+QUOTES = spec("fx_rate", "Exchange rate data for a currency.",
+              {"currency": {"type": "string", "description": "The currency code."},
+               "field": {"type": "string", "description": "Which figure to return (e.g., 'Bid', 'Ask', 'Mid')."}},
+              ["currency"])  # fmt: skip
+
+
+def test_quoted_options_listed_together_are_one_call_each_and_not_other_values():
+    got = called(QUOTES, "Show me the 'Bid' and 'Ask' rates for EUR.")
+    assert sorted(c["field"] for c in got) == ["Ask", "Bid"]
+    assert all(c["currency"] == "EUR" for c in got)
+
+
+PARCEL = spec("parcel_info", "Information about a parcel.",
+              {"tracking_id": {"type": "string", "description": "The tracking number."},
+               "detail": {"type": "string", "enum": ["status", "delivery_date"], "description": "Which detail to return."}},
+              ["tracking_id"])  # fmt: skip
+
+
+def test_options_listed_with_a_word_qualifying_the_second_are_one_call_each():
+    got = called(PARCEL, "What is the status and expected delivery date of parcel ZX9981?")
+    assert sorted(c["detail"] for c in got) == ["delivery_date", "status"]
+
+
+DIVISORS = spec("divisors", "Divisors of a number.",
+                {"n": number("The number."),
+                 "as_text": {"type": "boolean", "description": "Return a sentence if true, a list if false."}},
+                ["n", "as_text"])  # fmt: skip
+
+
+def test_a_flag_whose_both_values_are_asked_for_is_one_call_each():
+    got = called(DIVISORS, "Give me the divisors of 36 as a sentence as well as a list.")
+    assert sorted(c["as_text"] for c in got) == [False, True]
+
+
+BLOOD = spec("blood_match", "Compatibility of a blood group.",
+             {"level": {"type": "number", "description": "The antibody level."},
+              "group": {"type": "string", "enum": ["AB", "Ab", "ab"], "description": "The group code."}},
+             ["level", "group"])  # fmt: skip
+
+
+def test_options_that_differ_only_in_letter_case_are_read_as_written():
+    text = "At a level of 0.4, check the group (AB), the group (Ab), and the group (ab)."
+    assert sorted(c["group"] for c in called(BLOOD, text)) == ["AB", "Ab", "ab"]
+
+
+FORECAST = spec("forecast_growth", "Forecast the growth of a city's population.",
+                {"city": {"type": "string", "description": "The city."},
+                 "years": number("How many years ahead."),
+                 "method": {"type": "string", "description": "The method: 'Logistic' or 'Linear'."}},
+                ["city", "years"])  # fmt: skip
+
+
+def test_an_option_word_is_not_also_the_value_of_another_parameter():
+    text = "Forecast the growth of Lyon over 20 years with the Logistic method, and how would it change with the Linear method instead?"
+    got = called(FORECAST, text)
+    assert [(c["city"], c.get("method")) for c in got] == [("Lyon", "Logistic"), ("Lyon", "Linear")]
+
+
+TRIP = spec("train_time", "Fastest train time between two cities.",
+            {"origin": {"type": "string", "description": "The city to start from."},
+             "destination": {"type": "string", "description": "The city to go to."},
+             "allow_changes": {"type": "boolean", "description": "Allow changing trains on the way."}},
+            ["origin", "destination"])  # fmt: skip
+
+
+def test_a_question_asked_again_with_one_change_is_a_second_call_of_its_own():
+    text = "What is the fastest train time from Paris to Madrid, and then what is the fastest train time if we allow changes?"
+    got = called(TRIP, text)
+    assert [c.get("allow_changes") for c in got] == [None, True]
+    assert all((c["origin"], c["destination"]) == ("Paris", "Madrid") for c in got)

@@ -30,6 +30,7 @@ from .matching import Scope, assign
 from .profiles import ToolProfile
 from .runs import Run
 from .slots import Slot
+from .spreading import chunked, contrasted, share_options
 from .vocabulary import Kind, Source, Tag
 
 MAX_CALLS = 16  # one intent never fans out into more calls than this
@@ -78,16 +79,24 @@ def bind(text: str, candidates: list[Candidate], intents: list[Intent], today: d
                 calls.append(
                     Call(intent.profile, intent.spec, arguments, span, index, intent.after)
                 )
-                previous = dict(arguments)
-        _carry_back([c for c in calls if c.intent == index])
+                if not contrasted(text, span):  # "this time in 'genbank'": its own only
+                    previous = dict(arguments)
+        _carry_back(text, [c for c in calls if c.intent == index])
+        mine = share_options([c for c in calls if c.intent == index])
+        calls = [c for c in calls if c.intent != index] + mine
     return calls
 
 
-def _carry_back(calls: list[Call]) -> None:
+def _carry_back(text: str, calls: list[Call]) -> None:
     """A value said once, late, serves the calls before it too ("the number 4567 and the
-    number 7890, returned as a 'dictionary'")."""
+    number 7890, returned as a 'dictionary'"), unless said as its own call's ("this time
+    ..., as a ratio")."""
     for call in calls:
         for other in calls:
+            if other.span != call.span and (
+                contrasted(text, other.span) or _asked_again(text, other.span)
+            ):
+                continue
             for name, argument in other.arguments.items():
                 if name not in call.arguments and argument.source not in (
                     Source.LIST,
@@ -182,18 +191,31 @@ def _restates(
     if _bare(text, candidates, *piece) and not formula:
         # "(45, 60) and (81, 27)", "the last six months, the last year": values again
         return bool(alone) and alone <= before and (scalar or len(alone) >= 2)
+    said = set(topic_terms(text, candidates, *piece))
+    named = set(topic_terms(text, candidates, *group)) & intent.profile.core
+    if alone and named & said and _asked_again(text, piece):
+        return True  # "and then what is the shortest distance if we allow transfer"
     if not alone & before or _scene(candidates, group, piece, len(before) < len(alone)):
         return False
     if len(_provided(text, intent, piece, candidates, today, True) & before) >= 2 and scalar:
         return True  # "from San Francisco in 2019 and ... in Texas in 2018": a second set
     joined = _provided(text, intent, (group[0], piece[1]), candidates, today)
     cues = {c for s in intent.profile.slots if s.name in alone for c in s.cues | s.hints}
-    said = set(topic_terms(text, candidates, *piece))
-    named = set(topic_terms(text, candidates, *group)) & intent.profile.core
     again = bool(named and (said & intent.profile.core) - cues)  # named by both, not first here
     marked = bool(_RESTATES.match(text[piece[0] : piece[1]]))
     same = alone == before and len(joined) == len(before)  # "1 mile to km, 1 pound to kg"
     return again or marked or formula or same or (len(joined) <= len(before) and bool(said & cues))
+
+
+_AGAIN = re.compile(r"\b(?:again|same|once\smore|this\stime|instead|but\snow)\b", re.I)
+_THEN = re.compile(r"(?:\band|,)\s+then\W*$", re.I)
+
+
+def _asked_again(text: str, piece: tuple[int, int]) -> bool:
+    """Does the piece ask the same thing once more, changed ("and then what is ... if we
+    allow transfer", "the same sequence again but this time in 'genbank' format")?"""
+    before = text[max(0, piece[0] - 12) : piece[0]]
+    return bool(_THEN.search(before) or _AGAIN.search(text, piece[0], piece[1]))
 
 
 def _scene(
@@ -264,7 +286,7 @@ def _bind_group(
             )
     _count(text, slots, span, candidates, chosen, fixed)
     _unit_said(slots, candidates, chosen, fixed)
-    return _fan_out(fixed, spread)
+    return chunked(text, slots, fixed, spread) or _fan_out(fixed, spread)
 
 
 def _unit_said(

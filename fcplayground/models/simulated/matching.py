@@ -23,6 +23,7 @@ from .runs import Run, find_ranges, find_runs, named_slots
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 
+_READ_RUNS = (Kind.ENUM, Kind.PATH, Kind.BOOL)  # a slot's own readings that can list
 FLOOR = 0.45  # the least a value must score to fill a parameter
 # Kinds of value that compete for the same parameters, ranked together by position.
 _NAMES = {Kind.NAME, Kind.PLACE, Kind.QUOTED}
@@ -145,7 +146,7 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         )
         found = [c.moved(span[0]) for c in extractors.for_slot(request, target)]
         units += [_Unit(candidate=c, only=slot.name) for c in found]
-        for run in find_runs(text, [c for c in found if c.kind in (Kind.ENUM, Kind.PATH)]):
+        for run in find_runs(text, [c for c in found if c.kind in _READ_RUNS], True):
             units.append(
                 _Unit(run=run, only=slot.name)
             )  # "copper and aluminum", "in src and in tests"
@@ -290,6 +291,8 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
         for y in b.members:
             if x is y:
                 return True
+            if _quoted_option(x, y) or _quoted_option(y, x):
+                return True  # "'Open', 'Close'": quoted options are the option's values
             if (
                 x.kind == y.kind == Kind.PLACE
                 and x.overlaps(y)
@@ -305,3 +308,14 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
             ):
                 return (x.kind, y.kind) not in _NESTED_OK and (y.kind, x.kind) not in _NESTED_OK
     return False
+
+
+def _quoted_option(option: Candidate, quoted: Candidate) -> bool:
+    """Is ``quoted`` nothing but the option ``option`` ("'Open'", "the Lamarck model")?"""
+    return (
+        option.kind == Kind.ENUM
+        and quoted.kind in (Kind.QUOTED, Kind.NAME, Kind.PHRASE)
+        and Tag.FACET not in quoted.tags
+        and option.overlaps(quoted)
+        and str(quoted.value).strip("'\"").lower() == option.text.lower()
+    )

@@ -18,8 +18,8 @@ from .slots import Slot
 from .vocabulary import Kind, Tag
 
 _GAP = re.compile(
-    r"\s?(?:,|;|&|\band\b|\bor\b|\bvs\.?|\bversus\b|\bas well as\b|\bplus\b|,\s?and\b|,\s?or\b)\s?"
-    r"(?:(?:in|of|for|at|to|from|on|the|a|an|with)\s)*",
+    r"['\"]?\s?(?:,|;|&|\band\b|\bor\b|\bvs\.?|\bversus\b|\bas well as\b|\bplus\b|,\s?and\b|,\s?or\b)\s?"
+    r"(?:(?:in|of|for|at|to|from|on|the|a|an|with)\s)*['\"]?",
     re.I,
 )
 _NAMES_BEFORE = re.compile(
@@ -28,7 +28,7 @@ _NAMES_BEFORE = re.compile(
 )
 RUN_KINDS = {Kind.NUMBER, Kind.PLACE, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.DATE, Kind.ID,
              Kind.EMAIL, Kind.CURRENCY, Kind.TICKER, Kind.LANGUAGE, Kind.URL, Kind.PATH,
-             Kind.TIMEZONE, Kind.FLIGHT, Kind.ENUM, Kind.TIME, Kind.ISBN, Kind.LIST}  # fmt: skip
+             Kind.TIMEZONE, Kind.FLIGHT, Kind.ENUM, Kind.TIME, Kind.ISBN, Kind.LIST, Kind.BOOL}  # fmt: skip
 _SIMILAR = {Kind.PLACE: {Kind.PLACE, Kind.NAME}, Kind.NAME: {Kind.PLACE, Kind.NAME, Kind.QUOTED},
             Kind.QUOTED: {Kind.QUOTED, Kind.NAME}}  # fmt: skip
 
@@ -54,11 +54,16 @@ class Run:
         return self.items[-1].end
 
 
-def listed(text: str, a: Candidate, b: Candidate) -> bool:
-    """Are ``a`` and ``b`` items of one list (only list words between them)?"""
+def listed(text: str, a: Candidate, b: Candidate, loose: bool = False) -> bool:
+    """Are ``a`` and ``b`` items of one list (only list words between them; ``loose``: and
+    perhaps one word that qualifies the next, "status and scheduled trial date")?"""
     if b.start < a.end:
         return False
-    return _GAP.fullmatch(text[a.end : b.start]) is not None
+    gap = text[a.end : b.start]
+    return (_LOOSE_GAP if loose else _GAP).fullmatch(gap) is not None
+
+
+_LOOSE_GAP = re.compile(_GAP.pattern + r"(?:[a-z]+\s)?", re.I)
 
 
 _RANGE = re.compile(r"^\s?(?:to|-|–|and|until|through)\s?(?:[a-z]\s?=\s?)?$", re.I)
@@ -89,8 +94,8 @@ def find_ranges(text: str, candidates: list[Candidate]) -> list[Run]:
     return out
 
 
-def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
-    """Every run of two or more values of one kind, in order."""
+def find_runs(text: str, candidates: list[Candidate], loose: bool = False) -> list[Run]:
+    """Every run of two or more values of one kind, in order (``loose``: see :func:`listed`)."""
     formulas = [c for c in candidates if c.kind == Kind.MATH]
     ordered = sorted(
         (c for c in candidates if c.kind in RUN_KINDS and Tag.FACET not in c.tags
@@ -102,18 +107,20 @@ def find_runs(text: str, candidates: list[Candidate]) -> list[Run]:
     levels: dict[int, list[Candidate]] = {}
     for c in ordered:
         levels.setdefault(_inside([k for k in lists if k is not c], c), []).append(c)
-    runs = [r for level in levels.values() for r in _runs_of(text, level, formulas)]
+    runs = [r for level in levels.values() for r in _runs_of(text, level, formulas, loose)]
     return sorted(runs, key=lambda r: r.start)
 
 
-def _runs_of(text: str, ordered: list[Candidate], formulas: list[Candidate]) -> list[Run]:
+def _runs_of(
+    text: str, ordered: list[Candidate], formulas: list[Candidate], loose: bool = False
+) -> list[Run]:
     runs: list[Run] = []
     current: list[Candidate] = []
     for c in ordered:
         if (
             current
             and _same_kind(current[-1], c)
-            and listed(text, current[-1], c)
+            and listed(text, current[-1], c, loose)
             and not _digits_and_words(current[-1], c)
             and _inside(formulas, current[-1]) == _inside(formulas, c)
         ):

@@ -44,8 +44,39 @@ _INVERTING = {
 }
 
 
+# "Return formatted string if true, array if false": what each value of the flag gives
+_EACH_WAY = re.compile(
+    r"(?:return\s|returns\s|give\s|gives\s)?(?:an?\s)?([a-z][a-z ]{0,30}?)\sif\s(true|false)"
+    r"[,;]?\s(?:and\s|or\s|otherwise\s)?(?:an?\s)?([a-z][a-z ]{0,30}?)\sif\s(?:true|false)\b",
+    re.I,
+)
+
+
+def both_ways(request: Request, slot) -> list[Candidate]:
+    """ "in a formatted string as well as an array": the request lists what both values
+    of the flag give, one candidate each (a run: one call per value)."""
+    from ..runs import listed
+
+    m = _EACH_WAY.search(slot.description)
+    if not m:
+        return []
+    first_true = m.group(2).lower() == "true"
+    found = []
+    for phrase, value in ((m.group(1), first_true), (m.group(3), not first_true)):
+        hit = re.search(rf"\b{re.escape(phrase.strip())}\b", request.text, re.I)
+        if hit is None:
+            return []
+        found.append(Candidate(Kind.BOOL, value, hit.start(), hit.end(), hit.group(0),
+                               evidence=f"the description says {phrase.strip()!r} if {value}"))  # fmt: skip
+    found.sort(key=lambda c: c.start)
+    return found if listed(request.text, found[0], found[1]) else []
+
+
 def read(request: Request, slot) -> list[Candidate]:
     """True or false for ``slot`` when the request speaks of what it names."""
+    each = both_ways(request, slot)
+    if each:
+        return each
     parts = set(re.findall(r"[a-z]+", slot.name.lower()))
     inverted = bool(parts & _INVERTING)  # avoid_tolls: "without tolls" means true
     own = [t for t in identifier_terms(slot.name) if t not in _EMPTY and t not in _INVERTING]

@@ -149,6 +149,9 @@ def read(request: Request, slot) -> list[Candidate]:
     found = [c for c in found if not any(o is not c and o.start <= c.start and c.end <= o.end
                                          and (o.end - o.start) > (c.end - c.start)
                                          and str(c.value).lower() in str(o.value).lower() for o in found)]  # fmt: skip
+    # options that differ only in letter case ("AA", "aa"): the one written as it is wins
+    found = [c for c in found if c.text == str(c.value) or not any(
+        o is not c and (o.start, o.end) == (c.start, c.end) and o.text == str(o.value) for o in found)]  # fmt: skip
     # an option named as written wins over another reached through a related word there
     named = [c for c in found if c.evidence == "named"]
     found = [c for c in found if c.evidence == "named" or not any(o.overlaps(c) for o in named)]
