@@ -25,6 +25,7 @@ from typing import Any
 from ...chat import ToolSpec
 from . import extractors
 from .extractors import Candidate
+from .gathering import Argument, count_left, gather, numbers_list, unit_said
 from .intents import Intent, topic_terms
 from .matching import Scope, assign
 from .profiles import ToolProfile
@@ -34,17 +35,6 @@ from .spreading import chunked, contrasted, share_options
 from .vocabulary import Kind, Source, Tag
 
 MAX_CALLS = 16  # one intent never fans out into more calls than this
-
-
-@dataclass
-class Argument:
-    """One argument: its value, where it came from, and whether it is a guess."""
-
-    value: Any
-    source: Source
-    detail: str = ""
-    guessed: bool = False
-    span: tuple[int, int] | None = None  # the words of the request it came from
 
 
 @dataclass
@@ -130,11 +120,24 @@ def groups(
         if not spans:
             spans.append((start, end))
             continue
+        if _appositive(text, start, end):
+            continue  # what it says describes the value before it
         if _restates(text, intent, spans[-1], (start, end), candidates, today):
             spans.append((start, end))
         else:
             spans[-1] = (spans[-1][0], end)
     return spans
+
+
+_APPOSITIVE = re.compile(
+    r"\W*(?:that|the|this|a|an)\s+[a-z]+\s+(?:where|which|who|whose|whom)\b", re.I
+)
+
+
+def _appositive(text: str, start: int, end: int) -> bool:
+    """ "Seattle, that city where Mr. Gates works": a clause that says more about the value
+    before it names no new one."""
+    return bool(_APPOSITIVE.match(text, start, end))
 
 
 _ORDINAL_START = re.compile(
@@ -195,6 +198,8 @@ def _restates(
     named = set(topic_terms(text, candidates, *group)) & intent.profile.core
     if alone and named & said and _asked_again(text, piece):
         return True  # "and then what is the shortest distance if we allow transfer"
+    if _one_by_one(text, intent, piece, alone, candidates):
+        return False  # "latitude 37.8715 and longitude -122.2730": one list, said in parts
     if not alone & before or _scene(candidates, group, piece, len(before) < len(alone)):
         return False
     if len(_provided(text, intent, piece, candidates, today, True) & before) >= 2 and scalar:
@@ -205,6 +210,16 @@ def _restates(
     marked = bool(_RESTATES.match(text[piece[0] : piece[1]]))
     same = alone == before and len(joined) == len(before)  # "1 mile to km, 1 pound to kg"
     return again or marked or formula or same or (len(joined) <= len(before) and bool(said & cues))
+
+
+def _one_by_one(
+    text: str, intent: Intent, piece: tuple[int, int], alone: set[str], candidates: list[Candidate]
+) -> bool:
+    """Does the piece only add a number to a list of numbers, unmarked as another call?"""
+    lists = {s.name for s in intent.profile.slots if numbers_list(s)}
+    listed = any(c.kind == Kind.LIST and piece[0] <= c.start < piece[1] for c in candidates)
+    marked = _RESTATES.match(text[piece[0] : piece[1]])
+    return bool(alone) and alone <= lists and not listed and not marked
 
 
 _AGAIN = re.compile(r"\b(?:again|same|once\smore|this\stime|instead|but\snow)\b", re.I)
@@ -267,7 +282,11 @@ def _bind_group(
     spread: list[tuple[Slot, Run]] = []
     for name, (unit, f) in chosen.items():
         slot = by_name[name]
-        if unit.run is not None and (slot.kind != Kind.ARRAY or _lists_of_one(slot, unit.run)):
+        if unit.run is not None and _joined_text(slot):
+            items = unit.run.items
+            fixed[name] = Argument(",".join(str(extractors.convert(i, slot)) for i in items), Source.WHOLE_LIST,
+                                   f"the values listed, as the one comma-separated text it asks for: {', '.join(i.text for i in items)}", span=(items[0].start, items[-1].end))  # fmt: skip
+        elif unit.run is not None and (slot.kind != Kind.ARRAY or _lists_of_one(slot, unit.run)):
             spread.append((slot, unit.run))
         elif unit.run is not None:
             items = unit.run.items
@@ -284,26 +303,19 @@ def _bind_group(
             fixed[name] = Argument(
                 value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end)
             )
-    _count(text, slots, span, candidates, chosen, fixed)
-    _unit_said(slots, candidates, chosen, fixed)
+    count_left(text, slots, span, candidates, chosen, fixed)
+    unit_said(slots, candidates, chosen, fixed)
+    _gather_lists(text, slots, span, candidates, chosen, fixed)
     return chunked(text, slots, fixed, spread) or _fan_out(fixed, spread)
 
 
-def _unit_said(
-    slots: tuple[Slot, ...], candidates: list[Candidate], chosen: dict, fixed: dict[str, Argument]
-) -> None:
-    """ "a radius of 5cm": the unit the call's values are given in, as written, goes to the
-    one unit parameter nobody filled."""
-    open_slots = [s for s in slots if s.name not in fixed and s.kind == Kind.UNIT and not s.enum]
-    given = [m for unit, _ in chosen.values() for m in unit.members if m.kind == Kind.NUMBER]
-    words = {u.text for m in given for u in candidates
-             if u.kind == Kind.UNIT and m.start <= u.start and u.end <= m.end}  # fmt: skip
-    measured = all(m.unit and m.unit != "percent" for m in given)  # every value in that unit
-    if len(open_slots) == 1 and len(words) == 1 and measured:
-        word = words.pop()
-        fixed[open_slots[0].name] = Argument(
-            word, Source.MENTIONED, f"{word!r}: the unit the values are given in"
-        )
+_COMMA_LIST = re.compile(r"\bcomma[- ]separated\b", re.I)
+
+
+def _joined_text(slot: Slot) -> bool:
+    """A text parameter described as "a comma-separated list of repositories" takes every
+    value listed, in one call."""
+    return slot.kind in (Kind.STRING, Kind.TEXT) and bool(_COMMA_LIST.search(slot.description))
 
 
 def _lists_of_one(slot: Slot, run: Run) -> bool:
@@ -311,13 +323,7 @@ def _lists_of_one(slot: Slot, run: Run) -> bool:
     return run.kind == Kind.LIST and not (slot.items and slot.items.kind == Kind.ARRAY)
 
 
-_COUNTS = re.compile(
-    r"^(?:quantity|qty|count|number|num|amount|copies|units|items)(?:_|$)|_(?:count|quantity|qty)$",
-    re.I,
-)
-
-
-def _count(
+def _gather_lists(
     text: str,
     slots: tuple[Slot, ...],
     span: tuple[int, int],
@@ -325,22 +331,21 @@ def _count(
     chosen: dict,
     fixed: dict[str, Argument],
 ) -> None:
-    """ "three of P-1180", "2 x P-3307": a count left over goes to the one quantity
-    parameter nobody filled."""
-    open_slots = [
-        s for s in slots if s.name not in fixed and s.kind == Kind.NUMBER and _COUNTS.search(s.name)
-    ]
-    used = {id(m) for unit, _ in chosen.values() for m in unit.members}
-    left = [c for c in candidates if span[0] <= c.start and c.end <= span[1] and c.kind == Kind.NUMBER
-            and id(c) not in used and Tag.FACET not in c.tags and isinstance(c.value, int) and 0 < c.value < 1000 and not c.unit]  # fmt: skip
-    if len(open_slots) == 1 and len(left) == 1:
-        slot, value = open_slots[0], left[0]
-        fixed[slot.name] = Argument(
-            extractors.convert(value, slot),
-            Source.ORDER,
-            f"{value.text!r} counts what the call is for",
-            span=(value.start, value.end),
-        )
+    """ "latitude 37.8715 and longitude -122.2730" for one ``coordinates`` list: every
+    number said for it, in one call."""
+    for slot in slots:
+        argument = fixed.get(slot.name)
+        if not numbers_list(slot) or argument is None or argument.source == Source.WHOLE_LIST:
+            continue
+        unit = chosen[slot.name][0] if slot.name in chosen else None
+        if unit is not None and unit.candidate is not None and unit.candidate.kind == Kind.LIST:
+            continue  # "[22, 33, 42]": the list as written
+        used = {
+            id(m) for name, (unit, _) in chosen.items() if name != slot.name for m in unit.members
+        }
+        values = gather(text, slot, span, candidates, used, extractors.convert)
+        if values is not None:
+            fixed[slot.name] = Argument(values, Source.WHOLE_LIST, "each number said for the list")
 
 
 def _fan_out(

@@ -306,6 +306,10 @@ def slot_kind(
     parts = split_identifier(name)
     words = set(parts) | set(identifier_terms(name))
     head = parts[-1] if parts else ""
+    if head in ("address", "addr"):  # "to_address": the description says what address
+        kind = next((k for rx, k in _ADDRESSES if rx.search(description)), None)
+        if kind is not None:
+            return kind
     if head in ("unit", "units") and re.search(
         r"\bsystem\b|\bmetric\b|\bimperial\b", description, re.I
     ):
@@ -327,6 +331,11 @@ def slot_kind(
     return best if best_score >= 1 else None
 
 
+_ADDRESSES = (
+    (re.compile(r"\be-?mail\b", re.I), Kind.EMAIL),
+    (re.compile(r"\bIP(?:v[46])?\b"), Kind.IP),
+    (re.compile(r"\b(?:web address|URL)\b", re.I), Kind.URL),
+)
 # Kinds of an exact form that a parameter's examples may show it does not want.
 _NARROW = frozenset({Kind.COLOR, Kind.FLIGHT, Kind.LANGUAGE, Kind.IP, Kind.TIMEZONE})
 

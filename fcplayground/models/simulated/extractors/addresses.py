@@ -27,7 +27,9 @@ def find(request: Request) -> list[Candidate]:
 EXTRACTOR = Extractor(
     Kind.IP,
     find,
-    slot_words=frozenset({"ip", "ipv4", "ipv6", "host", "address"}),
+    slot_words=frozenset(
+        {"ip", "ipv4", "ipv6", "host"}
+    ),  # "address" alone may be a street or an email
     slot_formats=frozenset({"ipv4", "ipv6"}),
     describes=re.compile(r"\bIP(?:v[46])?\b"),
     fills={Kind.STRING: 0.8},
