@@ -653,3 +653,33 @@ def test_a_language_names_the_locale_option_it_converts_to():
     language = slot("language", "The language.", enum=["en-US", "zh-CN"])
     chinese = table("Say it in Chinese, please", Kind.LANGUAGE)[0]
     assert ex.convert(chinese, language) == "zh-CN"
+
+
+def test_a_basic_colour_word_fills_a_colour_parameter():
+    request = Request("Identify a small green bird in forest.", TODAY)
+    assert [c.value for c in ex.colours.read(request, slot("color"))] == ["green"]
+
+
+def test_a_colour_word_in_a_proper_name_is_no_colour():
+    request = Request("Tickets for the Boston Red Sox game", TODAY)
+    assert ex.colours.read(request, slot("color")) == []
+
+
+def test_a_proper_name_ending_in_the_parameter_word_stays_whole():
+    park = found(ex.names, "What's the elevation of Yellowstone National Park?")[0]
+    assert ex.names.write_name(park, slot("park_name")) == "Yellowstone National Park"
+    recipe = found(ex.names, "Calories in the Beef Lasagna Recipe")[-1]
+    assert ex.names.write_name(recipe, slot("recipe")) == "Beef Lasagna"
+
+
+def test_a_title_that_names_the_tool_subject_is_left_out_of_a_name():
+    name = found(ex.names, "How long has Lawyer John Doe practised?")[0]
+    prop = {"type": "string", "description": "The name of the lawyer."}
+    lawyer = read_slot("lawyer_get_experience", "name", prop, True, 0, frozenset({"lawyer"}))
+    assert ex.names.write_name(name, lawyer) == "John Doe"
+
+
+def test_a_dotted_abbreviation_ends_a_name_and_is_no_file():
+    text = "The last game played by Liverpool F.C. Include its statistics."
+    assert "Liverpool F.C." in [c.value for c in found(ex.names, text)]
+    assert found(ex.paths, text) == []

@@ -9,13 +9,17 @@ is not a name; one that may be either is tagged :attr:`Tag.OPENER`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..vocabulary import Kind, Tag
 from ..words import terms
 from .base import Candidate, Extractor, Request, coerce
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-_TOKEN = re.compile(rf"[{_L}][{_L}'’.&-]{{0,40}}[{_L}]|[{_L}]|\d{{1,4}}(?!\d|[.,]\d)")
+# a dotted abbreviation whole ("F.C.", "U.S."), or a word, or a short number
+_TOKEN = re.compile(
+    rf"(?:[{_L}]\.){{2,}}|[{_L}][{_L}'’.&-]{{0,40}}[{_L}]|[{_L}]|\d{{1,4}}(?!\d|[.,]\d)"
+)
 # Capitalised words that open a request without being a name.
 NOT_NAMES = {
     "what", "whats", "who", "where", "when", "why", "how", "which", "can", "could", "would",
@@ -40,6 +44,14 @@ NOT_NAMES = {
 }  # fmt: skip
 GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
              "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip
+# Last words that are part of a proper name ("Yellowstone National Park", "The British
+# Museum", "UEFA Champions League"): kept even where the parameter is named after them.
+PROPER_HEADS = GEO_HEADS | {
+    "park", "museum", "gallery", "library", "league", "cup", "club", "school", "university",
+    "college", "hotel", "district", "county", "city", "state", "act", "treaty", "stadium",
+    "hospital", "airport", "station", "church", "cathedral", "palace", "bridge", "tower",
+    "street", "square", "theatre", "theater", "zoo", "festival", "award", "prize",
+}  # fmt: skip
 TITLES = {"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "mt"}
 PLACE_CUES = {
     "in",
@@ -70,7 +82,7 @@ def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
         return True  # "Portland, OR"
     if gap == ". " and word.group(0).lower() in TITLES and nxt.group(0)[0].isupper():
         return True  # "Mr. X", "Dr. Smith"
-    if gap != " ":
+    if gap != " " or word.group(0).endswith("."):  # "Liverpool F.C. Include": a sentence ends
         return gap in ("-",) and nxt.group(0)[0].isupper()
     token = nxt.group(0)
     if token.lower() in ("of", "de", "del", "da", "la", "le", "van", "von", "and") and j + 2 < len(
@@ -158,9 +170,15 @@ def find(request: Request) -> list[Candidate]:
 
 def write_name(candidate: Candidate, slot) -> str:
     """A name as written, less a last word that only says what it names when two or more
-    words remain ("the Beef Lasagna Recipe" for a recipe is "Beef Lasagna")."""
+    words remain ("the Beef Lasagna Recipe" for a recipe is "Beef Lasagna"), unless proper
+    names end in that word ("Yellowstone National Park" stays whole)."""
     words = str(candidate.value).split()
-    if len(words) >= 3 and terms(words[-1]) and terms(words[-1])[0] in slot.cues:
+    first = terms(words[0]) if words else []
+    if len(words) >= 3 and first and first[0] in slot.tool_terms and words[1][:1].isupper():
+        words = words[1:]  # "Lawyer John Doe" for a lawyer tool: the title says what, not who
+        candidate = replace(candidate, value=" ".join(words))
+    head = words[-1].lower() if words else ""
+    if len(words) >= 3 and head not in PROPER_HEADS and terms(head) and terms(head)[0] in slot.cues:
         return " ".join(words[:-1])
     return coerce(candidate.value, slot.json_type)
 

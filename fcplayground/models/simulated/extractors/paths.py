@@ -14,6 +14,8 @@ _SEGMENTED = re.compile(
 )
 _FILE = re.compile(r"(?<![\w./\\-])[\w-]{2,200}\.(?:[A-Za-z][A-Za-z0-9]{1,5})(?![\w/\\-])")
 _ABBREVIATIONS = {"a.m", "p.m", "e.g", "i.e", "etc", "vs", "no", "approx", "u.s", "d.c"}
+# single letters joined by dots ("F.C.", "U.K."): an abbreviation, never a file
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
 # Slashes that are not paths: units, fractions, dates, "and/or".
 _NOT_A_PATH = re.compile(
@@ -28,6 +30,7 @@ def _plausible(token: str) -> bool:
         not re.search(r"[A-Za-z]", token)
         or token.endswith((".", "-"))
         or token.lower() in _ABBREVIATIONS
+        or _DOTTED.fullmatch(token)
     ):
         return False
     if "/" not in token and "\\" not in token and not _EXTENSION.search(token):
