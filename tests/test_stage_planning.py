@@ -297,3 +297,20 @@ def test_an_email_given_for_an_id_returned_by_a_lookup_goes_through_the_lookup()
     planned = plan([Message.user("Show me the orders of jane@example.com")], [lookup, orders])
     assert one(planned, "lookup_customer").status == Status.READY
     assert one(planned, "list_orders").waits_on == ["lookup_customer"]
+
+
+def test_a_fact_a_lookup_tool_is_named_for_is_looked_up_first():
+    from fcplayground.chat import Request
+    from fcplayground.models import SimulatedModel
+
+    lookup = spec("lookup_population", "Returns the population of a country.",
+                  {"country": {"type": "string", "description": "The country."}}, ["country"])  # fmt: skip
+    dragons = spec("can_have_dragons", "Whether a country can have dragons.",
+                   {"population": {"type": "integer", "description": "Its population."}},
+                   ["population"])  # fmt: skip
+    turn = SimulatedModel().respond(
+        Request([Message.user("Can the country of Crumpet have dragons?")], tools=[lookup, dragons])
+    )
+    assert [(c.name, c.arguments) for c in turn.tool_calls] == [
+        ("lookup_population", {"country": "Crumpet"})
+    ]

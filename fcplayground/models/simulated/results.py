@@ -61,6 +61,7 @@ def _flatten(data: Any, depth: int = 0) -> list[tuple[str, Any]]:
     return out
 
 
+_LOOKUPS = {"get", "lookup", "look", "find", "fetch", "retriev", "search", "queri", "read"}
 _PRODUCED = {Kind.ID, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.PATH, Kind.NAME, Kind.STRING}
 
 
@@ -72,6 +73,12 @@ def producer(
     says it returns it ("returns their customer id")."""
     for other in others:
         if other.name != needing and other.name in slot.description:
+            return other.name
+    named = {t for t in identifier_terms(slot.name) if not is_generic(t)}
+    for other in others:  # "population" from lookup_population, whatever its kind
+        if other.name != needing and named and named <= set(other.name_terms) and (
+            set(identifier_terms(other.name)) & _LOOKUPS
+        ):
             return other.name
     if slot.kind not in _PRODUCED:
         return None  # dates, times and amounts are the user's to give, not a lookup's
