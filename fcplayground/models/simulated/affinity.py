@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .cues import cue_strength
 from .extractors import Candidate, convert, places, slot_fill, units
+from .levels import level_fit
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
 from .words import split_identifier, stem, terms
@@ -142,7 +143,8 @@ def fit(
     unit, unit_why = unit_fit(slot, c)
     direction = direction_fit(slot, c)
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
-    extra = _particular(slot, c) + _count_of(slot, c, text)
+    extra = _particular(slot, c) + _count_of(slot, c, text) + level_fit(slot, c, same_kind)
+    extra += _stars(slot, c, text)
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
     if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
@@ -228,6 +230,19 @@ def _count_of(slot: Slot, c: Candidate, text: str) -> float:
 
 _LIMIT_NAMES = frozenset({"limit", "top", "max", "results", "count", "n", "k", "size", "number"})
 _TOP_N = re.compile(r"\b(?:top|first|best|last|latest)\s$", re.I)
+
+
+_STARS = re.compile(r"\s?(?:-\s?)?stars?\b", re.I)
+_RATED = re.compile(r"\b(?:ratings?|rated|stars?|reviews?)\b", re.I)
+
+
+def _stars(slot: Slot, c: Candidate, text: str) -> float:
+    """ "4.5 stars" is a rating: it fits a parameter about ratings or reviews."""
+    if c.kind != Kind.NUMBER or not _STARS.match(text, c.end):
+        return 0.0
+    return (
+        1.0 if _RATED.search(f"{' '.join(split_identifier(slot.name))} {slot.description}") else 0.0
+    )
 
 
 def _region_slot(slot: Slot) -> bool:

@@ -27,6 +27,7 @@ from . import extractors
 from .extractors import Candidate
 from .gathering import Argument, count_left, gather, numbers_list, unit_said
 from .intents import Intent, topic_terms
+from .levels import PLACES, nested, without_level
 from .matching import Scope, assign
 from .profiles import ToolProfile
 from .runs import Run
@@ -120,7 +121,7 @@ def groups(
         if not spans:
             spans.append((start, end))
             continue
-        if _appositive(text, start, end):
+        if _appositive(text, start, end) or _closer(text, candidates, start):
             continue  # what it says describes the value before it
         if _restates(text, intent, spans[-1], (start, end), candidates, today):
             spans.append((start, end))
@@ -132,6 +133,18 @@ def groups(
 _APPOSITIVE = re.compile(
     r"\W*(?:that|the|this|a|an)\s+[a-z]+\s+(?:where|which|who|whose|whom)\b", re.I
 )
+
+
+def _closer(text: str, candidates: list[Candidate], start: int) -> bool:
+    """ "in Bangkok, Chatuchak District": a piece opening with a place within the place
+    the piece before ends with says where, closer, not another call."""
+    before = [c for c in candidates if c.end <= start and c.kind in PLACES]
+    after = [c for c in candidates if c.start >= start and c.kind in PLACES]
+    if not before or not after:
+        return False
+    last = max(before, key=lambda c: c.end)
+    first = min(after, key=lambda c: c.start)
+    return nested(text, last, first) and not text[start : first.start].strip()
 
 
 def _appositive(text: str, start: int, end: int) -> bool:
@@ -300,6 +313,7 @@ def _bind_group(
             )
             if slot.kind == Kind.ARRAY and not isinstance(value, list):
                 value = [value]
+            value = without_level(slot, unit.candidate, value)
             fixed[name] = Argument(
                 value, f.source, f.detail, span=(unit.candidate.start, unit.candidate.end)
             )

@@ -76,8 +76,11 @@ def producer(
             return other.name
     named = {t for t in identifier_terms(slot.name) if not is_generic(t)}
     for other in others:  # "population" from lookup_population, whatever its kind
-        if other.name != needing and named and named <= set(other.name_terms) and (
-            set(identifier_terms(other.name)) & _LOOKUPS
+        if (
+            other.name != needing
+            and named
+            and named <= set(other.name_terms)
+            and (set(identifier_terms(other.name)) & _LOOKUPS)
         ):
             return other.name
     if slot.kind not in _PRODUCED:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .cues import similar
 from .extractors import Candidate
+from .levels import nested
 from .slots import Slot
 from .vocabulary import Kind, Tag
 
@@ -122,6 +123,7 @@ def _runs_of(
             and _same_kind(current[-1], c)
             and listed(text, current[-1], c, loose)
             and not _digits_and_words(current[-1], c)
+            and not nested(text, current[-1], c)
             and _inside(formulas, current[-1]) == _inside(formulas, c)
         ):
             head, current = _unit_break(current, c)
