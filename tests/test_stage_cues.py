@@ -181,3 +181,20 @@ DENSITY = spec(
 def test_a_year_written_as_text_takes_the_year_of_the_request():
     text = "Calculate the Population Density for Brazil in 2022 if the population is 213 million"
     assert called(DENSITY, text) == [{"country": "Brazil", "year": "2022", "population": 213000000}]
+
+
+PROS = spec(
+    "find_cleaners",
+    "Find cleaning professionals in a city.",
+    {
+        "city": {"type": "string", "description": "The city."},
+        "rating": {"type": "number", "description": "The minimum review score."},
+    },
+    ["city"],
+)
+
+
+def test_a_number_followed_by_the_parameters_own_name_fills_it():
+    assert called(PROS, "Find cleaners in Bangkok with higher than 4 rating") == [
+        {"city": "Bangkok", "rating": 4}
+    ]

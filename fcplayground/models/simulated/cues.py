@@ -153,7 +153,9 @@ def _after(slot: Slot, c: Candidate, text: str, short: bool) -> tuple[float, str
         and not short
         and not (c.unit and c.unit != "percent")
         and similar(after.group(1), cues)
-        and (c.kind != Kind.NUMBER or bool(c.unit) or slot.counts)
+        and (
+            c.kind != Kind.NUMBER or bool(c.unit) or slot.counts or _own_name(after.group(1), slot)
+        )
     ):
         return 1.0, f"{after.group(1)!r} after it"
     if c.kind in (Kind.NAME, Kind.QUOTED) and not short:
@@ -187,3 +189,9 @@ _PEOPLE = {"actor", "actress", "director", "artist", "author", "singer", "writer
 def _creator(slot: Slot) -> bool:
     said = set(slot.cues) | set(slot.hints)
     return bool({stem(w) for w in _CREATORS} & said or _CREATORS & said)
+
+
+def _own_name(word: str, slot: Slot) -> bool:
+    """ "higher than 4 rating": the word after a number is the parameter's own name."""
+    own = terms(slot.name.replace("_", " "))[-1:]
+    return slot.kind == Kind.NUMBER and bool(own) and terms(word)[:1] == own
