@@ -683,3 +683,15 @@ def test_a_dotted_abbreviation_ends_a_name_and_is_no_file():
     text = "The last game played by Liverpool F.C. Include its statistics."
     assert "Liverpool F.C." in [c.value for c in found(ex.names, text)]
     assert found(ex.paths, text) == []
+
+
+def test_a_date_takes_the_time_said_right_after_it():
+    got = [
+        c.value for c in table("Reschedule it to November 1, 2023 at 4pm London time", Kind.DATE)
+    ]
+    assert got == [datetime(2023, 11, 1, 16, 0)]
+
+
+def test_a_described_format_with_a_t_between_date_and_time_is_written_whole():
+    s = slot("when", "The new date and time, in ISO-8601 format (e.g., 'YYYY-MM-DDTHH:MM:SSZ').")
+    assert s.date_format == "%Y-%m-%dT%H:%M:%S"

@@ -45,7 +45,7 @@ _FORMAT_TOKENS = [("YYYY", "%Y"), ("yyyy", "%Y"), ("YY", "%y"), ("yy", "%y"), ("
                   ("mm", "%m"), ("DD", "%d"), ("dd", "%d"), ("HH", "%H"), ("hh", "%I"),
                   ("SS", "%S"), ("ss", "%S")]  # fmt: skip
 _FORMAT = re.compile(
-    r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?\b|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?"
+    r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?(?=Z\b|\b)|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?"
 )
 
 
@@ -165,6 +165,25 @@ def _stated(text: str, matches: list[re.Match[str]], today: date) -> tuple[date,
     return today, None
 
 
+_AT_TIME = re.compile(
+    r",?\s(?:at|@)\s(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?![\w])|,?\s(?:at|@)\s(\d{1,2}):(\d{2})(?![\w:])",
+    re.I,
+)
+
+
+def _with_time(text: str, value: date | datetime, end: int) -> tuple[date | datetime, int]:
+    """ "November 1, 2023 at 4pm": the date with the time said right after it."""
+    m = _AT_TIME.match(text, end)
+    if m is None or isinstance(value, datetime):
+        return value, end
+    hour, minute = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5) or 0)
+    if m.group(3):
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return value, end
+    return datetime.combine(value, time(hour, minute)), m.end()
+
+
 def find(request: Request) -> list[Candidate]:
     matches = list(_ABSOLUTE.finditer(request.text))
     today, base = _stated(request.text, matches, request.today)
@@ -177,7 +196,8 @@ def find(request: Request) -> list[Candidate]:
         written = any(m.group(g) for g in _YEAR_GROUPS)
         value = _absolute(m, base if base and not written and not m.group("d4") else today)
         if value is not None:
-            out.append(Candidate(Kind.DATE, value, m.start(), m.end(), m.group(0)))
+            value, end = _with_time(request.text, value, m.end())
+            out.append(Candidate(Kind.DATE, value, m.start(), end, request.text[m.start() : end]))
     exact = list(out)
     for m in _RELATIVE.finditer(request.text):
         if any(c.start < m.end() and m.start() < c.end for c in out):
@@ -239,15 +259,16 @@ def described_date_format(description: str, examples: tuple[str, ...], schema_fo
             return written
         written = re.sub(r"HH:(?:MM|mm)", "%H:%M", written)
         for token, code in _FORMAT_TOKENS:
-            written = re.sub(rf"(?<![A-Za-z%]){token}(?![A-Za-z])", code, written)
+            written = re.sub(rf"(?<![A-Za-z%]){token}(?!(?!T%)[A-Za-z])", code, written)
         return written
     for example in examples:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", example):
             return "%Y-%m-%d"
         if re.fullmatch(r"\d{2}/\d{2}/\d{4}", example):
             return "%d/%m/%Y" if int(example[:2]) > 12 else "%m/%d/%Y"
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}", example):
-            return "%Y-%m-%dT%H:%M:%S" if "T" in example else "%Y-%m-%d %H:%M:%S"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}Z?", example):
+            zone = "Z" if example.endswith("Z") else ""  # "2023-04-15T13:45:00Z": in UTC
+            return ("%Y-%m-%dT%H:%M:%S" if "T" in example else "%Y-%m-%d %H:%M:%S") + zone
         if re.fullmatch(r"\d{1,2}:\d{2}", example):
             return "%H:%M"
     if re.search(r"\bISO[ -]?8601\b", description) and re.search(r"\btime\b", description, re.I):
