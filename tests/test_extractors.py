@@ -586,7 +586,7 @@ def test_a_narrow_kind_whose_examples_are_plain_words_is_plain_text():
 
 def test_a_year_written_with_one_date_applies_to_the_other_dates():
     days = [c.value for c in table("from April 22 at 10:00 AM until April 27, 2023", Kind.DATE)]
-    assert days == [date(2023, 4, 22), date(2023, 4, 27)]
+    assert days == [datetime(2023, 4, 22, 10, 0), date(2023, 4, 27)]  # the time said comes along
 
 
 def test_a_year_the_request_states_is_the_year_of_its_dates():

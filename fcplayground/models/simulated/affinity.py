@@ -144,7 +144,7 @@ def fit(
     direction = direction_fit(slot, c)
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
     extra = _particular(slot, c) + _count_of(slot, c, text) + level_fit(slot, c, same_kind)
-    extra += _stars(slot, c, text)
+    extra += _stars(slot, c, text) + _part_of_whole(slot, c, text)
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
     if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
@@ -224,6 +224,25 @@ def _count_of(slot: Slot, c: Candidate, text: str) -> float:
     if named & _COUNT_NAMES and _COUNT_OF.match(text, c.end):
         return 0.6
     if named & _LIMIT_NAMES and _TOP_N.search(text[max(0, c.start - 12) : c.start]):
+        return 0.6
+    return 0.0
+
+
+_WHOLE_NAMES = frozenset({"trials", "total", "n", "attempts", "tosses", "draws", "tries"})
+_PART_NAMES = frozenset({"successes", "hits", "wins", "k", "heads"})
+_IN_WHOLE = re.compile(r"\s(?:[a-z]+\s){0,2}(?:in|out\sof)\s(?:[a-z]+\s){0,2}\d")
+_AFTER_PART = re.compile(r"\d\s(?:[a-z]+\s){0,2}(?:in|out\sof)\s(?:[a-z]+\s){0,2}$")
+
+
+def _part_of_whole(slot: Slot, c: Candidate, text: str) -> float:
+    """ "5 heads in 10 tosses", "3 out of 8": the number after "in" is the whole (the
+    trials), the one before it the part (the successes)."""
+    if c.kind != Kind.NUMBER or not isinstance(c.value, int):
+        return 0.0
+    named = set(re.findall(r"[a-z]+", slot.name.lower()))
+    if named & _PART_NAMES and _IN_WHOLE.match(text, c.end):
+        return 0.6
+    if named & _WHOLE_NAMES and _AFTER_PART.search(text[max(0, c.start - 40) : c.start]):
         return 0.6
     return 0.0
 

@@ -50,6 +50,7 @@ class _Unit:
     candidate: Candidate | None = None
     run: Run | None = None
     only: str = ""  # the one slot a slot reader's value is for
+    rank: int = -1  # a slot reader's value: its place among that reader's values of its kind
 
     @property
     def members(self) -> tuple[Candidate, ...]:
@@ -138,14 +139,11 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         inside = _unlisted(inside)
     units = [_Unit(candidate=c) for c in inside]
     request = extractors.Request(text[span[0] : span[1]], scope.today)
+    readings = {slot.name: _readings(request, slot, span) for slot in slots}
     for slot in slots:
-        target = (
-            slot.items
-            if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM
-            else slot
-        )
-        found = [c.moved(span[0]) for c in extractors.for_slot(request, target)]
-        units += [_Unit(candidate=c, only=slot.name) for c in found]
+        found = readings[slot.name]
+        units += [_Unit(candidate=c, only=slot.name, rank=_reading_rank(c, found, readings))
+                  for c in found]  # fmt: skip
         for run in find_runs(text, [c for c in found if c.kind in _READ_RUNS], True):
             units.append(
                 _Unit(run=run, only=slot.name)
@@ -164,6 +162,27 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         )
     }
     return [u for u in units if u.candidate is None or id(u.candidate) not in counting]
+
+
+def _readings(request: extractors.Request, slot: Slot, span: tuple[int, int]) -> list[Candidate]:
+    """The values read for this one slot ("yellow" for a colour), placed in the request."""
+    target = (
+        slot.items
+        if slot.kind == Kind.ARRAY and slot.items and slot.items.kind == Kind.ENUM
+        else slot
+    )
+    return [c.moved(span[0]) for c in extractors.for_slot(request, target)]
+
+
+def _reading_rank(
+    c: Candidate, found: list[Candidate], readings: dict[str, list[Candidate]]
+) -> int:
+    """ "Mix yellow and blue" for two colour slots: the first colour read is the first
+    slot's; a value read for one slot only has no place among others (-1)."""
+    shared = sum(any((r.start, r.end) == (c.start, c.end) for r in rs) for rs in readings.values())
+    if c.kind == Kind.PHRASE or shared < 2:
+        return -1
+    return sorted(f.start for f in found if f.kind == c.kind).index(c.start)
 
 
 def _unlisted(inside: list[Candidate]) -> list[Candidate]:
@@ -191,7 +210,7 @@ def _score(
         for c in scope.candidates
         if c.kind in family and Tag.FACET not in c.tags and Tag.WORD not in c.tags
     ]
-    rank = next((i for i, c in enumerate(same) if c is first), -1)
+    rank = next((i for i, c in enumerate(same) if c is first), unit.rank)
     peers = [
         s
         for s in slots

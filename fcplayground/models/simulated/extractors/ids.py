@@ -24,6 +24,7 @@ _GENE = re.compile(
     r"^(?=.*\d)(?:[A-Z]{2,}\d{1,2}|(?:[A-Z][a-z]?\d{0,3}){2,})$"
 )  # BRCA1, TP53, C6H12O6, H2O
 _SEASON = re.compile(r"^(?:19|20)\d{2}[-/](?:(?:19|20)\d{2}|\d{2})$")
+_DIMENSIONS = re.compile(r"^\d{1,5}[xX]\d{1,5}(?:[xX]\d{1,5})?$")  # "12x18", "1920x1080"
 
 
 def _is_code(token: str) -> bool:
@@ -31,6 +32,8 @@ def _is_code(token: str) -> bool:
         return _slashed(token)
     if _SNAKE.match(token) or _SEASON.match(token) or _GENE.match(token):
         return True  # "my_sales_data", "2019-2020", "BRCA1", "C6H12O6"
+    if _DIMENSIONS.match(token):
+        return True  # "12x18": a size, kept whole
     letters = any(c.isalpha() for c in token)
     digits = sum(c.isdigit() for c in token)
     if (

@@ -118,6 +118,9 @@ def _unit_word(low: str) -> bool:
     return parsed is not None and parsed[0] in _NAMED_UNITS
 
 
+_ACCIDENTAL = re.compile(r"(?:[#♯♭]|\s(?:sharp|flat)\b)(?![\w#])")
+
+
 def _continues_at(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return i + 1 < len(tokens) and _continues(text, tokens, i)
 
@@ -155,6 +158,9 @@ def find(request: Request) -> list[Candidate]:
         phrase = text[start:end]
         if phrase.endswith(("'s", "’s")):  # "Jane Doe's account": the name is Jane Doe
             phrase, end = phrase[:-2], end - 2
+        sign = _ACCIDENTAL.match(text, end) if j == i and word in "ABCDEFG" else None
+        if sign:  # "C#", "B flat", "F♯": a note with its sharp or flat (or the language C#)
+            phrase, end = phrase + sign.group(0), sign.end()
         before = text[max(0, start - 40) : start].split()
         cue = before[-1].lower().strip(",") if before else ""
         tags = {Tag.OPENER} if j == i and _opener(text, start) else set()

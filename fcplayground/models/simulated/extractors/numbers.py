@@ -46,6 +46,15 @@ _SMALL = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "thrice": 3, "once": 1,
 }  # fmt: skip
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                  "tenth", "half", "once", "twice", "thrice"}  # fmt: skip
+
+
+def spelled_count(word: str) -> bool:
+    """ "three", "dozen": a count spelled out (not "first", "half", "once")."""
+    return word in _SMALL and word not in _ORDINAL_WORDS
+
+
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _WORDS = re.compile(
     r"\b(?:(?:a|an)\s)?(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")"
@@ -314,7 +323,7 @@ def _frequencies(request: Request) -> list[Candidate]:
             m.end(1),
             m.group(1),
             0.9,
-            evidence="compounding frequency n times",
+            evidence="compounding frequency n",  # never "times" or "years": not a duration
             tags=frozenset({Tag.FACET}),
         )  # fmt: skip
         for m in _FREQUENT.finditer(request.text)

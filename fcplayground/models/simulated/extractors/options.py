@@ -135,6 +135,11 @@ def quoted_options(description: str) -> list[str]:
     return re.findall(r"['\"]([A-Za-z][\w /-]{0,30})['\"]", description)
 
 
+def _cut_short(text: str, end: int) -> bool:
+    """ "C" in "C# major": the words go on past the option with a sharp or flat sign."""
+    return text[end : end + 1] in ("#", "♯", "♭")
+
+
 def read(request: Request, slot) -> list[Candidate]:
     """The allowed values of ``slot`` that the request names, in order of position."""
     options = list(slot.enum) or quoted_options(slot.description)
@@ -142,6 +147,8 @@ def read(request: Request, slot) -> list[Candidate]:
     found = _described(slot.description, text, options) + _coded(slot.description, text, options)
     for option in options:
         hit = _occurrence(text, low, str(option))
+        if hit and _cut_short(text, hit[1]):
+            continue
         if hit and not any(c.value == option for c in found):
             start, end, how = hit
             found.append(Candidate(Kind.ENUM, option, start, end, text[start:end], evidence=how))
@@ -165,6 +172,8 @@ def read_examples(request: Request, slot) -> list[Candidate]:
     out = []
     for example in slot.examples:
         hit = _occurrence(text, low, example)
+        if hit and _cut_short(text, hit[1]):
+            continue
         if hit and hit[2] != "the same word in another form" or hit and len(terms(example)) == 1:
             start, end, _ = hit
             out.append(Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], 0.9,

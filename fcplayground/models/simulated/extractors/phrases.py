@@ -15,6 +15,7 @@ import re
 from ..vocabulary import Kind
 from ..words import STOPWORDS, terms
 from .base import Candidate, Extractor, Request
+from .numbers import spelled_count
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ITEM = r"[a-z][a-z'-]{1,30}(?:\s[a-z][a-z'-]{1,30}){0,2}"
@@ -143,6 +144,8 @@ def _run_before(tokens: list[re.Match[str]], i: int, known: frozenset[str]) -> l
         t = terms(word)
         if not t or t[0] in known or word.lower() in _STOP_ITEM or not word.islower():
             break
+        if spelled_count(word):
+            break  # "three personality traits": how many, not what kind
         run.insert(0, token)
     return run
 
@@ -165,6 +168,8 @@ def _unexplained(
             else:
                 previous, article = low, ""
             continue
+        if not run and spelled_count(low):
+            continue  # "three personality traits": a count, read as a number, not a thing
         if not run:
             run = [token]
             runs.append((run, previous if previous in _VALUE_CUES else (article or previous)))
