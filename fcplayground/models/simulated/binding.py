@@ -378,11 +378,7 @@ def _fan_out(
         arguments = dict(fixed)
         for (slot, run), item in zip(spread, row, strict=True):
             others = ", ".join(i.text for i in run.items if i is not item)
-            arguments[slot.name] = Argument(
-                extractors.convert(item, slot),
-                Source.LIST,
-                f"{item.text!r}, one of a list with {others}",
-                span=(item.start, item.end),
-            )
+            detail = f"{item.text!r}, one of a list with {others}"
+            arguments[slot.name] = Argument.listed(item, slot, detail)
         out.append(arguments)
     return out

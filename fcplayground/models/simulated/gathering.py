@@ -25,6 +25,11 @@ class Argument:
     guessed: bool = False
     span: tuple[int, int] | None = None  # the words of the request it came from
 
+    @classmethod
+    def listed(cls, item: Candidate, slot: Slot, detail: str) -> Argument:
+        """One item of a list the request gives, written for ``slot``: one call's value."""
+        return cls(extractors.convert(item, slot), Source.LIST, detail, span=(item.start, item.end))
+
 
 def numbers_list(slot: Slot) -> bool:
     """Does the parameter take a list of plain numbers?"""

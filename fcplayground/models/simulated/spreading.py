@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from . import extractors
 from .vocabulary import Kind, Source
 
 if TYPE_CHECKING:
@@ -121,12 +120,8 @@ def chunked(
     for start in range(0, n, k):
         arguments = dict(fixed)
         for target, item in zip(targets, run.items[start : start + k], strict=True):
-            arguments[target.name] = Argument(
-                extractors.convert(item, target),
-                Source.LIST,
-                f"{item.text!r}, one of the values listed in groups of {k}",
-                span=(item.start, item.end),
-            )
+            detail = f"{item.text!r}, one of the values listed in groups of {k}"
+            arguments[target.name] = Argument.listed(item, target, detail)
         rows.append(arguments)
     return rows
 
