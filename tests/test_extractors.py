@@ -695,3 +695,26 @@ def test_a_date_takes_the_time_said_right_after_it():
 def test_a_described_format_with_a_t_between_date_and_time_is_written_whole():
     s = slot("when", "The new date and time, in ISO-8601 format (e.g., 'YYYY-MM-DDTHH:MM:SSZ').")
     assert s.date_format == "%Y-%m-%dT%H:%M:%S"
+
+
+def test_a_described_format_with_a_three_letter_year_still_means_the_year():
+    s = slot("start_date", "Start of the date range, in the format of MM-DD-YYY.")
+    assert s.date_format == "%m-%d-%Y"
+
+
+def test_a_date_format_said_in_words_gives_the_order_of_the_parts():
+    s = slot("date", "The date (month-day-year) you want to get the air quality index for.")
+    assert s.date_format == "%m-%d-%Y"
+
+
+def test_the_values_a_parameter_supports_are_its_examples():
+    s = slot(
+        "from_unit", "The unit to convert from. Supports 'teaspoon', 'tablespoon', 'cup', etc."
+    )
+    assert s.examples[:3] == ("teaspoon", "tablespoon", "cup")
+
+
+def test_a_time_is_written_the_way_the_described_example_writes_it():
+    s = slot("time", "The local time you want to convert, e.g. 3pm")
+    value = ex.times.find(Request("convert 3pm to London", TODAY))[0]
+    assert ex.times.write_time(value, s) == "3pm"

@@ -500,3 +500,41 @@ def test_an_example_in_a_parameter_description_is_a_value_not_a_tool_word():
         ("get_price", {"product": "toaster"}),
     ]
     assert ask(tools, "Tell me a joke about kettles.")[1] == []
+
+
+def test_a_short_code_shaped_like_the_described_example_is_taken_whole():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def generate_melody(key: str, start_note: str, length: int) -> dict:
+        """Generates a melody.
+
+        Args:
+            key: The key of the melody. E.g., 'C' for C major.
+            start_note: The first note of the melody, in scientific pitch notation. E.g., 'C4'.
+            length: The number of measures in the melody.
+        """
+        return {}
+
+    _, calls = ask(
+        tools, "Generate a melody in C major, starting with the note C4, 16 measures long."
+    )
+    assert calls and calls[0][1]["start_note"] == "C4"
+
+
+def test_a_stay_of_some_nights_ends_that_many_days_after_it_starts():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def hotel_booking(hotel_name: str, start_date: str, end_date: str) -> dict:
+        """Books a hotel room.
+
+        Args:
+            hotel_name: The name of the hotel.
+            start_date: The start date of the reservation. Use format 'YYYY-MM-DD'.
+            end_date: The end date of the reservation. Use format 'YYYY-MM-DD'.
+        """
+        return {}
+
+    _, calls = ask(tools, "Book a room at the Plaza Hotel for 3 nights starting from 1st June 2022")
+    assert calls and calls[0][1]["end_date"] == "2022-06-04"

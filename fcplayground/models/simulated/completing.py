@@ -11,6 +11,7 @@ produce it, or asks.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from .binding import Argument, Call
 from .composing import compose, compose_reply, from_statement, gist, problem, without
@@ -68,7 +69,7 @@ def _fill(
     found = from_results(slot, reading.successful)
     if found is not None:
         return Argument(found[0], Source.RESULT, found[1])
-    derived = _derived(slot, call) or _same_day(slot, call)
+    derived = _derived(slot, call) or _same_day(slot, call, text)
     if derived is None and slot.default is not None and not isinstance(slot.default, str):
         return Argument(
             slot.default, Source.DEFAULT, f"the default the tool gives, {slot.default!r}"
@@ -80,8 +81,30 @@ _END = re.compile(r"(?:^|_)(?:end|to|until|last|return)(?:_|$)")
 _START = re.compile(r"(?:^|_)(?:start|from|first|begin)(?:_|$)")
 
 
-def _same_day(slot: Slot, call: Call) -> Argument | None:
-    """One day said for a range: it ends the day it starts ("take Monday off")."""
+_NIGHTS = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:nights?|-night)\b", re.I
+)
+_SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _after_nights(value: object, slot: Slot | None, text: str) -> tuple[str, int] | None:
+    """ "3 nights starting from 1st June": the stay ends that many days after it starts."""
+    m = _NIGHTS.search(text)
+    if m is None or not isinstance(value, str) or slot is None:
+        return None
+    word = m.group(1).lower()
+    nights = int(word) if word.isdigit() else _SPELLED.index(word) + 1
+    fmt = slot.date_format or "%Y-%m-%d"
+    try:
+        start = datetime.strptime(value, fmt)
+    except ValueError:
+        return None
+    return (start + timedelta(days=nights)).strftime(fmt), nights
+
+
+def _same_day(slot: Slot, call: Call, text: str) -> Argument | None:
+    """One day said for a range: it ends the day it starts ("take Monday off"), or as many
+    days later as the nights said ("3 nights starting from 1st June")."""
     if slot.kind != Kind.DATE or not _END.search(slot.name):
         return None
     start = next(
@@ -94,6 +117,11 @@ def _same_day(slot: Slot, call: Call) -> Argument | None:
     )
     if start is None:
         return None
+    name = next(n for n, a in call.arguments.items() if a is start)
+    if later := _after_nights(
+        start.value, call.profile.slot(name), text[call.span[0] : call.span[1]]
+    ):
+        return Argument(later[0], Source.DERIVED, f"{later[1]} nights after the start")
     return Argument(
         start.value, Source.DERIVED, "one day was given: the range ends where it starts"
     )
@@ -141,6 +169,8 @@ def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument
             Source.COMPOSED_FROM_RESULTS,
             "written from the results of " + ", ".join(dict.fromkeys(r.tool for r in done)),
         )
+    if shaped := _like_example(slot, clause):
+        return Argument(shaped, Source.MENTIONED, "shaped like the described example")
     written = None if pronoun else compose(slot, clause, values, done)
     if written is None and stated:
         written = (
@@ -167,6 +197,19 @@ def _composed(slot: Slot, call: Call, text: str, done: list[Result]) -> Argument
         Source.COMPOSED_FROM_RESULTS if from_results else Source.COMPOSED,
         "written from the request" + (" and the results" if from_results else ""),
     )
+
+
+def _like_example(slot: Slot, clause: str) -> str | None:
+    """A short code shaped like the described example ("E.g., 'C4'"): "starting with C4"
+    gives "C4", the one token of that shape the request has."""
+    for example in slot.examples:
+        if not re.fullmatch(r"[A-Z]{1,2}\d{1,2}", example):
+            continue
+        shape = rf"(?<![\w-])[A-Z]{{{len(example.rstrip('0123456789'))}}}\d{{1,2}}(?![\w-])"
+        found = set(re.findall(shape, clause))
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 _ABOUT_IT = re.compile(

@@ -56,7 +56,8 @@ TARGET_WORDS = {
     "new",
 }
 _EXAMPLE = re.compile(
-    r"\b(?:e\.g\.|eg\.|i\.e\.|for example|such as|like|example:)[,:]?\s+(.+?)(?=[.;)]\s|[.;)]?$)",
+    r"\b(?:e\.g\.|eg\.|i\.e\.|for example|such as|like|example:|supports(?=\s['\"]))[,:]?\s+"
+    r"(.+?)(?=[.;)]\s|[.;)]?$)",
     re.I,
 )
 _DEFAULT = re.compile(

@@ -41,11 +41,11 @@ _RELATIVE = re.compile(
     rf"|\d{{1,3}}\s(?:days?|weeks?|months?)\s(?:from\snow|ago|later))\b{_TIME}",
     re.I,
 )
-_FORMAT_TOKENS = [("YYYY", "%Y"), ("yyyy", "%Y"), ("YY", "%y"), ("yy", "%y"), ("MM", "%m"),
+_FORMAT_TOKENS = [("YYYY", "%Y"), ("yyyy", "%Y"), ("YYY", "%Y"), ("yyy", "%Y"), ("YY", "%y"), ("yy", "%y"), ("MM", "%m"),
                   ("mm", "%m"), ("DD", "%d"), ("dd", "%d"), ("HH", "%H"), ("hh", "%I"),
                   ("SS", "%S"), ("ss", "%S")]  # fmt: skip
 _FORMAT = re.compile(
-    r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?(?=Z\b|\b)|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?"
+    r"\b(?:YYYY|yyyy|MM|mm|DD|dd)(?:[-/. ](?:YYYY|yyyy|YYY|yyy|YY|yy|MM|mm|DD|dd)){1,2}(?:[T ]HH:(?:MM|mm)(?::(?:SS|ss))?)?(?=Z\b|\b)|%[Ymd][-/. ]%[Ymd][-/. ]%[Ymd](?:[T ]%H:%M(?::%S)?)?"
 )
 
 
@@ -250,6 +250,12 @@ def _duration(m: re.Match[str]) -> list[Candidate]:
     ]
 
 
+_WORDED_CODES = {"year": "%Y", "month": "%m", "day": "%d"}
+_WORDED_FORMAT = re.compile(
+    r"\b(year|month|day)([-/])(year|month|day)\2(year|month|day)\b", re.I
+)  # "month-day-year": the order of a date's parts, in words
+
+
 def described_date_format(description: str, examples: tuple[str, ...], schema_format: str) -> str:
     """The strftime format a parameter asks for: "YYYY-MM-DD", "%m/%d/%Y", an example
     date, or the JSON Schema ``format``; empty when none is said."""
@@ -261,6 +267,10 @@ def described_date_format(description: str, examples: tuple[str, ...], schema_fo
         for token, code in _FORMAT_TOKENS:
             written = re.sub(rf"(?<![A-Za-z%]){token}(?!(?!T%)[A-Za-z])", code, written)
         return written
+    m = _WORDED_FORMAT.search(description)
+    if m and len({m.group(i).lower() for i in (1, 3, 4)}) == 3:  # "(month-day-year)"
+        sep = m.group(2)
+        return sep.join(_WORDED_CODES[m.group(i).lower()] for i in (1, 3, 4))
     for example in examples:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", example):
             return "%Y-%m-%d"

@@ -109,7 +109,25 @@ def find(request: Request) -> list[Candidate]:
     return out + [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
 
 
+_CLOCK_EXAMPLE = re.compile(r"\d{1,2}(:\d{2})?(\s?)([ap]\.?m\.?)", re.I)
+
+
+def _like_example(value: time, examples: tuple[str, ...]) -> str | None:
+    """ "e.g. 3pm": the time written the way the example writes it ("3pm", "9:30 AM")."""
+    for example in examples:
+        if m := _CLOCK_EXAMPLE.fullmatch(example.strip()):
+            hour = value.hour % 12 or 12
+            minutes = f":{value.minute:02d}" if m.group(1) or value.minute else ""
+            suffix = m.group(3)
+            half = ("pm" if value.hour >= 12 else "am").replace("m", "." + "m" + ".")
+            half = half if "." in suffix else half.replace(".", "")
+            return f"{hour}{minutes}{m.group(2)}{half.upper() if suffix.isupper() else half}"
+    return None
+
+
 def write_time(candidate: Candidate, slot) -> Any:
+    if written := _like_example(candidate.value, slot.examples):
+        return written
     fmt = (
         slot.date_format
         if slot.date_format and "%H" in slot.date_format or "%I" in slot.date_format
