@@ -718,3 +718,10 @@ def test_a_time_is_written_the_way_the_described_example_writes_it():
     s = slot("time", "The local time you want to convert, e.g. 3pm")
     value = ex.times.find(Request("convert 3pm to London", TODAY))[0]
     assert ex.times.write_time(value, s) == "3pm"
+
+
+def test_a_brand_for_a_kind_parameter_loses_the_kind_word_but_a_name_keeps_it():
+    hilton = table("Is any Hilton Hotel free in Paris?", Kind.NAME)[0]
+    assert ex.convert(hilton, slot("hotel_chain", "The hotel chain.")) == "Hilton"
+    plaza = table("Book the Plaza Hotel in New York", Kind.NAME)[0]
+    assert ex.convert(plaza, slot("hotel_name", "The hotel.")) == "Plaza Hotel"

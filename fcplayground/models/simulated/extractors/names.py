@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..vocabulary import Kind, Tag
-from ..words import terms
+from ..words import identifier_terms, split_identifier, terms
 from .base import Candidate, Extractor, Request, coerce
 
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
@@ -186,6 +186,10 @@ def write_name(candidate: Candidate, slot) -> str:
     head = words[-1].lower() if words else ""
     if len(words) >= 3 and head not in PROPER_HEADS and terms(head) and terms(head)[0] in slot.cues:
         return " ".join(words[:-1])
+    own = split_identifier(slot.name)
+    if len(words) == 2 and own and own[-1] not in ("name", "title", head) \
+            and terms(head) and terms(head)[0] in identifier_terms(slot.name):  # fmt: skip
+        return words[0]  # "Hilton Hotel" for a hotel_chain is Hilton; a hotel_name keeps it
     return coerce(candidate.value, slot.json_type)
 
 
