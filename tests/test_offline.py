@@ -235,6 +235,22 @@ def test_invalid_tool_name_is_a_bad_request():
         )
 
 
+def test_a_tool_name_with_a_trailing_newline_is_a_bad_request():
+    bad = {
+        "type": "function",
+        "function": {"name": "get_weather\n", "parameters": {"type": "object"}},
+    }
+    with pytest.raises(openai.BadRequestError, match="does not match pattern"):
+        offline.openai_client(max_retries=0).chat.completions.create(
+            model="m", messages=ASK, tools=[bad]
+        )
+    anthropic_bad = {"name": "get_weather\n", "input_schema": {"type": "object"}}
+    with pytest.raises(anthropic.BadRequestError):
+        offline.anthropic_client(max_retries=0).messages.create(
+            model="m", max_tokens=64, messages=ASK, tools=[anthropic_bad]
+        )
+
+
 def test_strict_schema_that_breaks_strict_rules_is_a_bad_request():
     tool = {
         "type": "function",

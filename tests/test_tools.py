@@ -283,6 +283,11 @@ def test_duplicate_name_is_rejected():
         tools.add(lookup_customer)
 
 
+def test_a_name_with_a_trailing_newline_is_rejected():
+    with pytest.raises(ValueError):
+        ToolRegistry().add(lookup_customer, name="get_weather\n")
+
+
 def test_lambda_needs_a_valid_name():
     with pytest.raises(ValueError, match="name="):
         ToolRegistry().add(lambda x: x)

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-OPENAI_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
-ANTHROPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,128}$")
+OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" lets "name\n" through
+ANTHROPIC_NAME = re.compile(r"[a-zA-Z0-9_-]{1,128}")
 
 
 @dataclass
@@ -73,7 +73,7 @@ def _openai_tools(tools: list[dict[str, Any]], prefix: str) -> tuple[list[str], 
         fn = tool.get("function", tool) if prefix == "tools[{i}].function" else tool
         where = prefix.format(i=i)
         name = fn.get("name")
-        if not isinstance(name, str) or not OPENAI_NAME.match(name):
+        if not isinstance(name, str) or not OPENAI_NAME.fullmatch(name):
             return names, Problem(
                 f"Invalid '{where}.name': string does not match pattern. Expected a string "
                 "that matches the pattern '^[a-zA-Z0-9_-]+$'.",
@@ -185,7 +185,7 @@ def check_messages(body: dict[str, Any]) -> Problem | None:
     for i, tool in enumerate(body.get("tools") or []):
         if "input_schema" not in tool and "type" in tool:
             continue  # a server tool (web search, ...), not a custom one
-        if not ANTHROPIC_NAME.match(str(tool.get("name", ""))):
+        if not ANTHROPIC_NAME.fullmatch(str(tool.get("name", ""))):
             return Problem(
                 f"tools.{i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{{1,128}}$'"
             )

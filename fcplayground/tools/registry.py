@@ -37,7 +37,7 @@ from fcplayground.tools.schema import (
 )
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-_NAME_RE = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")  # what both OpenAI and Anthropic accept
+_NAME_RE = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # what both accept, by fullmatch (not "$")
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Tool:
         if not callable(func):
             raise TypeError(f"A tool must be a function, got {type(func).__name__}.")
         name = name or getattr(func, "__name__", None)
-        if not isinstance(name, str) or not _NAME_RE.match(name):
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise ValueError(
                 f"{name!r} cannot be a tool name: use 1-64 letters, digits, _ or -. "
                 "Pass name=... to choose one."
