@@ -95,7 +95,7 @@ def make_client(provider: str, api: str, model: str | None) -> Any:
     "openai" must come from OpenAI.
     """
     from ..client import ModelClient
-    from ..connect import connect
+    from ..providers import connect
     from ..settings import KEY_ENV, can_go_live
 
     if provider == "offline":

@@ -1,25 +1,40 @@
+# ruff: noqa: F401  (the TYPE_CHECKING imports name what __getattr__ hands out)
 """Offline providers: real SDK clients answered in-process by a local model, and the same
-provider over HTTP (:class:`Server`, ``fcplayground serve``)."""
+provider over HTTP (:class:`Server`, ``fcplayground serve``). Names load on first use."""
 
 from __future__ import annotations
 
-from .clients import (
-    anthropic_client,
-    async_anthropic_client,
-    async_openai_client,
-    openai_client,
-)
-from .handler import Reply, handle, make_handler
-from .server import Server, serve
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Reply",
-    "Server",
-    "anthropic_client",
-    "async_anthropic_client",
-    "async_openai_client",
-    "handle",
-    "make_handler",
-    "openai_client",
-    "serve",
-]
+_LAZY = {
+    "anthropic_client": ".clients", "async_anthropic_client": ".clients",
+    "async_openai_client": ".clients", "openai_client": ".clients",
+    "Reply": ".handler", "handle": ".handler", "make_handler": ".handler",
+    "Server": ".server", "serve": ".server",
+}  # fmt: skip
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+if TYPE_CHECKING:
+    from .clients import (
+        anthropic_client,
+        async_anthropic_client,
+        async_openai_client,
+        openai_client,
+    )
+    from .handler import Reply, handle, make_handler
+    from .server import Server, serve
