@@ -24,7 +24,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..agent.render import FONT, INK, MONO, MUTED, _e
+from ..agent.drawing import FONT, INK, MONO, MUTED, _e
 from ..chat import Message, Request, ToolCall, ToolResult, ToolSpec
 from ..settings import DEFAULT_MODELS
 from ..wire import anthropic, openai_chat, openai_responses

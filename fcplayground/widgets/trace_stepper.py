@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .. import wire
-from ..agent.render import FONT, INK, MONO, MUTED, _e, _reply_label
+from ..agent.drawing import FONT, INK, MONO, MUTED, _e, _reply_label
 from ..agent.trace import Step, ToolRun, Trace
 
 LANE_NAMES = ("User", "App", "Model", "Tools")
