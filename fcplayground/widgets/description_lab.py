@@ -44,12 +44,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-
-import ipywidgets as w
 
 from ..chat import ToolSpec
 from ..evals.battery import (
@@ -58,21 +55,20 @@ from ..evals.battery import (
     Probe,
     as_probes,
     default_distractors,
-    label_text,
     score_battery,
     specs_key,
 )
 from ..models import Model, SimulatedModel
 from ..tools import ToolRegistry
 from . import static
+from .lab_report import LabReport
+from .lab_view import TITLE, LabView
 
 if TYPE_CHECKING:
     from ..client import ModelClient
 
-TITLE = "Description lab: edit a description, watch the requests re-route"
 
-
-class DescriptionLab:
+class DescriptionLab(LabView, LabReport):
     """A panel to edit tool descriptions and see, at once, which requests reach which tool.
 
     ``tools``: the learner's registry (never modified). ``battery``: probes (or
@@ -211,72 +207,6 @@ class DescriptionLab:
             return "Not run yet."
         return self.result.rows[index].detail()
 
-    def compare(self) -> str:
-        """What changed since the original descriptions: the descriptions (old and new)
-        and the probes whose verdict or chosen tool changed. Also shown in the panel."""
-        lines = self._description_changes()
-        lines.append("")
-        before = self._known(
-            self._initial.specs() + self.distractors[: self.k], {n: n for n in self._current}
-        )
-        after = self._known(self.offered_specs())
-        if before is None or after is None:
-            which = "original" if before is None else "current"
-            lines.append(
-                f"Results: the {which} descriptions have not been run with these tools yet "
-                "(press Run)."
-            )
-        else:
-            lines.append(f"Results: {before.summary}  ->  {after.summary}")
-            renamed = self._current
-            changes = [  # a probe whose tool was only renamed did not change
-                (old, new)
-                for old, new in before.changes(after)
-                if (old.verdict, renamed.get(old.chosen, old.chosen)) != (new.verdict, new.chosen)
-            ]
-            if not changes:
-                lines.append("No probe changed verdict.")
-            else:
-                lines.append("Probes that changed:")
-                for old, new in changes:
-                    lines.append(
-                        f"  {new.request!r} (expected {label_text(new.expected)}): "
-                        f"{_outcome(old)}  ->  {_outcome(new)}"
-                    )
-        text = "\n".join(lines)
-        self.compare_output.value = static.pre(text)
-        self.compare_output.layout.display = ""
-        return text
-
-    def export_code(self, var: str = "tools") -> str:
-        """Python that applies the edited descriptions to a registry named ``var``
-        (only what differs from the original; by the original names), then a comment
-        for each renamed tool. Also shown in the panel."""
-        lines = []
-        for original, current in self._current.items():
-            tool, old = self.tools[current], self._initial[original]
-            if tool.description != old.description:
-                lines.append(f"{var}.describe({_py(original)}, {_py(tool.description)})")
-            for param, schema in tool.parameters["properties"].items():
-                new_text = schema.get("description", "")
-                if new_text != old.parameters["properties"][param].get("description", ""):
-                    lines.append(
-                        f"{var}.describe({_py(original)}, {_py(new_text)}, param={_py(param)})"
-                    )
-        for original, current in self._renames():
-            lines.append(
-                f"# renamed {original} -> {current}: change the function name "
-                "or @tools.tool(name=...)"
-            )
-        if lines:
-            code = "\n".join([f"# The edited descriptions, applied to `{var}`:", *lines])
-        else:
-            code = "# No description was changed."
-        self.export_box.value = code
-        self.export_box.rows = min(12, code.count("\n") + 2)
-        self.export_box.layout.display = ""
-        return code
-
     def static_html(self) -> str:
         """The panel as static HTML (score, table, confusion matrix, descriptions)."""
         return static.lab_html(TITLE, self.result, self.tools.specs(), self.k, self._stale_note())
@@ -302,151 +232,6 @@ class DescriptionLab:
         return f"<DescriptionLab: {tools}, {len(self.battery)} requests, {score}>"
 
     # -- building the panel ------------------------------------------------------------
-
-    def _build(self) -> None:
-        self._desc: dict[str, w.Textarea] = {}
-        self._name_boxes: dict[str, w.Text] = {}
-        self._params: dict[tuple[str, str], w.Text] = {}
-        editors = []
-        for tool in self.tools:
-            editors.append(self._tool_editor(tool.name))
-        self.editors = _classed(w.VBox(editors, layout=w.Layout(width="45%")), "fcp-editors")
-
-        self.score = _classed(w.HTML(), "fcp-score")
-        self.status = _classed(w.HTML(), "fcp-status")
-        self.table = _classed(w.HTML(), "fcp-table")
-        self.confusion = _classed(w.HTML(), "fcp-confusion")
-        self.probe_select = _classed(
-            w.Dropdown(
-                options=[(f"{i + 1}. {p.request}", i) for i, p in enumerate(self.battery)],
-                value=0 if self.battery else None,
-                description="Why?",
-                tooltip="Pick a request to see why the model routed it as it did.",
-                layout=w.Layout(width="95%"),
-            ),
-            "fcp-probe-select",
-        )
-        self.explanation = _classed(w.HTML(), "fcp-explanation")
-        self.probe_select.observe(lambda _: self._show_detail(), names="value")
-
-        self.reset_button = _button("Reset", "Back to the original descriptions", "fcp-reset")
-        self.compare_button = _button(
-            "Compare", "Original vs edited descriptions, and which probes changed", "fcp-compare"
-        )
-        self.export_button = _button(
-            "Export", "Python code that re-creates the edited descriptions", "fcp-export"
-        )
-        self.reset_button.on_click(lambda _: self.reset())
-        self.compare_button.on_click(lambda _: self.compare())
-        self.export_button.on_click(lambda _: self.export_code())
-        self.slider = _classed(
-            w.IntSlider(
-                value=0,
-                min=0,
-                max=len(self.distractors),
-                description="Distractors",
-                tooltip="Offer this many extra, unrelated tools as well.",
-                continuous_update=False,
-                style={"description_width": "initial"},
-            ),
-            "fcp-distractors",
-        )
-        self.slider.observe(lambda _: self._changed(), names="value")
-        controls: list[w.Widget] = [self.reset_button, self.compare_button, self.export_button]
-        self.run_button: w.Button | None = None
-        self.progress: w.IntProgress | None = None
-        if self.live:
-            self.run_button = _button(
-                "Run", "Send the battery to the model (cached requests are not sent)", "fcp-run"
-            )
-            self.run_button.button_style = "primary"
-            self.run_button.on_click(self._on_run)
-            self.progress = _classed(
-                w.IntProgress(value=0, min=0, max=max(1, len(self.battery)), description="Sent"),
-                "fcp-progress",
-            )
-            controls = [self.run_button, self.progress, *controls]
-        controls.append(self.slider)
-
-        self.compare_output = _classed(
-            w.HTML(layout=w.Layout(display="none")), "fcp-compare-output"
-        )
-        self.export_box = _classed(
-            w.Textarea(
-                description="Code",
-                placeholder="Press Export for code that re-creates the edited descriptions.",
-                layout=w.Layout(width="95%", display="none"),
-            ),
-            "fcp-export-code",
-        )
-        results = _classed(
-            w.VBox(
-                [
-                    self.table,
-                    _html("<b>Confusion matrix</b> (expected tool by chosen tool)"),
-                    self.confusion,
-                    self.probe_select,
-                    self.explanation,
-                ],
-                layout=w.Layout(width="55%"),
-            ),
-            "fcp-results",
-        )
-        self.widget = _classed(
-            w.VBox(
-                [
-                    _classed(_html(f"<b>{static.esc(TITLE)}</b>"), "fcp-title"),
-                    _classed(
-                        w.HBox(controls, layout=w.Layout(flex_flow="row wrap")), "fcp-controls"
-                    ),
-                    self.score,
-                    self.status,
-                    w.HBox([self.editors, results]),
-                    self.compare_output,
-                    self.export_box,
-                ]
-            ),
-            "fcp-lab",
-        )
-
-    def _tool_editor(self, name: str) -> w.VBox:
-        tool = self.tools[name]
-        desc = w.Textarea(
-            value=tool.description,
-            description="Description",
-            placeholder=f"What {name} does, when to use it, what it returns.",
-            rows=max(3, min(8, len(tool.description) // 45 + 1)),
-            layout=w.Layout(width="98%"),
-        )
-        _classed(desc, "fcp-desc", f"fcp-desc-{name}")
-        desc.observe(lambda change: self._edited(name, change["new"]), names="value")
-        self._desc[name] = desc
-        name_box = w.Text(
-            value=name,
-            description="Name",
-            tooltip="The tool's name, as the model sees it: 1-64 letters, digits, _ or -.",
-            layout=w.Layout(width="98%"),
-        )
-        _classed(name_box, "fcp-tool-name", f"fcp-name-{name}")
-        name_box.observe(lambda change: self._name_edited(name, change["new"]), names="value")
-        self._name_boxes[name] = name_box
-        children: list[w.Widget] = [name_box, desc]
-        for param, schema in tool.parameters["properties"].items():
-            box = w.Text(
-                value=schema.get("description", ""),
-                description=param,
-                tooltip=f"The description of {name}'s parameter {param}.",
-                placeholder=f"What {param} is, with an example value.",
-                style={"description_width": "initial"},
-                layout=w.Layout(width="98%"),
-            )
-            _classed(box, "fcp-param", f"fcp-param-{name}-{param}")
-            box.observe(lambda change, p=param: self._edited(name, change["new"], p), names="value")
-            self._params[name, param] = box
-            children.append(box)
-        return _classed(w.VBox(children), "fcp-tool", f"fcp-tool-{name}")
-
-    # -- reacting to edits -----------------------------------------------------------
 
     @contextlib.contextmanager
     def _quiet(self) -> Iterator[None]:
@@ -584,75 +369,6 @@ class DescriptionLab:
             return ""
         return "before the latest edits"
 
-    def _render(self) -> None:
-        note = self._stale_note()
-        self.score.value = static.score_html(self.result, note)
-        self.table.value = static.table_html(self.result)
-        self.confusion.value = static.confusion_html(self.result)
-        self._render_status()
-        self._show_detail()
-
-    def _render_status(self) -> None:
-        text = ""
-        if self.live and (self._stale_note() or self.result is None):
-            missing = self._missing()
-            text = (
-                f"Press Run to send {missing} request{'s' if missing != 1 else ''} "
-                "(results already paid for are reused)."
-            )
-        self._set_status(" ".join(filter(None, [self._name_problem, text])))
-
     def _missing(self) -> int:
         key = specs_key(self.offered_specs())
         return sum((key, p.request) not in self.cache for p in self.battery)
-
-    def _show_detail(self) -> None:
-        index = self.probe_select.value
-        text = "" if index is None else self.detail(index)
-        self.explanation.value = static.pre(text) if text else ""
-
-    def _set_status(self, text: str) -> None:
-        self.status.value = (
-            f'<div style="color: #777; min-height: 1em;">{static.esc(text)}</div>' if text else ""
-        )
-
-    def _description_changes(self) -> list[str]:
-        lines = []
-        for original, current in self._current.items():
-            tool, old = self.tools[current], self._initial[original]
-            if tool.description != old.description:
-                lines += [f"{current}:", f"  - {old.description}", f"  + {tool.description}"]
-            for param, schema in tool.parameters["properties"].items():
-                was = old.parameters["properties"][param].get("description", "")
-                now = schema.get("description", "")
-                if now != was:
-                    lines += [f"{current}.{param}:", f"  - {was}", f"  + {now}"]
-        out = ["Descriptions changed:", *lines] if lines else ["No description changed."]
-        renames = self._renames()
-        if renames:
-            out += ["Renamed:", *(f"  {o} -> {c}" for o, c in renames)]
-        return out
-
-
-def _outcome(row: Any) -> str:
-    """A probe's verdict with the tool chosen, e.g. "wrong tool (get_order)"."""
-    return f"{row.verdict} ({row.chosen})" if row.chosen else row.verdict
-
-
-def _py(text: str) -> str:
-    """A Python string literal (JSON's double-quoted strings are valid Python)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _classed(widget: Any, *classes: str) -> Any:
-    for css in classes:
-        widget.add_class(css)
-    return widget
-
-
-def _html(value: str) -> w.HTML:
-    return w.HTML(value)
-
-
-def _button(label: str, tooltip: str, css: str) -> w.Button:
-    return _classed(w.Button(description=label, tooltip=tooltip), css)
