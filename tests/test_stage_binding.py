@@ -9,21 +9,12 @@ which values.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from stages import TODAY, spec
 
 from fcplayground.chat import ToolSpec
 from fcplayground.models.simulated import binding, extractors, intents, profiles
 from fcplayground.models.simulated.vocabulary import Source
-
-TODAY = date(2026, 1, 15)
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
 
 
 def bind(tool: ToolSpec, text: str) -> list[binding.Call]:

@@ -8,17 +8,11 @@ the way completing gives it: the clause less the values other parameters took
 
 from __future__ import annotations
 
-from fcplayground.chat import ToolSpec
+from stages import spec
+
 from fcplayground.models.simulated import composing, profiles
 from fcplayground.models.simulated.reading import Result
 from fcplayground.models.simulated.words import STOPWORDS
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
-
 
 EMAIL = profiles.profile(
     spec(

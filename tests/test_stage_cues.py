@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from fcplayground.chat import Message, Request, ToolSpec
-from fcplayground.models import SimulatedModel
+from stages import called, spec
+
 from fcplayground.models.simulated import extractors
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
-
-
-def called(tool: ToolSpec, text: str) -> list[dict]:
-    turn = SimulatedModel().respond(Request([Message.user(text)], tools=[tool]))
-    return [c.arguments for c in turn.tool_calls]
-
 
 MOVIES = spec(
     "find_movies",

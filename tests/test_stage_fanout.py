@@ -4,24 +4,7 @@ the second triangle ...") and those that only look as if they did ("Hi, I am Kar
 
 from __future__ import annotations
 
-from fcplayground.chat import Message, Request, ToolSpec
-from fcplayground.models import SimulatedModel
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
-
-
-def called(tool: ToolSpec, text: str) -> list[dict]:
-    turn = SimulatedModel().respond(Request([Message.user(text)], tools=[tool]))
-    return [c.arguments for c in turn.tool_calls]
-
-
-def number(description: str) -> dict:
-    return {"type": "integer", "description": description}
-
+from stages import called, number, spec
 
 GCD = spec("gcd", "Greatest common divisor of two numbers.",
            {"a": number("The first number."), "b": number("The second number.")}, ["a", "b"])  # fmt: skip

@@ -9,18 +9,10 @@ which parameter (conversion to the parameter's unit is checked through
 
 from __future__ import annotations
 
-from datetime import date
+from stages import TODAY, spec
 
 from fcplayground.chat import ToolSpec
 from fcplayground.models.simulated import extractors, matching, profiles
-
-TODAY = date(2026, 1, 15)
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
 
 
 def assigned(tool: ToolSpec, text: str, span: tuple[int, int] | None = None) -> dict:

@@ -5,23 +5,7 @@ said one by one."""
 
 from __future__ import annotations
 
-from fcplayground.chat import Message, Request, ToolSpec
-from fcplayground.models import SimulatedModel
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
-
-
-def called(tool: ToolSpec, text: str) -> list[dict]:
-    turn = SimulatedModel().respond(Request([Message.user(text)], tools=[tool]))
-    return [c.arguments for c in turn.tool_calls]
-
-
-def text(description: str) -> dict:
-    return {"type": "string", "description": description}
+from stages import called, spec, text
 
 
 def test_a_name_after_acted_by_fills_the_cast():

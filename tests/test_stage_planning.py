@@ -9,16 +9,12 @@ the statuses, ``waits_on``, and the calls ``to_calls`` lets through.
 
 from __future__ import annotations
 
+from stages import spec
+
 from fcplayground.chat import Message, ToolCall, ToolResult, ToolSpec
 from fcplayground.models.simulated import extractors, intents, planning, profiles, reading
 from fcplayground.models.simulated.relevance import THRESHOLD
 from fcplayground.models.simulated.vocabulary import Status
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
 
 
 def plan(

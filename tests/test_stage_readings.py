@@ -4,27 +4,7 @@ colours in the order said, and the part and the whole of "5 heads in 10 tosses".
 
 from __future__ import annotations
 
-from fcplayground.chat import Message, Request, ToolSpec
-from fcplayground.models import SimulatedModel
-
-
-def spec(name: str, description: str, properties: dict, required: list[str]) -> ToolSpec:
-    return ToolSpec(
-        name, description, {"type": "object", "properties": properties, "required": required}
-    )
-
-
-def called(tool: ToolSpec, text: str) -> list[dict]:
-    turn = SimulatedModel().respond(Request([Message.user(text)], tools=[tool]))
-    return [c.arguments for c in turn.tool_calls]
-
-
-def text(description: str) -> dict:
-    return {"type": "string", "description": description}
-
-
-def number(description: str) -> dict:
-    return {"type": "integer", "description": description}
+from stages import called, number, spec, text
 
 
 def test_a_note_keeps_its_sharp_sign():
