@@ -54,11 +54,20 @@ class Reply:
         return json.loads(self.body)
 
 
+def api_of(path: str) -> str:
+    """Which provider's format an endpoint speaks ("chat", "responses" or "anthropic"),
+    so that even an error about the HTTP itself comes in that provider's shape."""
+    path = wire.endpoint(path)
+    if route := ROUTES.get(path):
+        return route[0]
+    return "anthropic" if path.endswith("/messages") else "chat"
+
+
 def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     """Answer one provider request as the real API would."""
     path = wire.endpoint(path)
     route = ROUTES.get(path)
-    api = route[0] if route else ("anthropic" if path.endswith("/messages") else "chat")
+    api = api_of(path)
     if (raw := getattr(model, "reply", None)) is not None:
         try:
             if (reply := raw(method, path, body)) is not None:
@@ -67,7 +76,7 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
             return _fault(api, e)
     if route is None or method.upper() != "POST":
         known = ", ".join(ROUTES)
-        return _error(
+        return error_reply(
             api,
             404,
             "not_found_error",
@@ -76,18 +85,20 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     try:
         payload = json.loads(body or b"null")
     except ValueError as e:
-        return _error(
+        return error_reply(
             api, 400, "invalid_request_error", f"The request body is not valid JSON: {e}."
         )
     if not isinstance(payload, dict):
-        return _error(api, 400, "invalid_request_error", "The request body must be a JSON object.")
+        return error_reply(
+            api, 400, "invalid_request_error", "The request body must be a JSON object."
+        )
     if problem := route[1](payload):
-        return _error(api, 400, "invalid_request_error", problem.message, problem.param)
+        return error_reply(api, 400, "invalid_request_error", problem.message, problem.param)
     format = wire.FORMATS[api]
     try:
         request = format.request_from_wire(payload)
     except wire.openai_legacy.LegacyFormatError as e:
-        return _error(api, 400, "invalid_request_error", e.message, e.param)
+        return error_reply(api, 400, "invalid_request_error", e.message, e.param)
     truncated = False
     try:
         turn = model.respond(request)
@@ -96,9 +107,9 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
     except ProviderFault as e:
         return _fault(api, e)
     except ModelError as e:
-        return _error(api, 500, "api_error", str(e), retry=False)
+        return error_reply(api, 500, "api_error", str(e), retry=False)
     except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
-        return _error(
+        return error_reply(
             api, 500, "api_error", f"The offline model failed: {type(e).__name__}: {e}", retry=False
         )
     turn = stamp(turn, api, request, payload)
@@ -153,15 +164,15 @@ def _fault(api: str, fault: ProviderFault) -> Reply:
     """What the provider sends for a fault: its error body, or no reply at all (timeout)."""
     if fault.kind == "timeout":
         raise httpx2.ReadTimeout(fault.message) from None
-    reply = _error(api, fault.status_for(api), fault.kind, fault.message)
+    reply = error_reply(api, fault.status_for(api), fault.kind, fault.message)
     reply.headers.update(fault.headers)
     return reply
 
 
-def _error(
+def error_reply(
     api: str, status: int, kind: str, message: str, param: str | None = None, retry: bool = True
 ) -> Reply:
-    """An error body in the provider's own shape."""
+    """An error reply in the provider's own shape (``api`` as :func:`api_of` names it)."""
     if api == "anthropic":
         body = {
             "type": "error",
