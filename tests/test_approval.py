@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
+
 from fcplayground import ModelClient
 from fcplayground.agent import (
     ApprovalRequest,
@@ -29,6 +31,11 @@ def _run(desk: SupportDesk, approve=None):
     return run(ModelClient.offline(), desk.tools, REQUEST, approve=approve)
 
 
+@pytest.mark.fault(
+    "agent loop",
+    "a side effect nobody approved (`run(..., approve=...)`, `ApprovalGate`)",
+    "the call goes back to the model as rejected; nothing is written",
+)
 def test_reject_all_keeps_the_database_unchanged_and_tells_the_model():
     desk = SupportDesk()
     tickets = desk.tickets()

@@ -57,6 +57,11 @@ def ask_anthropic(model, **options):
     return client.messages.create(model="m", max_tokens=100, messages=ASK)
 
 
+@pytest.mark.fault(
+    "provider",
+    'HTTP 429 with `retry-after` (`FaultyModel(["rate_limit"])`)',
+    "the SDK waits and retries; the step's `attempts` show each answer (429 → 200)",
+)
 def test_sdk_retries_a_rate_limit_then_succeeds():
     for ask in (ask_openai, ask_anthropic):
         model = FaultyModel(ScriptedModel(["Sunny."]), ["rate_limit"])
@@ -67,6 +72,11 @@ def test_sdk_retries_a_rate_limit_then_succeeds():
         assert model.requests == 2
 
 
+@pytest.mark.fault(
+    "provider",
+    "HTTP 429 with `max_retries=0`",
+    'the SDK raises `RateLimitError`; `run` stops with `stop_reason="error"` and keeps the trace so far',
+)
 def test_rate_limit_without_retries_raises_rate_limit_error():
     with pytest.raises(openai.RateLimitError) as err:
         ask_openai(FaultyModel(ScriptedModel(["Sunny."]), ["rate_limit"]), max_retries=0)
@@ -76,6 +86,11 @@ def test_rate_limit_without_retries_raises_rate_limit_error():
     assert err.value.body["error"]["type"] == "rate_limit_error"
 
 
+@pytest.mark.fault(
+    "provider",
+    'HTTP 500 (`"server_error"`)',
+    "retried, then `InternalServerError`; `run` says how often the SDK tried and keeps the trace",
+)
 def test_server_error_raises_internal_server_error_once_retries_are_exhausted():
     model = FaultyModel(ScriptedModel(["Sunny."]), ["server_error"] * 3)
     with pytest.raises(openai.InternalServerError):
@@ -85,6 +100,11 @@ def test_server_error_raises_internal_server_error_once_retries_are_exhausted():
         ask_anthropic(FaultyModel(ScriptedModel(["x"]), ["server_error"]), max_retries=0)
 
 
+@pytest.mark.fault(
+    "provider",
+    'overloaded (`"overloaded"`: 529 on Anthropic, 503 on OpenAI)',
+    "retried, then `OverloadedError` / `InternalServerError`",
+)
 def test_overloaded_is_529_overloaded_error_on_anthropic_and_503_on_openai():
     with pytest.raises(anthropic.OverloadedError) as err:
         ask_anthropic(FaultyModel(ScriptedModel(["x"]), ["overloaded"]), max_retries=0)
@@ -95,6 +115,7 @@ def test_overloaded_is_529_overloaded_error_on_anthropic_and_503_on_openai():
     assert err.value.status_code == 503
 
 
+@pytest.mark.fault("provider", 'no answer (`"timeout"`)', "the SDK raises `APITimeoutError`")
 def test_timeout_raises_api_timeout_error():
     with pytest.raises(openai.APITimeoutError):
         ask_openai(FaultyModel(ScriptedModel(["x"]), ["timeout"]), max_retries=0)
@@ -102,6 +123,11 @@ def test_timeout_raises_api_timeout_error():
         ask_anthropic(FaultyModel(ScriptedModel(["x"]), ["timeout"]), max_retries=0)
 
 
+@pytest.mark.fault(
+    "provider",
+    'a stream cut short (`"truncated_stream"`)',
+    "no exception: the stream ends with no finish reason, so check `finish_reason` / `stop_reason` before trusting the text",
+)
 def test_truncated_stream_ends_silently_with_an_incomplete_result():
     # Neither SDK notices the cut: the stream simply ends early. The text is partial and
     # no chunk carries a finish_reason (OpenAI) / there is no message_stop (Anthropic).
@@ -124,6 +150,11 @@ def test_truncated_stream_ends_silently_with_an_incomplete_result():
     assert final.stop_reason is None and final.content[0].text != text
 
 
+@pytest.mark.fault(
+    "model output",
+    'malformed JSON arguments (`"malformed_json"`)',
+    "the arguments arrive as the raw string; `tools.call` returns an error naming the JSON problem",
+)
 def test_malformed_arguments_reach_the_application_as_the_raw_string():
     model = FaultyModel(ScriptedModel([PARIS]), ["malformed_json"])
     call = ask_openai(model).choices[0].message.tool_calls[0]
@@ -141,6 +172,11 @@ def corrupted(fault: str):
     return call, registry().call(call.function.name, call.function.arguments)
 
 
+@pytest.mark.fault(
+    "model output",
+    'a call to a tool that does not exist (`"unknown_tool"`)',
+    'an error result naming the tool and the nearest one it has ("Did you mean ...?")',
+)
 def test_unknown_tool_gives_an_error_result_naming_the_tool():
     call, result = corrupted("unknown_tool")
     assert call.function.name == "get_weather_v2"
@@ -148,23 +184,43 @@ def test_unknown_tool_gives_an_error_result_naming_the_tool():
     assert "Did you mean 'get_weather'?" in result.content
 
 
+@pytest.mark.fault(
+    "model output",
+    'a wrong type, a missing or an extra argument (`"wrong_type"`, `"missing_argument"`, `"extra_argument"`)',
+    "an error result naming the argument, what was wrong and what the tool takes",
+)
 def test_wrong_type_gives_an_error_result_naming_the_argument():
     call, result = corrupted("wrong_type")
     assert json.loads(call.function.arguments)["city"] == 42
     assert result.is_error and "argument 'city' should be a string" in result.content
 
 
+@pytest.mark.fault(
+    "model output",
+    'a wrong type, a missing or an extra argument (`"wrong_type"`, `"missing_argument"`, `"extra_argument"`)',
+    "an error result naming the argument, what was wrong and what the tool takes",
+)
 def test_missing_argument_gives_an_error_result_naming_the_argument():
     call, result = corrupted("missing_argument")
     assert "city" not in json.loads(call.function.arguments)
     assert result.is_error and "missing required argument 'city'" in result.content
 
 
+@pytest.mark.fault(
+    "model output",
+    'a wrong type, a missing or an extra argument (`"wrong_type"`, `"missing_argument"`, `"extra_argument"`)',
+    "an error result naming the argument, what was wrong and what the tool takes",
+)
 def test_extra_argument_gives_an_error_result_naming_the_argument():
     _, result = corrupted("extra_argument")
     assert result.is_error and "unexpected argument 'confidence_hallucinated'" in result.content
 
 
+@pytest.mark.fault(
+    "model output",
+    'malformed JSON arguments (`"malformed_json"`)',
+    "the arguments arrive as the raw string; `tools.call` returns an error naming the JSON problem",
+)
 def test_agent_loop_recovers_from_malformed_arguments():
     inner = ScriptedModel([PARIS, PARIS, "Sunny in Paris for 2 days."])
     model = FaultyModel(inner, ["malformed_json"])
@@ -211,6 +267,11 @@ def test_the_trace_shows_the_sdks_own_retries():
     assert "SDK retried: 429 → 429 → 200" in str(trace)
 
 
+@pytest.mark.fault(
+    "provider",
+    'HTTP 500 (`"server_error"`)',
+    "retried, then `InternalServerError`; `run` says how often the SDK tried and keeps the trace",
+)
 def test_a_failure_past_the_retries_says_how_often_the_sdk_tried():
     from fcplayground import ModelClient, ScriptedModel, ToolRegistry
     from fcplayground.agent import run
