@@ -9,6 +9,7 @@ import openai
 import pytest
 
 from fcplayground import PlainTextModel, ScriptedModel, offline
+from fcplayground.chat import ModelTurn, Request
 
 WEATHER_OPENAI = {
     "type": "function",
@@ -355,62 +356,24 @@ def test_in_process_clients_raise_bad_request_for_a_malformed_body():
         )
 
 
-@pytest.mark.fault(
-    "offline requests",
-    "GET (or any method but POST) on a provider route",
-    "HTTP 405 in the provider's shape with `Allow: POST`; an unknown path stays 404",
-)
-def test_a_wrong_method_on_a_known_route_is_405_with_allow_post():
-    reply = offline.handle(ScriptedModel([]), "GET", "/v1/chat/completions", b"")
-    assert (reply.status, reply.headers["allow"]) == (405, "POST")
-    assert reply.json["error"]["message"] == "Invalid method for URL (GET /v1/chat/completions)"
-    anthropic_reply = offline.handle(ScriptedModel([]), "DELETE", "/v1/messages", b"")
-    assert anthropic_reply.status == 405 and anthropic_reply.json["type"] == "error"
-    assert offline.handle(ScriptedModel([]), "GET", "/v1/nothing", b"").status == 404
+class Exploding:
+    """A custom model with a bug: it raises from ``respond``."""
 
-
-def anthropic_error(body: bytes) -> str:
-    reply = offline.handle(PlainTextModel(), "POST", "/v1/messages", body)
-    assert reply.status == 400 and reply.headers["x-should-retry"] == "false"
-    return reply.json["error"]["message"]
+    def respond(self, request: Request) -> ModelTurn:
+        raise RuntimeError("y" * 100_000)
 
 
 @pytest.mark.fault(
     "offline requests",
-    "a body nested 10,000 levels deep, or deeper than 100",
-    'HTTP 400 "nested too deeply: ... at most 100 levels. Send flatter JSON."',
+    "a custom model that raises from `respond` (any exception, huge message)",
+    "HTTP 500 naming the exception, cut to 2,000 characters, with `x-should-retry: false`; "
+    "the SDK raises `InternalServerError` at once",
 )
-def test_a_deeply_nested_body_is_a_400_saying_to_send_flatter_json():
-    assert "nested too deeply" in anthropic_error(b"[" * 10_000 + b"]" * 10_000)
-    assert "at most 100 levels" in anthropic_error(b'{"a": ' + b"[" * 101 + b"]" * 101 + b"}")
-
-
-@pytest.mark.fault(
-    "offline requests",
-    "a 5,000-digit number, NaN or Infinity in a body",
-    "HTTP 400 saying which and what to send instead (a string, a finite number)",
-)
-def test_numbers_json_forbids_or_python_cannot_read_are_a_400():
-    assert "has 5000 digits" in anthropic_error(b'{"max_tokens": ' + b"1" * 5000 + b"}")
-    assert "NaN is not a JSON value" in anthropic_error(b'{"max_tokens": NaN}')
-    assert "-Infinity is not a JSON value" in anthropic_error(b'{"temperature": -Infinity}')
-    assert "too large for a 64-bit float" in anthropic_error(b'{"temperature": 1e999}')
-
-
-@pytest.mark.fault(
-    "offline requests",
-    'a lone UTF-16 surrogate (`"\\ud800"`) in a request string',
-    "HTTP 400 saying the text is not valid Unicode; never a 500 writing the reply",
-)
-def test_a_lone_surrogate_anywhere_in_a_body_is_a_400():
-    user = b'{"model": "m", "max_tokens": 9, "messages": [{"role": "user", "content": "\\ud800"}]}'
-    assert anthropic_error(user) == (
-        "messages.0.content: Input should be valid Unicode: the string holds a lone UTF-16 "
-        "surrogate. Send valid UTF-8 text."
-    )
-    schema = b'{"type": "object", "description": "\\udfff"}'
-    tool = b'{"model": "m", "max_tokens": 9, "messages": [{"role": "user", "content": "hi"}], '
-    tool += b'"tools": [{"name": "f", "input_schema": ' + schema + b"}]}"
-    assert "lone UTF-16 surrogate" in anthropic_error(tool)
-    pair = b'{"model": "m", "max_tokens": 9, "messages": [{"role": "user", "content": "\\ud83d\\ude00"}]}'
-    assert offline.handle(PlainTextModel(), "POST", "/v1/messages", pair).status == 200
+def test_a_model_that_raises_is_a_500_that_names_it_and_is_not_retried():
+    with pytest.raises(openai.InternalServerError, match="RuntimeError: yyy") as caught:
+        offline.openai_client(Exploding()).chat.completions.create(model="m", messages=ASK)
+    assert len(caught.value.message) < 2_200
+    with pytest.raises(anthropic.InternalServerError, match="RuntimeError"):
+        offline.anthropic_client(Exploding()).messages.create(
+            model="m", max_tokens=10, messages=ASK
+        )
