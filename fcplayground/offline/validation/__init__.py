@@ -2,7 +2,7 @@
 
 :func:`validate` checks a parsed body against the endpoint's declared fields
 (:mod:`.fields_chat`, :mod:`.fields_responses`, :mod:`.fields_messages`), then makes
-the checks that span fields (:mod:`fcplayground.offline.checks`: tool names and schemas,
+the checks that span fields (:mod:`.cross_field`: tool names and schemas,
 ``tool_choice``, tool results answering calls). The first problem comes back as a
 :class:`~.wording.Refusal` in the provider's own words.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import fields_chat, fields_messages, fields_responses, wording
+from . import cross_field, fields_chat, fields_messages, fields_responses, wording
 from .body import BodyError, lone_surrogate, read_json
 from .shapes import Obj, Violation
 from .wording import Refusal
@@ -40,9 +40,7 @@ ENDPOINTS = {
 
 def validate(api: str, payload: dict[str, Any]) -> Refusal | None:
     """The first problem with a request body for ``api``, in the provider's words."""
-    from .. import checks  # the cross-field checks; imported here, they import this package
-
     endpoint = ENDPOINTS[api]
     if violation := endpoint.body.check(payload, ()):
         return endpoint.say(violation)
-    return checks.CHECKS[api](payload)
+    return cross_field.CHECKS[api](payload)

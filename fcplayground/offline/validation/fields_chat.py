@@ -109,7 +109,7 @@ FIELDS = {
     ),
 }
 
-# "model" is not listed as required: Chat words its absence in its own way (checks.py).
+# "model" is not listed as required: Chat words its absence in its own way (cross_field.py).
 BODY = top_level(
     FIELDS,
     sdk_fields(params.CompletionCreateParamsStreaming, params.CompletionCreateParamsNonStreaming),

@@ -65,7 +65,7 @@ FIELDS = {
     "stream_options": Maybe(OBJECT),
 }
 
-# "model" and "input" are not listed as required: checks.py words their absence.
+# "model" and "input" are not listed as required: cross_field.py words their absence.
 BODY = top_level(
     FIELDS,
     sdk_fields(params.ResponseCreateParamsStreaming, params.ResponseCreateParamsNonStreaming),

@@ -13,7 +13,7 @@ NAME_PATTERN = "^[a-zA-Z0-9_-]+$"
 NAME = Str(min_length=1, max_length=64, pattern=NAME_PATTERN)
 
 OBJECT = Anything(("object",))
-SCHEMA = Maybe(OBJECT)  # a JSON Schema (or null, in Responses); checks.py reads its content
+SCHEMA = Maybe(OBJECT)  # a JSON Schema (or null, in Responses); cross_field.py reads its content
 
 FUNCTION = Obj(
     {"name": NAME, "description": Maybe(Str()), "parameters": OBJECT, "strict": Maybe(Bool())},

@@ -1,7 +1,7 @@
 """The request checks that span fields, as the real APIs make them, with their wording.
 
 Each ``check_*`` function reads a request body whose fields already have the right
-types (:mod:`fcplayground.offline.validation` checks those first) and returns a
+types (:mod:`.shapes` and the ``fields_*`` tables check those first) and returns a
 :class:`Problem` (what the provider would answer with HTTP 400) or ``None``: tool
 names and schemas, ``tool_choice`` naming a tool that exists, and every tool result
 answering a call.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .validation.wording import Refusal as Problem
+from .wording import Refusal as Problem
 
 OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" lets "name\n" through
 ANTHROPIC_NAME = re.compile(r"[a-zA-Z0-9_-]{1,128}")
