@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import httpx2
@@ -29,6 +30,8 @@ from .faults import ProviderFault, TruncatedStream, truncate_sse
 CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
 
 ROUTES = dict(wire.ENDPOINTS)  # path -> api ("chat", "responses" or "anthropic")
+# api -> the check of a parsed body (a Refusal or None); benchmarks/hosted_agreement.py uses it.
+CHECKS = {api: partial(validation.validate, api) for api in ("chat", "responses", "anthropic")}
 REFUSALS = frozenset({400, 404, 405, 413, 422})  # statuses no retry can change
 MAX_ERROR_CHARS = 2000  # of an exception's text in a 500 reply
 PREFIXES = {  # (response id, tool call id) prefixes, as each provider writes them
