@@ -9,6 +9,7 @@ import openai
 import pytest
 
 from fcplayground import PlainTextModel, ScriptedModel, offline
+from fcplayground.chat import ModelTurn, Request
 
 WEATHER_OPENAI = {
     "type": "function",
@@ -327,3 +328,52 @@ def test_async_clients_answer_too():
     r1, r2 = asyncio.run(main())
     assert json.loads(r1.choices[0].message.tool_calls[0].function.arguments) == {"city": "Oslo"}
     assert r2.content[0].text == "Hi."
+
+
+# -- faults the in-process clients must see clearly -----------------------------------
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a malformed body sent through an in-process SDK client (`client.post`, `extra_body`)",
+    "the SDK raises its own `BadRequestError` naming the field, at once (no retries, "
+    'no `AttributeError`, no "Connection error.")',
+)
+def test_in_process_clients_raise_bad_request_for_a_malformed_body():
+    chat = offline.openai_client()  # retries on: x-should-retry: false stops them
+    with pytest.raises(openai.BadRequestError) as caught:
+        chat.post(
+            "/chat/completions",
+            body={"model": "m", "messages": "hi"},
+            cast_to=openai.types.chat.ChatCompletion,
+        )
+    assert caught.value.body["param"] == "messages"
+    assert "expected an array, but got a string" in caught.value.message
+    claude = offline.anthropic_client()
+    with pytest.raises(anthropic.BadRequestError, match=r"messages\.0\.role: Field required"):
+        claude.messages.create(
+            model="m", max_tokens=10, messages=ASK, extra_body={"messages": [{"content": "x"}]}
+        )
+
+
+class Exploding:
+    """A custom model with a bug: it raises from ``respond``."""
+
+    def respond(self, request: Request) -> ModelTurn:
+        raise RuntimeError("y" * 100_000)
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a custom model that raises from `respond` (any exception, huge message)",
+    "HTTP 500 naming the exception, cut to 2,000 characters, with `x-should-retry: false`; "
+    "the SDK raises `InternalServerError` at once",
+)
+def test_a_model_that_raises_is_a_500_that_names_it_and_is_not_retried():
+    with pytest.raises(openai.InternalServerError, match="RuntimeError: yyy") as caught:
+        offline.openai_client(Exploding()).chat.completions.create(model="m", messages=ASK)
+    assert len(caught.value.message) < 2_200
+    with pytest.raises(anthropic.InternalServerError, match="RuntimeError"):
+        offline.anthropic_client(Exploding()).messages.create(
+            model="m", max_tokens=10, messages=ASK
+        )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import httpx2
@@ -22,18 +23,17 @@ import httpx2
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import checks
+from . import validation
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 
 # Fixed so that every run prints the same objects.
 CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
 
-CHECKS = {
-    "chat": checks.check_chat,
-    "responses": checks.check_responses,
-    "anthropic": checks.check_messages,
-}
-ROUTES = {path: (api, CHECKS[api]) for path, api in wire.ENDPOINTS.items()}
+ROUTES = dict(wire.ENDPOINTS)  # path -> api ("chat", "responses" or "anthropic")
+# api -> the check of a parsed body (a Refusal or None); benchmarks/hosted_agreement.py uses it.
+CHECKS = {api: partial(validation.validate, api) for api in ("chat", "responses", "anthropic")}
+REFUSALS = frozenset({400, 404, 405, 413, 422})  # statuses no retry can change
+MAX_ERROR_CHARS = 2000  # of an exception's text in a 500 reply
 PREFIXES = {  # (response id, tool call id) prefixes, as each provider writes them
     "chat": ("chatcmpl-", "call_"),
     "responses": ("resp_", "call_"),
@@ -58,23 +58,41 @@ def api_of(path: str) -> str:
     """Which provider's format an endpoint speaks ("chat", "responses" or "anthropic"),
     so that even an error about the HTTP itself comes in that provider's shape."""
     path = wire.endpoint(path)
-    if route := ROUTES.get(path):
-        return route[0]
+    if api := ROUTES.get(path):
+        return api
     return "anthropic" if path.endswith("/messages") else "chat"
 
 
 def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
-    """Answer one provider request as the real API would."""
-    path = wire.endpoint(path)
-    route = ROUTES.get(path)
+    """Answer one provider request as the real API would.
+
+    Never raises (but for an injected ``timeout`` fault, which is the absence of a
+    reply): whatever goes wrong becomes an HTTP reply in the provider's shape, so an SDK
+    raises its own ``BadRequestError`` or ``InternalServerError`` naming the problem."""
     api = api_of(path)
+    try:
+        return _answer(model, method, wire.endpoint(path), body, api)
+    except httpx2.TimeoutException:
+        raise  # the injected timeout: no reply at all, as from a provider that hangs
+    except Exception as e:  # a bug here or in a custom model must not look like a hang
+        return error_reply(api, 500, "api_error", _failure(e), retry=False)
+
+
+def _failure(error: Exception) -> str:
+    text = str(error)
+    if len(text) > MAX_ERROR_CHARS:  # a model may raise with a huge message
+        text = text[:MAX_ERROR_CHARS] + f"... ({len(text) - MAX_ERROR_CHARS} more characters)"
+    return f"The offline model failed: {type(error).__name__}: {text}"
+
+
+def _answer(model: Model, method: str, path: str, body: bytes, api: str) -> Reply:
     if (raw := getattr(model, "reply", None)) is not None:
         try:
             if (reply := raw(method, path, body)) is not None:
                 return reply
         except ProviderFault as e:
             return _fault(api, e)
-    if route is None or method.upper() != "POST":
+    if path not in ROUTES:
         known = ", ".join(ROUTES)
         return error_reply(
             api,
@@ -82,18 +100,40 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
             "not_found_error",
             f"No route for {method} {path}. This offline server answers POST {known}.",
         )
-    try:
-        payload = json.loads(body or b"null")
-    except ValueError as e:
-        return error_reply(
-            api, 400, "invalid_request_error", f"The request body is not valid JSON: {e}."
+    if method.upper() != "POST":
+        reply = error_reply(
+            api, 405, "invalid_request_error", f"Invalid method for URL ({method} {path})"
         )
-    if not isinstance(payload, dict):
+        reply.headers["allow"] = "POST"
+        return reply
+    try:
+        payload = validation.read_json(body)
+    except validation.BodyError as e:
+        return error_reply(api, 400, "invalid_request_error", e.message)
+    if type(payload) is not dict:
         return error_reply(
             api, 400, "invalid_request_error", "The request body must be a JSON object."
         )
-    if problem := route[1](payload):
-        return error_reply(api, 400, "invalid_request_error", problem.message, problem.param)
+    if refusal := _refusal(api, body, payload):
+        return error_reply(
+            api, 400, "invalid_request_error", refusal.message, refusal.param, code=refusal.code
+        )
+    return _respond(model, api, payload)
+
+
+def _refusal(api: str, body: bytes, payload: dict[str, Any]) -> validation.Refusal | None:
+    if refusal := validation.validate(api, payload):
+        return refusal
+    if validation.lone_surrogate(body, payload):
+        return validation.Refusal(
+            "The request body holds a lone UTF-16 surrogate (an unpaired \\ud800-\\udfff "
+            "escape) in a string, which is not valid Unicode. Send valid UTF-8 text."
+        )
+    return None
+
+
+def _respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
+    """Ask the model for a turn and write it in the provider's format."""
     format = wire.FORMATS[api]
     try:
         request = format.request_from_wire(payload)
@@ -108,10 +148,6 @@ def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
         return _fault(api, e)
     except ModelError as e:
         return error_reply(api, 500, "api_error", str(e), retry=False)
-    except Exception as e:  # a bug in a learner's scripted function: report it, don't hang
-        return error_reply(
-            api, 500, "api_error", f"The offline model failed: {type(e).__name__}: {e}", retry=False
-        )
     turn = stamp(turn, api, request, payload)
     if request.stream:
         include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
@@ -170,7 +206,13 @@ def _fault(api: str, fault: ProviderFault) -> Reply:
 
 
 def error_reply(
-    api: str, status: int, kind: str, message: str, param: str | None = None, retry: bool = True
+    api: str,
+    status: int,
+    kind: str,
+    message: str,
+    param: str | None = None,
+    retry: bool = True,
+    code: str | None = None,
 ) -> Reply:
     """An error reply in the provider's own shape (``api`` as :func:`api_of` names it)."""
     if api == "anthropic":
@@ -183,7 +225,9 @@ def error_reply(
         openai_kind = {"api_error": "server_error", "not_found_error": "invalid_request_error"}.get(
             kind, kind
         )
-        body = {"error": {"message": message, "type": openai_kind, "param": param, "code": None}}
+        body = {"error": {"message": message, "type": openai_kind, "param": param, "code": code}}
+    # A request the provider refuses fails the same way every time: no point retrying.
+    retry = retry and status not in REFUSALS
     return Reply(status, json.dumps(body).encode(), _headers(api, "application/json", retry))
 
 

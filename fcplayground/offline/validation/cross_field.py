@@ -1,27 +1,21 @@
-"""The request checks the real APIs make, with their own wording.
+"""The request checks that span fields, as the real APIs make them, with their wording.
 
-Each ``check_*`` function reads a raw request body and returns a :class:`Problem`
-(what the provider would answer with HTTP 400) or ``None``. Only the checks that
-matter when learning tool use are here: required fields, tool names and schemas,
-``tool_choice`` naming a tool that exists, and every tool result answering a call.
+Each ``check_*`` function reads a request body whose fields already have the right
+types (:mod:`.shapes` and the ``fields_*`` tables check those first) and returns a
+:class:`Problem` (what the provider would answer with HTTP 400) or ``None``: tool
+names and schemas, ``tool_choice`` naming a tool that exists, and every tool result
+answering a call.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from .wording import Refusal as Problem
 
 OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" lets "name\n" through
 ANTHROPIC_NAME = re.compile(r"[a-zA-Z0-9_-]{1,128}")
-
-
-@dataclass
-class Problem:
-    """An invalid request: the message and the offending parameter's path."""
-
-    message: str
-    param: str | None = None
 
 
 def schema_problem(schema: Any) -> str | None:
@@ -223,3 +217,6 @@ def _check_tool_pairs(messages: list[dict[str, Any]]) -> Problem | None:
             )
         expected = {b.get("id") for b in blocks if b.get("type") == "tool_use"}
     return None
+
+
+CHECKS = {"chat": check_chat, "responses": check_responses, "anthropic": check_messages}

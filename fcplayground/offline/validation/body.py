@@ -1,0 +1,101 @@
+"""Reading a request body as strict JSON, bounded in depth and in the size of numbers.
+
+Python's ``json`` is lenient where the providers are not (``NaN``, ``Infinity``), and
+fails with a ``RecursionError`` or a ``ValueError`` that suggests a Python setting on
+hostile input. :func:`read_json` gives one :class:`BodyError` for every way a body
+cannot be read, with a message that says what to send instead.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+MAX_DEPTH = 100  # objects and arrays nested deeper than this are refused
+MAX_DIGITS = 4300  # Python's own limit on integer digits; a clearer message for it
+
+
+class BodyError(Exception):
+    """A body that is not usable JSON: the message says why and what to send."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _constant(name: str) -> Any:
+    raise BodyError(
+        f"The request body is not valid JSON: {name} is not a JSON value. "
+        "Send finite numbers (or null)."
+    )
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise BodyError(
+            f"The request body is not valid JSON here: a number has {len(text)} digits, more "
+            f"than the {MAX_DIGITS} allowed. Send it as a string, or a shorter number."
+        )
+    return int(text)
+
+
+def _decimal(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise BodyError(
+            f"The request body holds a number too large for a 64-bit float ({text[:40]}). "
+            "Send a smaller number."
+        )
+    return value
+
+
+def read_json(body: bytes) -> Any:
+    """The parsed body, or :class:`BodyError` saying why it cannot be read."""
+    try:
+        value = json.loads(
+            body or b"null", parse_constant=_constant, parse_int=_integer, parse_float=_decimal
+        )
+    except RecursionError:
+        raise _too_deep() from None
+    except BodyError:
+        raise
+    except ValueError as e:  # UnicodeDecodeError included
+        raise BodyError(f"The request body is not valid JSON: {e}.") from None
+    if depth(value) > MAX_DEPTH:
+        raise _too_deep()
+    return value
+
+
+def _too_deep() -> BodyError:
+    return BodyError(
+        f"The request body is nested too deeply: objects and arrays may be nested at most "
+        f"{MAX_DEPTH} levels. Send flatter JSON."
+    )
+
+
+# What each container holds, by exact type: the depth walk needs no isinstance chain.
+CHILDREN = {dict: dict.values, list: iter}
+
+
+def depth(value: Any) -> int:
+    """How deeply objects and arrays nest in ``value`` (0 for a scalar); no recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if (children := CHILDREN.get(type(item))) is not None:
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in children(item))
+    return deepest
+
+
+def lone_surrogate(body: bytes, value: Any) -> bool:
+    """Whether a string in ``value`` holds an unpaired UTF-16 surrogate (``"\\ud800"``):
+    valid JSON, but not Unicode, so it cannot be written back out as UTF-8."""
+    if b"\\ud" not in body.lower():  # only an escape can make one; most bodies have none
+        return False
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,0 +1,104 @@
+"""The body of Anthropic's ``POST /v1/messages``, field by field (as the SDK's
+``message_create_params`` types describe it, beta fields included)."""
+
+from __future__ import annotations
+
+from anthropic.types import message_create_params as params
+from anthropic.types.beta import message_create_params as beta_params
+
+from .openai_common import OBJECT, sdk_fields
+from .shapes import Anything, Array, Bool, Either, Int, Maybe, Num, Obj, OneOf, Str, Tagged
+
+NAME_PATTERN = "^[a-zA-Z0-9_-]{1,128}$"
+NAME = Str(pattern=NAME_PATTERN)
+
+TEXT = Obj({"text": Str()}, required=("text",))
+CALL = Obj({"id": Str(), "name": Str(), "input": OBJECT}, required=("id", "name", "input"))
+RESULT = Obj(
+    {"tool_use_id": Str(), "content": Either((Str(), Array(OBJECT))), "is_error": Bool()},
+    required=("tool_use_id",),
+)
+SERVER_RESULTS = (
+    "web_search_tool_result",
+    "web_fetch_tool_result",
+    "code_execution_tool_result",
+    "bash_code_execution_tool_result",
+    "text_editor_code_execution_tool_result",
+    "tool_search_tool_result",
+    "mcp_tool_use",
+    "mcp_tool_result",
+    "container_upload",
+)
+BLOCK = Tagged(
+    variants={
+        "text": TEXT,
+        "image": Obj({"source": OBJECT}, required=("source",)),
+        "document": Obj({"source": OBJECT}, required=("source",)),
+        "search_result": Obj(),
+        "thinking": Obj({"thinking": Str(), "signature": Str()}, required=("thinking",)),
+        "redacted_thinking": Obj({"data": Str()}, required=("data",)),
+        "tool_use": CALL,
+        "tool_result": RESULT,
+        "server_tool_use": CALL,
+        **{kind: Obj() for kind in SERVER_RESULTS},
+    }
+)
+MESSAGE = Obj(
+    {"role": OneOf(("user", "assistant")), "content": Either((Str(), Array(BLOCK)))},
+    required=("role", "content"),
+)
+
+CUSTOM_TOOL = Obj(
+    {"name": NAME, "description": Str(), "input_schema": OBJECT, "strict": Bool()},
+    required=("name", "input_schema"),
+)
+# Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
+TOOL = Tagged(
+    default="custom",
+    variants={"custom": CUSTOM_TOOL},
+    fallback=Obj({"name": NAME, "input_schema": OBJECT}, required=("name",)),
+)
+PARALLEL = {"disable_parallel_tool_use": Bool()}
+TOOL_CHOICE = Tagged(
+    variants={
+        "auto": Obj(PARALLEL),
+        "any": Obj(PARALLEL),
+        "tool": Obj({"name": Str(), **PARALLEL}, required=("name",)),
+        "none": Obj(),
+    }
+)
+
+FIELDS = {
+    "model": Str(),
+    "max_tokens": Int(1),
+    "messages": Array(MESSAGE),
+    "system": Either((Str(), Array(Tagged(variants={"text": TEXT})))),
+    "tools": Array(TOOL),
+    "tool_choice": TOOL_CHOICE,
+    "stream": Bool(),
+    "temperature": Num(0, 1),
+    "top_p": Num(0, 1),
+    "top_k": Int(0),
+    "stop_sequences": Array(Str()),
+    "metadata": Obj({"user_id": Maybe(Str())}),
+    "service_tier": OneOf(("auto", "standard_only")),
+    "thinking": Tagged(
+        variants={
+            "enabled": Obj({"budget_tokens": Int(1024)}, required=("budget_tokens",)),
+            "disabled": Obj(),
+            "adaptive": Obj(),
+        }
+    ),
+}
+
+SDK = sdk_fields(
+    params.MessageCreateParamsStreaming,
+    params.MessageCreateParamsNonStreaming,
+    beta_params.MessageCreateParamsStreaming,
+    beta_params.MessageCreateParamsNonStreaming,
+)
+BODY = Obj(
+    {name: Anything() for name in SDK} | FIELDS,
+    required=("model", "max_tokens", "messages"),
+    closed=True,
+)

@@ -1,0 +1,73 @@
+"""The body of ``POST /v1/responses``, field by field (as the SDK's
+``response_create_params`` types describe it)."""
+
+from __future__ import annotations
+
+from openai.types.responses import response_create_params as params
+
+from .openai_common import NAME, OBJECT, SAMPLING, SCHEMA, sdk_fields, tools_array, top_level
+from .shapes import Anything, Array, Bool, Either, Int, Maybe, Obj, OneOf, Str, Tagged
+
+UNKNOWN = "Unknown parameter: '{name}'."
+
+TEXT = Obj({"text": Str()}, required=("text",))
+PARTS = Array(
+    Tagged(variants={"input_text": TEXT, "output_text": TEXT}, fallback=Anything(("object",)))
+)
+CONTENT = Either((Str(), PARTS))
+
+ITEM = Tagged(
+    default="message",
+    variants={
+        "message": Obj(
+            {"role": OneOf(("user", "assistant", "system", "developer")), "content": CONTENT},
+            required=("role", "content"),
+        ),
+        "function_call": Obj(
+            {"call_id": Str(), "name": Str(), "arguments": Str(), "id": Str()},
+            required=("call_id", "name", "arguments"),
+        ),
+        "function_call_output": Obj(
+            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
+        ),
+    },
+    fallback=Anything(("object",)),  # reasoning and the hosted tools' items: kept, unread
+)
+
+FUNCTION_TOOL = Obj(
+    {"name": NAME, "description": Maybe(Str()), "parameters": SCHEMA, "strict": Maybe(Bool())},
+    required=("name",),
+)
+TOOL = Tagged(variants={"function": FUNCTION_TOOL}, fallback=Anything(("object",)))
+# Only a named function can be forced offline: the hosted tools are not simulated.
+TOOL_CHOICE = Either(
+    (
+        OneOf(("none", "auto", "required")),
+        Tagged(variants={"function": Obj({"name": Str()}, required=("name",))}),
+    )
+)
+
+FIELDS = {
+    **SAMPLING,
+    "model": Str(),
+    "input": Either((Str(), Array(ITEM))),
+    "instructions": Maybe(Str()),
+    "tools": tools_array(TOOL),
+    "tool_choice": TOOL_CHOICE,
+    "max_output_tokens": Maybe(Int(16)),
+    "max_tool_calls": Maybe(Int(1)),
+    "previous_response_id": Maybe(Str()),
+    "include": Maybe(Array(Str())),
+    "reasoning": Maybe(OBJECT),
+    "text": OBJECT,
+    "truncation": Maybe(OneOf(("auto", "disabled"))),
+    "background": Maybe(Bool()),
+    "stream_options": Maybe(OBJECT),
+}
+
+# "model" and "input" are not listed as required: cross_field.py words their absence.
+BODY = top_level(
+    FIELDS,
+    sdk_fields(params.ResponseCreateParamsStreaming, params.ResponseCreateParamsNonStreaming),
+    required=(),
+)
