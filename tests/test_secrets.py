@@ -171,7 +171,7 @@ def assert_no_key(text: str) -> None:
 @pytest.mark.fault(
     "secrets",
     "a provider that quotes the refused API key in its 401 body",
-    "the trace's error text shows [REDACTED] where the key was",
+    "the trace's and the evaluation's error texts show [REDACTED] where the key was",
 )
 @pytest.mark.parametrize("provider", ["openai", "anthropic"])
 def test_a_key_echoed_in_a_401_body_is_redacted_in_the_trace(provider):
@@ -187,7 +187,7 @@ def test_a_key_echoed_in_a_401_body_is_redacted_in_the_trace(provider):
 @pytest.mark.fault(
     "secrets",
     "a provider that quotes the refused API key in its 401 body",
-    "the evaluation's error text shows [REDACTED] where the key was",
+    "the trace's and the evaluation's error texts show [REDACTED] where the key was",
 )
 @pytest.mark.parametrize("provider", ["openai", "anthropic"])
 def test_a_key_echoed_in_a_401_body_is_redacted_in_the_eval_error(provider):

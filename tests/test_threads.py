@@ -1,7 +1,7 @@
 """One client, one model, one recorder shared by many threads: every answer is right.
 
 ``evaluate(concurrency=...)`` and any learner's thread pool share one ``ModelClient``;
-these tests hammer one from 16 threads at once (16 x 20 requests) and check each answer
+these tests hammer one from 16 threads at once (16 x 10 requests) and check each answer
 belongs to its own question, and each send's ``attempts`` to its own send.
 """
 
@@ -65,7 +65,7 @@ def echo(request: Request) -> str:
 
 @pytest.mark.fault(
     "evaluation",
-    "one offline client shared by 16 threads (16 x 20 requests)",
+    "one offline client shared by 16 threads (16 x 10 requests)",
     "every thread gets the answer to its own question, and its own attempts",
 )
 @pytest.mark.parametrize(("provider", "api"), [("openai", "chat"), ("anthropic", "messages")])
@@ -85,7 +85,7 @@ def test_one_scripted_client_shared_by_16_threads_answers_each_its_own(provider,
 
 @pytest.mark.fault(
     "evaluation",
-    "one offline client shared by 16 threads (16 x 20 requests)",
+    "one offline client shared by 16 threads (16 x 10 requests)",
     "every thread gets the answer to its own question, and its own attempts",
 )
 def test_one_simulated_client_shared_by_16_threads_answers_each_its_own():
@@ -124,7 +124,7 @@ def record_echoes(path: Any, count: int) -> None:
 
 @pytest.mark.fault(
     "replay",
-    "one replay shared by 16 threads (16 x 20 requests)",
+    "one replay shared by 16 threads (16 x 10 requests)",
     "each request gets its own recorded reply",
 )
 def test_one_replay_client_shared_by_16_threads_serves_each_its_own_recording(tmp_path):
