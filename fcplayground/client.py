@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -50,8 +52,12 @@ class ModelClient:
     Attributes: ``provider`` ("openai" or "anthropic"), ``api`` ("chat", "responses" or
     "messages"), ``model`` (the model id sent), ``sdk`` (the sync SDK client),
     ``async_sdk`` (its async twin, built on first use), ``is_offline`` (whether the SDK
-    is answered in-process), ``local_model`` (the offline :class:`Model`, when known) and
-    ``last_request`` (the body of the latest request sent, for inspection).
+    is answered in-process), ``local_model`` (the offline :class:`Model`, when known),
+    ``last_request`` (the body of the latest request sent, for inspection) and
+    ``attempts`` (the HTTP answers behind the latest send of this thread or task).
+
+    One client may be shared by many threads (as ``evaluate(concurrency=...)`` does) and
+    by many asyncio tasks: each send's ``attempts`` are its own.
     """
 
     def __init__(
@@ -77,8 +83,13 @@ class ModelClient:
         self.local_model: Model | None = local_model or _model_behind(transport)
         self.last_request: dict[str, Any] | None = None
         # The HTTP answers behind the latest send, retries included: (status, perf_counter).
-        self.attempts: list[tuple[int, float]] = []
+        # Per thread and per asyncio task (a context variable), so that sends running at
+        # the same time never mix or reset each other's.
+        self._attempts: contextvars.ContextVar[list[tuple[int, float]] | None] = (
+            contextvars.ContextVar(f"fcplayground-attempts-{provider}", default=None)
+        )
         self._async: tuple[Any, Any] | None = None  # (event loop, async SDK client)
+        self._async_lock = threading.Lock()
         _watch(sdk, self._attempted)
 
     # -- construction ----------------------------------------------------------------
@@ -147,10 +158,12 @@ class ModelClient:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             loop = None
-        if self._async is None or (loop is not None and self._async[0] is not loop):
-            self._async = (loop, _async_twin(self.provider, self.sdk))
-            _watch(self._async[1], self._attempted)
-        return self._async[1]
+        with self._async_lock:  # threads sharing this client build one twin, not several
+            if self._async is None or (loop is not None and self._async[0] is not loop):
+                twin = _async_twin(self.provider, self.sdk)
+                _watch(twin, self._attempted)
+                self._async = (loop, twin)
+            return self._async[1]
 
     # -- requests --------------------------------------------------------------------
 
@@ -194,16 +207,29 @@ class ModelClient:
     def send(self, body: dict[str, Any]) -> ModelTurn:
         """Send a request body with the SDK; the neutral turn, with ``raw`` set.
         ``attempts`` then lists every HTTP answer, the SDK's own retries included."""
-        self.last_request, self.attempts = body, []
+        self.last_request = body
+        self._attempts.set([])
         return self._turn(_create(self.sdk, self.api)(**body))
 
     async def asend(self, body: dict[str, Any]) -> ModelTurn:
         """Async twin of :meth:`send`."""
-        self.last_request, self.attempts = body, []
+        self.last_request = body
+        self._attempts.set([])
         return self._turn(await _create(self.async_sdk, self.api)(**body))
 
+    @property
+    def attempts(self) -> list[tuple[int, float]]:
+        """Every HTTP answer (status, ``time.perf_counter()``) behind the latest send made
+        by this thread or asyncio task, the SDK's own retries included."""
+        return list(self._attempts.get() or [])
+
     def _attempted(self, status: int) -> None:
-        self.attempts.append((status, time.perf_counter()))
+        # Runs in the sending thread (sync) or task (async), so this is that send's list.
+        heard = self._attempts.get()
+        if heard is None:  # an SDK call made directly on client.sdk, not through send()
+            heard = []
+            self._attempts.set(heard)
+        heard.append((status, time.perf_counter()))
 
     def complete(
         self,

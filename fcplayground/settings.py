@@ -39,9 +39,10 @@ def check_provider(name: str) -> str:
     """``name`` as a provider ("offline", "openai" or "anthropic"); ValueError otherwise."""
     cleaned = name.strip().lower()
     if cleaned not in PROVIDERS:
+        # The value is not echoed: a key pasted in the wrong place must not be printed.
         raise ValueError(
-            f"Unknown provider {name!r}; use one of {', '.join(PROVIDERS)} "
-            f"(set {ENV_PROVIDER}, or leave it unset for offline)."
+            f"Unknown provider (the value given is not shown: it may be a key); use one of "
+            f"{', '.join(PROVIDERS)} (set {ENV_PROVIDER}, or leave it unset for offline)."
         )
     return cleaned
 
@@ -58,8 +59,9 @@ def provider() -> str:
         return check_provider(value)
     except ValueError:
         raise ValueError(
-            f"{ENV_PROVIDER}={value!r} is not a provider; set it to one of "
-            f"{', '.join(PROVIDERS)}, or unset it to stay offline."
+            f"{ENV_PROVIDER} is set to something that is not a provider (not shown: it may "
+            f"be a key pasted by mistake); set it to one of {', '.join(PROVIDERS)}, or unset "
+            "it to stay offline."
         ) from None
 
 

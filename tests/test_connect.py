@@ -109,15 +109,21 @@ def test_the_notice_comes_only_from_the_selected_provider(monkeypatch, capsys):
     assert capsys.readouterr().out == ""
 
 
-def test_invalid_provider_is_a_clear_error_naming_the_allowed_values(monkeypatch):
-    monkeypatch.setenv("FCP_PROVIDER", "gemini")
+@pytest.mark.fault(
+    "secrets",
+    "an API key pasted into FCP_PROVIDER (or passed to connect())",
+    "an error naming the allowed values (offline, openai, anthropic) that does not echo the value",
+)
+def test_invalid_provider_names_the_allowed_values_without_echoing_the_value(monkeypatch):
+    monkeypatch.setenv("FCP_PROVIDER", OPENAI_CANARY)
     for make in (settings.provider, fcplayground.connect, fcplayground.openai_client):
-        with pytest.raises(ValueError, match="FCP_PROVIDER='gemini'") as caught:
+        with pytest.raises(ValueError, match="FCP_PROVIDER is set to") as caught:
             make()
-        for allowed in ("offline", "openai", "anthropic"):
-            assert allowed in str(caught.value)
-    with pytest.raises(ValueError, match="offline, openai, anthropic"):
-        fcplayground.connect("gpt")
+        assert "offline, openai, anthropic" in str(caught.value)
+        assert OPENAI_CANARY not in str(caught.value) and "connect-0123" not in str(caught.value)
+    with pytest.raises(ValueError, match="offline, openai, anthropic") as caught:
+        fcplayground.connect(ANTHROPIC_CANARY)
+    assert ANTHROPIC_CANARY not in str(caught.value) and "connect-0123" not in str(caught.value)
 
 
 def test_provider_setting_ignores_case_and_spaces(monkeypatch):

@@ -295,6 +295,24 @@ def test_a_key_pasted_into_a_prompt_is_redacted_with_a_warning(tmp_path, monkeyp
     assert "my key is [REDACTED]" in text
 
 
+@pytest.mark.fault(
+    "secrets",
+    "a key of another provider pasted into a recorded prompt",
+    "the cassette has [REDACTED] there, with a warning: anything shaped like a key is redacted",
+)
+def test_a_key_shaped_string_known_to_no_one_is_redacted_too(tmp_path, monkeypatch):
+    for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    client = openai.OpenAI(api_key="x", base_url=OPENAI_BASE_URL, http_client=_mock())
+    stray = "sk-proj-strayKey0123456789abcdefghijkl"
+    pasted = {**CHAT, "messages": [{"role": "user", "content": f"try {stray} please"}]}
+    path = tmp_path / "stray.json"
+    with pytest.warns(UserWarning, match="REDACTED"), fcplayground.record(path):
+        client.chat.completions.create(**pasted)
+    text = path.read_text()
+    assert "strayKey" not in text and "try [REDACTED] please" in text
+
+
 # -- a live-style transport: gzip, in chunks ------------------------------------------------
 
 

@@ -6,11 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import anthropic
 import httpx2
+import openai
 import pytest
 
 from fcplayground import ModelClient, ScriptedModel, ToolRegistry
 from fcplayground.agent import arun, run
+from fcplayground.evals import Case, EvalError, evaluate, expect
 from fcplayground.widgets import DescriptionLab
 
 OPENAI_CANARY = "sk-canary-0123456789abcdefghijklmnopqrstuvwxyz"
@@ -138,3 +141,78 @@ def test_description_lab_export_holds_no_key(tmp_path):
     text = exported.read_text(encoding="utf-8")
     assert not KEY_PATTERN.search(text)
     assert_clean(text)
+
+
+# -- a provider that echoes the key it refused ------------------------------------------
+
+ECHOED_KEY = "sk-proj-echoed0123456789abcdefghijklmnopqrstuv"  # passed to the SDK, not in env
+
+
+def echoing_provider(provider: str) -> ModelClient:
+    """A real SDK client whose provider answers 401 and quotes the key it was sent."""
+
+    def refuse(request: httpx2.Request) -> httpx2.Response:
+        sent = request.headers.get("x-api-key") or request.headers["authorization"].split()[-1]
+        message = f"Incorrect API key provided: {sent}. You can find your key at ..."
+        return httpx2.Response(401, json={"error": {"message": message, "type": "auth_error"}})
+
+    http = httpx2.Client(transport=httpx2.MockTransport(refuse))
+    options = {"api_key": ECHOED_KEY, "max_retries": 0, "http_client": http}
+    if provider == "openai":
+        return ModelClient("openai", openai.OpenAI(base_url="https://x.invalid/v1", **options))
+    return ModelClient("anthropic", anthropic.Anthropic(base_url="https://x.invalid", **options))
+
+
+def assert_no_key(text: str) -> None:
+    assert_clean(text)
+    assert ECHOED_KEY not in text and ECHOED_KEY[8:] not in text
+
+
+@pytest.mark.fault(
+    "secrets",
+    "a provider that quotes the refused API key in its 401 body",
+    "the trace's and the evaluation's error texts show [REDACTED] where the key was",
+)
+@pytest.mark.parametrize("provider", ["openai", "anthropic"])
+def test_a_key_echoed_in_a_401_body_is_redacted_in_the_trace(provider):
+    trace = run(echoing_provider(provider), weather_tools(), "Weather in Paris?")
+    assert trace.stop_reason == "error" and "401" in trace.error
+    assert "[REDACTED]" in trace.error
+    assert_no_key(trace.error)
+    assert_no_key(trace.to_json())
+    assert_no_key(str(trace))
+    assert_no_key(trace._repr_html_())
+
+
+@pytest.mark.fault(
+    "secrets",
+    "a provider that quotes the refused API key in its 401 body",
+    "the trace's and the evaluation's error texts show [REDACTED] where the key was",
+)
+@pytest.mark.parametrize("provider", ["openai", "anthropic"])
+def test_a_key_echoed_in_a_401_body_is_redacted_in_the_eval_error(provider):
+    case = Case.ask("Weather in Paris?", weather_tools(), expect("get_weather", city="Paris"))
+    with pytest.raises(EvalError) as caught:
+        evaluate([case], echoing_provider(provider))
+    assert "401" in str(caught.value) and "[REDACTED]" in str(caught.value)
+    assert_no_key(str(caught.value))
+    assert caught.value.__cause__ is None  # the SDK error, key and all, is not chained
+
+
+@pytest.mark.fault(
+    "secrets",
+    "an error quoting a key-shaped string or an environment key",
+    "the trace and eval error texts show [REDACTED] instead, as cassettes do",
+)
+def test_failed_case_and_trace_errors_redact_key_shapes_and_environment_keys(monkeypatch):
+    from fcplayground.agent.trace import Trace
+    from fcplayground.evals.runner import _failed
+
+    monkeypatch.setenv("LOCAL_API_KEY", "plain-local-secret-value")
+    said = f"boom {OPENAI_CANARY[:-2]}xy and plain-local-secret-value"
+    case = Case.ask("Weather in Paris?", weather_tools(), expect("get_weather", city="Paris"))
+    failed = _failed(case, RuntimeError(said), 0)
+    trace = Trace("hi", error=said)
+    for text in (failed.error, failed.reasons[0], trace.error):
+        assert text.count("[REDACTED]") == 2 and "plain-local" not in text
+        assert_no_key(text)

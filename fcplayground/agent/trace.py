@@ -3,7 +3,8 @@
 A :class:`Trace` holds one :class:`Step` per model request: the request body sent (in
 the provider's wire format), the model's turn, and a :class:`ToolRun` for each tool call
 it asked for (arguments, result, error flag, start and end time). Times are seconds
-since the run started, so traces of the same run compare across machines.
+since the run started, so traces of the same run compare across machines. A trace's
+``error`` text never holds an API key: it is redacted as cassettes are.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from ..chat import Message, ModelTurn, ToolCall, ToolResult, Usage
+from ..recording.redaction import redact
 
 StopReason = Literal["answered", "max_steps", "error"]
 
@@ -74,6 +76,13 @@ class Trace:
     stop_reason: StopReason = "answered"
     error: str | None = None
     duration: float = 0.0
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A provider may echo the key it refused (a 401 body): the error text is kept
+        # redacted however it is set, as cassettes are.
+        if name == "error" and value is not None:
+            value = redact(str(value))
+        super().__setattr__(name, value)
 
     @property
     def tool_runs(self) -> list[ToolRun]:

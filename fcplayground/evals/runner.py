@@ -13,24 +13,20 @@ answer on disk so that running again costs nothing. ::
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..chat import ModelTurn, ToolCall
+from ..chat import ModelTurn
 from ..models import Model
-from .battery import specs_key
+from ..recording.redaction import redact
+from .cache import Answer, cache_key, default_cache_dir, read_answer, write_answer
 from .cases import Case
 from .checker import Verdict, check
-from .results import CaseResult, EvalRun, calls_from_json, calls_to_json
+from .results import CaseResult, EvalRun
 
 if TYPE_CHECKING:
     from ..client import ModelClient
@@ -42,33 +38,6 @@ LIVE_CONCURRENCY = 4
 
 class EvalError(RuntimeError):
     """The evaluation cannot go on (for example the provider refused the API key)."""
-
-
-@dataclass
-class Answer:
-    """A model's calls and text for one case, as the cache stores them."""
-
-    calls: list[ToolCall]
-    text: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"calls": calls_to_json(self.calls), "text": self.text}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Answer:
-        return cls(calls_from_json(data["calls"]), data["text"])
-
-    @classmethod
-    def of(cls, turn: ModelTurn) -> Answer:
-        return cls(list(turn.tool_calls), turn.text)
-
-
-def default_cache_dir() -> Path:
-    """Where live answers are kept: ``$FCP_CACHE_DIR``, else ``~/.cache/fcplayground/evals``."""
-    if env := os.environ.get("FCP_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "fcplayground" / "evals"
 
 
 def evaluate(
@@ -88,14 +57,18 @@ def evaluate(
     - ``client``: a :class:`~fcplayground.client.ModelClient`; ``model``: a local model
       asked directly. Neither: the simulated model through the real OpenAI SDK, offline.
     - ``concurrency``: cases in flight at once (default: 4 live, 1 offline).
-    - ``cache``: a folder for answers keyed by (model, case, tools); ``None`` caches live
-      runs in :func:`default_cache_dir` and not offline ones; ``False`` never caches.
+    - ``cache``: a folder for answers keyed by who answers and the whole request (every
+      message with its tool calls and results, system, tools, tool_choice; see
+      :mod:`~fcplayground.evals.cache`); ``None`` caches live runs in
+      :func:`default_cache_dir` and not offline ones; ``False`` never caches. An entry
+      that cannot be read is recomputed, with a warning.
     - ``retries``: extra tries after a 429 or overloaded answer (beyond the SDK's own),
       waiting what ``retry-after`` says or 1, 2, 4 ... seconds.
     - ``progress``: a tqdm bar (default: when stderr is a terminal).
 
     A request that fails is scored wrong with the error as its reason; a refused API key
-    (401/403) stops the run with :class:`EvalError`.
+    (401/403) stops the run with :class:`EvalError`. Error texts never hold an API key
+    (see :func:`~fcplayground.recording.redact`).
     """
     if client is not None and model is not None:
         raise ValueError("Pass a client or a model, not both.")
@@ -160,8 +133,7 @@ def _run_case(
 ) -> CaseResult:
     started = time.perf_counter()
     path = folder / f"{cache_key(who, case)}.json" if folder else None
-    if path is not None and path.exists():
-        answer = Answer.from_json(json.loads(path.read_text()))
+    if path is not None and (answer := read_answer(path)) is not None:
         result = CaseResult.judged(case, answer.calls, answer.text, check(case, answer.calls))
         result.cached = True
         return result
@@ -174,18 +146,18 @@ def _run_case(
             status = getattr(error, "status_code", None)
             if status in AUTH_STATUSES:
                 raise EvalError(
-                    f"The provider refused the request ({status}): {error}. Check the API key "
-                    "in the environment (OPENAI_API_KEY or ANTHROPIC_API_KEY)."
-                ) from error
+                    f"The provider refused the request ({status}): {_said(error, client)}. "
+                    "Check the API key in the environment (OPENAI_API_KEY or ANTHROPIC_API_KEY)."
+                ) from None  # the SDK error's text may hold the key
             if status in RETRY_STATUSES and tries < retries:
                 sleep(_wait(error, tries))
                 tries += 1
                 continue
-            result = _failed(case, error, tries)
+            result = _failed(case, error, tries, client)
             result.seconds = time.perf_counter() - started
             return result
     if path is not None:
-        _write(path, answer)
+        write_answer(path, answer)
     result = CaseResult.judged(case, answer.calls, answer.text, check(case, answer.calls))
     result.seconds, result.retries = time.perf_counter() - started, tries
     return result
@@ -198,9 +170,17 @@ def _ask(case: Case, client: ModelClient | None, model: Model | None) -> ModelTu
     return client.complete(case.messages, case.tools, system=case.system)
 
 
-def _failed(case: Case, error: Exception, tries: int) -> CaseResult:
-    message = " ".join(str(error).split())
-    text = f"request failed: {type(error).__name__}: {message}"
+def _said(error: Exception, client: ModelClient | None) -> str:
+    """An error's text on one line, with any API key in it redacted (a provider may
+    echo the key it refused)."""
+    known = [getattr(client.sdk, "api_key", None) or ""] if client is not None else []
+    return redact(" ".join(str(error).split()), known)
+
+
+def _failed(
+    case: Case, error: Exception, tries: int, client: ModelClient | None = None
+) -> CaseResult:
+    text = f"request failed: {type(error).__name__}: {_said(error, client)}"
     if tries:
         text += f" (after {tries} retries)"
     result = CaseResult.judged(case, [], "", Verdict(False, False, [text]))
@@ -216,18 +196,6 @@ def _wait(error: Exception, tries: int) -> float:
         return max(0.0, float(header)) if header is not None else float(min(2**tries, 30))
     except ValueError:
         return float(min(2**tries, 30))
-
-
-def cache_key(who: str, case: Case) -> str:
-    """A hash of the model and everything the case sends: messages, system, tools."""
-    data = {
-        "model": who,
-        "system": case.system,
-        "messages": [[m.role, m.content] for m in case.messages],
-        "tools": specs_key(case.tools),
-    }
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _identity(client: ModelClient | None, model: Model | None) -> str:
@@ -250,13 +218,6 @@ def _cache_folder(cache: str | Path | bool | None, live: bool) -> Path | None:
     folder = default_cache_dir() if cache is True else Path(cache)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def _write(path: Path, answer: Answer) -> None:
-    # Write then rename: a run stopped half-way never leaves a broken cache entry.
-    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    partial.write_text(json.dumps(answer.to_json(), ensure_ascii=False))
-    partial.replace(path)
 
 
 class _NoBar:

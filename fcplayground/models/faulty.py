@@ -56,7 +56,10 @@ class FaultRecord:
 
 
 class FaultyModel:
-    """Wraps ``model``; see the module docstring for the faults and the two modes."""
+    """Wraps ``model``; see the module docstring for the faults and the two modes.
+
+    Safe to share across threads: each request takes the next entry of the schedule (or
+    of the seeded random draw) exactly once, and ``log`` stays in request order."""
 
     def __init__(
         self,
@@ -82,6 +85,11 @@ class FaultyModel:
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
 
+    def _note(self, record: FaultRecord) -> None:
+        with self._lock:  # shared by threads: the log stays in request order
+            self.log.append(record)
+            self.log.sort(key=lambda r: r.request)
+
     def _next_fault(self) -> tuple[int, str | None]:
         with self._lock:
             self.requests += 1
@@ -97,21 +105,21 @@ class FaultyModel:
         if fault is None:
             return self.model.respond(request)
         if fault in PROVIDER_FAULTS:
-            self.log.append(FaultRecord(n, fault))
+            self._note(FaultRecord(n, fault))
             raise _provider_fault(fault, self.retry_after)
         turn = self.model.respond(request)
         if fault == "truncated_stream":
             if not request.stream:
-                self.log.append(FaultRecord(n, fault, "skipped: not a stream request"))
+                self._note(FaultRecord(n, fault, "skipped: not a stream request"))
                 return turn
-            self.log.append(FaultRecord(n, fault))
+            self._note(FaultRecord(n, fault))
             raise TruncatedStream(turn)
         if not turn.tool_calls:
-            self.log.append(FaultRecord(n, fault, "skipped: the turn has no tool call"))
+            self._note(FaultRecord(n, fault, "skipped: the turn has no tool call"))
             return turn
         first = turn.tool_calls[0]
         turn.tool_calls[0] = _corrupt(fault, first, request)
-        self.log.append(FaultRecord(n, fault, f"in call to {first.name}"))
+        self._note(FaultRecord(n, fault, f"in call to {first.name}"))
         return turn
 
     def __repr__(self) -> str:

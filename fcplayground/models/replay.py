@@ -101,9 +101,10 @@ class ReplayModel:
         return index
 
     def _neutral_requests(self) -> list[Request | None]:
-        if self._neutral is None:
-            self._neutral = [_neutral(e) for e in self.cassette.exchanges]
-        return self._neutral
+        with self._lock:  # threads sharing this replay read the cassette once
+            if self._neutral is None:
+                self._neutral = [_neutral(e) for e in self.cassette.exchanges]
+            return self._neutral
 
     def _miss(self, what: str, sent: Any, recorded: dict[int, Any]) -> str:
         """Why nothing matched: the closest recording and the first difference."""

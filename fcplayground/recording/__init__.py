@@ -11,7 +11,18 @@
 from __future__ import annotations
 
 from .cassette import Cassette, Exchange
+from .checks import CassetteError
 from .matching import closest, first_difference
 from .recorder import Recording, record
+from .redaction import redact
 
-__all__ = ["Cassette", "Exchange", "Recording", "closest", "first_difference", "record"]
+__all__ = [
+    "Cassette",
+    "CassetteError",
+    "Exchange",
+    "Recording",
+    "closest",
+    "first_difference",
+    "record",
+    "redact",
+]

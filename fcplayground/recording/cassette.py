@@ -38,6 +38,7 @@ from typing import Any
 import httpx2
 
 from ..wire import ENDPOINTS
+from .checks import MAX_DEPTH, CassetteError, Where, check_size
 
 FORMAT = "fcplayground-cassette"
 VERSION = 1
@@ -50,7 +51,7 @@ def parse_body(content: bytes | str | None) -> Any:
     text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deep for the parser: kept as text
         return text
 
 
@@ -97,21 +98,55 @@ class Exchange:
         return {"request": request, "response": response}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Exchange:
-        """The inverse of :meth:`to_json`."""
-        request, response = data["request"], data["response"]
+    def from_json(cls, data: dict[str, Any], where: Where | None = None) -> Exchange:
+        """The inverse of :meth:`to_json`; a :class:`CassetteError` says what is missing."""
+        where = where or Where("cassette").at(0, 1)
+        request = where.get(data, "request", dict, "the exchange")
+        response = where.get(data, "response", dict, "the exchange")
         if "body_lines" in response:
-            body = "\n".join(response["body_lines"]).encode("utf-8")
+            lines = where.get(response, "body_lines", list, "the response")
+            for line in lines:
+                where.check(line, str, 'a line of the response\'s "body_lines"')
+            body = "\n".join(lines).encode("utf-8")
+        elif "body_base64" in response:
+            body = _base64(where.get(response, "body_base64", str, "the response"), where)
         else:
-            body = base64.b64decode(response["body_base64"])
-        return cls(
-            method=request["method"],
-            path=request["path"],
+            raise where.error('the response has neither "body_lines" nor "body_base64"')
+        exchange = cls(
+            method=where.get(request, "method", str, "the request"),
+            path=where.get(request, "path", str, "the request"),
             request=request.get("body"),
-            status=response["status"],
-            content_type=response.get("content_type"),
+            status=where.get(response, "status", int, "the response"),
+            content_type=where.check(
+                response.get("content_type"), (str, type(None)), 'the response\'s "content_type"'
+            ),
             body=body,
         )
+        if not 100 <= exchange.status <= 599:
+            raise where.error(f"the response's status {exchange.status} is not an HTTP status")
+        check_reply(exchange, where)
+        return exchange
+
+
+def _base64(text: str, where: Where) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        raise where.error('the response\'s "body_base64" is not base64') from None
+
+
+def check_reply(exchange: Exchange, where: Where) -> None:
+    """A successful JSON reply must be JSON: replay hands it to an SDK as it is."""
+    plain_json = (exchange.content_type or "").startswith("application/json")
+    if exchange.status >= 400 or not plain_json:
+        return
+    try:
+        json.loads(exchange.body)
+    except (ValueError, RecursionError):
+        raise where.error(
+            f"the response says application/json but its body is not JSON "
+            f"(it starts {exchange.body[:40]!r})"
+        ) from None
 
 
 @dataclass
@@ -126,7 +161,15 @@ class Cassette:
         """Read a cassette: this package's JSON, or vcrpy YAML (``.yaml`` / ``.yml``)."""
         path = Path(path)
         read = READERS.get(path.suffix.lower(), _read_json)
-        return cls(read(path.read_text(encoding="utf-8"), path.name), path.name)
+        where = Where(path.name)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problem = f"it is not UTF-8 text ({error.reason} at byte {error.start})"
+            raise where.error(problem) from None
+        if not text.strip():
+            raise where.error("the file is empty")
+        return cls(read(text, where), path.name)
 
     def dumps(self) -> str:
         """The cassette file's text: indented JSON, one exchange after another."""
@@ -159,36 +202,52 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _read_json(text: str, name: str) -> list[Exchange]:
-    document = json.loads(text)
+def _read_json(text: str, where: Where) -> list[Exchange]:
+    try:
+        document = json.loads(text)
+    except RecursionError:
+        raise where.error(f"it nests more than {MAX_DEPTH} levels deep") from None
+    except ValueError as error:
+        raise where.error(f"it is not valid JSON ({error})") from None
+    check_size(document, len(text), where)
     if isinstance(document, dict) and "interactions" in document:
-        return _read_vcr(document)  # vcrpy's JSON serializer
+        return _read_vcr(document, where)  # vcrpy's JSON serializer
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValueError(
-            f'{name} is not an fcplayground cassette (no "format": "{FORMAT}"). '
+        raise CassetteError(
+            f'{where.name} is not an fcplayground cassette (no "format": "{FORMAT}"). '
             "Record one with fcplayground.record(path), or give a vcrpy cassette."
         )
-    if document.get("version", 0) > VERSION:
-        raise ValueError(
-            f"{name} is a version {document['version']} cassette; this fcplayground reads up "
-            f"to version {VERSION}. Upgrade fcplayground to replay it."
+    version = where.check(document.get("version", VERSION), int, 'the file\'s "version"')
+    if version > VERSION or version < 1:
+        raise CassetteError(
+            f"{where.name} is a version {version} cassette; this fcplayground reads "
+            f"versions 1 to {VERSION}. Upgrade fcplayground to replay it, or re-record it "
+            "with fcplayground.record(path)."
         )
-    return [Exchange.from_json(e) for e in document["exchanges"]]
+    items = where.items_of(document, "exchanges")
+    return [Exchange.from_json(e, where.at(i, len(items))) for i, e in enumerate(items)]
 
 
-def _read_yaml(text: str, name: str) -> list[Exchange]:
+def _read_yaml(text: str, where: Where) -> list[Exchange]:
     import yaml  # only YAML cassettes need pyyaml
 
-    return _read_vcr(yaml.safe_load(text))
+    try:
+        document = yaml.safe_load(text)
+    except RecursionError:
+        raise where.error(f"it nests more than {MAX_DEPTH} levels deep") from None
+    except yaml.YAMLError as error:
+        raise where.error(f"it is not valid YAML ({' '.join(str(error).split())})") from None
+    check_size(document, len(text), where)
+    return _read_vcr(document, where)
 
 
-def _read_vcr(document: dict[str, Any]) -> list[Exchange]:
+def _read_vcr(document: Any, where: Where) -> list[Exchange]:
     from .vcr import exchanges  # vcr builds on this module
 
-    return exchanges(document)
+    return exchanges(document, Where(where.name, "interactions"))
 
 
-READERS: dict[str, Callable[[str, str], list[Exchange]]] = {
+READERS: dict[str, Callable[[str, Where], list[Exchange]]] = {
     ".json": _read_json,
     ".yaml": _read_yaml,
     ".yml": _read_yaml,

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 SHOWN = 60  # characters of a value quoted in a message
+LEAVES = 200_000  # scalars compared by closest(), over all recordings
+LEAVES_EACH = 5_000  # ... and at most this many of one body
+LEAVES_MIN = 50
 
 
 def first_difference(recorded: Any, sent: Any, where: str = "") -> str | None:
@@ -46,20 +49,37 @@ def _list_difference(recorded: list[Any], sent: list[Any], where: str) -> str | 
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+    # The encoder's lazy (indent) form, so a huge value is never rendered whole.
+    chunks = json.JSONEncoder(ensure_ascii=False, indent=0).iterencode(value)
+    text = ""
+    for chunk in chunks:
+        text += chunk.replace("\n", "")
+        if len(text) > SHOWN:
+            return text[: SHOWN - 1] + "…"
+    return text
 
 
-def _leaves(value: Any, where: str = "") -> set[tuple[str, str]]:
-    """Every scalar of a JSON value with its place, for a rough likeness."""
-    if isinstance(value, dict):
-        return {leaf for k, v in value.items() for leaf in _leaves(v, f"{where}.{k}")}
-    if isinstance(value, list):
-        return {leaf for i, v in enumerate(value) for leaf in _leaves(v, f"{where}[{i}]")}
-    return {(where, json.dumps(value))}
+def _leaves(value: Any, budget: int) -> set[tuple[str, str]]:
+    """Up to ``budget`` scalars of a JSON value with their places, for a rough likeness."""
+    found: set[tuple[str, str]] = set()
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack and len(found) < budget:
+        where, item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((f"{where}.{k}", v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+        else:
+            found.add((where, _show(item)))
+    return found
 
 
 def closest(recorded: Sequence[Any], sent: Any) -> int:
-    """The index of the recorded body most like ``sent`` (fewest differing scalars)."""
-    mine = _leaves(sent)
-    return min(range(len(recorded)), key=lambda i: len(_leaves(recorded[i]) ^ mine))
+    """The index of the recorded body most like ``sent`` (fewest differing scalars).
+
+    The likeness looks at no more than :data:`LEAVES` scalars in all, shared among the
+    recordings, so a huge or hostile recording cannot make the search run for long.
+    """
+    budget = min(LEAVES_EACH, max(LEAVES_MIN, LEAVES // (len(recorded) + 1)))
+    mine = _leaves(sent, budget)
+    return min(range(len(recorded)), key=lambda i: len(_leaves(recorded[i], budget) ^ mine))

@@ -9,7 +9,8 @@ while the bytes are kept (and decompressed, as the SDK sees them).
 
 Only method, path, JSON request body, status, content type and response body are kept.
 As a further guard, any API key seen in a request header or a ``*_API_KEY`` environment
-variable is replaced by ``[REDACTED]`` wherever it would appear in the file.
+variable, and anything shaped like a key, is replaced by ``[REDACTED]`` wherever it would
+appear in the file (:func:`~fcplayground.recording.redaction.redact`).
 """
 
 from __future__ import annotations
@@ -28,11 +29,10 @@ import httpx2
 
 from ..wire import endpoint
 from .cassette import Cassette, Exchange, decode_body, parse_body, write_atomic
+from .redaction import MIN_SECRET, REDACTED, redact_found
 
-REDACTED = "[REDACTED]"
 # A header whose name holds one of these words may carry a credential.
 SECRET_WORDS = ("auth", "key", "token", "secret")
-MIN_SECRET = 12  # shorter values ("test", "1") are not keys, and would mangle bodies
 
 
 @dataclass
@@ -75,7 +75,7 @@ class Recording:
     def save(self) -> None:
         """Write the cassette now (atomically), keys redacted."""
         text = Cassette(self.exchanges, self.path.name).dumps()
-        text, found = _redact(text, self._secrets | _env_secrets())
+        text, found = redact_found(text, self._secrets)
         if found:
             warnings.warn(
                 f"An API key appeared in a recorded body; {self.path} has {REDACTED} there "
@@ -241,20 +241,3 @@ def _header_secrets(headers: httpx2.Headers) -> set[str]:
         if any(word in name.lower() for word in SECRET_WORDS)
     )
     return {v for v in values if len(v) >= MIN_SECRET}
-
-
-def _env_secrets() -> set[str]:
-    return {
-        value
-        for name, value in os.environ.items()
-        if name.endswith("_API_KEY") and len(value) >= MIN_SECRET
-    }
-
-
-def _redact(text: str, secrets: set[str]) -> tuple[str, bool]:
-    """``text`` with every secret replaced; and whether there was any."""
-    found = False
-    for secret in sorted(secrets, key=len, reverse=True):  # longest first: no partial leftovers
-        if secret in text:
-            text, found = text.replace(secret, REDACTED), True
-    return text, found
