@@ -25,6 +25,7 @@ from fcplayground.tools.execution import (
     run_sync,
     to_content,
     truncate,
+    validate,
     validation_text,
 )
 from fcplayground.tools.schema import (
@@ -93,8 +94,13 @@ class Tool:
             walk(parameters, make_strict)
         return ToolSpec(self.name, self.description, parameters, strict=strict)
 
-    def bind(self, arguments: Arguments) -> dict[str, Any]:
-        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs."""
+    def bind(self, arguments: Arguments, strict: bool = True) -> dict[str, Any]:
+        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs.
+
+        ``strict`` (the default) takes each value only in its own JSON type, as OpenAI's
+        strict mode produces them: no ``true`` for an int, no ``"3"`` or ``3.5`` for an
+        int, no ``"nan"`` for a number, no ``"yes"`` or ``1`` for a bool. ``strict=False``
+        lets pydantic convert such values (``"3"`` to 3, ``"yes"`` to True)."""
         values = parse_arguments(self, arguments)
         props, required = self.parameters["properties"], self.parameters.get("required", [])
         for key in [k for k, v in values.items() if v is None and k in props]:
@@ -104,7 +110,7 @@ class Tool:
         if self.args_model is None:
             return values
         try:  # dict() keeps nested models as instances, as the function expects
-            return dict(self.args_model.model_validate(values))
+            return dict(validate(self.args_model, values, strict))
         except pydantic.ValidationError as exc:
             raise CallError(validation_text(self, exc)) from None
 
@@ -115,12 +121,16 @@ class Tool:
 class ToolRegistry:
     """An ordered collection of tools: register functions, export schemas, run calls."""
 
-    def __init__(self, max_result_chars: int | None = 20_000) -> None:
-        """``max_result_chars`` caps a result's content (``None``: no cap); longer
-        content is cut and ends with a marker saying so."""
+    def __init__(self, max_result_chars: int | None = 20_000, strict: bool = True) -> None:
+        """``max_result_chars`` caps a result's content, error results included
+        (``None``: no cap); longer content is cut and ends with a marker saying so.
+
+        ``strict`` (the default) takes numbers and booleans only as those JSON types;
+        ``strict=False`` converts ``"3"``, ``true`` or ``"yes"`` (see :meth:`Tool.bind`)."""
         if max_result_chars is not None and max_result_chars < 0:
             raise ValueError(f"max_result_chars must be >= 0 or None, not {max_result_chars}.")
         self.max_result_chars = max_result_chars
+        self.strict = strict
         self._tools: dict[str, Tool] = {}
 
     def tool(
@@ -195,7 +205,7 @@ class ToolRegistry:
 
     def copy(self) -> ToolRegistry:
         """An independent registry: editing its descriptions leaves this one alone."""
-        other = ToolRegistry(self.max_result_chars)
+        other = ToolRegistry(self.max_result_chars, strict=self.strict)
         for tool in self:
             other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
         return other
@@ -265,14 +275,15 @@ class ToolRegistry:
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            kwargs = tool.bind(arguments)
+            kwargs = tool.bind(arguments, self.strict)
             if tool.is_async or timeout is not None:
                 value = run_sync(ainvoke(tool, kwargs, timeout))
             else:  # in this thread, so breakpoints and thread-locals behave as usual
                 value = invoke(tool, kwargs)
-            content, is_error = self._content(tool, value, max_chars), False
+            content, is_error = to_content(tool, value), False
         except CallError as exc:
             content, is_error = str(exc), True
+        content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
 
     async def acall(
@@ -288,16 +299,12 @@ class ToolRegistry:
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            value = await ainvoke(tool, tool.bind(arguments), timeout)
-            content, is_error = self._content(tool, value, max_chars), False
+            value = await ainvoke(tool, tool.bind(arguments, self.strict), timeout)
+            content, is_error = to_content(tool, value), False
         except CallError as exc:
             content, is_error = str(exc), True
+        content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
-
-    def _content(self, tool: Tool, value: Any, max_chars: int | None) -> str:
-        """A tool's return value as the text sent back, cut at the result limit."""
-        limit = self.max_result_chars if max_chars is None else max_chars
-        return truncate(to_content(tool, value), limit)
 
     def call_many(
         self,
@@ -323,13 +330,16 @@ class ToolRegistry:
         return [await self.acall(n, a, timeout, call_id=i) for n, a, i in pending]
 
     def _lookup(self, name: str) -> Tool:
-        if name in self._tools:
+        if isinstance(name, str) and name in self._tools:
             return self._tools[name]
-        close = difflib.get_close_matches(str(name), self._tools, n=1)
+        text = str(name)
+        # difflib is slow on long text, and no tool name is longer than 64 characters.
+        close = difflib.get_close_matches(text, self._tools, n=1) if len(text) <= 100 else []
         guess = f" Did you mean '{close[0]}'?" if close else ""
         available = ", ".join(self._tools) or "none"
+        shown = text if len(text) <= 100 else text[:100] + "..."
         raise CallError(
-            f"Unknown tool '{name}'.{guess} Available tools: {available}. "
+            f"Unknown tool '{shown}'.{guess} Available tools: {available}. "
             "Call one of these by its exact name."
         )
 
