@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from ..chat import Message, ModelTurn, ToolCall, ToolResult, Usage
 
-StopReason = Literal["answered", "max_steps", "error"]
+StopReason = Literal["answered", "max_steps", "error", "interrupted"]
 
 
 @dataclass

@@ -22,7 +22,7 @@ from ..chat import (
     ToolSpec,
     Usage,
 )
-from ._common import chunks, name_results, parse_sse, text_of
+from ._common import chunks, name_results, parse_arguments, parse_sse, text_of
 
 STOP = {
     "end_turn": "end_turn",
@@ -315,5 +315,5 @@ def turn_from_stream(text: str) -> ModelTurn:
             message.update(data.get("delta") or {})
             message.setdefault("usage", {}).update(data.get("usage") or {})
     for index, raw in partial.items():
-        message["content"][index]["input"] = json.loads(raw) if raw.strip() else {}
+        message["content"][index]["input"] = parse_arguments(raw.strip())
     return turn_from_wire(message)
