@@ -48,7 +48,7 @@ import time
 from ..chat import Message, ModelTurn, ToolCall, ToolResult
 from ..client import ModelClient
 from ..settings import TOOL_TIMEOUT
-from ..tools import ToolRegistry
+from ..tools import ToolInterrupted, ToolRegistry
 from .approval import REJECTED, ApprovalRequest, Decision, Policy, check_decision, request_for
 from .trace import Step, ToolRun, Trace
 
@@ -126,7 +126,7 @@ async def arun(
     loop = _Loop(client, tools, user_message, system, max_steps, parallel)
     try:
         await _asteps(loop, client, tools, parallel, tool_timeout, approve)
-    except KeyboardInterrupt:  # a tool raised it, or Ctrl-C reached this task
+    except (KeyboardInterrupt, ToolInterrupted):  # a tool, or the model call, raised it
         loop.interrupt()
     return loop.finish()
 
@@ -157,6 +157,8 @@ async def _asteps(
                     decisions.append(None if request is None else check_decision(decision))
                 batch = loop.apply(calls, decisions)
                 ran = await tools.acall_many(batch.to_run, parallel=parallel, timeout=tool_timeout)
+            except ToolInterrupted:
+                raise
             except Exception as exc:
                 loop.fail(exc)
                 break
@@ -164,6 +166,8 @@ async def _asteps(
         elif calls:
             try:
                 results = await tools.acall_many(calls, parallel=parallel, timeout=tool_timeout)
+            except ToolInterrupted:
+                raise
             except Exception as exc:
                 loop.fail(exc)
                 break

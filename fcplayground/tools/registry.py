@@ -118,6 +118,14 @@ class Tool:
 # --- The registry -------------------------------------------------------------------------
 
 
+class ToolInterrupted(Exception):
+    """A tool raised KeyboardInterrupt inside :meth:`ToolRegistry.acall`.
+
+    It travels as an ordinary exception because asyncio lets a KeyboardInterrupt out of
+    a task straight through the event loop (in Jupyter, the kernel's own loop), past the
+    caller. ``arun`` stops on it as on Ctrl-C; ``call_many`` raises KeyboardInterrupt."""
+
+
 class ToolRegistry:
     """An ordered collection of tools: register functions, export schemas, run calls."""
 
@@ -295,7 +303,8 @@ class ToolRegistry:
         call_id: str = "",
         max_chars: int | None = None,
     ) -> ToolResult:
-        """Async twin of :meth:`call`; sync tools run in a worker thread."""
+        """Async twin of :meth:`call`; sync tools run in a worker thread. A tool that
+        raises KeyboardInterrupt raises :class:`ToolInterrupted` here (see there)."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
@@ -303,6 +312,8 @@ class ToolRegistry:
             content, is_error = to_content(tool, value), False
         except CallError as exc:
             content, is_error = str(exc), True
+        except KeyboardInterrupt as exc:
+            raise ToolInterrupted(f"{name} raised KeyboardInterrupt") from exc
         content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
 
@@ -314,7 +325,10 @@ class ToolRegistry:
     ) -> list[ToolResult]:
         """Run several calls, concurrently unless ``parallel=False``; results keep the
         calls' order and ``timeout`` applies to each call."""
-        return run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
+        try:
+            return run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
+        except ToolInterrupted as exc:  # back to what a sync caller expects of Ctrl-C
+            raise KeyboardInterrupt(str(exc)) from exc
 
     async def acall_many(
         self,
