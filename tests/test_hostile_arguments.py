@@ -176,7 +176,10 @@ def test_a_streamed_anthropic_tool_call_too_deep_to_read_stays_text():
     stream = wire.sse(
         [
             ("message_start", start),
-            ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": block}),
+            (
+                "content_block_start",
+                {"type": "content_block_start", "index": 0, "content_block": block},
+            ),
             ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": delta}),
         ]
     )

@@ -101,9 +101,8 @@ def _check_scalar(value: Any) -> None:
             ) from None
     elif isinstance(value, float) and value - value != 0:  # NaN or an infinity
         raise _constant({"nan": "NaN", "inf": "Infinity"}.get(repr(value), "-Infinity"))
-    elif isinstance(value, int) and not isinstance(value, bool):
-        if value.bit_length() > 14_000:  # about 4,300 digits: Python's own limit
-            raise _long_int()
+    elif isinstance(value, int) and value.bit_length() > 14_000:  # Python's 4,300 digits
+        raise _long_int()
 
 
 def _decode(data: bytes) -> str:
@@ -143,4 +142,3 @@ def _too_deep() -> ArgumentsError:
 def _first_line(exc: Exception) -> str:
     text = str(exc).split("\n", 1)[0]
     return text if len(text) <= 200 else text[:197] + "..."
-

@@ -154,7 +154,9 @@ def _failure(tool: Tool, exc: BaseException) -> CallError:
         detail = str(exc)
     except Exception:  # an exception whose __str__ fails is still a failure to report
         detail = ""
-    return CallError(f"{tool.name} failed: {type(exc).__name__}" + (f": {detail}" if detail else ""))
+    return CallError(
+        f"{tool.name} failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    )
 
 
 def invoke(tool: Tool, kwargs: dict[str, Any]) -> Any:
