@@ -294,3 +294,33 @@ def test_lax_arguments_convert_text_and_flags_as_pydantic_does():
     result = tools.call("f", {"d": {}, "i": "3", "x": "2.5", "b": "yes"})
     assert result.content == '{"i": 3, "x": 2.5, "b": true}'
     assert tools.copy().strict is False
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a request whose history holds tool-call arguments 10,000 levels deep or of 5,000 digits",
+    "the request is read (the arguments kept as text) and answered, not a 500",
+)
+@pytest.mark.parametrize("text", [DEEP, LONG_INT], ids=["deep", "long int"])
+def test_a_request_with_unreadable_arguments_in_its_history_is_read(text):
+    chat = {
+        "model": "m",
+        "messages": [
+            {"role": "user", "content": "Go"},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "f", "arguments": text}}
+                ],
+            },
+        ],
+    }
+    responses = {
+        "model": "m",
+        "input": [{"type": "function_call", "call_id": "c1", "name": "f", "arguments": text}],
+    }
+    for api, body in (("chat", chat), ("responses", responses)):
+        request = wire.FORMATS[api].request_from_wire(body)
+        (call,) = [c for m in request.messages for c in m.tool_calls]
+        assert call.arguments == text

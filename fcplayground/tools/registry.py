@@ -277,9 +277,14 @@ class ToolRegistry:
         call_id: str = "",
         max_chars: int | None = None,
     ) -> ToolResult:
-        """Run one call a model asked for. Never raises for a model's mistake: that comes
-        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix.
-        ``max_chars`` overrides ``max_result_chars`` for this call."""
+        """Run one call a model asked for. Never raises for a model's mistake or a tool's
+        failure (``SystemExit`` included): that comes back as a :class:`ToolResult` with
+        ``is_error=True`` saying what to fix; only KeyboardInterrupt goes through.
+        ``max_chars`` overrides ``max_result_chars`` for this call.
+
+        With a ``timeout`` (seconds), an async tool is cancelled when it overruns; a sync
+        tool runs in a bounded pool of threads and is abandoned (a thread cannot be
+        killed: it runs on in the background, see :func:`running_in_background`)."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
