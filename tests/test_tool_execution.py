@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import os
+import signal
 import threading
 import time
 
@@ -237,3 +239,36 @@ def test_an_async_tool_that_overruns_is_cancelled():
     result = tools.call("hang", timeout=0.1)
     assert result.content.startswith("hang did not finish within 0.1 s and was cancelled.")
     assert cancelled.is_set()
+
+
+@pytest.mark.fault(
+    "agent loop",
+    "Ctrl-C (KeyboardInterrupt) during a run",
+    'the run stops at once and returns its trace, with stop_reason "interrupted"',
+)
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_real_sigint_while_a_sync_tool_hangs_stops_the_run_at_once(parallel):
+    started, release = threading.Event(), threading.Event()
+    tools = ToolRegistry()
+
+    @tools.tool
+    def hang() -> str:
+        """Hang until released."""
+        started.set()
+        release.wait(5)
+        return "late"
+
+    def press_ctrl_c() -> None:
+        if started.wait(10):
+            os.kill(os.getpid(), signal.SIGINT)
+
+    presser = threading.Thread(target=press_ctrl_c)
+    presser.start()
+    try:
+        trace = run(scripted(("hang", {}), "never reached"), tools, "Go", parallel=parallel)
+    finally:
+        release.set()
+        presser.join(10)
+    assert not presser.is_alive()
+    assert trace.stop_reason == "interrupted" and len(trace.steps) == 1
+    assert trace.tool_runs == []  # it stopped while the tool hung, not once it returned

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import signal
 import threading
 import typing
 from typing import TYPE_CHECKING, Any
@@ -218,6 +219,50 @@ async def _in_thread(tool: Tool, kwargs: dict[str, Any], timeout: float | None) 
         raise
 
 
+def _run_here(coro: typing.Coroutine[Any, Any, Any]) -> Any:
+    """``asyncio.run(coro)``, but Ctrl-C raises KeyboardInterrupt at once.
+
+    asyncio.run catches SIGINT with a plain signal handler, which runs only when the
+    loop next wakes: while a sync tool holds it in ``select()``, that is when the tool
+    returns, and then ``wait_for`` may swallow the cancellation. A loop signal handler
+    wakes the loop at once (it sets the wakeup fd)."""
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        return asyncio.run(coro)
+    tasks: list[asyncio.Task[Any]] = []
+    interrupted = threading.Event()
+
+    async def main() -> Any:
+        task = asyncio.current_task()
+        if task is not None:  # always, for a coroutine a Runner runs
+            tasks.append(task)
+        return await coro
+
+    def on_sigint() -> None:
+        interrupted.set()
+        for task in tasks:
+            task.cancel()
+
+    with asyncio.Runner() as runner:
+        loop = runner.get_loop()
+        try:
+            loop.add_signal_handler(signal.SIGINT, on_sigint)
+        except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
+            return runner.run(main())
+        try:
+            result = runner.run(main())
+        except asyncio.CancelledError:
+            if interrupted.is_set():
+                raise KeyboardInterrupt from None
+            raise
+        finally:
+            loop.remove_signal_handler(signal.SIGINT)
+    if interrupted.is_set():  # the call had just finished: Ctrl-C still stops the caller
+        raise KeyboardInterrupt
+    return result
+
+
 def _still_running() -> str:
     n = running_in_background()
     return f"{n} call{'s' * (n != 1)} {'are' if n != 1 else 'is'} still running in the background"
@@ -227,7 +272,7 @@ def run_sync(coro: typing.Coroutine[Any, Any, Any]) -> Any:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coro)
+        return _run_here(coro)
     # A loop already runs in this thread (Jupyter), where asyncio.run refuses to work:
     # run the coroutine on its own loop in another thread and wait for it. Not in the
     # tool pool: this thread only waits, and the calls it makes need the pool's threads.
