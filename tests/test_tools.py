@@ -648,7 +648,7 @@ def test_sync_timeout_abandons_the_tool():
     release.set()
     assert time.perf_counter() - started < 2
     assert result.is_error
-    assert result.content.startswith("hang did not finish within 0.2 s and was abandoned")
+    assert result.content.startswith("hang did not finish within 0.2 s and was abandoned.")
 
 
 def test_async_timeout_cancels_the_tool():

@@ -16,7 +16,7 @@ import pydantic_core
 
 from fcplayground.tools.arguments import ArgumentsError, check_value, read_json
 from fcplayground.tools.schema import takes
-from fcplayground.tools.threads import POOL, PoolFull, running_in_background
+from fcplayground.tools.threads import POOL, PoolFull
 
 if TYPE_CHECKING:
     from fcplayground.tools.registry import Tool
@@ -210,9 +210,10 @@ async def _in_thread(tool: Tool, kwargs: dict[str, Any], timeout: float | None) 
         return await asyncio.wait_for(asyncio.wrap_future(job.future), timeout)
     except asyncio.TimeoutError:
         POOL.abandon(job)
+        # The count is running_in_background(); the text stays what lesson 06 shows.
         raise CallError(
-            f"{tool.name} did not finish within {timeout:g} s and was abandoned "
-            f"({_still_running()}). Try again later, or carry on without this result."
+            f"{tool.name} did not finish within {timeout:g} s and was abandoned. "
+            "Try again later, or carry on without this result."
         ) from None
     except BaseException:  # cancelled, or interrupted: stop waiting, count it if it runs on
         POOL.abandon(job)
@@ -261,11 +262,6 @@ def _run_here(coro: typing.Coroutine[Any, Any, Any]) -> Any:
     if interrupted.is_set():  # the call had just finished: Ctrl-C still stops the caller
         raise KeyboardInterrupt
     return result
-
-
-def _still_running() -> str:
-    n = running_in_background()
-    return f"{n} call{'s' * (n != 1)} {'are' if n != 1 else 'is'} still running in the background"
 
 
 def run_sync(coro: typing.Coroutine[Any, Any, Any]) -> Any:
