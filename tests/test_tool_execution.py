@@ -272,3 +272,23 @@ def test_a_real_sigint_while_a_sync_tool_hangs_stops_the_run_at_once(parallel):
     assert not presser.is_alive()
     assert trace.stop_reason == "interrupted" and len(trace.steps) == 1
     assert trace.tool_runs == []  # it stopped while the tool hung, not once it returned
+
+
+def test_parallel_calls_beyond_the_pool_wait_for_a_thread_and_all_succeed():
+    barrier = threading.Barrier(MAX_THREADS, timeout=5)
+    tools = ToolRegistry()
+
+    @tools.tool
+    def meet(i: int) -> int:
+        """Wait until 16 calls run at once, then return.
+
+        Args:
+            i: Which call this is.
+        """
+        if i < MAX_THREADS:
+            barrier.wait()  # breaks (an error result) unless 16 calls run together
+        return i
+
+    results = tools.call_many([("meet", {"i": i}) for i in range(MAX_THREADS + 8)], timeout=10)
+    assert [r.content for r in results] == [str(i) for i in range(MAX_THREADS + 8)]
+    assert tool_threads() <= MAX_THREADS

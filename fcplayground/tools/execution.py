@@ -227,8 +227,10 @@ def _run_here(coro: typing.Coroutine[Any, Any, Any]) -> Any:
     loop next wakes: while a sync tool holds it in ``select()``, that is when the tool
     returns, and then ``wait_for`` may swallow the cancellation. A loop signal handler
     wakes the loop at once (it sets the wakeup fd)."""
-    if threading.current_thread() is not threading.main_thread() or (
-        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+        or _wakeup_fd_in_use()
     ):
         return asyncio.run(coro)
     tasks: list[asyncio.Task[Any]] = []
@@ -262,6 +264,14 @@ def _run_here(coro: typing.Coroutine[Any, Any, Any]) -> Any:
     if interrupted.is_set():  # the call had just finished: Ctrl-C still stops the caller
         raise KeyboardInterrupt
     return result
+
+
+def _wakeup_fd_in_use() -> bool:
+    """Whether someone else (a GUI or async framework) set the signal wakeup fd, which
+    a loop signal handler would take over."""
+    fd = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(fd)
+    return fd != -1
 
 
 def run_sync(coro: typing.Coroutine[Any, Any, Any]) -> Any:

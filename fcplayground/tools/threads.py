@@ -65,11 +65,12 @@ class ToolThreads:
                 )
             job = Job(fn)
             self._jobs.put(job)
-            if self._idle == 0 and self._threads < self.max_threads:
+            if self._idle > 0:
+                self._idle -= 1  # a waiting thread takes this job: it is idle no more
+            elif self._threads < self.max_threads:
                 self._threads += 1
                 threading.Thread(target=self._work, name="fcplayground-tool", daemon=True).start()
-            else:
-                self._idle -= 1  # a waiting thread takes this job: it is idle no more
+            # else every thread is busy: the job waits in the queue for the first free one
         return job
 
     def abandon(self, job: Job) -> None:
