@@ -26,6 +26,9 @@ KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 # OpenAI-compatible local servers ignore the key, but the SDK will not start without one.
 # Not a secret, and never sent to api.openai.com (it is used only with a base URL).
 PLACEHOLDER_KEY = "no-key-needed"
+# How long the agent loop waits for one tool call, in seconds, before the model gets an
+# error result instead (``run(..., tool_timeout=None)`` waits for ever).
+TOOL_TIMEOUT = 30.0
 
 
 def model_for(provider: str) -> str:

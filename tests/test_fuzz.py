@@ -291,7 +291,10 @@ def test_any_valid_turn_converts_to_every_format_and_back(turn: ModelTurn) -> No
 valid_calls = st.one_of(
     st.tuples(st.just("take_str"), st.fixed_dictionaries({"value": st.text()})),
     st.tuples(st.just("take_int"), st.fixed_dictionaries({"value": st.integers()})),
-    st.tuples(st.just("take_float"), st.fixed_dictionaries({"value": st.floats()})),
+    st.tuples(
+        st.just("take_float"),
+        st.fixed_dictionaries({"value": st.floats(allow_nan=False, allow_infinity=False)}),
+    ),
     st.tuples(st.just("take_enum"), st.fixed_dictionaries({"value": st.sampled_from(["low"])})),
     st.tuples(
         st.just("take_optional"),

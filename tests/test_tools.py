@@ -476,7 +476,14 @@ def test_call_with_dict_returns_json_result():
 
 
 def test_call_with_json_string_and_string_result_as_is():
-    result = registry(create_ticket).call("create_ticket", '{"subject": "Login", "priority": "2"}')
+    result = registry(create_ticket).call("create_ticket", '{"subject": "Login", "priority": 2}')
+    assert result.content == "ticket 'Login' at priority 2"
+
+
+def test_lax_registry_accepts_a_number_sent_as_text():
+    tools = ToolRegistry(strict=False)
+    tools.add(create_ticket)
+    result = tools.call("create_ticket", '{"subject": "Login", "priority": "2"}')
     assert result.content == "ticket 'Login' at priority 2"  # "2" accepted as 2 (lax mode)
 
 

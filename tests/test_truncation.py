@@ -1,4 +1,4 @@
-"""A tool's huge result is cut to ``max_result_chars``, with a marker; not an error."""
+"""A tool's huge result (or error) is cut to ``max_result_chars``, with a marker."""
 
 from __future__ import annotations
 
@@ -83,11 +83,11 @@ def test_call_many_and_acall_truncate_too(parallel):
     assert not any(r.is_error for r in results)
 
 
-def test_errors_are_not_truncated():
-    tools = huge_registry(max_result_chars=5)
+def test_errors_are_cut_at_the_limit_too_keeping_their_start():
+    tools = huge_registry(max_result_chars=30)
     result = tools.call("dump", {"n": "many"})
     assert result.is_error
-    assert "truncated" not in result.content and len(result.content) > 5
+    assert result.content.startswith("The arguments for dump are inv\n[truncated: ")
 
 
 def test_copy_keeps_the_limit():

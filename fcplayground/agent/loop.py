@@ -11,7 +11,14 @@ holding the exact request body sent, the model's turn, and one
 - ``max_steps`` requests were made and the model still wants tools (``"max_steps"``;
   the tools of the last step still run, so every step is complete), or
 - a request fails in a way the model cannot be told about: an SDK error after the
-  SDK's own retries, such as ``BadRequestError`` or ``RateLimitError`` (``"error"``).
+  SDK's own retries, such as ``BadRequestError`` or ``RateLimitError`` (``"error"``), or
+- the user interrupts it (Ctrl-C, or "Interrupt kernel" in Jupyter): the run stops
+  at once and returns its trace so far (``"interrupted"``).
+
+Each tool call gets ``tool_timeout`` seconds (30 by default, ``None`` for no limit); a
+call that overruns becomes an error result for the model. An async tool is cancelled; a
+sync one cannot be (a thread cannot be killed), so it is left running in the background
+(see :func:`fcplayground.tools.running_in_background`).
 
 With ``approve=`` (a policy, see :mod:`fcplayground.agent.approval`), every call to a
 tool marked ``side_effect=True`` is first sent to ``approve(request)``: approved calls
@@ -20,7 +27,8 @@ rejected calls do not run: the model gets an error result instead and the loop g
 Each ToolRun's ``approval`` notes the decision (``None`` when nobody was asked). A policy
 that raises stops the loop like an SDK error (``"error"``).
 
-It never raises for these: the trace comes back with every completed step and
+It never raises for these, nor for anything a tool raises (``SystemExit`` included): the
+trace comes back with every completed step and
 ``error`` saying what went wrong. A tool that fails is not an error of the loop: its
 failure is a :class:`~fcplayground.chat.ToolResult` with ``is_error=True``, sent back
 for the model to read.
@@ -39,7 +47,8 @@ import time
 
 from ..chat import Message, ModelTurn, ToolCall, ToolResult
 from ..client import ModelClient
-from ..tools import ToolRegistry
+from ..settings import TOOL_TIMEOUT
+from ..tools import ToolInterrupted, ToolRegistry
 from .approval import REJECTED, ApprovalRequest, Decision, Policy, check_decision, request_for
 from .trace import Step, ToolRun, Trace
 
@@ -51,14 +60,30 @@ def run(
     system: str | None = None,
     max_steps: int = 10,
     parallel: bool = True,
-    tool_timeout: float | None = None,
+    tool_timeout: float | None = TOOL_TIMEOUT,
     approve: Policy | None = None,
 ) -> Trace:
     """Run the tool loop for ``user_message`` and return its :class:`Trace`.
 
     ``approve``: a policy asked before each call to a side-effect tool (see
-    :mod:`fcplayground.agent.approval`); ``None`` runs every call without asking."""
+    :mod:`fcplayground.agent.approval`); ``None`` runs every call without asking.
+    ``tool_timeout``: seconds each tool call may take (``None``: no limit)."""
     loop = _Loop(client, tools, user_message, system, max_steps, parallel)
+    try:
+        _steps(loop, client, tools, parallel, tool_timeout, approve)
+    except KeyboardInterrupt:  # Ctrl-C stops the run; the user keeps what it did so far
+        loop.interrupt()
+    return loop.finish()
+
+
+def _steps(
+    loop: _Loop,
+    client: ModelClient,
+    tools: ToolRegistry,
+    parallel: bool,
+    tool_timeout: float | None,
+    approve: Policy | None,
+) -> None:
     while loop.wants_step():
         body = loop.begin_step()
         try:
@@ -84,7 +109,6 @@ def run(
                 loop.fail(exc)
                 break
             loop.record_results(calls, results)
-    return loop.finish()
 
 
 async def arun(
@@ -94,12 +118,27 @@ async def arun(
     system: str | None = None,
     max_steps: int = 10,
     parallel: bool = True,
-    tool_timeout: float | None = None,
+    tool_timeout: float | None = TOOL_TIMEOUT,
     approve: Policy | None = None,
 ) -> Trace:
     """Async twin of :func:`run`: the async SDK client, tools with ``acall_many``.
     ``approve`` may also be an async function."""
     loop = _Loop(client, tools, user_message, system, max_steps, parallel)
+    try:
+        await _asteps(loop, client, tools, parallel, tool_timeout, approve)
+    except (KeyboardInterrupt, ToolInterrupted):  # a tool, or the model call, raised it
+        loop.interrupt()
+    return loop.finish()
+
+
+async def _asteps(
+    loop: _Loop,
+    client: ModelClient,
+    tools: ToolRegistry,
+    parallel: bool,
+    tool_timeout: float | None,
+    approve: Policy | None,
+) -> None:
     while loop.wants_step():
         body = loop.begin_step()
         try:
@@ -118,6 +157,8 @@ async def arun(
                     decisions.append(None if request is None else check_decision(decision))
                 batch = loop.apply(calls, decisions)
                 ran = await tools.acall_many(batch.to_run, parallel=parallel, timeout=tool_timeout)
+            except ToolInterrupted:
+                raise
             except Exception as exc:
                 loop.fail(exc)
                 break
@@ -125,11 +166,12 @@ async def arun(
         elif calls:
             try:
                 results = await tools.acall_many(calls, parallel=parallel, timeout=tool_timeout)
+            except ToolInterrupted:
+                raise
             except Exception as exc:
                 loop.fail(exc)
                 break
             loop.record_results(calls, results)
-    return loop.finish()
 
 
 class _Batch:
@@ -280,6 +322,21 @@ class _Loop:
             else ""
         )
         self._stop("error", f"{type(exc).__name__}: {exc}{note}")
+
+    def interrupt(self) -> None:
+        """Stop on Ctrl-C, saying where the run was."""
+        steps = self.trace.steps
+        running = bool(steps and steps[-1].turn.tool_calls and not steps[-1].tool_runs)
+        where = (
+            f"during the tool calls of step {len(steps)} (their results are not in the trace)"
+            if running
+            else f"while waiting for the model's answer to request {len(steps) + 1}"
+        )
+        self._stop(
+            "interrupted",
+            f"Interrupted (KeyboardInterrupt) {where}. The trace holds the steps completed "
+            "before it; run again to start over.",
+        )
 
     def _stop(self, reason: str, error: str | None = None) -> None:
         self.trace.stop_reason = reason  # type: ignore[assignment]

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from ..chat import Message, ModelTurn, ToolCall, ToolResult, Usage
 from ..recording.redaction import redact
 
-StopReason = Literal["answered", "max_steps", "error"]
+StopReason = Literal["answered", "max_steps", "error", "interrupted"]
 
 
 @dataclass

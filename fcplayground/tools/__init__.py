@@ -3,10 +3,18 @@
 A :class:`ToolRegistry` builds each tool's JSON Schema from its signature and docstring,
 exports it for OpenAI and Anthropic, and runs the calls a model asks for. A model's
 mistakes never raise: they come back as error results that say what to fix.
+:func:`running_in_background` counts sync calls that timed out and still run.
 """
 
 from fcplayground.tools.execution import Arguments as Arguments
-from fcplayground.tools.registry import Tool, ToolRegistry
+from fcplayground.tools.registry import Tool, ToolInterrupted, ToolRegistry
 from fcplayground.tools.schema import UndocumentedParameterWarning
+from fcplayground.tools.threads import running_in_background
 
-__all__ = ["Tool", "ToolRegistry", "UndocumentedParameterWarning"]
+__all__ = [
+    "Tool",
+    "ToolInterrupted",
+    "ToolRegistry",
+    "UndocumentedParameterWarning",
+    "running_in_background",
+]

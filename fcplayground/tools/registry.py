@@ -25,6 +25,7 @@ from fcplayground.tools.execution import (
     run_sync,
     to_content,
     truncate,
+    validate,
     validation_text,
 )
 from fcplayground.tools.schema import (
@@ -93,8 +94,13 @@ class Tool:
             walk(parameters, make_strict)
         return ToolSpec(self.name, self.description, parameters, strict=strict)
 
-    def bind(self, arguments: Arguments) -> dict[str, Any]:
-        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs."""
+    def bind(self, arguments: Arguments, strict: bool = True) -> dict[str, Any]:
+        """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs.
+
+        ``strict`` (the default) takes each value only in its own JSON type, as OpenAI's
+        strict mode produces them: no ``true`` for an int, no ``"3"`` or ``3.5`` for an
+        int, no ``"nan"`` for a number, no ``"yes"`` or ``1`` for a bool. ``strict=False``
+        lets pydantic convert such values (``"3"`` to 3, ``"yes"`` to True)."""
         values = parse_arguments(self, arguments)
         props, required = self.parameters["properties"], self.parameters.get("required", [])
         for key in [k for k, v in values.items() if v is None and k in props]:
@@ -104,7 +110,7 @@ class Tool:
         if self.args_model is None:
             return values
         try:  # dict() keeps nested models as instances, as the function expects
-            return dict(self.args_model.model_validate(values))
+            return dict(validate(self.args_model, values, strict))
         except pydantic.ValidationError as exc:
             raise CallError(validation_text(self, exc)) from None
 
@@ -112,15 +118,27 @@ class Tool:
 # --- The registry -------------------------------------------------------------------------
 
 
+class ToolInterrupted(Exception):
+    """A tool raised KeyboardInterrupt inside :meth:`ToolRegistry.acall`.
+
+    It travels as an ordinary exception because asyncio lets a KeyboardInterrupt out of
+    a task straight through the event loop (in Jupyter, the kernel's own loop), past the
+    caller. ``arun`` stops on it as on Ctrl-C; ``call_many`` raises KeyboardInterrupt."""
+
+
 class ToolRegistry:
     """An ordered collection of tools: register functions, export schemas, run calls."""
 
-    def __init__(self, max_result_chars: int | None = 20_000) -> None:
-        """``max_result_chars`` caps a result's content (``None``: no cap); longer
-        content is cut and ends with a marker saying so."""
+    def __init__(self, max_result_chars: int | None = 20_000, strict: bool = True) -> None:
+        """``max_result_chars`` caps a result's content, error results included
+        (``None``: no cap); longer content is cut and ends with a marker saying so.
+
+        ``strict`` (the default) takes numbers and booleans only as those JSON types;
+        ``strict=False`` converts ``"3"``, ``true`` or ``"yes"`` (see :meth:`Tool.bind`)."""
         if max_result_chars is not None and max_result_chars < 0:
             raise ValueError(f"max_result_chars must be >= 0 or None, not {max_result_chars}.")
         self.max_result_chars = max_result_chars
+        self.strict = strict
         self._tools: dict[str, Tool] = {}
 
     def tool(
@@ -195,7 +213,7 @@ class ToolRegistry:
 
     def copy(self) -> ToolRegistry:
         """An independent registry: editing its descriptions leaves this one alone."""
-        other = ToolRegistry(self.max_result_chars)
+        other = ToolRegistry(self.max_result_chars, strict=self.strict)
         for tool in self:
             other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
         return other
@@ -259,20 +277,26 @@ class ToolRegistry:
         call_id: str = "",
         max_chars: int | None = None,
     ) -> ToolResult:
-        """Run one call a model asked for. Never raises for a model's mistake: that comes
-        back as a :class:`ToolResult` with ``is_error=True`` saying what to fix.
-        ``max_chars`` overrides ``max_result_chars`` for this call."""
+        """Run one call a model asked for. Never raises for a model's mistake or a tool's
+        failure (``SystemExit`` included): that comes back as a :class:`ToolResult` with
+        ``is_error=True`` saying what to fix; only KeyboardInterrupt goes through.
+        ``max_chars`` overrides ``max_result_chars`` for this call.
+
+        With a ``timeout`` (seconds), an async tool is cancelled when it overruns; a sync
+        tool runs in a bounded pool of threads and is abandoned (a thread cannot be
+        killed: it runs on in the background, see :func:`running_in_background`)."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            kwargs = tool.bind(arguments)
+            kwargs = tool.bind(arguments, self.strict)
             if tool.is_async or timeout is not None:
                 value = run_sync(ainvoke(tool, kwargs, timeout))
             else:  # in this thread, so breakpoints and thread-locals behave as usual
                 value = invoke(tool, kwargs)
-            content, is_error = self._content(tool, value, max_chars), False
+            content, is_error = to_content(tool, value), False
         except CallError as exc:
             content, is_error = str(exc), True
+        content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
 
     async def acall(
@@ -284,20 +308,19 @@ class ToolRegistry:
         call_id: str = "",
         max_chars: int | None = None,
     ) -> ToolResult:
-        """Async twin of :meth:`call`; sync tools run in a worker thread."""
+        """Async twin of :meth:`call`; sync tools run in a worker thread. A tool that
+        raises KeyboardInterrupt raises :class:`ToolInterrupted` here (see there)."""
         started = time.perf_counter()
         try:
             tool = self._lookup(name)
-            value = await ainvoke(tool, tool.bind(arguments), timeout)
-            content, is_error = self._content(tool, value, max_chars), False
+            value = await ainvoke(tool, tool.bind(arguments, self.strict), timeout)
+            content, is_error = to_content(tool, value), False
         except CallError as exc:
             content, is_error = str(exc), True
+        except KeyboardInterrupt as exc:
+            raise ToolInterrupted(f"{name} raised KeyboardInterrupt") from exc
+        content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
         return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
-
-    def _content(self, tool: Tool, value: Any, max_chars: int | None) -> str:
-        """A tool's return value as the text sent back, cut at the result limit."""
-        limit = self.max_result_chars if max_chars is None else max_chars
-        return truncate(to_content(tool, value), limit)
 
     def call_many(
         self,
@@ -307,7 +330,10 @@ class ToolRegistry:
     ) -> list[ToolResult]:
         """Run several calls, concurrently unless ``parallel=False``; results keep the
         calls' order and ``timeout`` applies to each call."""
-        return run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
+        try:
+            return run_sync(self.acall_many(calls, parallel=parallel, timeout=timeout))
+        except ToolInterrupted as exc:  # back to what a sync caller expects of Ctrl-C
+            raise KeyboardInterrupt(str(exc)) from exc
 
     async def acall_many(
         self,
@@ -323,13 +349,16 @@ class ToolRegistry:
         return [await self.acall(n, a, timeout, call_id=i) for n, a, i in pending]
 
     def _lookup(self, name: str) -> Tool:
-        if name in self._tools:
+        if isinstance(name, str) and name in self._tools:
             return self._tools[name]
-        close = difflib.get_close_matches(str(name), self._tools, n=1)
+        text = str(name)
+        # difflib is slow on long text, and no tool name is longer than 64 characters.
+        close = difflib.get_close_matches(text, self._tools, n=1) if len(text) <= 100 else []
         guess = f" Did you mean '{close[0]}'?" if close else ""
         available = ", ".join(self._tools) or "none"
+        shown = text if len(text) <= 100 else text[:100] + "..."
         raise CallError(
-            f"Unknown tool '{name}'.{guess} Available tools: {available}. "
+            f"Unknown tool '{shown}'.{guess} Available tools: {available}. "
             "Call one of these by its exact name."
         )
 

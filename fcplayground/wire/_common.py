@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..chat import Message, ToolCall, ToolResult
+from ..tools.arguments import ArgumentsError, read_json
 
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -27,15 +28,29 @@ def stable_id(prefix: str, seed: str, length: int = 24) -> str:
     return prefix + "".join(_ALPHABET[b % len(_ALPHABET)] for b in digest[:length])
 
 
-def parse_arguments(text: str | None) -> dict[str, Any] | str:
-    """The arguments a model sent as JSON text: a dict, or the raw text if not an object."""
+def parse_arguments(text: Any) -> dict[str, Any] | str:
+    """The arguments a model sent as JSON text: a dict, or the raw text if it is not a
+    readable JSON object (too deep, too long, NaN...: the registry says what is wrong).
+    Never raises, whatever ``text`` holds; an object sent in place of text is kept."""
     if not text:
         return {}
+    if isinstance(text, dict):  # some OpenAI-compatible servers send an object, not text
+        return text  # the registry checks it as it checks any dict
+    if not isinstance(text, str):
+        return _as_text(text)
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = read_json(text)
+    except ArgumentsError:
         return text
     return value if isinstance(value, dict) else text
+
+
+def _as_text(value: Any) -> str:
+    """Arguments that are not text, as text the registry can explain."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return repr(type(value).__name__)
 
 
 def error_text(result: ToolResult) -> str:

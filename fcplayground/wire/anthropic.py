@@ -7,7 +7,6 @@ Tool calls are ``tool_use`` content blocks with an ``input`` object; results are
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +21,7 @@ from ..chat import (
     ToolSpec,
     Usage,
 )
-from ._common import chunks, name_results, parse_sse, text_of
+from ._common import chunks, name_results, parse_arguments, parse_sse, text_of
 
 STOP = {
     "end_turn": "end_turn",
@@ -315,5 +314,5 @@ def turn_from_stream(text: str) -> ModelTurn:
             message.update(data.get("delta") or {})
             message.setdefault("usage", {}).update(data.get("usage") or {})
     for index, raw in partial.items():
-        message["content"][index]["input"] = json.loads(raw) if raw.strip() else {}
+        message["content"][index]["input"] = parse_arguments(raw) if raw.strip() else {}
     return turn_from_wire(message)

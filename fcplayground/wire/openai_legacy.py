@@ -190,10 +190,10 @@ def _checked_call(function: Any, index: int) -> str:
     arguments = function.get("arguments")
     try:
         value = json.loads(arguments) if arguments else {}
-    except (TypeError, ValueError) as e:
-        reason = f"{e}" if isinstance(arguments, str) else f"got {_kind(arguments)}"
+    except (TypeError, ValueError, RecursionError) as e:  # ValueError: the int digit limit
+        reason = _reason(e) if isinstance(arguments, str) else f"got {_kind(arguments)}"
         raise LegacyFormatError(
-            f"Invalid '{where}.arguments': {json.dumps(arguments)} is not valid JSON "
+            f"Invalid '{where}.arguments': {_shown(arguments)} is not valid JSON "
             f"({reason}). Send back the arguments string exactly as the model returned it: "
             'a JSON object as text, such as "{\\"city\\": \\"Paris\\"}".',
             f"{where}.arguments",
@@ -206,6 +206,18 @@ def _checked_call(function: Any, index: int) -> str:
             f"{where}.arguments",
         )
     return function["name"]
+
+
+def _shown(arguments: Any) -> str:
+    """The arguments as JSON for an error message, cut if long."""
+    text = json.dumps(arguments[:200] if isinstance(arguments, str) else arguments)
+    return text if not isinstance(arguments, str) or len(arguments) <= 200 else text + "..."
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply: send flatter arguments"
+    return str(exc).split("\n", 1)[0][:200]
 
 
 def _result(m: dict[str, Any], index: int, pending: list[tuple[str, str]]) -> dict[str, Any]:
