@@ -13,10 +13,10 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
+from contextlib import suppress
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import httpx2
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .server import Server
 
 BACKLOG = 256  # connections the kernel holds while the server accepts: a room at once
+LINGER = 2.0  # seconds spent draining a rejected body, so the client reads why
 
 
 class PortInUseError(OSError):
@@ -177,7 +178,9 @@ class _Handler(BaseHTTPRequestHandler):
             body = read_body(self.headers, self.rfile, self.timeout)
         except BodyError as e:
             self.close_connection = True  # the rest of the body is unread: the stream is lost
-            return self._error(e.status, e.message)
+            status = self._error(e.status, e.message)
+            self._linger()
+            return status
         if self.command == "OPTIONS" and origin is not None:
             return self._preflight()
         if self.command in ("GET", "HEAD") and (page := self._page()) is not None:
@@ -192,6 +195,17 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.headers.get("content-type", "").startswith("text/event-stream"):
             return self._stream(reply)
         return self._send(reply.status, reply.body, reply.headers)
+
+    def _linger(self) -> None:
+        """Read and drop what the client is still sending (for up to LINGER seconds), so
+        that the error just written reaches it rather than being lost to a reset."""
+        with suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            self._clock.deadline = min(self._clock.deadline, time.monotonic() + LINGER)
+            drained = 0
+            while drained < MAX_BODY and (piece := self.rfile.read1(65536)):
+                drained += len(piece)
 
     def _page(self) -> dict[str, Any] | None:
         """The server's own GET pages: its description and the model list."""
@@ -217,13 +231,19 @@ class _Handler(BaseHTTPRequestHandler):
         endpoint's JSON rather than its HTML page."""
         self.log_error("code %d, message %s", code, message)
         self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # not parsed yet: a status line still helps
+            self.request_version = "HTTP/1.1"
         text = message or HTTPStatus(code).phrase
         self._error(code, f"{text}: {explain}" if explain else f"{text}.")
 
     # -- reading ------------------------------------------------------------------------
 
     def _path(self) -> str:
-        return urlsplit(getattr(self, "path", "") or "/").path or "/"
+        target = getattr(self, "path", None)
+        if target is None:  # the stdlib refused the request line before taking its path
+            words = getattr(self, "raw_requestline", b"").split()
+            target = words[1].decode("latin-1") if len(words) > 1 else "/"
+        return _target_path(target)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -239,7 +259,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        origin = self.headers.get("Origin") if self.headers else None
+        headers = getattr(self, "headers", None)  # unset when the request line was refused
+        origin = headers.get("Origin") if headers is not None else None
         if origin is not None and self.server.app.policy.origin_allowed(origin):
             self.send_header("Access-Control-Allow-Origin", origin)
             self.send_header("Access-Control-Expose-Headers", "request-id, x-request-id")
@@ -315,6 +336,15 @@ def _kind(api: str, status: int) -> str:
     if status == 403 and api == "anthropic":
         return "permission_error"
     return "invalid_request_error"
+
+
+def _target_path(target: str) -> str:
+    """The path of a request target, without query or fragment (never raises: the target
+    is the client's text, and ``urlsplit`` rejects some, such as ``//[x``)."""
+    path = target.partition("?")[0].partition("#")[0]
+    if "://" in path:  # the absolute form a proxy sends: http://host/v1/messages
+        path = "/" + path.partition("://")[2].partition("/")[2]
+    return path or "/"
 
 
 def _route(path: str) -> str:
