@@ -20,7 +20,6 @@ import pytest
 
 from fcplayground.chat import ModelTurn, Request
 from fcplayground.models import SimulatedModel
-from fcplayground.offline import http_reading
 from fcplayground.offline.handler import handle
 from fcplayground.offline.server import Server
 
@@ -202,7 +201,9 @@ def test_a_chunk_size_that_is_not_hex_digits_gets_400(server, size):
     "a 413 in the endpoint's format (request_too_large on /v1/messages), read no further",
 )
 def test_chunks_past_the_size_cap_get_413_in_the_endpoints_format(server, monkeypatch):
-    monkeypatch.setattr(http_reading, "MAX_BODY", 64 * 1024)  # the cap, made small to test
+    monkeypatch.setattr(
+        "fcplayground.offline.http_reading.MAX_BODY", 64 * 1024
+    )  # the cap, made small to test
     chunk = b"4000\r\n" + b"x" * 0x4000 + b"\r\n"
     received = exchange(server, post_head(MESSAGES, "Transfer-Encoding: chunked") + chunk * 5)
     status, _, error = anthropic_error(received)
