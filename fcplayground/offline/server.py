@@ -38,6 +38,11 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_TIMEOUT = 10.0  # seconds for a whole request to arrive; an idle keep-alive too
 MAX_CONNECTIONS = 512  # served at once; more are closed at once rather than queued
+# How long one thread may hold the interpreter before another gets a turn (CPython's
+# default is 5 ms). A long request keeps a thread busy in the model; at 5 ms every short
+# request beside it waits several turns (p99 2-12x, benchmarks/serve_load.py), at 1 ms
+# within 2x. serve() sets it: it owns the process; a Server in a notebook does not.
+SWITCH_INTERVAL = 0.001
 
 
 class Server:
@@ -212,6 +217,8 @@ def serve(
     """
     server = Server(model, host, port, quiet, timeout=timeout, cors=cors, allow_hosts=allow_hosts)
     print(banner(server), flush=True)
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     with _signals_as_interrupt():
         try:
             server.serve_forever()
@@ -219,6 +226,7 @@ def serve(
             pass
         finally:
             server.close()
+            sys.setswitchinterval(switch_interval)
     print("Stopped.", flush=True)
 
 
