@@ -4,6 +4,7 @@ real socket on 127.0.0.1, each bounded in count and time."""
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import select
 import socket
@@ -286,3 +287,23 @@ def test_a_long_request_does_not_delay_a_short_one():
             model.release.set()
             slow.join(GUARD)
     assert not slow.is_alive() and b'"slowly"' in slow_reply[0]
+
+
+def test_idle_keep_alive_connections_close_quietly_and_dropped_requests_are_logged():
+    log = io.StringIO()
+    with Server(quiet=False, log=log, timeout=0.3) as server:
+        with connect(server) as idle:  # one request, then nothing more
+            idle.sendall(
+                post_head(CHAT, f"Content-Length: {len(SMALL)}").replace(
+                    b"Connection: close\r\n", b""
+                )
+                + SMALL
+            )
+            assert closed_by_server(idle)
+        with connect(server) as stalled:
+            stalled.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            assert closed_by_server(stalled)
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("POST /v1/chat/completions 200 ")
+    assert lines[1] == "127.0.0.1 dropped a request that did not arrive within 0.3 s"

@@ -105,6 +105,8 @@ def test_a_foreign_host_header_is_refused_naming_the_policy_and_the_flag(server)
         "LOCALHOST",
         "192.168.1.5:8000",
         "app.localhost",
+        f"{socket.gethostname()}:8000",
+        f"{socket.gethostname()}.local",
     ],
 )
 def test_this_machines_names_and_any_ip_address_are_answered(server, host):

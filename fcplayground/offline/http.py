@@ -321,8 +321,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.app.write_log(line)
 
     def log_message(self, format: str, *args: Any) -> None:
-        # Only the standard library's own errors (a malformed request line) get here; a
-        # query string there might carry a key, so it is cut.
+        # Only the standard library's own errors (a malformed request line, a timeout) get
+        # here; a query string there might carry a key, so it is cut.
+        if format.startswith("Request timed out"):
+            if not self._clock.received:
+                return  # an idle keep-alive connection closed: normal, not worth a line
+            format, args = "dropped a request that did not arrive within %g s", (self.timeout,)
         line = re.sub(r"\?[^\s'\"]*", "?...", format % args)
         self.server.app.write_log(f"{self.address_string()} {line}")
 

@@ -40,10 +40,12 @@ class DeadlineSocket(io.RawIOBase):
         super().__init__()
         self._sock, self.timeout = sock, timeout
         self.deadline = time.monotonic() + timeout
+        self.received = 0  # bytes since restart: none means an idle keep-alive connection
 
     def restart(self) -> None:
         """Start the clock for the next request on this connection."""
         self.deadline = time.monotonic() + self.timeout
+        self.received = 0
 
     def readable(self) -> bool:
         return True
@@ -53,7 +55,9 @@ class DeadlineSocket(io.RawIOBase):
         if left <= 0:
             raise TimeoutError("the request did not arrive in time")
         self._sock.settimeout(left)
-        return self._sock.recv_into(buffer)
+        count = self._sock.recv_into(buffer)
+        self.received += count
+        return count
 
 
 def read_body(headers: Message, rfile: BinaryIO, seconds: float) -> bytes:
