@@ -16,19 +16,21 @@ own keep-alive connection, run
 
 ``--unread`` makes the big request one the server reads and parses in full but the model
 never sees (cut short of its closing brace, so a 400): the HTTP layer's own cost.
-``--repeat`` runs the clients several times per scenario and reports the median p99 (the
-machine's other load makes a single p99 noisy). ``--switch-interval`` sets the server's
+``--repeat`` runs the clients several times per scenario, after one uncounted warm-up
+round, and reports the median p99 (the machine's other load makes a single p99 noisy). ``--switch-interval`` sets the server's
 ``sys.setswitchinterval`` (``fcplayground serve`` sets 1 ms; CPython's default is 5 ms): how
 long a CPU-bound thread, such as the model reading the 3 MB request, may hold the
 interpreter before a thread with its reply ready gets a turn.
 
-Measured on a shared 2-core machine (load ~5), p99 in ms, median of 3 runs:
+Measured on a 2-core machine shared with other work (load 3-8, so single figures move by
++-50%): p99 in ms, its ratio to "alone" in the same run, and requests per second; each a
+range over separate runs (4 at 1 ms, 3 at 5 ms), p99 the median of 3 rounds per run.
 
 | switch interval | alone | beside slowloris | beside 3 MB | beside both |
 |---|---|---|---|---|
-| 5 ms (CPython's default) | 175-216 | 185-223 | 902-1425 (5-7x) | 442-2168 (2-12x) |
-| 1 ms (``fcplayground serve``) | 192-195 | 173-178 | 216-373 (1.1-1.9x) | 288-303 (1.5-1.6x) |
-| 3 MB unread (HTTP layer only), 5 ms | 251 | 271 | 244 | 204 (0.8x) |
+| 1 ms (``fcplayground serve``) | 192-301 ms, 253-484/s | 161-194 ms (0.5-0.9x) | 216-373 ms (1.0-1.9x), 293-372/s | 264-345 ms (1.1-1.6x), 266-335/s |
+| 5 ms (CPython's default) | 175-318 ms, 350-463/s | 185-390 ms (0.9-1.3x) | 655-1425 ms (2.1-6.6x), 111-188/s | 442-2168 ms (1.5-12x), 123-314/s |
+| 5 ms, 3 MB unread (HTTP layer only) | 251 ms, 310/s | 271 ms (1.1x) | 244 ms (1.0x), 436/s | 204 ms (0.8x), 474/s |
 
 Every request was answered in every run. The simulated model spends minutes on a 3 MB
 document today (~25 s per 300 KB, mostly in its place and currency extractors), so the
@@ -200,7 +202,8 @@ def scenario(name: str, args: argparse.Namespace, beside: list[tuple]) -> Run:
         for helper in helpers:
             helper.start()
         time.sleep(0.5 if helpers else 0)  # let the hostile ones get going first
-        for _ in range(args.repeat):
+        warm_up = args.repeat > 1
+        for _ in range(args.repeat + warm_up):
             run.repeats.append([])
             go = threading.Barrier(args.clients + 1)
             clients = [
@@ -214,6 +217,10 @@ def scenario(name: str, args: argparse.Namespace, beside: list[tuple]) -> Run:
             for thread in clients:
                 thread.join()
             run.seconds += time.perf_counter() - start
+            if warm_up and not run.failures:
+                # the first round warms the server's caches and threads: not counted
+                run.repeats.clear()
+                run.seconds, warm_up = 0.0, False
         stop.set()
         for helper in helpers:
             helper.join(timeout=2)  # a big request still being read is left behind
