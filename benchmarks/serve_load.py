@@ -17,10 +17,11 @@ own keep-alive connection, run
 ``--unread`` makes the big request one the server reads and parses in full but the model
 never sees (cut short of its closing brace, so a 400): the HTTP layer's own cost.
 ``--repeat`` runs the clients several times per scenario, after one uncounted warm-up
-round, and reports the median p99 (the machine's other load makes a single p99 noisy). ``--switch-interval`` sets the server's
-``sys.setswitchinterval`` (``fcplayground serve`` sets 1 ms; CPython's default is 5 ms): how
-long a CPU-bound thread, such as the model reading the 3 MB request, may hold the
-interpreter before a thread with its reply ready gets a turn.
+round, and reports the median p99 (the machine's other load makes a single p99 noisy).
+``--switch-interval`` sets the server's ``sys.setswitchinterval`` (``fcplayground serve``
+sets 1 ms; CPython's default is 5 ms): how long a CPU-bound thread, such as the model
+reading the 3 MB request, may hold the interpreter before a thread with its reply ready
+gets a turn.
 
 Measured on a 2-core machine shared with other work (load 3-8, so single figures move by
 +-50%): p99 in ms, its ratio to "alone" in the same run, and requests per second; each a

@@ -172,13 +172,9 @@ def test_a_server_bug_gets_a_500_in_the_endpoints_format_that_is_not_retried():
 def test_log_lines_escape_control_characters():
     log = io.StringIO()
     with Server(quiet=False, log=log) as server:
-        exchange(
-            server,
-            b"GET /v1/\x1b[2J\x1b[31mred\x9b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-        )
-        exchange(
-            server, b"G\x07ET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
+        tail = b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        exchange(server, b"GET /v1/\x1b[2J\x1b[31mred\x9b" + tail)
+        exchange(server, b"G\x07ET /health" + tail)
     text = log.getvalue()
     assert "/v1/\\x1b[2J\\x1b[31mred\\x9b 404" in text
     assert "G\\x07ET /health" in text
