@@ -41,10 +41,11 @@ def post_head(path: str, *headers: str, host: str = "127.0.0.1") -> bytes:
 
 
 def parse(received: bytes) -> tuple[int, dict[str, str], bytes]:
-    """(status, lower-cased headers, body) of the first reply in ``received``."""
+    """(status, headers by lower-cased name, body) of the first reply in ``received``."""
     head, _, body = received.partition(b"\r\n\r\n")
     status_line, *lines = head.decode("latin-1").split("\r\n")
-    headers = dict(line.lower().split(": ", 1) for line in lines)
+    pairs = (line.split(": ", 1) for line in lines)
+    headers = {name.lower(): value for name, value in pairs}
     return int(status_line.split()[1]), headers, body
 
 
