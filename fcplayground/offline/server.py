@@ -69,11 +69,12 @@ class Server:
         # jsonschema is slow to import: pay for it now, not inside the first request.
         import jsonschema  # noqa: F401
 
-        if not timeout > 0 or max_connections < 1:
+        if not timeout > 0:  # also refuses NaN
             raise ValueError(
-                f"timeout must be a positive number of seconds (got {timeout!r}) and "
-                f"max_connections at least 1 (got {max_connections!r})."
+                f"--timeout must be a positive number of seconds (got {timeout!r}), e.g. 10."
             )
+        if max_connections < 1:
+            raise ValueError(f"max_connections must be at least 1 (got {max_connections!r}).")
         self.model: Model = model or SimulatedModel()
         self.quiet = quiet
         self.timeout = float(timeout)
