@@ -25,6 +25,7 @@ from raw_http import (
 )
 
 from fcplayground.chat import ModelTurn, Request
+from fcplayground.cli import main
 from fcplayground.models import SimulatedModel
 from fcplayground.offline.handler import handle
 from fcplayground.offline.server import Server
@@ -81,6 +82,13 @@ def test_an_origin_given_with_cors_gets_its_own_origin_back():
 def test_a_cors_value_that_is_not_an_origin_is_refused_with_an_example():
     with pytest.raises(ValueError, match=r"e\.g\. --cors http://localhost:5173"):
         Server(cors="localhost:5173")
+
+
+def test_cli_with_a_bad_timeout_or_origin_exits_2_naming_the_flag(capsys):
+    assert main(["serve", "--port", "0", "--timeout", "0"]) == 2
+    assert "--timeout must be a positive number of seconds" in capsys.readouterr().err
+    assert main(["serve", "--port", "0", "--cors", "localhost:5173"]) == 2
+    assert "--cors 'localhost:5173' is not an origin" in capsys.readouterr().err
 
 
 @pytest.mark.fault(
