@@ -250,7 +250,7 @@ def raw_exchange(server: Server, request: bytes) -> bytes:
 def stream_request(version: str, extra: str = "") -> bytes:
     body = json.dumps({"model": OPENAI_MODEL, "messages": ASK, "stream": True}).encode()
     head = (
-        f"POST /v1/chat/completions {version}\r\nHost: x\r\nContent-Type: application/json\r\n"
+        f"POST /v1/chat/completions {version}\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\n{extra}\r\n"
     )
     return head.encode() + body
@@ -291,7 +291,7 @@ def test_a_body_that_is_not_json_gets_400_in_the_providers_format(server):
 
 
 def test_an_unreadable_body_length_gets_400_instead_of_a_hang(server):
-    request = b"POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"
+    request = b"POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n"
     received = raw_exchange(server, request)
     assert received.startswith(b"HTTP/1.1 400 ")
     assert b"Content-Length" in received.partition(b"\r\n\r\n")[2]
@@ -313,16 +313,21 @@ def test_home_and_health_pages_say_what_is_served(server):
         assert "POST /v1/messages" in about["endpoints"]
 
 
-def test_browser_preflight_is_allowed(server):
-    request = urllib.request.Request(
-        f"{server.url}/v1/messages",
-        method="OPTIONS",
-        headers={"Origin": "http://localhost:5173", "Access-Control-Request-Headers": "x-api-key"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as reply:
-        assert reply.status == 204
-        assert reply.headers["Access-Control-Allow-Headers"] == "x-api-key"
-        assert "POST" in reply.headers["Access-Control-Allow-Methods"]
+def test_browser_preflight_from_an_origin_given_with_cors_is_allowed():
+    with Server(cors="http://localhost:5173") as server:
+        request = urllib.request.Request(
+            f"{server.url}/v1/messages",
+            method="OPTIONS",
+            headers={
+                "Origin": "http://localhost:5173",
+                "Access-Control-Request-Headers": "x-api-key",
+            },
+        )
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            assert reply.status == 204
+            assert reply.headers["Access-Control-Allow-Origin"] == "http://localhost:5173"
+            assert reply.headers["Access-Control-Allow-Headers"] == "x-api-key"
+            assert "POST" in reply.headers["Access-Control-Allow-Methods"]
 
 
 def test_each_request_is_logged_in_one_line_without_the_api_key(tools):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..offline.server import DEFAULT_HOST, DEFAULT_PORT, serve
+from ..offline.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, serve
 
 
 def register(sub: Any) -> None:
@@ -30,13 +30,46 @@ def register(sub: Any) -> None:
         help=f"address to listen on (default {DEFAULT_HOST}: this machine only)",
     )
     parser.add_argument("--quiet", action="store_true", help="no log line per request")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time a whole request may take to arrive (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages from ORIGIN (e.g. http://localhost:5173; '*': any) call the "
+        "server from a browser; repeatable. Default: no browser page may",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests addressed to NAME (besides IP addresses, localhost and "
+        "this machine's name); repeatable; '*': any",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        serve(host=args.host, port=args.port, quiet=args.quiet)
+        serve(
+            host=args.host,
+            port=args.port,
+            quiet=args.quiet,
+            timeout=args.timeout,
+            cors=args.cors,
+            allow_hosts=args.allow_host,
+        )
     except OSError as e:  # the server's bind errors already say what to do
         print(f"fcplayground serve: {e.strerror or e}", file=sys.stderr)
         return 1
+    except ValueError as e:  # a bad --timeout or --cors: the message names it
+        print(f"fcplayground serve: {e}", file=sys.stderr)
+        return 2
     return 0

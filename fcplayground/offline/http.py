@@ -4,26 +4,32 @@ routes it answers; :class:`~fcplayground.offline.server.Server` runs it."""
 from __future__ import annotations
 
 import errno
+import io
 import json
 import re
 import socket
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import suppress
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import httpx2
 
 from ..settings import model_for
-from .handler import CREATED, ROUTES, Reply
+from .handler import CREATED, ROUTES, Reply, api_of, error_reply
+from .http_reading import MAX_BODY as MAX_BODY  # re-exported: the size cap
+from .http_reading import BodyError, DeadlineSocket, read_body
 
 if TYPE_CHECKING:
     from .server import Server
 
-MAX_BODY = 32 * 1024 * 1024  # 32 MB: far above any lesson's request; stops a runaway upload
+BACKLOG = 256  # connections the kernel holds while the server accepts: a room at once
+LINGER = 2.0  # seconds spent draining a rejected body, so the client reads why
 
 
 class PortInUseError(OSError):
@@ -42,21 +48,38 @@ class PortInUseError(OSError):
         return str(self.strerror)
 
 
-class _TooLarge(Exception):
-    """A chunked request body past :data:`MAX_BODY`."""
-
-
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True  # a stuck client never keeps the process alive
+    request_queue_size = BACKLOG  # the stdlib's 5 drops connects when a room starts at once
 
     def __init__(self, address: tuple[str, int], app: Server) -> None:
         self.app = app
         self.connections: set[socket.socket] = set()
+        self._slots = threading.BoundedSemaphore(app.max_connections)
         super().__init__(address, _Handler)
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # Past the cap a connection is closed at once: no thread, no queue that grows.
+        if not self._slots.acquire(blocking=False):
+            self.app.write_log(f"refused a connection: {self.app.max_connections} are open already")
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
     def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that hangs up (reset, broken pipe) is normal, not worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        # A client that hangs up (reset, broken pipe) or stalls is normal, not worth a
+        # traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
             super().handle_error(request, client_address)
 
 
@@ -86,7 +109,11 @@ def _bind(host: str, port: int, app: Server) -> _HTTPServer:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """One HTTP connection. Headers are read but never logged: they carry API keys."""
+    """One HTTP connection. Headers are read but never logged: they carry API keys.
+
+    Every method (GET, POST, HEAD, PUT, anything) goes to :meth:`_dispatch`, and every
+    error, the HTTP layer's own included, is sent in the format of the endpoint it hit.
+    """
 
     protocol_version = "HTTP/1.1"  # keep-alive, and chunked streams
     # Without it, a reply written in two packets waits for the client's delayed ACK (~40 ms).
@@ -97,127 +124,156 @@ class _Handler(BaseHTTPRequestHandler):
         return "fcplayground"
 
     def setup(self) -> None:
+        self.timeout = self.server.app.timeout  # StreamRequestHandler sets it on the socket
         super().setup()
+        self.rfile.close()  # replaced by one that keeps the whole request to a deadline
+        self._clock = DeadlineSocket(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self._clock)
+        self._sent = False
         self.server.connections.add(self.connection)
 
     def finish(self) -> None:
         self.server.connections.discard(self.connection)
         super().finish()
 
-    # -- methods ------------------------------------------------------------------------
+    def handle_one_request(self) -> None:
+        self._clock.restart()  # this request, line, headers and body, gets `timeout` seconds
+        self._sent = False
+        super().handle_one_request()
 
-    def do_POST(self) -> None:
-        self._timed(self._post)
+    def __getattr__(self, name: str) -> Any:
+        # The stdlib looks up do_<METHOD> and answers 501 HTML when it is missing.
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
 
-    def do_GET(self) -> None:
-        self._timed(self._get)
+    # -- answering ----------------------------------------------------------------------
 
-    def do_OPTIONS(self) -> None:
-        """A browser's CORS preflight: allow any page to call (nothing here is secret)."""
-
-        def preflight() -> int:
-            asked = self.headers.get("Access-Control-Request-Headers", "*")
-            self.send_response(204)
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            # "*" does not cover Authorization in browsers: echo what was asked for.
-            self.send_header("Access-Control-Allow-Headers", asked)
-            self.send_header("Access-Control-Max-Age", "600")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return 204
-
-        self._timed(preflight)
-
-    def _timed(self, answer: Callable[[], int | str]) -> None:
+    def _dispatch(self) -> None:
         start = time.perf_counter()
         try:
-            status = answer()
-        except (BrokenPipeError, ConnectionResetError):
+            status = self._answer()
+        except (ConnectionError, TimeoutError):
             self.close_connection = True
             status = "client gone"
+        except Exception as e:  # a bug here must not look like a hung server
+            self._log_traceback()
+            self.close_connection = True
+            status = "server error"
+            if not self._sent:
+                status = self._error(500, f"The offline server failed: {type(e).__name__}: {e}")
         ms = (time.perf_counter() - start) * 1000
         # The path without its query: a query string may carry a key (?key=...).
         self.server.app.write_log(f"{self.command} {self._path()} {status} {ms:.1f} ms")
 
-    def _post(self) -> int | str:
-        body = self._body()
-        if body is None:
-            return "rejected: unreadable body"
+    def _answer(self) -> int | str:
+        policy, origin = self.server.app.policy, self.headers.get("Origin")
+        if not policy.host_allowed(host := self.headers.get("Host")):
+            self.close_connection = True
+            return self._error(403, policy.host_refusal(host or ""))
+        if origin is not None and not policy.origin_allowed(origin):
+            self.close_connection = True
+            return self._error(403, policy.origin_refusal(origin))
         try:
-            reply = self.server.app.answer("POST", _route(self._path()), body)
+            body = read_body(self.headers, self.rfile, self.timeout)
+        except BodyError as e:
+            self.close_connection = True  # the rest of the body is unread: the stream is lost
+            status = self._error(e.status, e.message)
+            self._linger()
+            return status
+        if self.command == "OPTIONS" and origin is not None:
+            return self._preflight()
+        if self.command in ("GET", "HEAD") and (page := self._page()) is not None:
+            return self._send_json(200, page)
+        try:
+            reply = self.server.app.answer(self.command, _route(self._path()), body)
         except httpx2.TimeoutException:
             # An injected timeout ("timeout" fault): like a provider that never answers,
             # send nothing; the client sees the connection end without a reply.
             self.close_connection = True
             return "no reply (injected timeout)"
-        except Exception as e:  # a bug must not look like a hung server
-            self.server.app.write_log(traceback.format_exc())
-            message = f"The offline server failed: {type(e).__name__}: {e}"
-            return self._send_json(500, {"error": {"message": message, "type": "server_error"}})
         if reply.headers.get("content-type", "").startswith("text/event-stream"):
             return self._stream(reply)
         return self._send(reply.status, reply.body, reply.headers)
 
-    def _get(self) -> int:
+    def _linger(self) -> None:
+        """Read and drop what the client is still sending (for up to LINGER seconds), so
+        that the error just written reaches it rather than being lost to a reset."""
+        with suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            self._clock.deadline = min(self._clock.deadline, time.monotonic() + LINGER)
+            drained = 0
+            while drained < MAX_BODY and (piece := self.rfile.read1(65536)):
+                drained += len(piece)
+
+    def _page(self) -> dict[str, Any] | None:
+        """The server's own GET pages: its description and the model list."""
         path = self._path().rstrip("/") or "/"
         if path in ("/", "/health"):
-            return self._send_json(200, self._about())
-        if _route(path) == "/v1/models":
-            return self._send_json(200, _models())
-        reply = self.server.app.answer("GET", path, b"")  # the provider's own 404
-        return self._send(reply.status, reply.body, reply.headers)
+            return self._about()
+        return _models() if _route(path) == "/v1/models" else None
+
+    def _preflight(self) -> int:
+        """A browser's CORS preflight, from an origin ``--cors`` allows."""
+        asked = self.headers.get("Access-Control-Request-Headers", "*")
+        self._head(204, {})
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        # "*" does not cover Authorization in browsers: echo what was asked for.
+        self.send_header("Access-Control-Allow-Headers", asked)
+        self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return 204
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The stdlib's own errors (a malformed request line, headers too long), in the
+        endpoint's JSON rather than its HTML page."""
+        self.log_error("code %d, message %s", code, message)
+        self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # not parsed yet: a status line still helps
+            self.request_version = "HTTP/1.1"
+        text = message or HTTPStatus(code).phrase
+        self._error(code, f"{text}: {explain}" if explain else f"{text}.")
 
     # -- reading ------------------------------------------------------------------------
 
     def _path(self) -> str:
-        return urlsplit(self.path).path or "/"
-
-    def _body(self) -> bytes | None:
-        """The request body, or ``None`` after answering why it cannot be read."""
-        try:
-            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-                return self._chunked_body()
-            length = int(self.headers.get("Content-Length") or 0)
-            if length < 0:
-                raise ValueError(length)
-        except ValueError:
-            return self._unreadable(400, "The request's Content-Length or chunk sizes are invalid.")
-        except _TooLarge:
-            return self._unreadable(413, "The request body is larger than 32 MB.")
-        if length > MAX_BODY:
-            return self._unreadable(413, "The request body is larger than 32 MB.")
-        return self.rfile.read(length)
-
-    def _chunked_body(self) -> bytes:
-        parts, total = [], 0
-        while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-            total += size
-            if total > MAX_BODY:
-                raise _TooLarge
-            parts.append(self.rfile.read(size))
-            self.rfile.readline()  # the CRLF after each chunk
-        while self.rfile.readline().strip():  # trailers, then the blank line
-            pass
-        return b"".join(parts)
-
-    def _unreadable(self, status: int, message: str) -> None:
-        self.close_connection = True  # the rest of the body is unread: the stream is lost
-        self._send_json(status, {"error": {"message": message, "type": "invalid_request_error"}})
-        return None
+        target = getattr(self, "path", None)
+        if target is None:  # the stdlib refused the request line before taking its path
+            words = getattr(self, "raw_requestline", b"").split()
+            target = words[1].decode("latin-1") if len(words) > 1 else "/"
+        return _target_path(target)
 
     # -- writing ------------------------------------------------------------------------
 
+    def _error(self, status: int, message: str) -> int:
+        """An HTTP-layer error in the format of the endpoint hit; never worth a retry."""
+        api = api_of(_route(self._path()))
+        reply = error_reply(api, status, _kind(api, status), message, retry=False)
+        return self._send(reply.status, reply.body, reply.headers)
+
     def _head(self, status: int, headers: dict[str, str]) -> None:
+        self.connection.settimeout(self.timeout)  # a write gets the full timeout again
+        self._sent = True
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Access-Control-Allow-Origin", "*")
+        headers = getattr(self, "headers", None)  # unset when the request line was refused
+        origin = headers.get("Origin") if headers is not None else None
+        if origin is not None and self.server.app.policy.origin_allowed(origin):
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Expose-Headers", "request-id, x-request-id")
+            self.send_header("Vary", "Origin")
 
     def _send(self, status: int, body: bytes, headers: dict[str, str]) -> int:
         self._head(status, headers)
         self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
         return status
 
     def _send_json(self, status: int, payload: Any) -> int:
@@ -258,13 +314,41 @@ class _Handler(BaseHTTPRequestHandler):
         }
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Silenced: :meth:`_timed` writes one line per request instead."""
+        """Silenced: :meth:`_dispatch` writes one line per request instead."""
+
+    def _log_traceback(self) -> None:
+        for line in traceback.format_exc().splitlines():
+            self.server.app.write_log(line)
 
     def log_message(self, format: str, *args: Any) -> None:
-        # Only the standard library's own errors (a malformed request line) get here; a
-        # query string there might carry a key, so it is cut.
+        # Only the standard library's own errors (a malformed request line, a timeout) get
+        # here; a query string there might carry a key, so it is cut.
+        if format.startswith("Request timed out"):
+            if not self._clock.received:
+                return  # an idle keep-alive connection closed: normal, not worth a line
+            format, args = "dropped a request that did not arrive within %g s", (self.timeout,)
         line = re.sub(r"\?[^\s'\"]*", "?...", format % args)
         self.server.app.write_log(f"{self.address_string()} {line}")
+
+
+def _kind(api: str, status: int) -> str:
+    """The error ``type`` each provider gives an HTTP-layer error of this status."""
+    if status >= 500:
+        return "api_error"
+    if status == 413 and api == "anthropic":
+        return "request_too_large"
+    if status == 403 and api == "anthropic":
+        return "permission_error"
+    return "invalid_request_error"
+
+
+def _target_path(target: str) -> str:
+    """The path of a request target, without query or fragment (never raises: the target
+    is the client's text, and ``urlsplit`` rejects some, such as ``//[x``)."""
+    path = target.partition("?")[0].partition("#")[0]
+    if "://" in path:  # the absolute form a proxy sends: http://host/v1/messages
+        path = "/" + path.partition("://")[2].partition("/")[2]
+    return path or "/"
 
 
 def _route(path: str) -> str:

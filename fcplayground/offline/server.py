@@ -7,6 +7,13 @@ The same pure handler that answers the in-process SDK clients
 ...     client = openai.OpenAI(base_url=server.openai_base_url, api_key="anything")
 
 ``fcplayground serve`` runs :func:`serve`. Any API key is accepted and none is ever logged.
+
+Limits: a request (line, headers and body) must arrive within ``timeout`` seconds (10 by
+default), a body is at most 32 MB (chunked ones too), the kernel queues up to 256
+connections while they wait to be accepted, and at most ``max_connections`` (512) are
+served at once, each in its own thread, with no lock around the model. Browser pages are
+refused unless ``cors`` names their origin, and requests addressed to a foreign Host name
+are refused (:mod:`fcplayground.offline.http_policy`).
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TextIO
 
@@ -25,9 +32,17 @@ from .handler import Reply, handle
 from .http import MAX_BODY as MAX_BODY  # re-exported: the size cap is the server's
 from .http import PortInUseError as PortInUseError
 from .http import _bind
+from .http_policy import Policy
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_TIMEOUT = 10.0  # seconds for a whole request to arrive; an idle keep-alive too
+MAX_CONNECTIONS = 512  # served at once; more are closed at once rather than queued
+# How long one thread may hold the interpreter before another gets a turn (CPython's
+# default is 5 ms). A long request keeps a thread busy in the model; at 5 ms every short
+# request beside it waits several turns (p99 2-12x, benchmarks/serve_load.py), at 1 ms
+# within 2x. serve() sets it: it owns the process; a Server in a notebook does not.
+SWITCH_INTERVAL = 0.001
 
 
 class Server:
@@ -45,14 +60,27 @@ class Server:
         port: int = 0,
         quiet: bool = True,
         log: TextIO | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        cors: str | Iterable[str] = (),
+        allow_hosts: str | Iterable[str] = (),
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         # jsonschema is slow to import: pay for it now, not inside the first request.
         import jsonschema  # noqa: F401
 
+        if not timeout > 0:  # also refuses NaN
+            raise ValueError(
+                f"--timeout must be a positive number of seconds (got {timeout!r}), e.g. 10."
+            )
+        if max_connections < 1:
+            raise ValueError(f"max_connections must be at least 1 (got {max_connections!r}).")
         self.model: Model = model or SimulatedModel()
         self.quiet = quiet
+        self.timeout = float(timeout)
+        self.max_connections = max_connections
+        self.policy = Policy.build(host, _strings(allow_hosts), _strings(cors))
         self._log = log  # None: whatever sys.stderr is when a line is written
-        self._lock = threading.Lock()  # models keep state (history, scripts): one at a time
         self._thread: threading.Thread | None = None
         self._serving = False
         self._httpd = _bind(host, port, self)
@@ -127,34 +155,48 @@ class Server:
     # -- used by the request handler ----------------------------------------------------
 
     def answer(self, method: str, path: str, body: bytes) -> Reply:
-        """The provider's reply to one request (the handler, one request at a time)."""
-        with self._lock:
-            return handle(self.model, method, path, body)
+        """The provider's reply to one request. Requests are answered side by side, with no
+        lock: the models are safe to share across threads."""
+        return handle(self.model, method, path, body)
 
     def write_log(self, line: str) -> None:
+        """Write one log line, its control characters escaped (unless ``quiet``)."""
         if not self.quiet:
-            print(line, file=self._log or sys.stderr, flush=True)
+            print(printable(line), file=self._log or sys.stderr, flush=True)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), so that a request
+    cannot move the cursor, recolour or clear the terminal its log line is printed on."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def banner(server: Server) -> str:
-    """What to point a client at, with a curl example."""
-    return "\n".join(
-        [
-            f"fcplayground offline provider on {server.url} (the simulated model; any API key).",
-            f"  OpenAI base URL:    {server.openai_base_url}",
-            f"  Anthropic base URL: {server.anthropic_base_url}",
-            f"  Try: curl {server.openai_base_url}/chat/completions "
-            "-H 'Content-Type: application/json' "
-            f'-d \'{{"model": "{model_for("openai")}", '
-            '"messages": [{"role": "user", "content": "Hello"}]}\'',
-            "Press Ctrl-C to stop.",
-        ]
-        + (
-            []
-            if server.host in ("127.0.0.1", "::1", "localhost")
-            else [f"Note: listening on {server.host}, so other machines can reach it too."]
+    """What to point a client at, with a curl example, and who may reach it."""
+    lines = [
+        f"fcplayground offline provider on {server.url} (the simulated model; any API key).",
+        f"  OpenAI base URL:    {server.openai_base_url}",
+        f"  Anthropic base URL: {server.anthropic_base_url}",
+        f"  Try: curl {server.openai_base_url}/chat/completions "
+        "-H 'Content-Type: application/json' "
+        f'-d \'{{"model": "{model_for("openai")}", '
+        '"messages": [{"role": "user", "content": "Hello"}]}\'',
+    ]
+    if server.host not in ("127.0.0.1", "::1", "localhost"):
+        lines.append(
+            f"Note: listening on {server.host}, so other machines can reach it too, by this "
+            f"machine's IP address or its name {socket.gethostname()} (another name: add "
+            "--allow-host NAME)."
         )
-    )
+    if origins := sorted(server.policy.origins):
+        lines.append(f"Browser pages allowed (CORS): {', '.join(origins)}")
+    return "\n".join([*lines, "Press Ctrl-C to stop."])
 
 
 def serve(
@@ -162,36 +204,54 @@ def serve(
     port: int = DEFAULT_PORT,
     model: Model | None = None,
     quiet: bool = False,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cors: str | Iterable[str] = (),
+    allow_hosts: str | Iterable[str] = (),
 ) -> None:
-    """Serve until Ctrl-C or SIGTERM, printing the base URLs first.
+    """Serve until Ctrl-C, SIGINT or SIGTERM, printing the base URLs first.
 
-    Raises :class:`PortInUseError` (or another ``OSError`` with a clear message) when the
-    address cannot be bound.
+    A signal stops it within a second, even while requests are being answered (their
+    threads end with the process). Raises :class:`PortInUseError` (or another ``OSError``
+    with a clear message) when the address cannot be bound, and ``ValueError`` for a bad
+    ``timeout`` or ``cors`` origin.
     """
-    server = Server(model, host, port, quiet)
+    server = Server(model, host, port, quiet, timeout=timeout, cors=cors, allow_hosts=allow_hosts)
     print(banner(server), flush=True)
-    with _sigterm_as_interrupt():
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    with _signals_as_interrupt():
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
         finally:
             server.close()
+            sys.setswitchinterval(switch_interval)
     print("Stopped.", flush=True)
 
 
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM stops the server the way Ctrl-C does."""
+def _signals_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGINT stop the server the way Ctrl-C does.
+
+    SIGINT is set too because a process started in the background (``serve &``) inherits
+    it ignored; and only the first signal interrupts, so a second cannot cut the shutdown.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
+    signalled = threading.Event()
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        if not signalled.is_set():
+            signalled.set()
+            raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    stops = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.signal(sig, interrupt) for sig in stops}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
