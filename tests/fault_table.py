@@ -3,18 +3,22 @@
 A test names what it injects with ``@pytest.mark.fault(area, fault, outcome)``, three
 string literals. This script reads those marks from the test sources (without importing or
 running them) and prints one Markdown row per distinct fault, grouped by area, each naming
-the test files that keep it true::
+the test files that keep it true; ``--write`` puts the table into README.md between its
+``fault-table`` markers::
 
-    python tests/fault_table.py
+    python tests/fault_table.py [--write]
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
+README = TESTS.parent / "README.md"
+START, END = "<!-- fault-table:start -->", "<!-- fault-table:end -->"
 # Areas in the order a reader meets them; an area not listed here sorts after these.
 AREAS = (
     "provider",
@@ -98,5 +102,22 @@ def table(faults: list[Fault] | None = None) -> str:
     return "\n".join(lines)
 
 
+def readme_table(readme: Path = README) -> str:
+    """The table as README.md holds it now, between its markers."""
+    text = readme.read_text(encoding="utf-8")
+    return text[text.index(START) + len(START) : text.index(END)].strip()
+
+
+def write_readme(readme: Path = README) -> None:
+    """Replace the table between README.md's markers with :func:`table`."""
+    text = readme.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{table()}\n{END}{tail}", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(table())
+    if "--write" in sys.argv[1:]:
+        write_readme()
+    else:
+        print(table())

@@ -6,6 +6,8 @@ import asyncio
 import threading
 import time
 
+import pytest
+
 from fcplayground import ModelClient, ScriptedModel, ToolCall, ToolRegistry
 from fcplayground.agent import Trace, arun, run
 
@@ -112,6 +114,11 @@ def test_openai_and_anthropic_paths_give_the_same_neutral_trace():
     assert traces[2].steps[1].request["messages"][-1]["content"][1]["is_error"] is True
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a tool raises",
+    "an error result naming the exception and its message (`broken failed: ValueError: no data for Rome`); the run goes on",
+)
 def test_a_tool_that_raises_becomes_an_error_result_and_the_loop_goes_on():
     model = ScriptedModel([("broken", {"city": "Rome"}), "Sorry, no data for Rome."])
     client = ModelClient.offline(model, provider="openai")
@@ -123,6 +130,11 @@ def test_a_tool_that_raises_becomes_an_error_result_and_the_loop_goes_on():
     assert sent_back.is_error and "no data for Rome" in sent_back.content
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a sync tool hangs past its timeout",
+    "an error result after the timeout (30 s by default in run()); the thread is abandoned in the bounded pool",
+)
 def test_a_tool_over_its_timeout_gives_an_error_result_and_the_trace_is_intact():
     client = scripted("anthropic", [("slow", {"city": "Paris"}), "It took too long."])
     trace = run(client, weather_tools(), ASK, tool_timeout=0.1)
@@ -132,6 +144,11 @@ def test_a_tool_over_its_timeout_gives_an_error_result_and_the_trace_is_intact()
     assert trace.steps[1].request["messages"][-1]["content"][0]["is_error"] is True
 
 
+@pytest.mark.fault(
+    "agent loop",
+    "a model that never stops calling tools",
+    '`stop_reason="max_steps"` after `max_steps=` turns, every step kept',
+)
 def test_max_steps_stops_the_loop_and_keeps_every_step():
     client = scripted("openai", [("get_weather", {"city": "Paris"})] * 5)
     trace = run(client, weather_tools(), ASK, max_steps=3)

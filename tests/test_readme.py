@@ -97,3 +97,10 @@ def test_readme_bfcl_table_is_what_the_benchmark_measures():
         assert (line.group(2), line.group(3)) == measured, (
             f"README figures for {category} are stale: rerun benchmarks/bfcl_simulated.py --markdown"
         )
+
+
+def test_readme_fault_table_is_built_from_the_tests_fault_marks():
+    from fault_table import all_faults, readme_table, table
+
+    assert len(all_faults()) > 50  # the marks are found (a broken reader would find none)
+    assert readme_table() == table(), "run: python tests/fault_table.py --write"

@@ -624,6 +624,11 @@ def test_tool_exception_becomes_error_without_traceback():
     assert result.content == "lookup_customer failed: ValueError: no customer with that email"
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a tool returns a value that is not JSON (a lock, a socket)",
+    "an error result naming the type and saying to return a str or JSON-friendly data",
+)
 def test_non_serialisable_result_is_an_error():
     def handle() -> object:
         """Handle."""
@@ -635,6 +640,11 @@ def test_non_serialisable_result_is_an_error():
     assert "return a str" in result.content
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a sync tool hangs past its timeout",
+    "an error result after the timeout (30 s by default in run()); the thread is abandoned in the bounded pool",
+)
 def test_sync_timeout_abandons_the_tool():
     release = threading.Event()
 

@@ -43,6 +43,11 @@ def test_short_result_is_untouched():
     assert not result.is_error
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a tool returns a huge result",
+    "cut at max_result_chars (20,000) with a marker saying so",
+)
 def test_huge_string_is_cut_with_a_marker():
     result = huge_registry().call("dump", {"n": 123_456})
     assert not result.is_error
@@ -54,6 +59,11 @@ def test_huge_string_is_cut_with_a_marker():
     )
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a tool returns a huge result",
+    "cut at max_result_chars (20,000) with a marker saying so",
+)
 def test_huge_json_is_cut_at_the_limit():
     tools = huge_registry(max_result_chars=500)
     full = json.dumps([{"id": i, "name": f"row {i}"} for i in range(5000)])
