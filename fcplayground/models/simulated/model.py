@@ -12,6 +12,7 @@ recorded.
 from __future__ import annotations
 
 import re
+import threading
 from collections import deque
 from dataclasses import replace
 from typing import Any
@@ -44,7 +45,9 @@ class SimulatedModel:
     them and notes it. ``naive=True`` makes it follow them instead (one call per email
     address it has seen), to show a prompt injection offline.
     The model keeps its recent turns so that :meth:`explain` can find the reasons for a
-    response an SDK returned.
+    response an SDK returned. One model may answer many threads at once (an evaluation
+    run with ``concurrency``, the HTTP server): each request is decided from its own
+    state, and only the history of turns is shared, behind a lock.
     """
 
     name = "simulated-model"
@@ -55,6 +58,7 @@ class SimulatedModel:
         self.threshold = threshold
         self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
+        self._turns_lock = threading.Lock()
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
@@ -64,15 +68,17 @@ class SimulatedModel:
         turn = self._decide(request, reading, [p for _, p in read_tools])
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
-        self._turns.append(turn)
+        with self._turns_lock:
+            self._turns.append(turn)
         return turn
 
     def explain(self, response: Any = None) -> Explanation:
         """The explanation for a response (an SDK object or a turn id), or the latest."""
-        if not self._turns:
+        turns = self._recent()
+        if not turns:
             raise LookupError("The simulated model has not answered any request yet.")
         wanted = getattr(response, "id", response)
-        for turn in reversed(self._turns):
+        for turn in reversed(turns):
             if wanted is None or turn.id == wanted:
                 return turn.explanation
         raise LookupError(f"No recent turn of this model has the id {wanted!r}.")
@@ -80,7 +86,14 @@ class SimulatedModel:
     @property
     def last_explanation(self) -> Explanation | None:
         """The explanation of the latest turn, if there is one."""
-        return self._turns[-1].explanation if self._turns else None
+        turns = self._recent()
+        return turns[-1].explanation if turns else None
+
+    def _recent(self) -> list[ModelTurn]:
+        """The remembered turns, oldest first: a copy, so that other threads may add more
+        while it is searched."""
+        with self._turns_lock:
+            return list(self._turns)
 
     def _decide(self, request: Request, reading: Reading, offered: list[ToolProfile]) -> ModelTurn:
         why = Explanation(reading.text, threshold=self.threshold, notes=list(reading.notes))
