@@ -26,7 +26,7 @@ from .intents import Intent, find_intents
 from .naive import injected
 from .planning import plan
 from .profiles import ToolProfile, read_tool
-from .reading import Reading, read
+from .reading import MAX_VALUES, Reading, bounded_values, read
 from .relevance import THRESHOLD
 from .vocabulary import Outcome, Status
 
@@ -106,7 +106,12 @@ class SimulatedModel:
             if not isinstance(choice, NamedTool) or t.name == choice.name
         ]
         tools, profiles = [t for t, _ in kept], [p for _, p in kept]
-        candidates = _not_tool_names(extract(reading.text, reading.today), request.tools)
+        found = extract(reading.text, reading.today)
+        candidates = _not_tool_names(bounded_values(found), request.tools)
+        if len(found) > MAX_VALUES:
+            why.notes.append(
+                f"weighed {MAX_VALUES} of its {len(found)} values: the first and the last ones"
+            )
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)
         if choice == "none" or not request.tools:

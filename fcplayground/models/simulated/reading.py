@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from ...chat import Message, ToolCall, ToolResult
 from .extractors import extract
@@ -28,8 +28,8 @@ from .vocabulary import Kind
 REFERENCE_DATE = date(2026, 1, 15)
 """The simulated model's fixed clock (a Thursday): "tomorrow" is always 2026-01-16."""
 
-MESSAGE_HEAD = 2_000
-MESSAGE_TAIL = 6_000
+MESSAGE_HEAD = 1_000
+MESSAGE_TAIL = 3_000
 MAX_MESSAGE_CHARS = MESSAGE_HEAD + MESSAGE_TAIL
 """The most characters the simulated model reads of one message (each user and assistant
 turn, the system prompt, and the request it puts together from them): its first
@@ -38,6 +38,14 @@ left out as ``" … "``. What a request asks is said at its start or its end ("T
 this: ...", "... Summarise the above."); the stages after reading grow faster than the
 text does, so a bounded reading keeps a 20 MB message as quick to answer as a short one.
 A note in the explanation says how much was left out."""
+
+VALUES_HEAD = 32
+VALUES_TAIL = 96
+MAX_VALUES = VALUES_HEAD + VALUES_TAIL
+"""The most values (numbers, dates, names, ...) the model weighs in one request: the first
+:data:`VALUES_HEAD` and the last :data:`VALUES_TAIL` of them. Binding weighs values
+against each other, so its work grows faster than their number; a request with more
+(a run of 4,000 numbers) is read as its first and last ones, as the text is."""
 
 MAX_RESULT_CHARS = 1_000_000
 """The most characters of one tool result the model parses (JSON parses in linear time,
@@ -138,6 +146,7 @@ def read(messages: list[Message], system: str | None = None) -> Reading:
     return reading
 
 
+T = TypeVar("T")
 _GAP = " … "
 _CUT_WINDOW = 200  # how far from the bound a cut looks for a space
 
@@ -155,6 +164,14 @@ def bounded(text: str) -> str:
     space = tail.find(" ", 0, _CUT_WINDOW)
     tail = tail[space + 1 :] if space >= 0 else tail
     return head + _GAP + tail
+
+
+def bounded_values(values: list[T]) -> list[T]:
+    """At most :data:`MAX_VALUES` of ``values`` (in the order of the text): its first
+    :data:`VALUES_HEAD` and last :data:`VALUES_TAIL`."""
+    if len(values) <= MAX_VALUES:
+        return values
+    return values[:VALUES_HEAD] + values[-VALUES_TAIL:]
 
 
 def _bounded_message(message: Message) -> Message:
