@@ -76,7 +76,7 @@ def main() -> None:
     print(f"respond reads at most {MAX_MESSAGE_CHARS:,} characters of a message")
     kb = [f"{s // 1024}K" for s in sizes]
     head = "".join(f"{'extract ' + k:>15}" for k in kb) + "".join(
-        f"{'respond ' + k:>10}" for k in kb
+        f"{'respond ' + k:>12}" for k in kb
     )
     print(f"{'class':<14}{head}")
     for name in names:
