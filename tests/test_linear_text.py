@@ -10,7 +10,7 @@ milliseconds. ``benchmarks/text_scaling.py`` shows the growth itself.
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal
@@ -46,22 +46,32 @@ def long_token(unit: str, size: int = SIZE) -> str:
 
 
 def finishes(work: Callable[[], Any]) -> Any:
-    """``work()``, run on a worker thread that must finish within GUARD seconds."""
-    out: dict[str, Any] = {}
+    """``work()``, run in a forked child process that must finish within GUARD seconds.
+
+    A process, not a thread: one long regex call holds the GIL, so a thread's join would
+    wait for it to end instead of timing out."""
+    receiving, sending = _FORK.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            out["value"] = work()
-        except BaseException as exc:  # re-raised below, in the test's own thread
-            out["error"] = exc
+            sending.send(("value", work()))
+        except BaseException as exc:  # re-raised below, in the test's own process
+            sending.send(("error", exc))
 
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(GUARD)
-    assert not worker.is_alive(), f"still running after {GUARD} s: not linear time"
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
+    child = _FORK.Process(target=run, daemon=True)
+    child.start()
+    ready = receiving.poll(GUARD)
+    if not ready:
+        child.kill()
+    child.join(GUARD)
+    assert ready, f"still running after {GUARD} s: not linear time"
+    kind, value = receiving.recv()
+    if kind == "error":
+        raise value
+    return value
+
+
+_FORK = multiprocessing.get_context("fork")
 
 
 def mixed_tools() -> list[ToolSpec]:
