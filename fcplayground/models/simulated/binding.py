@@ -131,7 +131,7 @@ def groups(
 
 
 _APPOSITIVE = re.compile(
-    r"\W*(?:that|the|this|a|an)\s+[a-z]+\s+(?:where|which|who|whose|whom)\b", re.I
+    r"\W*+(?:that|the|this|a|an)\s++[a-z]++\s++(?:where|which|who|whose|whom)\b", re.I
 )
 
 
@@ -154,7 +154,7 @@ def _appositive(text: str, start: int, end: int) -> bool:
 
 
 _ORDINAL_START = re.compile(
-    r"(?:[^:]*:)?\W*(?:(?:and|then|but|now|finally|lastly|also|where|while|whereas)\W+)*"
+    r"(?:[^:]*+:)?\W*+(?:(?:and|then|but|now|finally|lastly|also|where|while|whereas)\W++)*+"
     r"(?:(?:in|for|with|on|at)\s)?"
     r"(?:the|a|my|your|his|her|their)\s"
     r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b",

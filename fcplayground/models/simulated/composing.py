@@ -60,7 +60,7 @@ def without(text: str, span: tuple[int, int], used: list[tuple[int, int]]) -> st
             cut = span[0] + intro.start() if intro else start
             chars[cut:end] = " " * (end - cut)
     clause = "".join(chars[span[0] : span[1]])
-    return re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.:;?!])", r"\1", clause)).strip(" ,:;-")
+    return re.sub(r"\s{2,}", " ", _SPACED_MARK.sub(r"\1", clause)).strip(" ,:;-")
 
 
 def gist(text: str, tool_terms: frozenset[str], values: list[str], tool: str = "") -> str:
@@ -120,11 +120,11 @@ def problem(text: str, values: list[str]) -> str:
             continue
         for value in values:
             clean = clean.replace(value, " ")
-        clean = _HERE.sub("", re.sub(r"\S+@\S+", " ", clean))  # "jane@example.com here - ..."
+        clean = _HERE.sub("", _ADDRESS_WORD.sub(" ", clean))  # "jane@example.com here - ..."
         clean = (
             re.sub(r"^[^:]{0,40}:\s*", "", clean.strip()) if ":" in clean[:45] else clean.strip()
         )
-        clean = re.sub(r"\s*\([^)]*\)", "", clean).strip(" .,")  # "(I'm jane@example.com)"
+        clean = without_brackets(clean).strip(" .,")  # "(I'm jane@example.com)"
         if len(terms(clean)) >= 3:
             return clean
     return ""
@@ -217,6 +217,22 @@ _PRONOUNS = {"me", "us", "him", "her", "them", "you", "it"}  # "write back to me
 _DANGLING = {"this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "its",
              "some", "each", "every"}  # fmt: skip
 _HERE = re.compile(r"^\s*(?:here|speaking|writing)\b\s*[-–—:,]?\s*", re.I)
+# Each starts only where its run does (a space run, a word), so that a long run of spaces
+# or of letters is read once, not once per position: linear time.
+_SPACED_MARK = re.compile(r"(?<!\s)\s++([,.:;?!])")
+_ADDRESS_WORD = re.compile(r"(?<!\S)\S+@\S+")
+
+
+def without_brackets(text: str) -> str:
+    r"""``text`` less each bracketed aside and the spaces before it ("(I'm jane@x.io)"), as
+    ``re.sub(r"\s*\([^)]*\)", "", text)`` has it, in linear time: once no ")" follows an
+    "(", none follows any later one either."""
+    pieces, at = [], 0
+    while (opening := text.find("(", at)) >= 0 and (closing := text.find(")", opening)) >= 0:
+        pieces.append(text[at:opening].rstrip())
+        at = closing + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _sentence(said: str) -> str:

@@ -12,6 +12,7 @@ recorded.
 from __future__ import annotations
 
 import re
+import threading
 from collections import deque
 from dataclasses import replace
 from typing import Any
@@ -25,7 +26,7 @@ from .intents import Intent, find_intents
 from .naive import injected
 from .planning import plan
 from .profiles import ToolProfile, read_tool
-from .reading import Reading, read
+from .reading import MAX_VALUES, Reading, bounded_values, read
 from .relevance import THRESHOLD
 from .vocabulary import Outcome, Status
 
@@ -44,7 +45,9 @@ class SimulatedModel:
     them and notes it. ``naive=True`` makes it follow them instead (one call per email
     address it has seen), to show a prompt injection offline.
     The model keeps its recent turns so that :meth:`explain` can find the reasons for a
-    response an SDK returned.
+    response an SDK returned. One model may answer many threads at once (an evaluation
+    run with ``concurrency``, the HTTP server): each request is decided from its own
+    state, and only the history of turns is shared, behind a lock.
     """
 
     name = "simulated-model"
@@ -55,6 +58,7 @@ class SimulatedModel:
         self.threshold = threshold
         self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
+        self._turns_lock = threading.Lock()
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
@@ -64,15 +68,17 @@ class SimulatedModel:
         turn = self._decide(request, reading, [p for _, p in read_tools])
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
-        self._turns.append(turn)
+        with self._turns_lock:
+            self._turns.append(turn)
         return turn
 
     def explain(self, response: Any = None) -> Explanation:
         """The explanation for a response (an SDK object or a turn id), or the latest."""
-        if not self._turns:
+        turns = self._recent()
+        if not turns:
             raise LookupError("The simulated model has not answered any request yet.")
         wanted = getattr(response, "id", response)
-        for turn in reversed(self._turns):
+        for turn in reversed(turns):
             if wanted is None or turn.id == wanted:
                 return turn.explanation
         raise LookupError(f"No recent turn of this model has the id {wanted!r}.")
@@ -80,7 +86,14 @@ class SimulatedModel:
     @property
     def last_explanation(self) -> Explanation | None:
         """The explanation of the latest turn, if there is one."""
-        return self._turns[-1].explanation if self._turns else None
+        turns = self._recent()
+        return turns[-1].explanation if turns else None
+
+    def _recent(self) -> list[ModelTurn]:
+        """The remembered turns, oldest first: a copy, so that other threads may add more
+        while it is searched."""
+        with self._turns_lock:
+            return list(self._turns)
 
     def _decide(self, request: Request, reading: Reading, offered: list[ToolProfile]) -> ModelTurn:
         why = Explanation(reading.text, threshold=self.threshold, notes=list(reading.notes))
@@ -93,7 +106,12 @@ class SimulatedModel:
             if not isinstance(choice, NamedTool) or t.name == choice.name
         ]
         tools, profiles = [t for t, _ in kept], [p for _, p in kept]
-        candidates = _not_tool_names(extract(reading.text, reading.today), request.tools)
+        found = extract(reading.text, reading.today)
+        candidates = _not_tool_names(bounded_values(found), request.tools)
+        if len(found) > MAX_VALUES:
+            why.notes.append(
+                f"weighed {MAX_VALUES} of its {len(found)} values: the first and the last ones"
+            )
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)
         if choice == "none" or not request.tools:

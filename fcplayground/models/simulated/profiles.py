@@ -8,6 +8,7 @@ by the content of the spec, so the same tool sent again costs nothing.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -107,20 +108,24 @@ def profile(spec: ToolSpec) -> ToolProfile:
 def read_tool(spec: ToolSpec) -> tuple[ToolSpec, ToolProfile]:
     """The tool as the model reads it (its schema well formed, see :mod:`.schemas`) and its
     profile, cached by the spec's content."""
-    # repr is a cheap, faithful key: the same schema sent again prints the same.
-    key = (str(spec.name), str(spec.description or ""), repr(spec.parameters))
-    found = _TOOLS.get(key)
+    clean = readable(spec)
+    # repr of the well-formed spec is a cheap, faithful key (the same schema sent again
+    # prints the same); the raw one may not print at all (a 5,000-digit default).
+    key = (clean.name, clean.description, repr(clean.parameters))
+    with _LOCK:  # requests are answered on many threads at once
+        found = _TOOLS.get(key)
     if found is None:
-        clean = readable(spec)
         found = (clean, _profile(clean.name, clean.description, clean.parameters))
-        if len(_TOOLS) >= _KEPT:
-            del _TOOLS[next(iter(_TOOLS))]  # the oldest first
-        _TOOLS[key] = found
+        with _LOCK:
+            while len(_TOOLS) >= _KEPT:
+                del _TOOLS[next(iter(_TOOLS))]  # the oldest first
+            found = _TOOLS.setdefault(key, found)
     return found
 
 
 _TOOLS: dict[tuple[str, str, str], tuple[ToolSpec, ToolProfile]] = {}
 _KEPT = 16384
+_LOCK = threading.Lock()
 
 
 def _profile(name: str, description: str, parameters: dict[str, Any]) -> ToolProfile:

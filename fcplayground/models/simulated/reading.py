@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from ...chat import Message, ToolCall, ToolResult
 from .extractors import extract
@@ -27,6 +27,30 @@ from .vocabulary import Kind
 
 REFERENCE_DATE = date(2026, 1, 15)
 """The simulated model's fixed clock (a Thursday): "tomorrow" is always 2026-01-16."""
+
+MESSAGE_HEAD = 1_000
+MESSAGE_TAIL = 3_000
+MAX_MESSAGE_CHARS = MESSAGE_HEAD + MESSAGE_TAIL
+"""The most characters the simulated model reads of one message (each user and assistant
+turn, the system prompt, and the request it puts together from them): its first
+:data:`MESSAGE_HEAD` and last :data:`MESSAGE_TAIL` characters, cut at spaces, the middle
+left out as ``" … "``. What a request asks is said at its start or its end ("Translate
+this: ...", "... Summarise the above."); the stages after reading grow faster than the
+text does, so a bounded reading keeps a 20 MB message as quick to answer as a short one.
+A note in the explanation says how much was left out."""
+
+VALUES_HEAD = 32
+VALUES_TAIL = 96
+MAX_VALUES = VALUES_HEAD + VALUES_TAIL
+"""The most values (numbers, dates, names, ...) the model weighs in one request: the first
+:data:`VALUES_HEAD` and the last :data:`VALUES_TAIL` of them. Binding weighs values
+against each other, so its work grows faster than their number; a request with more
+(a run of 4,000 numbers) is read as its first and last ones, as the text is."""
+
+MAX_RESULT_CHARS = 1_000_000
+"""The most characters of one tool result the model parses (JSON parses in linear time,
+and results are data to copy values from, never instructions): a longer result is read
+as its first :data:`MAX_RESULT_CHARS` characters, as text."""
 
 _TODAY = re.compile(
     r"\b(?:today(?:'s date)? is|current date(?: is)?|date:)\s*(?:[a-z]+day,?\s*)?(\d{4}-\d{2}-\d{2})",
@@ -94,8 +118,10 @@ class Reading:
 
 
 def read(messages: list[Message], system: str | None = None) -> Reading:
-    """The reading of a conversation."""
-    system_text = system or ""
+    """The reading of a conversation (of each message, at most :data:`MAX_MESSAGE_CHARS`)."""
+    clipped = [m for m in messages if len(m.content) > MAX_MESSAGE_CHARS]
+    messages = [_bounded_message(m) for m in messages]
+    system_text = bounded(system or "")
     today = _today(system_text)
     users = [i for i, m in enumerate(messages) if m.role == "user"]
     results = _results(messages)
@@ -105,14 +131,63 @@ def read(messages: list[Message], system: str | None = None) -> Reading:
     said = messages[last].content
     turns = [messages[i].content for i in users]
     kind, start, text = _followup(messages, users, _unquoted(said), today)
-    text, note = _ordinal(text, results)
+    text, note = _ordinal(bounded(text), results)
     done = _done(messages, start)
     reading = Reading(text, kind, said, system_text, today, done, results, turns)
+    if clipped or len(system or "") > MAX_MESSAGE_CHARS:
+        reading.notes.append(
+            f"read the first {MESSAGE_HEAD:,} and last {MESSAGE_TAIL:,} characters of each "
+            f"longer message ({len(clipped) + (len(system or '') > MAX_MESSAGE_CHARS)} of them)"
+        )
     if kind != FollowUp.NEW:
-        reading.notes.append(f"the latest message {kind.value}: read as {text!r}")
+        reading.notes.append(f"the latest message {kind.value}: read as {_shown(text)!r}")
     if note:
         reading.notes.append(note)
     return reading
+
+
+T = TypeVar("T")
+_GAP = " … "
+_CUT_WINDOW = 200  # how far from the bound a cut looks for a space
+
+
+def bounded(text: str) -> str:
+    """``text`` as the model reads it: whole when it is at most :data:`MAX_MESSAGE_CHARS`
+    long, else its first :data:`MESSAGE_HEAD` and last :data:`MESSAGE_TAIL` characters,
+    each cut at a space so that no word is read in part."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    head = text[:MESSAGE_HEAD]
+    space = head.rfind(" ", MESSAGE_HEAD - _CUT_WINDOW)
+    head = head[:space] if space > 0 else head
+    tail = text[len(text) - MESSAGE_TAIL :]
+    space = tail.find(" ", 0, _CUT_WINDOW)
+    tail = tail[space + 1 :] if space >= 0 else tail
+    return head + _GAP + tail
+
+
+def bounded_values(values: list[T]) -> list[T]:
+    """At most :data:`MAX_VALUES` of ``values`` (in the order of the text): its first
+    :data:`VALUES_HEAD` and last :data:`VALUES_TAIL`."""
+    if len(values) <= MAX_VALUES:
+        return values
+    return values[:VALUES_HEAD] + values[-VALUES_TAIL:]
+
+
+def _bounded_message(message: Message) -> Message:
+    long_results = any(len(r.content) > MAX_RESULT_CHARS for r in message.tool_results)
+    if len(message.content) <= MAX_MESSAGE_CHARS and not long_results:
+        return message
+    results = [
+        replace(r, content=r.content[:MAX_RESULT_CHARS]) if len(r.content) > MAX_RESULT_CHARS else r
+        for r in message.tool_results
+    ]
+    return replace(message, content=bounded(message.content), tool_results=results)
+
+
+def _shown(text: str) -> str:
+    """A reading's text as a note quotes it: a long one by its start and end."""
+    return text if len(text) <= 200 else f"{text[:100]}{_GAP}{text[-100:]}"
 
 
 def _unquoted(text: str) -> str:

@@ -24,7 +24,7 @@ _GAP = re.compile(
     re.I,
 )
 _NAMES_BEFORE = re.compile(
-    r"((?:\b[A-Za-z_][\w-]*\s?)(?:(?:,\s?|\s(?:and|&)\s)(?:the\s)?[A-Za-z_][\w-]*){1,6})\s?(?:of|as|are|is|=|:|be|being|were|was|equal to|respectively)?\s?(?:the\s)?$",
+    r"((?:(?<![\w-])[A-Za-z_][\w-]*\s?)(?:(?:,\s?|\s(?:and|&)\s)(?:the\s)?[A-Za-z_][\w-]*){1,6})\s?(?:of|as|are|is|=|:|be|being|were|was|equal to|respectively)?\s?(?:the\s)?$",
     re.I,
 )
 RUN_KINDS = {Kind.NUMBER, Kind.PLACE, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.DATE, Kind.ID,

@@ -19,6 +19,13 @@ from ...chat import ToolSpec
 _SCALARS = (str, int, float, bool)
 _DEPTH = 8  # deeper sub-schemas are read as "anything"
 
+MAX_DESCRIPTION_CHARS = 4_000
+"""The most characters the model reads of a tool's or a parameter's description (and
+title): a description says what the tool is for first, and reading it costs more than
+its length, so a longer one is read as its first :data:`MAX_DESCRIPTION_CHARS`."""
+
+_INT_LIMIT = 10**300  # larger integers read as null: no float holds them, no str() prints them
+
 
 def _texts(value: Any) -> bool:
     return isinstance(value, str) or (
@@ -50,6 +57,9 @@ def well_formed(schema: Any, depth: int = 0) -> dict[str, Any]:
         for k, v in schema.items()
         if k not in _NESTED and _CHECKS.get(k, _any)(v)
     }
+    for key in ("description", "title"):
+        if key in out:
+            out[key] = out[key][:MAX_DESCRIPTION_CHARS]
     if isinstance(schema.get("properties"), dict):
         out["properties"] = {
             str(k): well_formed(v, depth + 1) for k, v in schema["properties"].items()
@@ -67,7 +77,10 @@ def _any(_: Any) -> bool:
 
 
 def _finite(value: Any) -> bool:
-    return not isinstance(value, float) or math.isfinite(value)
+    """A number a float holds and JSON writes: no NaN, no infinity, no 5,000-digit int."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return not isinstance(value, int) or -_INT_LIMIT < value < _INT_LIMIT
 
 
 def _plain(value: Any, depth: int) -> Any:
@@ -75,6 +88,8 @@ def _plain(value: Any, depth: int) -> Any:
     nothing nested deeper than the schema itself may be."""
     if isinstance(value, float):
         return value if math.isfinite(value) else None
+    if isinstance(value, int) and not -_INT_LIMIT < value < _INT_LIMIT:
+        return None
     if isinstance(value, dict | list) and depth > _DEPTH:
         return None
     if isinstance(value, dict):
@@ -89,9 +104,9 @@ def readable(spec: ToolSpec) -> ToolSpec:
     return replace(
         spec,
         name=str(spec.name),
-        description=str(spec.description or ""),
+        description=str(spec.description or "")[:MAX_DESCRIPTION_CHARS],
         parameters=well_formed(spec.parameters),
     )
 
 
-__all__ = ["readable", "well_formed"]
+__all__ = ["MAX_DESCRIPTION_CHARS", "readable", "well_formed"]

@@ -188,7 +188,8 @@ def read_slot(
 
 # "either 'summary' or 'full'", "'metric' or 'imperial'": a description that lists the
 # allowed values in quotes, joined by "or".
-_OR_LIST = re.compile(r"(?:['\"][\w /.-]{1,30}['\"],?\s)+(?:or|and)\s['\"][\w /.-]{1,30}['\"]")
+# At most 24 options before the "or": each start reads a bounded stretch (linear time).
+_OR_LIST = re.compile(r"(?:['\"][\w /.-]{1,30}['\"],?\s){1,24}(?:or|and)\s['\"][\w /.-]{1,30}['\"]")
 
 
 def _listed_options(description: str, json_type: str) -> tuple[str, ...]:

@@ -119,7 +119,8 @@ def _compounds(text: str, own: list[str]) -> list[Word]:
     return out
 
 
-_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+# Starts only where a word does, so a long run of letters is read once (linear time).
+_HYPHENATED = re.compile(r"(?<![A-Za-z])[A-Za-z]++(?:-[A-Za-z]++)+")
 
 
 EXTRACTOR = Extractor(Kind.BOOL, for_slot=read, json_types=frozenset({"boolean"}))

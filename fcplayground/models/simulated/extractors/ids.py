@@ -69,10 +69,15 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]*+-?\d+")
+
+
 def convert(candidate: Candidate, slot) -> object:
     """An id for an integer parameter keeps only its digits when that is all it has."""
-    if slot.json_type == "integer" and re.fullmatch(r"[A-Za-z]*-?\d+", str(candidate.value)):
-        return int(re.sub(r"\D", "", str(candidate.value)))
+    written = str(candidate.value)
+    # int() reads at most 4,300 digits; an id that long stays as written
+    if slot.json_type == "integer" and len(written) < 4000 and _LETTERS_DIGITS.fullmatch(written):
+        return int(re.sub(r"\D", "", written))
     return coerce(candidate.value, slot.json_type)
 
 
