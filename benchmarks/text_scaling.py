@@ -57,7 +57,7 @@ def row(name: str, unit: str, sizes: list[int], model: SimulatedModel, tools) ->
         # the size in the text: the model's caches must not answer for the previous size
         said = f"Set a timer for {size} seconds. {run_of(unit, size)}"
         request = Request([Message.user(said)], tools)
-        cells.append(f"{seconds(lambda: model.respond(request)) * 1000:>12.0f}")  # noqa: B023
+        cells.append(f"{seconds(lambda: model.respond(request)) * 1000:>13.0f}")  # noqa: B023
     return f"{name:<14}" + "".join(cells)
 
 
@@ -76,7 +76,7 @@ def main() -> None:
     print(f"respond reads at most {MAX_MESSAGE_CHARS:,} characters of a message")
     kb = [f"{s // 1024}K" for s in sizes]
     head = "".join(f"{'extract ' + k:>15}" for k in kb) + "".join(
-        f"{'respond ' + k:>12}" for k in kb
+        f"{'respond ' + k:>13}" for k in kb
     )
     print(f"{'class':<14}{head}")
     for name in names:
