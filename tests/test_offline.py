@@ -377,3 +377,10 @@ def test_a_model_that_raises_is_a_500_that_names_it_and_is_not_retried():
         offline.anthropic_client(Exploding()).messages.create(
             model="m", max_tokens=10, messages=ASK
         )
+
+
+def test_the_handler_keeps_no_key_from_the_request_headers():
+    from fcplayground.offline.handler import _readable
+
+    kept = _readable({"Authorization": "Bearer sk-x", "X-Api-Key": "k", "Anthropic-Beta": "b"})
+    assert kept == {"anthropic-beta": "b"}

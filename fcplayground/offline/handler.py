@@ -13,7 +13,7 @@ as :class:`~fcplayground.models.ReplayModel` has) is asked first, before any che
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -25,6 +25,7 @@ from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
 from . import validation
 from .faults import ProviderFault, TruncatedStream, truncate_sse
+from .state import HTTPRequest, ProviderState
 
 # Fixed so that every run prints the same objects.
 CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
@@ -63,15 +64,32 @@ def api_of(path: str) -> str:
     return "anthropic" if path.endswith("/messages") else "chat"
 
 
-def handle(model: Model, method: str, path: str, body: bytes) -> Reply:
+def handle(
+    model: Model,
+    method: str,
+    path: str,
+    body: bytes,
+    headers: Mapping[str, str] | None = None,
+    state: ProviderState | None = None,
+) -> Reply:
     """Answer one provider request as the real API would.
+
+    ``headers`` are the request's (any case; the provider reads ``anthropic-version`` and
+    ``anthropic-beta``, never a key), and ``state`` what this provider remembers between
+    requests (a fresh, empty one when not given).
 
     Never raises (but for an injected ``timeout`` fault, which is the absence of a
     reply): whatever goes wrong becomes an HTTP reply in the provider's shape, so an SDK
     raises its own ``BadRequestError`` or ``InternalServerError`` naming the problem."""
     api = api_of(path)
+    http = HTTPRequest(
+        method.upper(),
+        wire.endpoint(path),
+        body,
+        {k.lower(): v for k, v in (headers or {}).items()},
+    )
     try:
-        return _answer(model, method, wire.endpoint(path), body, api)
+        return _answer(model, http, state or ProviderState(), api)
     except httpx2.TimeoutException:
         raise  # the injected timeout: no reply at all, as from a provider that hangs
     except Exception as e:  # a bug here or in a custom model must not look like a hang
@@ -85,7 +103,8 @@ def _failure(error: Exception) -> str:
     return f"The offline model failed: {type(error).__name__}: {text}"
 
 
-def _answer(model: Model, method: str, path: str, body: bytes, api: str) -> Reply:
+def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> Reply:
+    method, path, body = http.method, http.path, http.body
     if (raw := getattr(model, "reply", None)) is not None:
         try:
             if (reply := raw(method, path, body)) is not None:
@@ -234,8 +253,12 @@ def error_reply(
 def make_handler(model: Model) -> Callable[[httpx2.Request], httpx2.Response]:
     """An ``httpx2.MockTransport`` handler that answers with ``model``."""
 
+    state = ProviderState()  # one per transport: what this client's provider remembers
+
     def handler(request: httpx2.Request) -> httpx2.Response:
-        reply = handle(model, request.method, request.url.path, request.content)
+        reply = handle(
+            model, request.method, request.url.path, request.content, request.headers, state
+        )
         return httpx2.Response(reply.status, headers=reply.headers, content=reply.body)
 
     return handler

@@ -186,7 +186,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command in ("GET", "HEAD") and (page := self._page()) is not None:
             return self._send_json(200, page)
         try:
-            reply = self.server.app.answer(self.command, _route(self._path()), body)
+            reply = self.server.app.answer(
+                self.command, _route(self._path()), body, dict(self.headers.items())
+            )
         except httpx2.TimeoutException:
             # An injected timeout ("timeout" fault): like a provider that never answers,
             # send nothing; the client sees the connection end without a reply.

@@ -22,7 +22,7 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import TextIO
 
@@ -33,6 +33,7 @@ from .http import MAX_BODY as MAX_BODY  # re-exported: the size cap is the serve
 from .http import PortInUseError as PortInUseError
 from .http import _bind
 from .http_policy import Policy
+from .state import ProviderState
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -76,6 +77,7 @@ class Server:
         if max_connections < 1:
             raise ValueError(f"max_connections must be at least 1 (got {max_connections!r}).")
         self.model: Model = model or SimulatedModel()
+        self.state = ProviderState()  # stored responses, threads: shared by every client
         self.quiet = quiet
         self.timeout = float(timeout)
         self.max_connections = max_connections
@@ -154,10 +156,12 @@ class Server:
 
     # -- used by the request handler ----------------------------------------------------
 
-    def answer(self, method: str, path: str, body: bytes) -> Reply:
+    def answer(
+        self, method: str, path: str, body: bytes, headers: Mapping[str, str] | None = None
+    ) -> Reply:
         """The provider's reply to one request. Requests are answered side by side, with no
-        lock: the models are safe to share across threads."""
-        return handle(self.model, method, path, body)
+        lock: the models are safe to share across threads, and so is :attr:`state`."""
+        return handle(self.model, method, path, body, headers, self.state)
 
     def write_log(self, line: str) -> None:
         """Write one log line, its control characters escaped (unless ``quiet``)."""
