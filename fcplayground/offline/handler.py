@@ -82,18 +82,21 @@ def handle(
     reply): whatever goes wrong becomes an HTTP reply in the provider's shape, so an SDK
     raises its own ``BadRequestError`` or ``InternalServerError`` naming the problem."""
     api = api_of(path)
-    http = HTTPRequest(
-        method.upper(),
-        wire.endpoint(path),
-        body,
-        {k.lower(): v for k, v in (headers or {}).items()},
-    )
+    http = HTTPRequest(method.upper(), wire.endpoint(path), body, _readable(headers or {}))
     try:
         return _answer(model, http, state or ProviderState(), api)
     except httpx2.TimeoutException:
         raise  # the injected timeout: no reply at all, as from a provider that hangs
     except Exception as e:  # a bug here or in a custom model must not look like a hang
         return error_reply(api, 500, "api_error", _failure(e), retry=False)
+
+
+# Never kept past the door: nothing downstream (state, models, logs) may hold a key.
+SECRET_HEADERS = frozenset({"authorization", "x-api-key", "api-key", "proxy-authorization"})
+
+
+def _readable(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k.lower(): v for k, v in headers.items() if k.lower() not in SECRET_HEADERS}
 
 
 def _failure(error: Exception) -> str:
