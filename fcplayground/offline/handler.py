@@ -17,13 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx2
 
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import validation
+from . import responses_store, validation
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .state import HTTPRequest, ProviderState
 
@@ -82,7 +83,9 @@ def handle(
     reply): whatever goes wrong becomes an HTTP reply in the provider's shape, so an SDK
     raises its own ``BadRequestError`` or ``InternalServerError`` naming the problem."""
     api = api_of(path)
-    http = HTTPRequest(method.upper(), wire.endpoint(path), body, _readable(headers or {}))
+    http = HTTPRequest(
+        method.upper(), wire.endpoint(path), body, _readable(headers or {}), _paging(path)
+    )
     try:
         return _answer(model, http, state or ProviderState(), api)
     except httpx2.TimeoutException:
@@ -95,8 +98,16 @@ def handle(
 SECRET_HEADERS = frozenset({"authorization", "x-api-key", "api-key", "proxy-authorization"})
 
 
+# The only query parameters kept (list pages): a query string may carry a key (?key=...).
+PAGING = frozenset({"after", "limit", "order"})
+
+
 def _readable(headers: Mapping[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in headers.items() if k.lower() not in SECRET_HEADERS}
+
+
+def _paging(path: str) -> dict[str, str]:
+    return {k: v for k, v in parse_qsl(path.partition("?")[2]) if k in PAGING}
 
 
 def _failure(error: Exception) -> str:
@@ -114,6 +125,8 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
                 return reply
         except ProviderFault as e:
             return _fault(api, e)
+    if api == "responses" and responses_store.is_stored_path(path):
+        return _stored(http, state)
     if path not in ROUTES:
         known = ", ".join(ROUTES)
         return error_reply(
@@ -140,7 +153,30 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
         return error_reply(
             api, 400, "invalid_request_error", refusal.message, refusal.param, code=refusal.code
         )
+    if api == "responses":
+        return _respond_stored(model, payload, state)
     return _respond(model, api, payload)
+
+
+def _stored(http: HTTPRequest, state: ProviderState) -> Reply:
+    """``GET``/``DELETE /v1/responses/{id}`` (and its ``input_items``)."""
+    try:
+        out = responses_store.lookup(state, http)
+    except responses_store.Refused as e:
+        return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
+    return Reply(200, json.dumps(out).encode(), _headers("responses", "application/json"))
+
+
+def _respond_stored(model: Model, payload: dict[str, Any], state: ProviderState) -> Reply:
+    """A Responses request: answered with its stored history, and stored itself."""
+    try:
+        continuation = responses_store.continued(state, payload)
+    except responses_store.Refused as e:
+        return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
+    reply = _respond(model, "responses", continuation.body)
+    if reply.status == 200:
+        responses_store.remember(state, continuation, reply.body)
+    return reply
 
 
 def _refusal(api: str, body: bytes, payload: dict[str, Any]) -> validation.Refusal | None:
@@ -173,11 +209,11 @@ def _respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
     turn = stamp(turn, api, request, payload)
     if request.stream:
         include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
-        stream = b"".join(wire.sse(_events(api, turn, request, include_usage)))
+        stream = b"".join(wire.sse(_events(api, turn, request, include_usage, payload)))
         if truncated:
             stream = truncate_sse(stream)
         return Reply(200, stream, _headers(api, "text/event-stream"))
-    body_out = _turn_body(api, turn, request)
+    body_out = _turn_body(api, turn, request, payload)
     return Reply(
         200, json.dumps(body_out, ensure_ascii=False).encode(), _headers(api, "application/json")
     )
@@ -194,19 +230,23 @@ def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) 
     return turn
 
 
-def _turn_body(api: str, turn: ModelTurn, request: Request) -> dict[str, Any]:
+def _turn_body(
+    api: str, turn: ModelTurn, request: Request, payload: dict[str, Any]
+) -> dict[str, Any]:
     if api == "chat":
         return wire.openai_chat.turn_to_wire(turn, CREATED, request)
     if api == "responses":
-        return wire.openai_responses.turn_to_wire(turn, request, CREATED)
+        return wire.openai_responses.turn_to_wire(turn, request, CREATED, body=payload)
     return wire.anthropic.turn_to_wire(turn)
 
 
-def _events(api: str, turn: ModelTurn, request: Request, include_usage: bool):
+def _events(
+    api: str, turn: ModelTurn, request: Request, include_usage: bool, payload: dict[str, Any]
+):
     if api == "chat":
         return wire.openai_chat.stream_events(turn, CREATED, include_usage, request)
     if api == "responses":
-        return wire.openai_responses.stream_events(turn, request, CREATED)
+        return wire.openai_responses.stream_events(turn, request, CREATED, payload)
     return wire.anthropic.stream_events(turn)
 
 
@@ -259,9 +299,8 @@ def make_handler(model: Model) -> Callable[[httpx2.Request], httpx2.Response]:
     state = ProviderState()  # one per transport: what this client's provider remembers
 
     def handler(request: httpx2.Request) -> httpx2.Response:
-        reply = handle(
-            model, request.method, request.url.path, request.content, request.headers, state
-        )
+        path = request.url.raw_path.decode("ascii")  # with its query: list pages read it
+        reply = handle(model, request.method, path, request.content, request.headers, state)
         return httpx2.Response(reply.status, headers=reply.headers, content=reply.body)
 
     return handler

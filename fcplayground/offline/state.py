@@ -79,12 +79,14 @@ class ProviderState:
 
 @dataclass(frozen=True)
 class HTTPRequest:
-    """One request as the handler sees it: method, path, body and headers (lower-cased)."""
+    """One request as the handler sees it: method, path, body, headers (lower-cased) and
+    the query's paging parameters (``after``, ``limit``, ``order``: nothing else is kept)."""
 
     method: str
     path: str
     body: bytes = b""
     headers: Mapping[str, str] = field(default_factory=dict)
+    query: Mapping[str, str] = field(default_factory=dict)
 
     def header(self, name: str, default: str = "") -> str:
         return self.headers.get(name.lower(), default)

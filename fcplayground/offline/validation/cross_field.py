@@ -93,6 +93,8 @@ def _openai_choice(body: dict[str, Any], names: list[str]) -> Problem | None:
                 field,
             )
     choice = body.get("tool_choice")
+    if isinstance(choice, dict) and choice.get("type") == "allowed_tools":
+        return _allowed_tools(choice, names)
     if isinstance(choice, dict):
         name = (choice.get("function") or choice).get("name")
         if name not in names:
@@ -106,6 +108,18 @@ def _openai_choice(body: dict[str, Any], names: list[str]) -> Problem | None:
             f"Invalid value: '{choice}'. Supported values are: 'none', 'auto', and 'required'.",
             "tool_choice",
         )
+    return None
+
+
+def _allowed_tools(choice: dict[str, Any], names: list[str]) -> Problem | None:
+    """Responses' ``allowed_tools``: each function or custom tool it names is offered."""
+    for i, tool in enumerate(choice.get("tools") or []):
+        if tool.get("type") in ("function", "custom") and tool.get("name") not in names:
+            return Problem(
+                f"Invalid value for 'tool_choice.tools[{i}]': tool '{tool.get('name')}' was "
+                f"not found in 'tools'. Available tools: {', '.join(names) or 'none'}.",
+                f"tool_choice.tools[{i}]",
+            )
     return None
 
 
@@ -150,12 +164,24 @@ def check_responses(body: dict[str, Any]) -> Problem | None:
         return Problem("Missing required parameter: 'model'.", "model")
     if "input" not in body:
         return Problem("Missing required parameter: 'input'.", "input")
-    names, problem = _openai_tools(body.get("tools") or [], "tools[{i}]")
+    tools = body.get("tools") or []
+    names, problem = _openai_tools(tools, "tools[{i}]")
+    names += [t.get("name") for t in tools if t.get("type") == "custom"]
     if problem or (problem := _openai_choice(body, names)):
         return problem
-    items = body["input"] if isinstance(body["input"], list) else []
-    calls = [i.get("call_id") for i in items if i.get("type") == "function_call"]
-    outputs = [i.get("call_id") for i in items if i.get("type") == "function_call_output"]
+    if body.get("previous_response_id") is not None:
+        return None  # the calls are in the stored history: responses_store checks the whole
+    return check_response_items(body["input"] if isinstance(body["input"], list) else [])
+
+
+CALLS = ("function_call", "custom_tool_call")
+OUTPUTS = ("function_call_output", "custom_tool_call_output")
+
+
+def check_response_items(items: list[dict[str, Any]]) -> Problem | None:
+    """Every tool output in a Responses conversation answers a call, and every call has one."""
+    calls = [i.get("call_id") for i in items if i.get("type") in CALLS]
+    outputs = [i.get("call_id") for i in items if i.get("type") in OUTPUTS]
     for call_id in outputs:
         if call_id not in calls:
             return Problem(

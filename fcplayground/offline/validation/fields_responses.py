@@ -30,6 +30,13 @@ ITEM = Tagged(
         "function_call_output": Obj(
             {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
         ),
+        "custom_tool_call": Obj(
+            {"call_id": Str(), "name": Str(), "input": Str(), "id": Str()},
+            required=("call_id", "name", "input"),
+        ),
+        "custom_tool_call_output": Obj(
+            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
+        ),
     },
     fallback=Anything(("object",)),  # reasoning and the hosted tools' items: kept, unread
 )
@@ -38,12 +45,29 @@ FUNCTION_TOOL = Obj(
     {"name": NAME, "description": Maybe(Str()), "parameters": SCHEMA, "strict": Maybe(Bool())},
     required=("name",),
 )
-TOOL = Tagged(variants={"function": FUNCTION_TOOL}, fallback=Anything(("object",)))
-# Only a named function can be forced offline: the hosted tools are not simulated.
+# A custom tool takes free text (its ``format``: text, or a grammar), not JSON arguments.
+CUSTOM_TOOL = Obj(
+    {"name": NAME, "description": Maybe(Str()), "format": Maybe(OBJECT)}, required=("name",)
+)
+TOOL = Tagged(
+    variants={"function": FUNCTION_TOOL, "custom": CUSTOM_TOOL}, fallback=Anything(("object",))
+)
+NAMED = Obj({"name": Str()}, required=("name",))
+# A named function or custom tool, or a subset of the tools, can be forced offline: the
+# hosted tools are not simulated.
 TOOL_CHOICE = Either(
     (
         OneOf(("none", "auto", "required")),
-        Tagged(variants={"function": Obj({"name": Str()}, required=("name",))}),
+        Tagged(
+            variants={
+                "function": NAMED,
+                "custom": NAMED,
+                "allowed_tools": Obj(
+                    {"mode": OneOf(("auto", "required")), "tools": Array(OBJECT)},
+                    required=("mode", "tools"),
+                ),
+            }
+        ),
     )
 )
 
