@@ -125,7 +125,7 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
                 return reply
         except ProviderFault as e:
             return _fault(api, e)
-    if api == "responses" and responses_store.is_stored_path(path):
+    if responses_store.is_stored_path(path):
         return _stored(http, state)
     if path not in ROUTES:
         known = ", ".join(ROUTES)

@@ -186,8 +186,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command in ("GET", "HEAD") and (page := self._page()) is not None:
             return self._send_json(200, page)
         try:
+            # The query goes along: the handler keeps its paging parameters, nothing else.
+            query = getattr(self, "path", "").partition("?")[2].partition("#")[0]
             reply = self.server.app.answer(
-                self.command, _route(self._path()), body, dict(self.headers.items())
+                self.command, f"{_route(self._path())}?{query}", body, dict(self.headers.items())
             )
         except httpx2.TimeoutException:
             # An injected timeout ("timeout" fault): like a provider that never answers,

@@ -62,11 +62,12 @@ def settings(body: Mapping[str, Any]) -> dict[str, Any]:
 def usage(turn: ModelTurn) -> dict[str, Any]:
     """The ``usage`` of a finished response.
 
-    Recorded real responses carry no ``input_tokens_details.cache_write_tokens`` (the
-    installed SDK's type lists it as required; the tests forgive exactly that field)."""
+    ``input_tokens_details.cache_write_tokens`` is absent from the recorded responses
+    (older than the field) but required by the installed SDK's ``ResponseUsage`` (and
+    so by ``Response.model_validate``): it is sent, as the current API does."""
     return {
         "input_tokens": turn.usage.input_tokens,
-        "input_tokens_details": {"cached_tokens": 0},
+        "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
         "output_tokens": turn.usage.output_tokens,
         "output_tokens_details": {"reasoning_tokens": 0},
         "total_tokens": turn.usage.input_tokens + turn.usage.output_tokens,
