@@ -246,3 +246,80 @@ def offline_frames(body: bytes) -> list[tuple[str, dict[str, Any]]]:
     from fcplayground.wire import parse_sse
 
     return parse_sse(body.decode())
+
+
+def recorded_response_keys() -> set[str]:
+    """Every top-level key of the recorded real Response objects (plain and streamed)."""
+    from recorded import all_interactions
+
+    from fcplayground.wire import parse_sse
+
+    keys: set[str] = set()
+    for i in all_interactions():
+        if i.api == "responses" and i.is_stream:
+            keys |= {
+                k
+                for n, d in parse_sse(i.response_text)
+                if n == "response.completed"
+                for k in d["response"]
+            }
+        elif i.api == "responses":
+            keys |= set(i.response_json)
+    return keys
+
+
+SETTINGS = {
+    "store": False,
+    "user": "learner-7",
+    "reasoning": {"effort": "low"},
+    "truncation": "auto",
+    "service_tier": "flex",
+    "max_tool_calls": 3,
+    "text": {"verbosity": "low"},
+    "background": False,
+    "metadata": {"lesson": "05"},
+}
+
+
+def test_the_response_object_carries_every_field_a_recorded_real_one_does() -> None:
+    reply = post(ScriptedModel(["Hello."]), ProviderState(), model="m", input="Hi", **SETTINGS)
+    body = reply.json
+    Response.model_validate(body)
+    assert recorded_response_keys() <= set(body)
+    assert set(body) <= recorded_response_keys() | set(Response.model_fields)
+    echoed = {k: body[k] for k in SETTINGS}
+    assert echoed == SETTINGS | {
+        "reasoning": {"effort": "low", "summary": None},
+        "text": {"format": {"type": "text"}, "verbosity": "low"},
+    }
+
+
+def test_the_response_object_has_the_apis_defaults_when_the_request_sets_nothing() -> None:
+    body = post(ScriptedModel(["Hello."]), ProviderState(), model="m", input="Hi").json
+    defaults = {k: body[k] for k in ("store", "truncation", "service_tier", "background", "user")}
+    assert defaults == {
+        "store": True,
+        "truncation": "disabled",
+        "service_tier": "default",
+        "background": False,
+        "user": None,
+    }
+    assert body["text"] == {"format": {"type": "text"}, "verbosity": "medium"}
+    assert body["previous_response_id"] is None
+
+
+def test_stream_events_carry_the_same_full_response_object() -> None:
+    reply = post(
+        ScriptedModel(["Hello."]), ProviderState(), model="m", input="Hi", stream=True, **SETTINGS
+    )
+    events = [data for _, data in offline_frames(reply.body)]
+    for event in events:
+        EVENT_MODELS[event["type"]].model_validate(event)
+    created, completed = events[0]["response"], events[-1]["response"]
+    assert set(created) == set(completed) >= recorded_response_keys()
+    assert created["store"] is completed["store"] is False
+    assert (created["status"], created["completed_at"], completed["status"]) == (
+        "in_progress",
+        None,
+        "completed",
+    )
