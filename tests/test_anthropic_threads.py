@@ -3,12 +3,13 @@ the thread requests and refusals as the offline provider answers them."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import anthropic
 import pytest
-from anthropic import beta_tool
+from anthropic import beta_async_tool, beta_tool
 from anthropic.types.beta import BetaMessage
 
 from fcplayground import ScriptedModel, SimulatedModel, offline, wire
@@ -302,3 +303,47 @@ def test_a_scripted_model_sees_the_whole_threaded_conversation():
     )
     replies = list(runner)
     assert replies[-1].content[0].text == "It is sunny in Paris."
+
+
+def test_a_second_continue_while_the_first_is_answered_is_thread_continue_in_flight():
+    state = ProviderState()
+    first = create(state)
+    body = continue_body(first["id"], [{"role": "user", "content": results_for(first)}])
+    inner: list[tuple[int, Any]] = []
+
+    class Meanwhile:
+        """A model that, while it answers, sees the same reply continued again."""
+
+        def respond(self, request: Any) -> ModelTurn:
+            inner.append(post(body, state))
+            return ModelTurn(text="ok")
+
+    assert post(body, state, Meanwhile())[0] == 200
+    status, error = inner[0]
+    assert status == 400
+    assert error["error"]["details"] == {"error_code": "thread_continue_in_flight"}
+
+
+def test_the_async_tool_runner_runs_over_a_thread_too():
+    @beta_async_tool
+    async def get_weather(city: str) -> str:
+        """Get the current weather (temperature and sky) for a city.
+
+        Args:
+            city: The city name, e.g. Paris.
+        """
+        return f"sunny and 21C in {city}"
+
+    async def run() -> list[BetaMessage]:
+        client = offline.async_anthropic_client(max_retries=0)
+        runner = client.beta.messages.tool_runner(
+            model=MODEL,
+            max_tokens=100,
+            tools=[get_weather],
+            messages=[{"role": "user", "content": "Weather in Paris?"}],
+        )
+        return [message async for message in runner]
+
+    replies = asyncio.run(run())
+    assert replies[0].content[0].type == "tool_use"
+    assert "sunny and 21C in Paris" in replies[-1].content[0].text
