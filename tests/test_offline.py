@@ -180,7 +180,8 @@ def test_anthropic_tool_result_with_unknown_id_is_a_bad_request():
     assert caught.value.body["error"]["type"] == "invalid_request_error"
 
 
-def test_anthropic_tool_use_without_result_is_a_bad_request():
+def test_anthropic_tool_use_answered_by_text_is_a_bad_request():
+    # The real API's words when the next user message does not start with the results.
     client = offline.anthropic_client(max_retries=0)
     messages = [
         *ASK,
@@ -190,10 +191,31 @@ def test_anthropic_tool_use_without_result_is_a_bad_request():
         },
         {"role": "user", "content": "and?"},
     ]
-    with pytest.raises(anthropic.BadRequestError, match="without `tool_result` blocks"):
+    with pytest.raises(anthropic.BadRequestError, match="Did not find 1 `tool_result` block"):
         client.messages.create(
             model="m", max_tokens=10, messages=messages, tools=[WEATHER_ANTHROPIC]
         )
+
+
+def test_anthropic_tool_use_without_its_result_is_a_bad_request():
+    client = offline.anthropic_client(max_retries=0)
+    calls = [
+        {"type": "tool_use", "id": f"toolu_{n}", "name": "get_weather", "input": {}} for n in (1, 2)
+    ]
+    answered = [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "sunny"}]
+    messages = [
+        *ASK,
+        {"role": "assistant", "content": calls},
+        {"role": "user", "content": answered},
+    ]
+    with pytest.raises(anthropic.BadRequestError) as caught:
+        client.messages.create(
+            model="m", max_tokens=10, messages=messages, tools=[WEATHER_ANTHROPIC]
+        )
+    assert (
+        "`tool_use` ids were found without `tool_result` blocks immediately after: toolu_2"
+        in (caught.value.body["error"]["message"])
+    )
 
 
 def test_responses_output_with_unknown_call_id_is_a_bad_request():

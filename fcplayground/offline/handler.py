@@ -24,7 +24,7 @@ import httpx2
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import responses_store, validation
+from . import model_list, responses_store, threads, validation
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .state import HTTPRequest, ProviderState
 
@@ -127,6 +127,8 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
             return _fault(api, e)
     if responses_store.is_stored_path(path):
         return _stored(http, state)
+    if path == model_list.PATH and method == "GET":
+        return _model_list(http)
     if path not in ROUTES:
         known = ", ".join(ROUTES)
         return error_reply(
@@ -149,6 +151,21 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
         return error_reply(
             api, 400, "invalid_request_error", "The request body must be a JSON object."
         )
+    if api == "anthropic":  # a message thread's stored turns join the request first
+        return threads.answer(
+            http,
+            state,
+            payload,
+            partial(_checked, model, state, api, body),
+            partial(error_reply, api),
+        )
+    return _checked(model, state, api, body, payload)
+
+
+def _checked(
+    model: Model, state: ProviderState, api: str, body: bytes, payload: dict[str, Any]
+) -> Reply:
+    """Refuse the request body as the provider would, or answer it."""
     if refusal := _refusal(api, body, payload):
         return error_reply(
             api, 400, "invalid_request_error", refusal.message, refusal.param, code=refusal.code
@@ -177,6 +194,13 @@ def _respond_stored(model: Model, payload: dict[str, Any], state: ProviderState)
     if reply.status == 200:
         responses_store.remember(state, continuation, reply.body)
     return reply
+
+
+def _model_list(http: HTTPRequest) -> Reply:
+    """``GET /v1/models``, in Anthropic's shape when the client sends ``anthropic-version``."""
+    api = "anthropic" if http.header("anthropic-version") else "chat"
+    body = json.dumps(model_list.page(api == "anthropic")).encode()
+    return Reply(200, body, _headers(api, "application/json"))
 
 
 def _refusal(api: str, body: bytes, payload: dict[str, Any]) -> validation.Refusal | None:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx2
 
-from ..settings import model_for
-from .handler import CREATED, ROUTES, Reply, api_of, error_reply
+from . import model_list
+from .handler import ROUTES, Reply, api_of, error_reply
 from .http_reading import MAX_BODY as MAX_BODY  # re-exported: the size cap
 from .http_reading import BodyError, DeadlineSocket, read_body
 
@@ -216,7 +216,9 @@ class _Handler(BaseHTTPRequestHandler):
         path = self._path().rstrip("/") or "/"
         if path in ("/", "/health"):
             return self._about()
-        return _models() if _route(path) == "/v1/models" else None
+        if _route(path) != model_list.PATH:
+            return None
+        return _models(self.headers.get("anthropic-version") is not None)
 
     def _preflight(self) -> int:
         """A browser's CORS preflight, from an origin ``--cors`` allows."""
@@ -375,17 +377,7 @@ def _events(body: bytes) -> Iterator[bytes]:
         yield body[start:]
 
 
-def _models() -> dict[str, Any]:
-    """A tiny OpenAI-style model list. Any model name is answered; these are the defaults."""
-    return {
-        "object": "list",
-        "data": [
-            {
-                "id": model_for(provider),
-                "object": "model",
-                "created": CREATED,
-                "owned_by": "fcplayground",
-            }
-            for provider in ("openai", "anthropic")
-        ],
-    }
+def _models(anthropic: bool = False) -> dict[str, Any]:
+    """The model list: Anthropic's page for a client that sends ``anthropic-version``,
+    else OpenAI's list. Any model name is answered; these are the defaults."""
+    return model_list.page(anthropic)

@@ -21,7 +21,7 @@ from ..chat import (
     ToolSpec,
     Usage,
 )
-from ._common import chunks, name_results, parse_arguments, parse_sse, text_of
+from ._common import append_merged, chunks, name_results, parse_arguments, parse_sse, text_of
 
 STOP = {
     "end_turn": "end_turn",
@@ -140,12 +140,27 @@ def _texts(blocks: list[dict[str, Any]]) -> str:
     return "".join(b.get("text", "") for b in blocks if b.get("type") == "text")
 
 
+def merge_roles(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive messages of one role as one message, their blocks in order, as the
+    Messages API reads them (two user messages in a row are one user turn, not an error).
+    The messages given are not changed."""
+    out: list[dict[str, Any]] = []
+    for m in messages:
+        if out and out[-1]["role"] == m["role"]:
+            out[-1] = {**out[-1], "content": _blocks(out[-1]["content"]) + _blocks(m["content"])}
+        else:
+            out.append(m)
+    return out
+
+
 def messages_from_wire(messages: list[dict[str, Any]]) -> list[Message]:
+    """Neutral messages from Messages API ones. Same-role neighbours are one turn to the
+    API: their calls (or results) become one neutral message; user texts stay apart."""
     out: list[Message] = []
     for m in messages:
         blocks = _blocks(m["content"])
         if m["role"] == "assistant":
-            out.append(Message.assistant(_texts(blocks), _calls(blocks)))
+            append_merged(out, Message.assistant(_texts(blocks), _calls(blocks)))
             continue
         results = [
             ToolResult(b["tool_use_id"], text_of(b.get("content")), bool(b.get("is_error")))
@@ -153,7 +168,7 @@ def messages_from_wire(messages: list[dict[str, Any]]) -> list[Message]:
             if b.get("type") == "tool_result"
         ]
         if results:
-            out.append(Message.tool(results))
+            append_merged(out, Message.tool(results))
         if any(b.get("type") == "text" for b in blocks):
             out.append(Message.user(_texts(blocks)))
     return name_results(out)
@@ -215,6 +230,17 @@ def _usage(usage: Usage, output: int | None = None) -> dict[str, Any]:
         "cache_read_input_tokens": 0,
         "output_tokens": usage.output_tokens if output is None else output,
         "service_tier": "standard",
+    }
+
+
+def _delta_usage(usage: Usage) -> dict[str, Any]:
+    """``message_delta.usage``: the cumulative counts, as the real stream sends them
+    (``server_tool_use`` only comes when a server tool ran, which never happens here)."""
+    return {
+        "input_tokens": usage.input_tokens,
+        "cache_creation_input_tokens": 0,
+        "cache_read_input_tokens": 0,
+        "output_tokens": usage.output_tokens,
     }
 
 
@@ -287,7 +313,7 @@ def stream_events(turn: ModelTurn) -> Iterator[tuple[str | None, Any]]:
     yield event(
         "message_delta",
         delta={"stop_reason": STOP_REASON[turn.stop_reason or "end_turn"], "stop_sequence": None},
-        usage={"output_tokens": turn.usage.output_tokens},
+        usage=_delta_usage(turn.usage),
     )
     yield event("message_stop")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...wire.anthropic import merge_roles
 from .wording import Refusal as Problem
 
 OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" lets "name\n" through
@@ -220,13 +221,22 @@ def check_messages(body: dict[str, Any]) -> Problem | None:
         return Problem("tool_choice may only be specified while providing tools.")
     if choice and choice.get("type") == "tool" and choice.get("name") not in names:
         return Problem(f"tool_choice.name: Tool '{choice.get('name')}' not found in provided tools")
-    return _check_tool_pairs(body["messages"])
+    return _check_tool_pairs(body["messages"], bool(body.get("tools")))
 
 
-def _check_tool_pairs(messages: list[dict[str, Any]]) -> Problem | None:
-    expected: set[str] = set()
-    for i, m in enumerate(messages):
-        blocks = m.get("content") if isinstance(m.get("content"), list) else []
+TOOLS_NEEDED = "Requests which include `tool_use` or `tool_result` blocks must define tools."
+
+
+def _check_tool_pairs(messages: list[dict[str, Any]], has_tools: bool) -> Problem | None:
+    """Every ``tool_result`` answers a ``tool_use`` of the message before, and comes first in
+    its message. Same-role neighbours are read as one message, as the real API merges them."""
+    expected: list[str] = []
+    for i, m in enumerate(merge_roles(messages)):
+        content = m.get("content")
+        blocks = content if isinstance(content, list) else [{"type": "text", "text": content}]
+        kinds = [b.get("type") for b in blocks]
+        if not has_tools and ("tool_use" in kinds or "tool_result" in kinds):
+            return Problem(TOOLS_NEEDED)
         results = [b.get("tool_use_id") for b in blocks if b.get("type") == "tool_result"]
         for j, call_id in enumerate(results):
             if call_id not in expected:
@@ -235,13 +245,29 @@ def _check_tool_pairs(messages: list[dict[str, Any]]) -> Problem | None:
                     f"blocks: {call_id}. Each `tool_result` block must have a corresponding "
                     "`tool_use` block in the previous message."
                 )
-        if missing := [c for c in expected if c not in results]:
-            return Problem(
-                f"messages.{i - 1}: `tool_use` ids were found without `tool_result` blocks "
-                f"immediately after: {', '.join(missing)}. Each `tool_use` block must have a "
-                "corresponding `tool_result` block in the next message."
-            )
-        expected = {b.get("id") for b in blocks if b.get("type") == "tool_use"}
+        if expected and (problem := _results_first(i, kinds, expected, results)):
+            return problem
+        expected = [b.get("id") for b in blocks if b.get("type") == "tool_use"]
+    return None
+
+
+def _results_first(
+    index: int, kinds: list[Any], expected: list[str], results: list[Any]
+) -> Problem | None:
+    """The message after ``tool_use`` blocks must begin with their ``tool_result`` blocks."""
+    leading = next((n for n, kind in enumerate(kinds) if kind != "tool_result"), len(kinds))
+    if leading < len(expected) and len(kinds) > leading:  # another block comes first
+        return Problem(
+            f"messages.{index}: Did not find {len(expected)} `tool_result` block(s) at the "
+            "beginning of this message. Messages following `tool_use` blocks must begin with "
+            "a matching number of `tool_result` blocks."
+        )
+    if missing := [c for c in expected if c not in results]:
+        return Problem(
+            f"messages.{index - 1}: `tool_use` ids were found without `tool_result` blocks "
+            f"immediately after: {', '.join(missing)}. Each `tool_use` block must have a "
+            "corresponding `tool_result` block in the next message."
+        )
     return None
 
 

@@ -68,6 +68,25 @@ TOOL_CHOICE = Tagged(
     }
 )
 
+# A message thread (beta message-threads-2026-08-12); offline.threads keeps them. The
+# tool runners leave it out, or send false, when they run without one.
+THREAD = Maybe(
+    Either(
+        (
+            Bool(),
+            Tagged(
+                variants={
+                    "create": Obj(),
+                    "continue": Obj(
+                        {"previous_message_id": Str(min_length=1)},
+                        required=("previous_message_id",),
+                    ),
+                }
+            ),
+        )
+    )
+)
+
 FIELDS = {
     "model": Str(),
     "max_tokens": Int(1),
@@ -76,6 +95,7 @@ FIELDS = {
     "tools": Array(TOOL),
     "tool_choice": TOOL_CHOICE,
     "stream": Bool(),
+    "thread": THREAD,
     "temperature": Num(0, 1),
     "top_p": Num(0, 1),
     "top_k": Int(0),
