@@ -17,6 +17,7 @@ import pytest
 from id_masks import without_ids
 
 from fcplayground import ScriptedModel, offline
+from fcplayground.offline import handler
 from fcplayground.offline.ids import IdSource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,37 +126,40 @@ def test_openai_errors_each_have_their_own_request_id():
     assert ids[0] != ids[1] and all(OPENAI_REQUEST_ID.match(i) for i in ids)
 
 
-# A fresh process: the same three requests, the first and last identical.
-REPLAY = """
+def three_requests() -> list[list[str]]:
+    """The (completion, tool call, request) ids of three requests, the first and last
+    identical, as one client in this process gets them."""
+    client = offline.openai_client()
+    ids = []
+    for ask in ("Weather in Paris?", "Weather in Rome?", "Weather in Paris?"):
+        messages = [{"role": "user", "content": ask}]
+        raw = client.chat.completions.with_raw_response.create(
+            model="m", messages=messages, tools=CHAT_TOOLS
+        )
+        reply = raw.parse()
+        ids.append([reply.id, reply.choices[0].message.tool_calls[0].id, raw.request_id])
+    return ids
+
+
+FRESH_PROCESS = """
 import json, sys
-from fcplayground import offline
-tools = [{"type": "function", "function": json.loads(sys.argv[1])}]
-client = offline.openai_client()
-asks = ["Weather in Paris?", "Weather in Rome?", "Weather in Paris?"]
-for ask in asks:
-    raw = client.chat.completions.with_raw_response.create(
-        model="m", messages=[{"role": "user", "content": ask}], tools=tools
-    )
-    reply = raw.parse()
-    print(json.dumps([reply.id, reply.choices[0].message.tool_calls[0].id, raw.request_id]))
+sys.path.insert(0, sys.argv[1])
+from test_ids import three_requests
+print(json.dumps(three_requests()))
 """
 
 
-def test_a_fresh_process_replaying_the_same_requests_gets_the_same_ids():
+def test_a_fresh_process_replaying_the_same_requests_gets_the_same_ids(monkeypatch):
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    runs = [  # both at once: each pays for its imports
-        subprocess.Popen(
-            [sys.executable, "-c", REPLAY, json.dumps(WEATHER)],
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in "ab"
-    ]
-    outputs = [run.communicate(timeout=60)[0] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0]
-    assert outputs[0] == outputs[1]
-    ids = [i for line in outputs[0].splitlines() for i in json.loads(line)]
+    script = [sys.executable, "-c", FRESH_PROCESS, str(ROOT / "tests")]
+    fresh = subprocess.Popen(script, env=env, stdout=subprocess.PIPE, text=True)
+    # Meanwhile, here: a fresh id source is all a fresh process has that this one has not.
+    monkeypatch.setattr(handler, "IDS", IdSource())
+    here = three_requests()
+    output = fresh.communicate(timeout=120)[0]
+    assert fresh.returncode == 0
+    assert json.loads(output) == here
+    ids = [i for triple in here for i in triple]
     assert len(ids) == 9 and len(set(ids)) == 9  # the repeated request got new ids too
 
 
