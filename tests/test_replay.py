@@ -13,12 +13,14 @@ import gzip
 import inspect
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import anthropic
 import httpx2
 import openai
 import pytest
+from id_masks import without_ids
 from recorded import Interaction, all_interactions, fixtures_dir
 
 import fcplayground
@@ -359,12 +361,18 @@ def _networked(async_: bool = False) -> Any:
     return make(api_key="sk-live-like-0123456789", base_url=OPENAI_BASE_URL, http_client=http)
 
 
-def _expected_bodies() -> list[bytes]:
+def _expected_bodies() -> list[str]:
+    """What the offline provider answers to CHAT, plain and streamed (ids masked: each
+    answer has its own)."""
     model = SimulatedModel()
     return [
-        handle(model, "POST", "/v1/chat/completions", json.dumps(body).encode()).body
+        without_ids(handle(model, "POST", "/v1/chat/completions", json.dumps(body).encode()).body)
         for body in (CHAT, CHAT | {"stream": True})
     ]
+
+
+def _recorded_bodies(path: Path) -> list[str]:
+    return [without_ids(e.body) for e in Cassette.load(path).exchanges]
 
 
 def test_a_streamed_gzip_response_reaches_the_caller_intact_and_is_kept_decompressed(tmp_path):
@@ -374,8 +382,8 @@ def test_a_streamed_gzip_response_reaches_the_caller_intact_and_is_kept_decompre
     with fcplayground.record(path):
         plain = client.chat.completions.create(**CHAT).model_dump()
         chunks = [c.model_dump() for c in client.chat.completions.create(**CHAT, stream=True)]
-    assert chunks == unrecorded
-    assert [e.body for e in Cassette.load(path).exchanges] == _expected_bodies()
+    assert without_ids(chunks) == without_ids(unrecorded)
+    assert _recorded_bodies(path) == _expected_bodies()
     replay = offline.openai_client(model=ReplayModel(path))
     assert replay.chat.completions.create(**CHAT).model_dump() == plain
     assert [c.model_dump() for c in replay.chat.completions.create(**CHAT, stream=True)] == chunks
@@ -393,7 +401,7 @@ def test_an_async_streamed_gzip_response_is_recorded_too(tmp_path):
 
     chunks = asyncio.run(calls())
     assert chunks[-1]["choices"][0]["finish_reason"] == "tool_calls"
-    assert [e.body for e in Cassette.load(path).exchanges] == _expected_bodies()
+    assert _recorded_bodies(path) == _expected_bodies()
 
 
 def test_a_stream_left_unread_keeps_what_had_arrived_when_the_block_ends(tmp_path):
@@ -402,8 +410,8 @@ def test_a_stream_left_unread_keeps_what_had_arrived_when_the_block_ends(tmp_pat
         stream = _networked().chat.completions.create(**CHAT, stream=True)
         next(iter(stream))
     (exchange,) = Cassette.load(path).exchanges
-    full = _expected_bodies()[1]
-    assert exchange.body and full.startswith(exchange.body) and exchange.body != full
+    full, partial = _expected_bodies()[1], without_ids(exchange.body)
+    assert exchange.body and full.startswith(partial) and partial != full
     stream.close()
 
 

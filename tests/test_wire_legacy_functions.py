@@ -14,7 +14,7 @@ import openai
 import pytest
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
-from fcplayground import offline
+from fcplayground import SimulatedModel, offline
 from fcplayground.chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolResult
 from fcplayground.wire import openai_chat, openai_legacy, parse_sse, sse
 from fcplayground.wire.openai_legacy import LegacyFormatError, LegacyRequest
@@ -442,3 +442,45 @@ def test_neutral_request_still_writes_modern_fields():
     wire_body = openai_chat.request_to_wire(Request(messages, "m"))
     assert wire_body["messages"][1]["tool_calls"][0]["id"] == "call_1"
     assert wire_body["messages"][2]["role"] == "tool"
+
+
+# -- what the offline handler emits, checked with the SDK's strict models -------------
+
+
+def post_legacy(messages: list[dict], stream: bool = False) -> offline.Reply:
+    payload = body(messages, functions=[WEATHER], **({"stream": True} if stream else {}))
+    reply = offline.handle(
+        SimulatedModel(), "POST", "/v1/chat/completions", json.dumps(payload).encode()
+    )
+    assert reply.status == 200, reply.body
+    return reply
+
+
+def test_handler_answers_a_legacy_conversation_with_strictly_valid_objects():
+    first = post_legacy(ASK).json
+    message = first["choices"][0]["message"]
+    ChatCompletion.model_validate(first, strict=True)
+    assert first["choices"][0]["finish_reason"] == "function_call"
+    assert "tool_calls" not in message and message["function_call"]["name"] == "get_weather"
+    follow_up = [*ASK, message, function_result("get_weather", PARIS)]
+    answer = post_legacy(follow_up).json
+    ChatCompletion.model_validate(answer, strict=True)
+    assert answer["choices"][0]["finish_reason"] == "stop"
+    assert "sunny" in answer["choices"][0]["message"]["content"]
+
+
+def test_handler_streams_a_legacy_call_as_strictly_valid_function_call_chunks():
+    frames = parse_sse(post_legacy(ASK, stream=True).body.decode())
+    chunks = [ChatCompletionChunk.model_validate(d, strict=True) for _, d in frames[:-1]]
+    deltas = [d for _, data in frames[:-1] for d in (c["delta"] for c in data["choices"])]
+    assert not any("tool_calls" in d for d in deltas)
+    pieces = [d["function_call"] for d in deltas if "function_call" in d]
+    assert pieces[0]["name"] == "get_weather"
+    assert json.loads("".join(p["arguments"] for p in pieces)) == {"city": "Paris"}
+    assert chunks[-1].choices[0].finish_reason == "function_call"
+
+
+def test_identical_legacy_requests_get_completions_with_ids_of_their_own():
+    first, second = post_legacy(ASK).json, post_legacy(ASK).json
+    assert first["id"] != second["id"]
+    assert first["choices"] == second["choices"]  # a legacy call has no id: same content

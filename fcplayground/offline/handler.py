@@ -26,6 +26,7 @@ from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
 from . import model_list, responses_store, threads, validation
 from .faults import ProviderFault, TruncatedStream, truncate_sse
+from .ids import IDS
 from .state import HTTPRequest, ProviderState
 
 # Fixed so that every run prints the same objects.
@@ -244,8 +245,10 @@ def _respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
 
 
 def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) -> ModelTurn:
-    """Give a turn the model name and provider-style ids, derived from the request."""
-    seed = json.dumps(payload, sort_keys=True)
+    """Give a turn the model name and provider-style ids of its own (ids a model set are
+    kept): derived from the request and from how often this process has answered it, so
+    each answer's ids are new yet a replayed sequence gets the same ones (see :mod:`.ids`)."""
+    seed = IDS.ticket(f"{api}\n{json.dumps(payload, sort_keys=True)}").seed
     turn_prefix, call_prefix = PREFIXES[api]
     turn.model = turn.model or request.model
     turn.id = turn.id or wire.stable_id(turn_prefix, seed)
@@ -274,9 +277,13 @@ def _events(
     return wire.anthropic.stream_events(turn)
 
 
-def _headers(api: str, content_type: str, retry: bool = True) -> dict[str, str]:
+def _headers(
+    api: str, content_type: str, retry: bool = True, request_id: str | None = None
+) -> dict[str, str]:
     headers = {"content-type": content_type}
-    headers["request-id" if api == "anthropic" else "x-request-id"] = "req_offline"
+    # Anthropic's SDK reads `request-id`, OpenAI's `x-request-id`: each reply has its own.
+    request_id = request_id or IDS.request_id(api)
+    headers["request-id" if api == "anthropic" else "x-request-id"] = request_id
     if not retry:
         headers["x-should-retry"] = "false"  # both SDKs honour it: no pointless retries
     return headers
@@ -300,12 +307,14 @@ def error_reply(
     retry: bool = True,
     code: str | None = None,
 ) -> Reply:
-    """An error reply in the provider's own shape (``api`` as :func:`api_of` names it)."""
+    """An error reply in the provider's own shape (``api`` as :func:`api_of` names it),
+    with a request id of its own (in the body too, for Anthropic)."""
+    request_id = IDS.request_id(api)
     if api == "anthropic":
         body = {
             "type": "error",
             "error": {"type": kind, "message": message},
-            "request_id": "req_offline",
+            "request_id": request_id,
         }
     else:
         openai_kind = {"api_error": "server_error", "not_found_error": "invalid_request_error"}.get(
@@ -314,7 +323,8 @@ def error_reply(
         body = {"error": {"message": message, "type": openai_kind, "param": param, "code": code}}
     # A request the provider refuses fails the same way every time: no point retrying.
     retry = retry and status not in REFUSALS
-    return Reply(status, json.dumps(body).encode(), _headers(api, "application/json", retry))
+    headers = _headers(api, "application/json", retry, request_id)
+    return Reply(status, json.dumps(body).encode(), headers)
 
 
 def make_handler(model: Model) -> Callable[[httpx2.Request], httpx2.Response]:

@@ -22,7 +22,9 @@ _ERROR_RE = re.compile(r"^Error\b")
 def stable_id(prefix: str, seed: str, length: int = 24) -> str:
     """A provider-style id (``call_…``, ``toolu_…``) derived from ``seed``.
 
-    Deterministic so that the offline model gives the same ids on every run.
+    The same seed always gives the same id. The offline provider seeds it with a ticket
+    that differs for each answer, so ids are unique
+    per response yet the same when a fresh process replays the same requests.
     """
     digest = hashlib.sha256(seed.encode()).digest()
     return prefix + "".join(_ALPHABET[b % len(_ALPHABET)] for b in digest[:length])

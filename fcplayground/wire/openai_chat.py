@@ -264,25 +264,16 @@ def stream_events(
     When ``request`` used the legacy ``functions``, the call streams as
     ``delta.function_call`` pieces (name, then arguments) and finishes with
     ``"function_call"``.
+
+    With ``include_usage`` (``stream_options: {"include_usage": true}``), as the API sends
+    it: every chunk carries ``"usage": null``, and one last chunk with empty ``choices``
+    carries the usage.
     """
     legacy = openai_legacy.is_legacy(request)
 
-    def chunk(delta: dict[str, Any] | None, finish: str | None = None, **extra: Any):
-        choices = (
-            [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]
-            if delta is not None
-            else []
-        )
-        return None, {
-            "id": turn.id,
-            "object": "chat.completion.chunk",
-            "created": created,
-            "model": turn.model,
-            "service_tier": "default",
-            "system_fingerprint": None,
-            "choices": choices,
-            **extra,
-        }
+    def chunk(delta: dict[str, Any], finish: str | None = None):
+        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+        return None, _chunk(turn, created, [choice], include_usage)
 
     yield chunk({"role": "assistant", "content": "" if turn.text else None, "refusal": None})
     if turn.text:
@@ -290,11 +281,28 @@ def stream_events(
             yield chunk({"content": piece})
     for delta in openai_legacy.stream_deltas(turn) if legacy else _call_deltas(turn):
         yield chunk(delta)
-    usage = {"usage": None} if include_usage else {}
-    yield chunk({}, _finish(turn, legacy), **usage)
+    yield chunk({}, _finish(turn, legacy))
     if include_usage:
-        yield chunk(None, usage=_usage_to_wire(turn.usage))
+        yield None, {**_chunk(turn, created, [], False), "usage": _usage_to_wire(turn.usage)}
     yield None, "[DONE]"
+
+
+def _chunk(
+    turn: ModelTurn, created: int, choices: list[dict[str, Any]], null_usage: bool
+) -> dict[str, Any]:
+    """One ``chat.completion.chunk`` (with ``"usage": null`` when asked)."""
+    body: dict[str, Any] = {
+        "id": turn.id,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": turn.model,
+        "service_tier": "default",
+        "system_fingerprint": None,
+        "choices": choices,
+    }
+    if null_usage:
+        body["usage"] = None
+    return body
 
 
 def turn_from_stream(text: str) -> ModelTurn:
