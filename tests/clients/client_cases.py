@@ -33,6 +33,7 @@ class Mode(enum.Enum):
 class Script:
     """One client script and the cases (``api/mode`` keys) it prints results for."""
 
+    name: str  # short, for test ids and the results file, e.g. "pydantic-ai"
     client: str  # the matrix's row label
     runtime: Runtime
     path: Path
@@ -58,7 +59,7 @@ class Case:
 
     @property
     def id(self) -> str:
-        return f"{self.script.client}:{self.key}"
+        return f"{self.script.name}:{self.key}"
 
 
 EXPECTED_CALLS = [
@@ -74,13 +75,15 @@ APIS = {
     "responses-chained": "Responses, `auto_previous_response_id`",
     "responses-allowed-tools": "Responses, `allowed_tools`",
     "anthropic": "Messages",
-    "anthropic-toolRunner": "Messages, `toolRunner` (threads)",
+    "responses-runner": "Responses, `ResponsesToolRunner`",
+    "anthropic-runner": "Messages, tool runner (default: message threads)",
 }
 
 _PY = HERE / "scripts"
 _NODE = HERE / "node"
 SCRIPTS = (
     Script(
+        "pydantic-ai",
         "pydantic-ai",
         Runtime.PYTHON,
         _PY / "pydantic_ai_client.py",
@@ -89,12 +92,14 @@ SCRIPTS = (
     ),
     Script(
         "openai-agents",
+        "openai-agents",
         Runtime.PYTHON,
         _PY / "openai_agents_client.py",
         ("chat", "responses", "responses-chained"),
         env="openai-agents",
     ),
     Script(
+        "langgraph",
         "LangGraph + langchain-openai / langchain-anthropic",
         Runtime.PYTHON,
         _PY / "langgraph_client.py",
@@ -103,31 +108,44 @@ SCRIPTS = (
     ),
     Script(
         "litellm",
+        "litellm",
         Runtime.PYTHON,
         _PY / "litellm_client.py",
         ("chat", "responses", "anthropic"),
         env="litellm",
     ),
     Script(
-        "anthropic / openai SDK tool runners (Python)",
+        "anthropic-runner",
+        "anthropic `client.beta.messages.tool_runner` (Python)",
         Runtime.PYTHON,
-        _PY / "sdk_runners_client.py",
-        ("anthropic", "responses", "responses-allowed-tools"),
+        _PY / "anthropic_runner_client.py",
+        ("anthropic-runner",),
         env="sdk-runners",
     ),
     Script(
+        "openai-runner",
+        "openai `ResponsesToolRunner` (Python)",
+        Runtime.PYTHON,
+        _PY / "openai_runner_client.py",
+        ("responses-runner", "responses-allowed-tools"),
+        env="sdk-runners",
+    ),
+    Script(
+        "node-openai",
         "openai (Node)",
         Runtime.NODE,
         _NODE / "openai_client.mjs",
         ("chat", "responses", "chat-runTools"),
     ),
     Script(
+        "node-anthropic",
         "@anthropic-ai/sdk (Node)",
         Runtime.NODE,
         _NODE / "anthropic_client.mjs",
-        ("anthropic", "anthropic-toolRunner"),
+        ("anthropic", "anthropic-runner"),
     ),
     Script(
+        "vercel-ai",
         "Vercel AI SDK (`ai`, @ai-sdk/openai, @ai-sdk/anthropic)",
         Runtime.NODE,
         _NODE / "vercel_ai_client.mjs",

@@ -29,7 +29,7 @@ def matrix(results: dict[str, dict[str, str]]) -> str:
     ]
     for script in SCRIPTS:
         for api in script.apis:
-            cells = [results.get(f"{script.client}:{api}/{mode.value}", {}) for mode in Mode]
+            cells = [results.get(f"{script.name}:{api}/{mode.value}", {}) for mode in Mode]
             version = next((c["version"] for c in cells if c.get("version", "?") != "?"), "?")
             marks = [MARKS.get(c.get("outcome", ""), "—") for c in cells]
             lines.append(f"| {script.client} | {version} | {APIS[api]} | {' | '.join(marks)} |")

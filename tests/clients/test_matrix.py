@@ -13,8 +13,8 @@ from matrix import main, matrix
 def test_matrix_marks_each_mode_with_its_outcome_and_the_client_version() -> None:
     script = SCRIPTS[0]
     results = {
-        f"{script.client}:chat/plain": {"outcome": "passed", "version": "9.1.0"},
-        f"{script.client}:chat/stream": {"outcome": "failed", "version": "9.1.0"},
+        f"{script.name}:chat/plain": {"outcome": "passed", "version": "9.1.0"},
+        f"{script.name}:chat/stream": {"outcome": "failed", "version": "9.1.0"},
     }
     table = matrix(results).splitlines()
     assert table[0] == "| Client | Version | API | Plain | Streaming |"

@@ -54,6 +54,6 @@ async function toolRunner(stream) {
 await runCases("@anthropic-ai/sdk (Node)", "@anthropic-ai/sdk", {
   "anthropic/plain": () => manualLoop(false),
   "anthropic/stream": () => manualLoop(true),
-  "anthropic-toolRunner/plain": () => toolRunner(false),
-  "anthropic-toolRunner/stream": () => toolRunner(true),
+  "anthropic-runner/plain": () => toolRunner(false),
+  "anthropic-runner/stream": () => toolRunner(true),
 });
