@@ -25,7 +25,8 @@ def test_readme_test_command_is_what_ci_runs():
     assert "```bash\nbash .ci/run\n```" in README
     command = re.search(r'pip install -e "\.\[test\]" && (pytest[^\n`]*)', README).group(1)
     assert command.strip() in ci
-    assert 'pip install -e ".[test]"' in ci and "apt-get install -y chromium" in ci
+    assert 'pip install -e ".[test]"' in ci and "missing+=(chromium)" in ci
+    assert "pytest -m clients tests/clients" in ci and "pytest -m clients tests/clients" in README
 
 
 def test_console_script_knows_the_lessons_command():

@@ -1,7 +1,8 @@
 """The README's compatibility matrix, from the client suite's last results.
 
-    pytest -m clients tests/clients     # writes test-artifacts/clients/results.json
-    python tests/clients/matrix.py      # prints the Markdown table
+    pytest -m clients tests/clients          # writes test-artifacts/clients/results.json
+    python tests/clients/matrix.py           # prints the Markdown table
+    python tests/clients/matrix.py --check   # fails unless README.md holds that table
 
 A row per client and API; a column each for plain and streaming: ✅ passed, ❌ failed,
 — not run. The client's version is the one its script reported.
@@ -36,12 +37,32 @@ def matrix(results: dict[str, dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+START, END = "<!-- client-matrix:start -->", "<!-- client-matrix:end -->"
+
+
+def readme_matrix(readme: Path = README) -> str:
+    """The table README.md holds between its ``client-matrix`` markers."""
+    text = readme.read_text(encoding="utf-8")
+    return text[text.index(START) + len(START) : text.index(END)].strip()
+
+
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else results_path()
+    check = "--check" in argv[1:]
+    paths = [a for a in argv[1:] if a != "--check"]
+    path = Path(paths[0]) if paths else results_path()
     if not path.exists():
         print(f"No results at {path}: run `pytest -m clients tests/clients` first.")
         return 1
-    print(matrix(json.loads(path.read_text())))
+    table = matrix(json.loads(path.read_text()))
+    print(table)
+    if check and readme_matrix() != table:
+        print(
+            "README.md's client matrix differs from these results: paste the table above "
+            "between its client-matrix markers.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
