@@ -5,9 +5,13 @@ them); a wheel carries the same files as ``fcplayground/lessons/``, found by
 :mod:`fcplayground.resources`. Everything else is in pyproject.toml.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 setup(
-    packages=[*find_packages(include=["fcplayground", "fcplayground.*"]), "fcplayground.lessons"],
+    # Data folders count as (namespace) packages, as pyproject's own search would have them.
+    packages=[
+        *find_namespace_packages(include=["fcplayground", "fcplayground.*"]),
+        "fcplayground.lessons",
+    ],
     package_dir={"fcplayground.lessons": "notebooks"},
 )
