@@ -51,7 +51,7 @@ def test_second_run_keeps_the_learners_edits_and_says_so(tmp_path, capsys):
     assert status == 0
     assert edited.read_text(encoding="utf-8") == '{"my": "work"}'
     assert (folder / "01_single_call.ipynb").is_file()
-    assert "Kept your edits in 1 lessons: 03_sequential_agent.ipynb" in out
+    assert "Kept your edits in 03_sequential_agent.ipynb\n" in out
     assert "fcplayground lessons --reset 03" in out
 
 

@@ -57,7 +57,7 @@ class CopyReport:
                 f"Updated {len(updated)} lessons you had not changed: {', '.join(updated)}"
             )
         if kept:
-            lines.append(f"Kept your edits in {len(kept)} lessons: {', '.join(kept)}")
+            lines.append(f"Kept your edits in {', '.join(kept)}")
             lines.append(f"  (to start one again: fcplayground lessons --reset {kept[0][:2]})")
         return "\n".join(lines)
 
