@@ -7,6 +7,8 @@ out: they ask here. Override with ``FCP_OPENAI_MODEL`` / ``FCP_ANTHROPIC_MODEL``
 model, no key, no network), ``openai`` or ``anthropic``. ``FCP_OPENAI_BASE_URL`` points
 the OpenAI SDK at an OpenAI-compatible server (Ollama, llama.cpp, vLLM). Keys are read
 from the environment only (``OPENAI_API_KEY``, ``ANTHROPIC_API_KEY``) and never kept here.
+``FCP_SHARED_DIR`` names the folder of shared data (BFCL, recordings); where the lessons and
+data are found otherwise is :mod:`fcplayground.resources`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ ENV_MODEL = {"openai": "FCP_OPENAI_MODEL", "anthropic": "FCP_ANTHROPIC_MODEL"}
 PROVIDERS = ("offline", "openai", "anthropic")
 ENV_PROVIDER = "FCP_PROVIDER"
 ENV_OPENAI_BASE_URL = "FCP_OPENAI_BASE_URL"
+ENV_SHARED_DIR = "FCP_SHARED_DIR"
 KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 # OpenAI-compatible local servers ignore the key, but the SDK will not start without one.
 # Not a secret, and never sent to api.openai.com (it is used only with a base URL).

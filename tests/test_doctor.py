@@ -155,3 +155,50 @@ def test_doctor_fails_when_the_self_check_fails(clean_env, monkeypatch, capsys):
 def test_base_urls_lose_their_credentials_in_the_report():
     url = "https://user:sk-secret-part@llm.example.com:8443/v1?api_key=sk-also-secret#x"
     assert doctor.safe_url(url) == "https://llm.example.com:8443/v1"
+
+
+def test_doctor_says_where_the_lessons_and_the_bfcl_data_were_found(
+    clean_env, monkeypatch, tmp_path
+):
+    (tmp_path / "data" / "bfcl").mkdir(parents=True)
+    monkeypatch.setenv("FCP_SHARED_DIR", str(tmp_path))
+    report = doctor.collect()
+    assert report["bfcl_data"] == {
+        "found": True,
+        "path": str(tmp_path / "data" / "bfcl"),
+        "from": "FCP_SHARED_DIR",
+    }
+    assert report["lessons"]["found"] and report["lessons"]["from"] in (
+        "checkout",
+        "installed package",
+    )
+    assert f"({report['lessons']['notebooks']} notebooks, " in doctor.render(report)
+
+
+def test_doctor_without_a_shared_folder_finds_the_data_the_package_carries(
+    clean_env, monkeypatch, tmp_path
+):
+    from fcplayground import resources
+
+    package = tmp_path / "site-packages" / "fcplayground"  # as installed from a wheel
+    package.mkdir(parents=True)
+    (package / "shared").symlink_to(resources.PACKAGE_DIR / "shared")
+    monkeypatch.delenv("FCP_SHARED_DIR", raising=False)
+    monkeypatch.setattr(resources, "PACKAGE_DIR", package)
+    bfcl = doctor.bfcl_folder()
+    assert bfcl == {
+        "found": True,
+        "path": str(package / "shared" / "data" / "bfcl"),
+        "from": "installed package",
+    }
+
+
+def test_doctor_without_lessons_says_to_reinstall(clean_env, monkeypatch, tmp_path):
+    from fcplayground import resources
+
+    monkeypatch.setattr(resources, "PACKAGE_DIR", tmp_path / "fcplayground")
+    status = cli.main(["doctor"])
+    assert status == 1
+    report = doctor.collect()
+    assert not report["lessons"]["found"]
+    assert any("reinstall fcplayground (its wheel carries them)" in p for p in report["problems"])

@@ -39,3 +39,33 @@ def test_lesson_runs_without_the_shared_folder_and_says_what_is_missing(
         nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
     ).execute()
     assert notice in outputs(nb)
+
+
+def test_the_package_carries_the_data_lessons_07_and_08_read_each_with_its_licence(monkeypatch):
+    from fcplayground import resources
+    from fcplayground.evals import load
+    from fcplayground.recording import Cassette
+
+    shipped = resources.PACKAGE_DIR / "shared"
+    monkeypatch.setenv("FCP_SHARED_DIR", str(shipped))
+    cases = load("multiple", limit=50)  # what lesson 07 evaluates
+    assert len(cases) == 50 and all(case.expected for case in cases)
+    recorded = shipped / "fixtures" / "recorded"
+    for name in (
+        "openai/chat_parallel_2_calls.pydantic-ai.yaml",
+        "anthropic/messages_parallel_4_tool_use.pydantic-ai.yaml",
+    ):  # what lesson 08 replays
+        assert Cassette.load(recorded / name).exchanges
+    assert "Apache License" in (shipped / "data" / "bfcl" / "LICENSE").read_text()
+    assert "MIT License" in (recorded / "LICENSE-pydantic-ai").read_text()
+    assert (shipped / "data" / "bfcl" / "SOURCES.md").is_file()
+    assert (recorded / "SOURCES.md").is_file()
+
+
+def test_a_category_the_package_does_not_carry_says_what_to_do(monkeypatch):
+    from fcplayground import resources
+    from fcplayground.evals import load
+
+    monkeypatch.setenv("FCP_SHARED_DIR", str(resources.PACKAGE_DIR / "shared"))
+    with pytest.raises(FileNotFoundError, match="carries only the 'multiple' category"):
+        load("parallel", limit=1)

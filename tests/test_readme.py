@@ -37,30 +37,55 @@ def test_console_script_knows_the_lessons_command():
     assert "lessons" in out.stdout
 
 
-def test_lessons_command_serves_the_notebooks_in_jupyterlab(tmp_path):
+def _get(url: str, follow: bool = True):
+    """GET ``url``; with ``follow=False`` a redirect is returned, not followed."""
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(*([] if follow else [NoRedirect()]))
+    return opener.open(url, timeout=2)
+
+
+def test_lessons_command_serves_a_working_copy_opening_lesson_one_without_news(tmp_path):
     import json
     import socket
     import time
-    import urllib.request
+    import urllib.error
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = [sys.executable, "-m", "fcplayground.cli", "lessons", "--no-browser",
-               "--ServerApp.ip=127.0.0.1", f"--port={port}", "--IdentityProvider.token=t",
-               f"--LabApp.workspaces_dir={tmp_path}"]  # fmt: skip
+    folder = tmp_path / "my-lessons"
+    command = [sys.executable, "-m", "fcplayground.cli", "lessons", "--dir", str(folder),
+               "--no-browser", "--ServerApp.ip=127.0.0.1", f"--port={port}",
+               "--IdentityProvider.token=t", f"--LabApp.workspaces_dir={tmp_path}"]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/api/contents?token=t"
     try:
-        url = f"http://127.0.0.1:{port}/api/contents?token=t"
         deadline, names = time.monotonic() + 60, None
         while names is None and time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(url, timeout=2) as reply:
+                with _get(url) as reply:
                     names = [item["name"] for item in json.load(reply)["content"]]
             except OSError:
                 time.sleep(0.3)
         assert names is not None, "JupyterLab did not answer within 60 s"
-        assert "01_single_call.ipynb" in names
+        assert "01_single_call.ipynb" in names  # served from the working copy
+        assert (folder / "01_single_call.ipynb").is_file()
+        try:
+            _get(f"{base}/?token=t", follow=False)
+            raise AssertionError("/ did not redirect to the first lesson")
+        except urllib.error.HTTPError as redirect:
+            assert redirect.headers["Location"].startswith("/lab/tree/01_single_call.ipynb")
+        plugin = "@jupyterlab/apputils-extension:notification"
+        with _get(f"{base}/lab/api/settings/{plugin}?token=t") as reply:
+            defaults = json.load(reply)["schema"]["properties"]  # overrides change defaults
+        assert defaults["fetchNews"]["default"] == "false"  # "Never": no news pop-up
+        assert defaults["checkForUpdates"]["default"] is False
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -68,7 +93,7 @@ def test_lessons_command_serves_the_notebooks_in_jupyterlab(tmp_path):
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=1)
+            _get(url, follow=True).close()
         except OSError:
             break
         time.sleep(0.3)

@@ -140,24 +140,29 @@ def widgets_extension() -> dict[str, Any]:
 
 
 def lessons_folder() -> dict[str, Any]:
-    """The lessons folder of this checkout and how many notebooks it holds."""
-    from .lessons import lessons_dir
+    """The installed lessons (in the package, or a checkout's ``notebooks/``) and how many."""
+    from ..resources import find_lessons
 
-    folder = lessons_dir()
-    count = len(list(folder.glob("*.ipynb"))) if folder.is_dir() else 0
-    return {"found": count > 0, "path": str(folder), "notebooks": count}
+    found = find_lessons()
+    count = len(list(found.path.glob("[0-9]*.ipynb"))) if found.path.is_dir() else 0
+    return {
+        "found": count > 0,
+        "path": str(found.path),
+        "from": found.origin.value,
+        "notebooks": count,
+    }
 
 
 def bfcl_folder() -> dict[str, Any]:
-    """The BFCL data folder (for evaluations, the benchmark and one section of lesson 07)."""
-    try:
-        from ..evals.bfcl import data_dir, shared_dir
-    except Exception as error:  # optional: a broken evals package must not stop the report
-        return {"found": False, "path": f"(could not look: {type(error).__name__}: {error})"}
-    try:
-        return {"found": True, "path": str(data_dir())}
-    except FileNotFoundError:
-        return {"found": False, "path": str(shared_dir() / "data" / "bfcl")}
+    """The BFCL data folder (for evaluations, the benchmark and one section of lesson 07):
+    ``$FCP_SHARED_DIR``, a checkout's ``shared/``, or the slice the package carries."""
+    from ..resources import find_shared
+
+    found = find_shared()
+    path = found.path / "data" / "bfcl"
+    if not path.is_dir():
+        return {"found": False, "path": str(path), "from": found.origin.value}
+    return {"found": True, "path": str(path), "from": found.origin.value}
 
 
 def self_check() -> dict[str, Any]:
@@ -251,7 +256,7 @@ def _answered(text: str | None) -> None:
 def problems(report: dict[str, Any]) -> list[str]:
     """What stops the offline lessons, each with what to do."""
     found = [
-        f"{name} is not installed: run pip install -e . in the checkout"
+        f"{name} is not installed: reinstall fcplayground (pip install -e . in a checkout)"
         for name, version in report["packages"].items()
         if version is None
     ]
@@ -267,7 +272,10 @@ def problems(report: dict[str, Any]) -> list[str]:
             'pip install "ipywidgets>=8" jupyterlab_widgets'
         )
     if not report["lessons"]["found"]:
-        found.append(f"no lessons at {report['lessons']['path']}: run fcplayground from a checkout")
+        found.append(
+            f"no lessons at {report['lessons']['path']}: reinstall fcplayground (its wheel "
+            "carries them), or run it from a checkout"
+        )
     if not report["self_check"]["ok"]:
         found.append(f"the offline self-check failed: {report['self_check']['detail']}")
     return found
@@ -287,11 +295,18 @@ def render(report: dict[str, Any]) -> str:
     rows += [("", "")]
     rows += [
         ("widgets extension", _found(report["widgets_extension"])),
-        ("lessons", _found(report["lessons"], f"{report['lessons']['notebooks']} notebooks")),
+        (
+            "lessons",
+            _found(
+                report["lessons"],
+                f"{report['lessons']['notebooks']} notebooks, {report['lessons']['from']}",
+            ),
+        ),
         (
             "BFCL data",
             _found(
                 report["bfcl_data"],
+                report["bfcl_data"]["from"],
                 optional="needed by fcplayground eval --suite bfcl and a section of lesson 07",
             ),
         ),

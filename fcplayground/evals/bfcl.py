@@ -14,7 +14,6 @@ Python-flavoured types become JSON Schema (``dict`` -> ``object``, ``float`` -> 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,13 +58,11 @@ PLAIN_KEYWORDS = frozenset(
 
 
 def shared_dir() -> Path:
-    """The shared folder: ``$FCP_SHARED_DIR``, else ``shared/`` beside the repository."""
-    env = os.environ.get("FCP_SHARED_DIR")
-    if env:
-        return Path(env)
-    import fcplayground  # here, not at the top: the package imports its parts first
+    """The shared folder: ``$FCP_SHARED_DIR``, else ``shared/`` beside a checkout, else the
+    slice an installed package carries (:func:`fcplayground.resources.find_shared`)."""
+    from ..resources import shared_dir as find
 
-    return Path(fcplayground.__file__).parents[2] / "shared"
+    return find()
 
 
 def data_dir() -> Path:
@@ -100,7 +97,11 @@ def load(category: str, limit: int | None = None) -> list[Case]:
 
 def _records(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
     if not path.exists():
-        raise FileNotFoundError(f"BFCL file not found: {path}")
+        raise FileNotFoundError(
+            f"BFCL file not found: {path}. An installed package carries only the 'multiple' "
+            "category (for lesson 07): set FCP_SHARED_DIR to a shared folder with data/bfcl/ "
+            "for the others."
+        )
     with path.open(encoding="utf-8") as lines:
         for count, line in enumerate(lines):
             if limit is not None and count >= limit:
