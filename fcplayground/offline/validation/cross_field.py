@@ -9,7 +9,9 @@ answering a call.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from ...wire.anthropic import merge_roles
@@ -19,16 +21,30 @@ OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" let
 ANTHROPIC_NAME = re.compile(r"[a-zA-Z0-9_-]{1,128}")
 
 
+# Distinct tool schemas whose check is remembered. A learner's session offers the same few
+# tools on every request; 4,096 holds 4 requests of 1,000 different ones, under a few MB.
+SCHEMA_CACHE_SIZE = 4096
+
+
 def schema_problem(schema: Any) -> str | None:
-    """Why ``schema`` is not a JSON Schema for an object of arguments, or None."""
+    """Why ``schema`` is not a JSON Schema for an object of arguments, or None.
+
+    The JSON Schema check is remembered by the schema's content (its canonical JSON), so
+    a request costs the same however often its tools were offered before."""
     if not isinstance(schema, dict):
         return f"schema must be a JSON object, got {type(schema).__name__}"
     if schema.get("type") != "object":
         return f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{schema.get('type')}\"'"
+    return _meta_schema_problem(json.dumps(schema, sort_keys=True, separators=(",", ":")))
+
+
+@lru_cache(maxsize=SCHEMA_CACHE_SIZE)
+def _meta_schema_problem(canonical: str) -> str | None:
+    """What draft 2020-12's meta-schema finds wrong in the schema written as ``canonical``."""
     import jsonschema  # imported here: it takes a second or two, and only requests need it
 
     try:
-        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft202012Validator.check_schema(json.loads(canonical))
     except jsonschema.SchemaError as error:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         return f"{error.message} (at {where})"
