@@ -3,10 +3,13 @@ that only depend on a tool's content are made once per distinct tool, not per re
 
 from __future__ import annotations
 
+import json
+import random
+
 import anthropic
 
 from fcplayground import offline
-from fcplayground.offline.validation import cross_field
+from fcplayground.offline.validation import body, cross_field
 
 
 def weather_tools(count: int) -> list[dict]:
@@ -71,3 +74,39 @@ def test_a_cached_bad_schema_is_still_refused_with_its_reason_every_time():
 
 def test_the_schema_cache_is_bounded():
     assert cross_field._meta_schema_problem.cache_info().maxsize == cross_field.SCHEMA_CACHE_SIZE
+
+
+def random_json(rng: random.Random, level: int = 0) -> object:
+    """A JSON value whose strings are full of brackets, quotes and backslashes."""
+    pick = rng.random()
+    if level > 6 or pick < 0.4:
+        return "".join(rng.choice('[]{}"\\\\n\\"ab\u2028é') for _ in range(rng.randrange(6)))
+    if pick < 0.5:
+        return rng.choice([1, -2.5, True, None])
+    if pick < 0.75:
+        return [random_json(rng, level + 1) for _ in range(rng.randrange(4))]
+    return {random_json(rng, 7): random_json(rng, level + 1) for _ in range(rng.randrange(4))}
+
+
+def test_the_nesting_read_off_the_text_is_the_nesting_of_the_value():
+    rng = random.Random(15)
+    for _ in range(400):
+        value = random_json(rng)
+        for ascii_only in (True, False):
+            text = json.dumps(value, ensure_ascii=ascii_only).encode()
+            assert body.nesting(text) == body.depth(value), text
+    assert body.nesting(json.dumps([[["x"]]]).encode("utf-16")) == 3
+
+
+def test_a_body_nested_too_deeply_is_still_refused():
+    deep = b"[" * 101 + b"]" * 101
+    wide_and_deep = b"[" + b",".join([b"[" * 100 + b"]" * 100] * 50) + b"]"
+    for text in (deep, wide_and_deep, b'{"a": ' + deep + b"}"):
+        try:
+            body.read_json(text)
+        except body.BodyError as error:
+            assert "nested at most 100 levels" in error.message
+        else:
+            raise AssertionError(f"{text[:20]!r}... was read")
+    assert body.read_json(b"[" * 100 + b"]" * 100) is not None
+    assert body.read_json(b'["' + b"[" * 200 + b'"]') == ["[" * 200]
