@@ -9,7 +9,9 @@ import random
 import anthropic
 
 from fcplayground import offline
-from fcplayground.offline.validation import body, cross_field
+from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field
+from fcplayground.offline.validation.cross_field import SCHEMAS
+from fcplayground.offline.validation.verdicts import Remembered, digest
 
 
 def weather_tools(count: int) -> list[dict]:
@@ -36,44 +38,77 @@ def ask(client: anthropic.Anthropic, tools: list[dict]) -> anthropic.types.Messa
     )
 
 
-def test_a_tool_schema_is_checked_once_however_often_it_is_offered():
+def test_a_tools_list_offered_again_is_not_checked_again():
     client = offline.anthropic_client()
     tools = weather_tools(20)
     ask(client, tools)
-    before = cross_field._meta_schema_problem.cache_info()
+    schemas, lists = SCHEMAS.misses + SCHEMAS.hits, GOOD_TOOLS.hits
     for _ in range(5):
         ask(client, tools)
-    after = cross_field._meta_schema_problem.cache_info()
-    assert after.misses == before.misses  # no schema checked again
-    assert after.hits - before.hits == 5 * 20
+    assert SCHEMAS.misses + SCHEMAS.hits == schemas  # no schema looked at again
+    assert GOOD_TOOLS.hits == lists + 5
+
+
+def test_a_tool_schema_is_checked_once_across_lists_that_share_it():
+    client = offline.anthropic_client()
+    tools = weather_tools(20)
+    ask(client, tools)
+    misses = SCHEMAS.misses
+    ask(client, [*tools[:19], {**tools[19], "name": "get_weather_elsewhere"}])  # same schemas
+    ask(client, [*tools, *weather_tools(21)[20:]])  # one new schema
+    assert SCHEMAS.misses == misses + 1
 
 
 def test_the_same_schema_written_in_another_key_order_is_one_check():
     first = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
     second = {"required": ["a"], "properties": {"a": {"type": "string"}}, "type": "object"}
     cross_field.schema_problem(first)
-    misses = cross_field._meta_schema_problem.cache_info().misses
+    misses = SCHEMAS.misses
     assert cross_field.schema_problem(second) is None
-    assert cross_field._meta_schema_problem.cache_info().misses == misses
+    assert SCHEMAS.misses == misses
 
 
-def test_a_cached_bad_schema_is_still_refused_with_its_reason_every_time():
+def refusal(client: anthropic.Anthropic, tools: list[dict], **extra: object) -> str:
+    try:
+        client.messages.create(
+            model="m",
+            max_tokens=64,
+            messages=[{"role": "user", "content": "Weather in Paris?"}],
+            tools=tools,
+            **extra,
+        )
+    except anthropic.BadRequestError as error:
+        return str(error)
+    raise AssertionError("the request was answered")
+
+
+def test_a_bad_schema_is_refused_with_its_reason_every_time():
     bad = weather_tools(1)
     bad[0]["input_schema"]["properties"]["city"]["type"] = "text"
     client = offline.anthropic_client()
     for _ in range(2):
-        try:
-            ask(client, bad)
-        except anthropic.BadRequestError as error:
-            message = str(error)
-        else:
-            raise AssertionError("a schema with type 'text' was accepted")
+        message = refusal(client, bad)
         assert "tools.0.custom.input_schema: JSON schema is invalid" in message
         assert "'text' is not valid" in message and "properties/city/type" in message
 
 
-def test_the_schema_cache_is_bounded():
-    assert cross_field._meta_schema_problem.cache_info().maxsize == cross_field.SCHEMA_CACHE_SIZE
+def test_known_good_tools_do_not_hide_what_else_is_wrong():
+    client = offline.anthropic_client()
+    tools = weather_tools(3)
+    ask(client, tools)
+    assert "Tool 'nope' not found in provided tools" in refusal(
+        client, tools, tool_choice={"type": "tool", "name": "nope"}
+    )
+    assert "temperature" in refusal(client, tools, extra_body={"temperature": "hot"})
+
+
+def test_what_is_remembered_is_bounded():
+    remembered: Remembered[int] = Remembered(3)
+    for n in range(10):
+        remembered.put(digest(n), n)
+    assert len(remembered) == 3
+    assert remembered.get(digest(9)) == (True, 9) and remembered.get(digest(0)) == (False, None)
+    assert SCHEMAS.size == 4096 and GOOD_TOOLS.size == 256
 
 
 def random_json(rng: random.Random, level: int = 0) -> object:

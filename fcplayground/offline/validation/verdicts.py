@@ -1,0 +1,71 @@
+"""What the request checks found about a piece of content, remembered by that content.
+
+A learner's session offers the same tools on every request. Checking a tool's JSON Schema
+against the draft 2020-12 meta-schema, or a whole ``tools`` list against the endpoint's
+shapes, gives the same answer each time, so :class:`Remembered` keeps the answer under a
+digest of the content's canonical JSON (sorted keys: the same schema written in another
+key order is the same content). Digests, not the text, are kept, so a bounded number of
+entries is a bounded amount of memory whatever the size of what was sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def digest(value: Any) -> bytes:
+    """A digest of ``value``'s canonical JSON (ASCII, sorted keys, no spaces)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).digest()
+
+
+@dataclass
+class Remembered(Generic[T]):
+    """A bounded map, least recently used out first, from a digest to what was found.
+
+    Safe to share between the threads of ``fcplayground serve``."""
+
+    size: int
+    hits: int = 0
+    misses: int = 0
+    _found: OrderedDict[bytes, T] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def get(self, key: bytes) -> tuple[bool, T | None]:
+        """``(True, value)`` when ``key`` is remembered, else ``(False, None)``."""
+        with self._lock:
+            if key not in self._found:
+                self.misses += 1
+                return False, None
+            self.hits += 1
+            self._found.move_to_end(key)
+            return True, self._found[key]
+
+    def put(self, key: bytes, value: T) -> None:
+        """Remember ``value`` under ``key``, forgetting the least recently used if full."""
+        with self._lock:
+            self._found[key] = value
+            self._found.move_to_end(key)
+            while len(self._found) > self.size:
+                self._found.popitem(last=False)
+
+    def find(self, key: bytes, compute: Callable[[], T]) -> T:
+        """The value remembered under ``key``, or ``compute()``'s, remembered."""
+        known, value = self.get(key)
+        if known:
+            return value  # type: ignore[return-value]  # known: the stored T
+        value = compute()
+        self.put(key, value)
+        return value
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._found)
