@@ -17,7 +17,7 @@ from typing import Any
 from . import cross_field, fields_chat, fields_messages, fields_responses, wording
 from .body import BodyError, lone_surrogate, read_json
 from .shapes import Anything, Obj, Violation
-from .verdicts import Remembered, digest
+from .verdicts import Remembered, fingerprint
 from .wording import Refusal
 
 __all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "validate"]
@@ -54,7 +54,7 @@ def validate(api: str, payload: dict[str, Any]) -> Refusal | None:
     """The first problem with a request body for ``api``, in the provider's words."""
     endpoint, checks = ENDPOINTS[api], cross_field.CHECKS[api]
     tools = payload.get("tools")
-    key = digest([api, tools]) if type(tools) is list and tools else None
+    key = fingerprint([api, tools]) if type(tools) is list and tools else None
     known, names = GOOD_TOOLS.get(key) if key is not None else (False, None)
     if violation := (endpoint.without_tools if known else endpoint.body).check(payload, ()):
         return endpoint.say(violation)
