@@ -11,8 +11,10 @@ real SDK client twice:
   ``offline.anthropic_client()`` with the simulated model: the body is read and checked as
   the provider would, the model decides, the reply is written in the provider's format.
 
-OpenAI's endpoints refuse more than 128 tools, as the real API does, so their rows stop
-at 128; Messages takes the 1,000. Warm medians in ms (the first calls are run and not counted). Goals: offline under 1.5x
+The ``model`` column is the simulated model deciding alone on the same request (part of
+``offline``). OpenAI's endpoints refuse more than 128 tools, as the real API does, so
+their rows stop at 128; Messages takes the 1,000. Warm medians in ms, the three cells of
+a row timed in turn (the first calls are run and not counted). Goals: offline under 1.5x
 the floor at 10 tools, and under 30 ms at 1,000 tools.
 
     python benchmarks/offline_roundtrip.py [--n 60] [--tools 10,100,1000] [--apis chat]
@@ -21,6 +23,7 @@ the floor at 10 tools, and under 30 ms at 1,000 tools.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import time
 from collections.abc import Callable
@@ -30,7 +33,8 @@ import anthropic
 import httpx2
 import openai
 
-from fcplayground import offline
+from fcplayground import offline, wire
+from fcplayground.models import SimulatedModel
 from fcplayground.offline.validation.openai_common import MAX_TOOLS
 
 QUESTION = "What's the weather in Paris right now?"
@@ -121,15 +125,27 @@ def canned(api: str, kwargs: dict[str, Any]) -> Callable[[httpx2.Request], httpx
     return lambda _request: httpx2.Response(200, content=body, headers=headers)
 
 
-def median_ms(fn: Callable[[], object], n: int) -> float:
-    for _ in range(WARMUP):
-        fn()
-    times = []
+def medians_ms(fns: list[Callable[[], object]], n: int) -> list[float]:
+    """Warm median ms of each of ``fns``, called in turn so that a burst of load on the
+    machine falls on all of them alike."""
+    for fn in fns:
+        for _ in range(WARMUP):
+            fn()
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for fn, kept in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            kept.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
+
+
+def deciding(api: str, kwargs: dict[str, Any]) -> Callable[[], object]:
+    """The simulated model deciding alone (no SDK, no HTTP, no checks), on this request."""
+    fmt = wire.FORMATS["anthropic" if api == "messages" else api]
+    request = fmt.request_from_wire(json.loads(json.dumps(kwargs)))
+    model = SimulatedModel()
+    return lambda: model.respond(request)
 
 
 def main() -> None:
@@ -140,15 +156,21 @@ def main() -> None:
     options = parser.parse_args()
     counts = [int(t) for t in options.tools.split(",")]
     print(f"one SDK call, warm median ms over n={options.n} (simulated model offline)")
-    print(f"{'API':<11}{'tools':>6}{'floor':>9}{'offline':>9}{'ratio':>7}")
+    print(f"{'API':<11}{'tools':>6}{'floor':>9}{'offline':>9}{'ratio':>7}{'model':>9}")
     for api in options.apis.split(","):
         # OpenAI refuses more than 128 tools, as the real API does: its rows stop there.
         capped = counts if api == "messages" else [min(c, MAX_TOOLS) for c in counts]
         for count in dict.fromkeys(capped):
             kwargs = request(api, count)
-            floor = median_ms(call(api, clients(api, canned(api, kwargs)), kwargs), options.n)
-            full = median_ms(call(api, clients(api, None), kwargs), options.n)
-            print(f"{api:<11}{count:>6}{floor:>9.2f}{full:>9.2f}{full / floor:>7.2f}")
+            floor, full, model = medians_ms(
+                [
+                    call(api, clients(api, canned(api, kwargs)), kwargs),
+                    call(api, clients(api, None), kwargs),
+                    deciding(api, kwargs),
+                ],
+                options.n,
+            )
+            print(f"{api:<11}{count:>6}{floor:>9.2f}{full:>9.2f}{full / floor:>7.2f}{model:>9.2f}")
     print(f"OpenAI's endpoints take at most {MAX_TOOLS} tools; Messages has no such cap.")
     print("goals: ratio < 1.5 at 10 tools; offline < 30 ms at 1,000 tools")
 
