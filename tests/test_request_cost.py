@@ -9,7 +9,7 @@ import random
 import anthropic
 
 from fcplayground import offline
-from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field
+from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field, verdicts
 from fcplayground.offline.validation.cross_field import SCHEMAS
 from fcplayground.offline.validation.verdicts import Remembered, digest
 
@@ -145,3 +145,15 @@ def test_a_body_nested_too_deeply_is_still_refused():
             raise AssertionError(f"{text[:20]!r}... was read")
     assert body.read_json(b"[" * 100 + b"]" * 100) is not None
     assert body.read_json(b'["' + b"[" * 200 + b'"]') == ["[" * 200]
+
+
+def test_the_sorted_json_of_a_body_is_json_dumps_own():
+    rng = random.Random(7)
+    tools = weather_tools(5)
+    for _ in range(200):
+        extra = {str(random_json(rng, 7)): random_json(rng) for _ in range(rng.randrange(4))}
+        body = {"model": "m", **extra, "tools": tools, "messages": [random_json(rng)]}
+        if rng.random() < 0.3:
+            body["tools"] = [random_json(rng), *tools]
+        assert verdicts.sorted_json(body) == json.dumps(body, sort_keys=True)
+    assert verdicts.sorted_json({"tools": []}) == '{"tools": []}'

@@ -17,10 +17,10 @@ from typing import Any
 from . import cross_field, fields_chat, fields_messages, fields_responses, wording
 from .body import BodyError, lone_surrogate, read_json
 from .shapes import Anything, Obj, Violation
-from .verdicts import Remembered, fingerprint
+from .verdicts import Remembered, fingerprint, sorted_json
 from .wording import Refusal
 
-__all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "validate"]
+__all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "sorted_json", "validate"]
 
 
 @dataclass(frozen=True)

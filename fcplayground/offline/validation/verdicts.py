@@ -80,3 +80,29 @@ class Remembered(Generic[T]):
     def __len__(self) -> int:
         with self._lock:
             return len(self._found)
+
+
+# The sorted JSON of recent tools lists (a list of 1,000 tools is about 300 KB of it).
+TOOLS_TEXT: Remembered[str] = Remembered(16)
+MAX_KEPT_TEXT = 1 << 20  # a longer list is written out every time
+
+
+def sorted_json(body: dict[str, Any]) -> str:
+    """``json.dumps(body, sort_keys=True)``, character for character, for a parsed request
+    body; its ``tools`` list (the bulk of a request with many tools, and the same on every
+    request of a session) is written once and remembered."""
+    tools = body.get("tools")
+    if type(tools) is not list or not tools or any(type(k) is not str for k in body):
+        return json.dumps(body, sort_keys=True)
+    key = fingerprint(tools)
+    known, text = TOOLS_TEXT.get(key)
+    if not known:
+        text = json.dumps(tools, sort_keys=True)
+        if len(text) <= MAX_KEPT_TEXT:
+            TOOLS_TEXT.put(key, text)
+    # With sort_keys the encoder writes each member as it would write it alone.
+    members = (
+        f"{json.dumps(k)}: {text if k == 'tools' else json.dumps(body[k], sort_keys=True)}"
+        for k in sorted(body)
+    )
+    return "{" + ", ".join(members) + "}"
