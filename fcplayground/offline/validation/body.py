@@ -25,6 +25,12 @@ class BodyError(Exception):
         self.message = message
 
 
+# Every digit written "0", everything else " ": a run of more than MAX_DIGITS digits shows
+# as a run of zeros, found by a substring search (linear, in C).
+_DIGITS = bytes.maketrans(bytes(range(256)), bytes(48 if 48 <= b <= 57 else 32 for b in range(256)))
+_LONG_DIGITS = b"0" * (MAX_DIGITS + 1)
+
+
 def _constant(name: str) -> Any:
     raise BodyError(
         f"The request body is not valid JSON: {name} is not a JSON value. "
@@ -53,9 +59,12 @@ def _decimal(text: str) -> float:
 
 def read_json(body: bytes) -> Any:
     """The parsed body, or :class:`BodyError` saying why it cannot be read."""
+    # Each integer is looked at only where a run of digits could be too long for one: the
+    # check costs a call per number, and a request with 1,000 tools holds thousands.
+    integers = {"parse_int": _integer} if _LONG_DIGITS in body.translate(_DIGITS) else {}
     try:
         value = json.loads(
-            body or b"null", parse_constant=_constant, parse_int=_integer, parse_float=_decimal
+            body or b"null", parse_constant=_constant, parse_float=_decimal, **integers
         )
     except RecursionError:
         raise _too_deep() from None
