@@ -157,3 +157,22 @@ def test_the_sorted_json_of_a_body_is_json_dumps_own():
             body["tools"] = [random_json(rng), *tools]
         assert verdicts.sorted_json(body) == json.dumps(body, sort_keys=True)
     assert verdicts.sorted_json({"tools": []}) == '{"tools": []}'
+
+
+def test_the_simulated_model_reads_a_tool_offered_again_without_rewriting_its_schema(
+    monkeypatch,
+):
+    from fcplayground.models.simulated import profiles
+
+    rewrites = []
+    readable = profiles.readable
+    monkeypatch.setattr(profiles, "readable", lambda spec: rewrites.append(spec) or readable(spec))
+    client = offline.anthropic_client()
+    tools = weather_tools(30)
+    first = ask(client, tools)
+    count = len(rewrites)
+    again = ask(client, tools)
+    assert len(rewrites) == count  # every tool found as sent
+    assert [b.model_dump(exclude={"id"}) for b in again.content] == [
+        b.model_dump(exclude={"id"}) for b in first.content
+    ]
