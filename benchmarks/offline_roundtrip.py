@@ -1,77 +1,178 @@
-"""How long one request takes through a real SDK client answered offline.
+"""One SDK request answered offline, next to the SDK's own floor, at 10, 100 and 1,000 tools.
 
-Prints a table: median and 95th-percentile wall time per call for each API, plain and
-streamed, with a ScriptedModel answering a parallel pair of tool calls.
+For each API (Chat Completions, Responses, Messages) and each number of tools, the same
+request (one question, N distinct tools, one of them the right one) goes through the same
+real SDK client twice:
 
-    python benchmarks/offline_roundtrip.py [--n 300]
+- **floor**: an ``httpx2.MockTransport`` that hands back a fixed reply (the bytes the offline
+  provider gave for this very request, captured once), so only the SDK works: it builds
+  and serialises the request and parses the reply into its objects;
+- **offline**: the full offline round trip, ``offline.openai_client()`` /
+  ``offline.anthropic_client()`` with the simulated model: the body is read and checked as
+  the provider would, the model decides, the reply is written in the provider's format.
+
+The ``model`` column is the simulated model deciding alone on the same request (part of
+``offline``). OpenAI's endpoints refuse more than 128 tools, as the real API does, so
+their rows stop at 128; Messages takes the 1,000. Warm medians in ms, the three cells of
+a row timed in turn (the first calls are run and not counted). Goals: offline under 1.5x
+the floor at 10 tools, and under 30 ms at 1,000 tools.
+
+    python benchmarks/offline_roundtrip.py [--n 60] [--tools 10,100,1000] [--apis chat]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
-from fcplayground import ScriptedModel, ToolRegistry, offline
+import anthropic
+import httpx2
+import openai
 
-tools = ToolRegistry()
+from fcplayground import offline, wire
+from fcplayground.models import SimulatedModel
+from fcplayground.offline.validation.openai_common import MAX_TOOLS
 
-
-@tools.tool
-def get_weather(city: str) -> dict:
-    """Returns the current weather for a city.
-
-    Args:
-        city: The city name, e.g. Paris.
-    """
-    return {"city": city}
-
-
-ASK = [{"role": "user", "content": "Weather in Paris and Tokyo?"}]
-PAIR = [("get_weather", {"city": "Paris"}), ("get_weather", {"city": "Tokyo"})]
+QUESTION = "What's the weather in Paris right now?"
+WARMUP = 3
+APIS = ("chat", "responses", "messages")
 
 
-def forever(step):
-    """A model that gives the same turn to every request."""
-    return ScriptedModel([step] * 100_000)
+def tool_specs(n: int) -> list[tuple[str, str, dict[str, Any]]]:
+    """``n`` distinct tools (name, description, parameters); ``get_weather`` among them."""
+    specs = [
+        (
+            "get_weather",
+            "Returns the current weather for a city.",
+            {
+                "type": "object",
+                "properties": {"city": {"type": "string", "description": "The city, e.g. Paris."}},
+                "required": ["city"],
+            },
+        )
+    ]
+    for i in range(n - 1):
+        specs.append(
+            (
+                f"lookup_record_{i}",
+                f"Looks up record {i} of ledger {i % 17} by its reference code.",
+                {
+                    "type": "object",
+                    "properties": {
+                        "reference": {"type": "string", "description": f"Code of kind {i}."},
+                        "limit": {"type": "integer", "minimum": 1, "maximum": 100 + i},
+                    },
+                    "required": ["reference"],
+                },
+            )
+        )
+    return specs
 
 
-def cases() -> dict[str, Callable[[], object]]:
-    oa = offline.openai_client(forever(PAIR))
-    an = offline.anthropic_client(forever(PAIR))
-    chat = {"model": "m", "messages": ASK, "tools": tools.to_openai()}
-    resp = {"model": "m", "input": ASK, "tools": tools.to_openai(api="responses")}
-    msgs = {"model": "m", "max_tokens": 256, "messages": ASK, "tools": tools.to_anthropic()}
-    return {
-        "chat.completions": lambda: oa.chat.completions.create(**chat),
-        "chat.completions stream": lambda: list(oa.chat.completions.create(**chat, stream=True)),
-        "responses": lambda: oa.responses.create(**resp),
-        "responses stream": lambda: list(oa.responses.create(**resp, stream=True)),
-        "messages": lambda: an.messages.create(**msgs),
-        "messages stream": lambda: list(an.messages.create(**msgs, stream=True)),
-    }
+def request(api: str, n: int) -> dict[str, Any]:
+    """The keyword arguments of the SDK call for ``api`` with ``n`` tools."""
+    specs = tool_specs(n)
+    ask = [{"role": "user", "content": QUESTION}]
+    if api == "chat":
+        tools = [
+            {"type": "function", "function": {"name": a, "description": d, "parameters": p}}
+            for a, d, p in specs
+        ]
+        return {"model": "m", "messages": ask, "tools": tools}
+    if api == "responses":
+        tools = [
+            {"type": "function", "name": a, "description": d, "parameters": p} for a, d, p in specs
+        ]
+        return {"model": "m", "input": ask, "tools": tools}
+    tools = [{"name": a, "description": d, "input_schema": p} for a, d, p in specs]
+    return {"model": "m", "max_tokens": 256, "messages": ask, "tools": tools}
 
 
-def measure(fn: Callable[[], object], n: int) -> list[float]:
-    fn()  # warm up
-    times = []
+def call(api: str, client: Any, kwargs: dict[str, Any]) -> Callable[[], object]:
+    """The SDK call itself, bound to ``client``."""
+    method = {
+        "chat": lambda: client.chat.completions.create,
+        "responses": lambda: client.responses.create,
+        "messages": lambda: client.messages.create,
+    }[api]()
+    return lambda: method(**kwargs)
+
+
+def clients(api: str, handler: Callable[[httpx2.Request], httpx2.Response] | None) -> Any:
+    """An SDK client for ``api``: offline, or over ``handler`` (the floor)."""
+    if handler is None:
+        return offline.anthropic_client() if api == "messages" else offline.openai_client()
+    http = httpx2.Client(transport=httpx2.MockTransport(handler))
+    if api == "messages":
+        return anthropic.Anthropic(api_key="k", base_url="http://floor", http_client=http)
+    return openai.OpenAI(api_key="k", base_url="http://floor/v1", http_client=http)
+
+
+def canned(api: str, kwargs: dict[str, Any]) -> Callable[[httpx2.Request], httpx2.Response]:
+    """A handler that answers every request with the reply offline gave to this one."""
+    raw = clients(api, None)
+    method = {
+        "chat": lambda: raw.chat.completions.with_raw_response.create,
+        "responses": lambda: raw.responses.with_raw_response.create,
+        "messages": lambda: raw.messages.with_raw_response.create,
+    }[api]()
+    body = method(**kwargs).http_response.content
+    headers = {"content-type": "application/json"}
+    return lambda _request: httpx2.Response(200, content=body, headers=headers)
+
+
+def medians_ms(fns: list[Callable[[], object]], n: int) -> list[float]:
+    """Warm median ms of each of ``fns``, called in turn so that a burst of load on the
+    machine falls on all of them alike."""
+    for fn in fns:
+        for _ in range(WARMUP):
+            fn()
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)
+        for fn, kept in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            kept.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times]
+
+
+def deciding(api: str, kwargs: dict[str, Any]) -> Callable[[], object]:
+    """The simulated model deciding alone (no SDK, no HTTP, no checks), on this request."""
+    fmt = wire.FORMATS["anthropic" if api == "messages" else api]
+    request = fmt.request_from_wire(json.loads(json.dumps(kwargs)))
+    model = SimulatedModel()
+    return lambda: model.respond(request)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=300)
-    n = parser.parse_args().n
-    print(f"one SDK call answered offline (2 parallel tool calls), n={n}")
-    print(f"{'API':<26}{'median ms':>10}{'p95 ms':>10}")
-    for name, fn in cases().items():
-        t = measure(fn, n)
-        print(f"{name:<26}{statistics.median(t):>10.2f}{t[int(0.95 * len(t)) - 1]:>10.2f}")
+    parser.add_argument("--n", type=int, default=60, help="timed calls per cell")
+    parser.add_argument("--tools", default="10,100,1000", help="numbers of tools")
+    parser.add_argument("--apis", default=",".join(APIS), help="of " + ", ".join(APIS))
+    options = parser.parse_args()
+    counts = [int(t) for t in options.tools.split(",")]
+    print(f"one SDK call, warm median ms over n={options.n} (simulated model offline)")
+    print(f"{'API':<11}{'tools':>6}{'floor':>9}{'offline':>9}{'ratio':>7}{'model':>9}")
+    for api in options.apis.split(","):
+        # OpenAI refuses more than 128 tools, as the real API does: its rows stop there.
+        capped = counts if api == "messages" else [min(c, MAX_TOOLS) for c in counts]
+        for count in dict.fromkeys(capped):
+            kwargs = request(api, count)
+            floor, full, model = medians_ms(
+                [
+                    call(api, clients(api, canned(api, kwargs)), kwargs),
+                    call(api, clients(api, None), kwargs),
+                    deciding(api, kwargs),
+                ],
+                options.n,
+            )
+            print(f"{api:<11}{count:>6}{floor:>9.2f}{full:>9.2f}{full / floor:>7.2f}{model:>9.2f}")
+    print(f"OpenAI's endpoints take at most {MAX_TOOLS} tools; Messages has no such cap.")
+    print("goals: ratio < 1.5 at 10 tools; offline < 30 ms at 1,000 tools")
 
 
 if __name__ == "__main__":

@@ -248,7 +248,7 @@ def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) 
     """Give a turn the model name and provider-style ids of its own (ids a model set are
     kept): derived from the request and from how often this process has answered it, so
     each answer's ids are new yet a replayed sequence gets the same ones (see :mod:`.ids`)."""
-    seed = IDS.ticket(f"{api}\n{json.dumps(payload, sort_keys=True)}").seed
+    seed = IDS.ticket(f"{api}\n{validation.sorted_json(payload)}").seed
     turn_prefix, call_prefix = PREFIXES[api]
     turn.model = turn.model or request.model
     turn.id = turn.id or wire.stable_id(turn_prefix, seed)

@@ -8,6 +8,7 @@ by the content of the spec, so the same tool sent again costs nothing.
 
 from __future__ import annotations
 
+import marshal
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,23 +109,49 @@ def profile(spec: ToolSpec) -> ToolProfile:
 def read_tool(spec: ToolSpec) -> tuple[ToolSpec, ToolProfile]:
     """The tool as the model reads it (its schema well formed, see :mod:`.schemas`) and its
     profile, cached by the spec's content."""
+    # The spec as sent is the key when it is small: the same tool offered again is then found
+    # without rewriting its schema (what made 1,000 tools cost 1,000 rewrites a request).
+    raw = _raw_key(spec)
+    if raw is not None and (found := _cached(raw)) is not None:
+        return found
     clean = readable(spec)
     # repr of the well-formed spec is a cheap, faithful key (the same schema sent again
-    # prints the same); the raw one may not print at all (a 5,000-digit default).
-    key = (clean.name, clean.description, repr(clean.parameters))
-    with _LOCK:  # requests are answered on many threads at once
-        found = _TOOLS.get(key)
-    if found is None:
-        found = (clean, _profile(clean.name, clean.description, clean.parameters))
-        with _LOCK:
-            while len(_TOOLS) >= _KEPT:
-                del _TOOLS[next(iter(_TOOLS))]  # the oldest first
-            found = _TOOLS.setdefault(key, found)
+    # prints the same) for a spec too big, or too odd, to key as sent.
+    key = ("clean", clean.name, clean.description, repr(clean.parameters), repr(clean.strict))
+    found = _cached(key) or (clean, _profile(clean.name, clean.description, clean.parameters))
+    for k in (key, raw):
+        if k is not None:
+            found = _keep(k, found)
     return found
 
 
-_TOOLS: dict[tuple[str, str, str], tuple[ToolSpec, ToolProfile]] = {}
-_KEPT = 16384
+def _raw_key(spec: ToolSpec) -> tuple[str, bytes] | None:
+    """``spec`` as sent, written out by ``marshal`` (faithful: two different specs never
+    share a key), or None when it cannot be written or is too long to keep."""
+    try:
+        text = marshal.dumps((spec.name, spec.description, spec.parameters, spec.strict))
+    except ValueError:  # an object marshal cannot write (a learner's own class)
+        return None
+    return ("raw", text) if len(text) <= _RAW_KEY_BYTES else None
+
+
+def _cached(key: tuple[Any, ...]) -> tuple[ToolSpec, ToolProfile] | None:
+    with _LOCK:  # requests are answered on many threads at once
+        return _TOOLS.get(key)
+
+
+def _keep(
+    key: tuple[Any, ...], found: tuple[ToolSpec, ToolProfile]
+) -> tuple[ToolSpec, ToolProfile]:
+    with _LOCK:
+        while len(_TOOLS) >= _KEPT:
+            del _TOOLS[next(iter(_TOOLS))]  # the oldest first
+        return _TOOLS.setdefault(key, found)
+
+
+_TOOLS: dict[tuple[Any, ...], tuple[ToolSpec, ToolProfile]] = {}
+_KEPT = 16384  # keys: each tool is kept under its raw and its clean key
+_RAW_KEY_BYTES = 8192  # a longer spec is keyed by its clean form only, as before
 _LOCK = threading.Lock()
 
 

@@ -10,15 +10,17 @@ the checks that span fields (:mod:`.cross_field`: tool names and schemas,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from . import cross_field, fields_chat, fields_messages, fields_responses, wording
 from .body import BodyError, lone_surrogate, read_json
-from .shapes import Obj, Violation
+from .shapes import Anything, Obj, Violation
+from .verdicts import Remembered, fingerprint, sorted_json
 from .wording import Refusal
 
-__all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "validate"]
+__all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "sorted_json", "validate"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,11 @@ class Endpoint:
 
     body: Obj
     say: Callable[[Violation], Refusal]
+
+    @cached_property
+    def without_tools(self) -> Obj:
+        """The body's description with ``tools`` left unread: for tools found good before."""
+        return replace(self.body, fields={**self.body.fields, "tools": Anything()})
 
 
 ENDPOINTS = {
@@ -37,10 +44,27 @@ ENDPOINTS = {
     "anthropic": Endpoint(fields_messages.BODY, wording.anthropic),
 }
 
+# Tools lists that passed every check, by content -> their names. The checks of a tool
+# depend on the tool alone, so a list offered again (every request of a session) skips
+# them, however many tools it holds.
+GOOD_TOOLS: Remembered[tuple[str, ...]] = Remembered(256)
+
 
 def validate(api: str, payload: dict[str, Any]) -> Refusal | None:
     """The first problem with a request body for ``api``, in the provider's words."""
-    endpoint = ENDPOINTS[api]
-    if violation := endpoint.body.check(payload, ()):
+    endpoint, checks = ENDPOINTS[api], cross_field.CHECKS[api]
+    tools = payload.get("tools")
+    key = fingerprint([api, tools]) if type(tools) is list and tools else None
+    known, names = GOOD_TOOLS.get(key) if key is not None else (False, None)
+    if violation := (endpoint.without_tools if known else endpoint.body).check(payload, ()):
         return endpoint.say(violation)
-    return cross_field.CHECKS[api](payload)
+    if problem := checks.first(payload):
+        return problem
+    if names is None:
+        found, problem = checks.tools(payload.get("tools") or [])
+        if problem:
+            return problem
+        if key is not None:
+            GOOD_TOOLS.put(key, tuple(found))
+        names = tuple(found)
+    return checks.rest(payload, list(names))

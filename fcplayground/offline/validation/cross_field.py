@@ -1,6 +1,6 @@
 """The request checks that span fields, as the real APIs make them, with their wording.
 
-Each ``check_*`` function reads a request body whose fields already have the right
+Each check reads a request body whose fields already have the right
 types (:mod:`.shapes` and the ``fields_*`` tables check those first) and returns a
 :class:`Problem` (what the provider would answer with HTTP 400) or ``None``: tool
 names and schemas, ``tool_choice`` naming a tool that exists, and every tool result
@@ -10,21 +10,37 @@ answering a call.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ...wire.anthropic import merge_roles
+from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
 
 OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch: "$" lets "name\n" through
 ANTHROPIC_NAME = re.compile(r"[a-zA-Z0-9_-]{1,128}")
 
 
+# Distinct tool schemas whose check is remembered (by digest: a few MB at most). A learner's
+# session offers the same few tools on every request; this holds 4 requests of 1,000.
+SCHEMAS: Remembered[str | None] = Remembered(4096)
+
+
 def schema_problem(schema: Any) -> str | None:
-    """Why ``schema`` is not a JSON Schema for an object of arguments, or None."""
+    """Why ``schema`` is not a JSON Schema for an object of arguments, or None.
+
+    The JSON Schema check is remembered by the schema's content (its canonical JSON), so
+    a request costs the same however often its tools were offered before."""
     if not isinstance(schema, dict):
         return f"schema must be a JSON object, got {type(schema).__name__}"
     if schema.get("type") != "object":
         return f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{schema.get('type')}\"'"
+    return SCHEMAS.find(digest(schema), lambda: _meta_schema_problem(schema))
+
+
+def _meta_schema_problem(schema: dict[str, Any]) -> str | None:
+    """What draft 2020-12's meta-schema finds wrong in ``schema``."""
     import jsonschema  # imported here: it takes a second or two, and only requests need it
 
     try:
@@ -124,16 +140,25 @@ def _allowed_tools(choice: dict[str, Any], names: list[str]) -> Problem | None:
     return None
 
 
-def check_chat(body: dict[str, Any]) -> Problem | None:
-    """Checks of ``POST /v1/chat/completions``."""
+def chat_first(body: dict[str, Any]) -> Problem | None:
+    """What Chat Completions checks before the tools: a model and messages."""
     if not body.get("model"):
         return Problem("you must provide a model parameter")
-    messages = body.get("messages")
-    if not messages:
+    if not body.get("messages"):
         return Problem("Missing required parameter: 'messages'.", "messages")
-    names, problem = _openai_tools(body.get("tools") or [], "tools[{i}].function")
-    if problem or (problem := _openai_choice(body, names)):
+    return None
+
+
+def chat_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
+    """The names of Chat Completions' function tools, and the first problem with one."""
+    return _openai_tools(tools, "tools[{i}].function")
+
+
+def chat_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
+    """Chat Completions' checks after the tools: ``tool_choice``, tool results."""
+    if problem := _openai_choice(body, names):
         return problem
+    messages = body["messages"]
     pending: dict[str, int] = {}  # call id -> index of the assistant message that made it
     for i, m in enumerate(messages):
         if m.get("role") == "tool":
@@ -159,16 +184,24 @@ def _unanswered(pending: dict[str, int], index: int) -> Problem:
     )
 
 
-def check_responses(body: dict[str, Any]) -> Problem | None:
-    """Checks of ``POST /v1/responses``."""
+def responses_first(body: dict[str, Any]) -> Problem | None:
+    """What Responses checks before the tools: a model and an input."""
     if not body.get("model"):
         return Problem("Missing required parameter: 'model'.", "model")
     if "input" not in body:
         return Problem("Missing required parameter: 'input'.", "input")
-    tools = body.get("tools") or []
+    return None
+
+
+def responses_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
+    """The names of Responses' function and custom tools, and the first problem with one."""
     names, problem = _openai_tools(tools, "tools[{i}]")
-    names += [t.get("name") for t in tools if t.get("type") == "custom"]
-    if problem or (problem := _openai_choice(body, names)):
+    return names + [t.get("name") for t in tools if t.get("type") == "custom"], problem
+
+
+def responses_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
+    """Responses' checks after the tools: ``tool_choice``, tool outputs."""
+    if problem := _openai_choice(body, names):
         return problem
     if body.get("previous_response_id") is not None:
         return None  # the calls are in the stored history: responses_store checks the whole
@@ -197,25 +230,35 @@ def check_response_items(items: list[dict[str, Any]]) -> Problem | None:
 # -- Anthropic ------------------------------------------------------------------------
 
 
-def check_messages(body: dict[str, Any]) -> Problem | None:
-    """Checks of ``POST /v1/messages``."""
+def messages_first(body: dict[str, Any]) -> Problem | None:
+    """What Messages checks before the tools: the required fields."""
     for field in ("model", "max_tokens", "messages"):
         if field not in body:
             return Problem(f"{field}: Field required")
+    return None
+
+
+def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
+    """The names of Messages' custom tools, and the first problem with one."""
     names = []
-    for i, tool in enumerate(body.get("tools") or []):
+    for i, tool in enumerate(tools):
         if "input_schema" not in tool and "type" in tool:
             continue  # a server tool (web search, ...), not a custom one
         if not ANTHROPIC_NAME.fullmatch(str(tool.get("name", ""))):
-            return Problem(
+            return names, Problem(
                 f"tools.{i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{{1,128}}$'"
             )
         names.append(tool["name"])
         if problem := schema_problem(tool.get("input_schema")):
-            return Problem(
+            return names, Problem(
                 f"tools.{i}.custom.input_schema: JSON schema is invalid. It must match JSON Schema "
                 f"draft 2020-12 ({problem})."
             )
+    return names, None
+
+
+def messages_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
+    """Messages' checks after the tools: ``tool_choice``, tool results."""
     choice = body.get("tool_choice")
     if choice and not body.get("tools"):
         return Problem("tool_choice may only be specified while providing tools.")
@@ -271,4 +314,18 @@ def _results_first(
     return None
 
 
-CHECKS = {"chat": check_chat, "responses": check_responses, "anthropic": check_messages}
+@dataclass(frozen=True)
+class Checks:
+    """An endpoint's checks that span fields, in the order its provider makes them. The
+    middle one depends on the tools alone, so a verdict on it can be remembered."""
+
+    first: Callable[[dict[str, Any]], Problem | None]
+    tools: Callable[[list[dict[str, Any]]], tuple[list[str], Problem | None]]
+    rest: Callable[[dict[str, Any], list[str]], Problem | None]
+
+
+CHECKS = {
+    "chat": Checks(chat_first, chat_tools, chat_rest),
+    "responses": Checks(responses_first, responses_tools, responses_rest),
+    "anthropic": Checks(messages_first, messages_tools, messages_rest),
+}

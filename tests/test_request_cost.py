@@ -1,0 +1,178 @@
+"""A request's cost does not grow with how often its tools were offered before: the checks
+that only depend on a tool's content are made once per distinct tool, not per request."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import anthropic
+
+from fcplayground import offline
+from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field, verdicts
+from fcplayground.offline.validation.cross_field import SCHEMAS
+from fcplayground.offline.validation.verdicts import Remembered, digest
+
+
+def weather_tools(count: int) -> list[dict]:
+    return [
+        {
+            "name": f"get_weather_{i}",
+            "description": f"Returns the weather for city number {i}.",
+            "input_schema": {
+                "type": "object",
+                "properties": {"city": {"type": "string", "maxLength": 100 + i}},
+                "required": ["city"],
+            },
+        }
+        for i in range(count)
+    ]
+
+
+def ask(client: anthropic.Anthropic, tools: list[dict]) -> anthropic.types.Message:
+    return client.messages.create(
+        model="m",
+        max_tokens=64,
+        messages=[{"role": "user", "content": "Weather in Paris?"}],
+        tools=tools,
+    )
+
+
+def test_a_tools_list_offered_again_is_not_checked_again():
+    client = offline.anthropic_client()
+    tools = weather_tools(20)
+    ask(client, tools)
+    schemas, lists = SCHEMAS.misses + SCHEMAS.hits, GOOD_TOOLS.hits
+    for _ in range(5):
+        ask(client, tools)
+    assert SCHEMAS.misses + SCHEMAS.hits == schemas  # no schema looked at again
+    assert GOOD_TOOLS.hits == lists + 5
+
+
+def test_a_tool_schema_is_checked_once_across_lists_that_share_it():
+    client = offline.anthropic_client()
+    tools = weather_tools(20)
+    ask(client, tools)
+    misses = SCHEMAS.misses
+    ask(client, [*tools[:19], {**tools[19], "name": "get_weather_elsewhere"}])  # same schemas
+    ask(client, [*tools, *weather_tools(21)[20:]])  # one new schema
+    assert SCHEMAS.misses == misses + 1
+
+
+def test_the_same_schema_written_in_another_key_order_is_one_check():
+    first = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    second = {"required": ["a"], "properties": {"a": {"type": "string"}}, "type": "object"}
+    cross_field.schema_problem(first)
+    misses = SCHEMAS.misses
+    assert cross_field.schema_problem(second) is None
+    assert SCHEMAS.misses == misses
+
+
+def refusal(client: anthropic.Anthropic, tools: list[dict], **extra: object) -> str:
+    try:
+        client.messages.create(
+            model="m",
+            max_tokens=64,
+            messages=[{"role": "user", "content": "Weather in Paris?"}],
+            tools=tools,
+            **extra,
+        )
+    except anthropic.BadRequestError as error:
+        return str(error)
+    raise AssertionError("the request was answered")
+
+
+def test_a_bad_schema_is_refused_with_its_reason_every_time():
+    bad = weather_tools(1)
+    bad[0]["input_schema"]["properties"]["city"]["type"] = "text"
+    client = offline.anthropic_client()
+    for _ in range(2):
+        message = refusal(client, bad)
+        assert "tools.0.custom.input_schema: JSON schema is invalid" in message
+        assert "'text' is not valid" in message and "properties/city/type" in message
+
+
+def test_known_good_tools_do_not_hide_what_else_is_wrong():
+    client = offline.anthropic_client()
+    tools = weather_tools(3)
+    ask(client, tools)
+    assert "Tool 'nope' not found in provided tools" in refusal(
+        client, tools, tool_choice={"type": "tool", "name": "nope"}
+    )
+    assert "temperature" in refusal(client, tools, extra_body={"temperature": "hot"})
+
+
+def test_what_is_remembered_is_bounded():
+    remembered: Remembered[int] = Remembered(3)
+    for n in range(10):
+        remembered.put(digest(n), n)
+    assert len(remembered) == 3
+    assert remembered.get(digest(9)) == (True, 9) and remembered.get(digest(0)) == (False, None)
+    assert SCHEMAS.size == 4096 and GOOD_TOOLS.size == 256
+
+
+def random_json(rng: random.Random, level: int = 0) -> object:
+    """A JSON value whose strings are full of brackets, quotes and backslashes."""
+    pick = rng.random()
+    if level > 6 or pick < 0.4:
+        return "".join(rng.choice('[]{}"\\\\n\\"ab\u2028é') for _ in range(rng.randrange(6)))
+    if pick < 0.5:
+        return rng.choice([1, -2.5, True, None])
+    if pick < 0.75:
+        return [random_json(rng, level + 1) for _ in range(rng.randrange(4))]
+    return {random_json(rng, 7): random_json(rng, level + 1) for _ in range(rng.randrange(4))}
+
+
+def test_the_nesting_read_off_the_text_is_the_nesting_of_the_value():
+    rng = random.Random(15)
+    for _ in range(400):
+        value = random_json(rng)
+        for ascii_only in (True, False):
+            text = json.dumps(value, ensure_ascii=ascii_only).encode()
+            assert body.nesting(text) == body.depth(value), text
+    assert body.nesting(json.dumps([[["x"]]]).encode("utf-16")) == 3
+
+
+def test_a_body_nested_too_deeply_is_still_refused():
+    deep = b"[" * 101 + b"]" * 101
+    wide_and_deep = b"[" + b",".join([b"[" * 100 + b"]" * 100] * 50) + b"]"
+    for text in (deep, wide_and_deep, b'{"a": ' + deep + b"}"):
+        try:
+            body.read_json(text)
+        except body.BodyError as error:
+            assert "nested at most 100 levels" in error.message
+        else:
+            raise AssertionError(f"{text[:20]!r}... was read")
+    assert body.read_json(b"[" * 100 + b"]" * 100) is not None
+    assert body.read_json(b'["' + b"[" * 200 + b'"]') == ["[" * 200]
+
+
+def test_the_sorted_json_of_a_body_is_json_dumps_own():
+    rng = random.Random(7)
+    tools = weather_tools(5)
+    for _ in range(200):
+        extra = {str(random_json(rng, 7)): random_json(rng) for _ in range(rng.randrange(4))}
+        body = {"model": "m", **extra, "tools": tools, "messages": [random_json(rng)]}
+        if rng.random() < 0.3:
+            body["tools"] = [random_json(rng), *tools]
+        assert verdicts.sorted_json(body) == json.dumps(body, sort_keys=True)
+    assert verdicts.sorted_json({"tools": []}) == '{"tools": []}'
+
+
+def test_the_simulated_model_reads_a_tool_offered_again_without_rewriting_its_schema(
+    monkeypatch,
+):
+    from fcplayground.models.simulated import profiles
+
+    rewrites = []
+    readable = profiles.readable
+    monkeypatch.setattr(profiles, "readable", lambda spec: rewrites.append(spec) or readable(spec))
+    client = offline.anthropic_client()
+    tools = weather_tools(30)
+    first = ask(client, tools)
+    count = len(rewrites)
+    again = ask(client, tools)
+    assert len(rewrites) == count  # every tool found as sent
+    assert [b.model_dump(exclude={"id"}) for b in again.content] == [
+        b.model_dump(exclude={"id"}) for b in first.content
+    ]
