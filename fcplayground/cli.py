@@ -25,7 +25,9 @@ class Command:
 
 # In the order ``--help`` lists them.
 COMMANDS = (
-    Command("lessons", "lessons", "open the lessons in JupyterLab"),
+    Command(
+        "lessons", "lessons", "copy the lessons into a working folder and open them in JupyterLab"
+    ),
     Command("eval", "evaluate", "evaluate a model on a test set (BFCL or a scenario)"),
     Command(
         "serve",
