@@ -89,6 +89,7 @@ def test_doctor_passes_in_the_built_environment(built):
     assert report["bfcl_data"] == {
         "found": True,
         "path": str(built.shared / "data" / "bfcl"),
+        "from": "FCP_SHARED_DIR",  # binder/start points it at the fetched data
     }
 
 
