@@ -25,12 +25,10 @@ from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
 from . import model_list, responses_store, threads, validation
+from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
 from .state import HTTPRequest, ProviderState
-
-# Fixed so that every run prints the same objects.
-CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z
 
 ROUTES = dict(wire.ENDPOINTS)  # path -> api ("chat", "responses" or "anthropic")
 # api -> the check of a parsed body (a Refusal or None); benchmarks/hosted_agreement.py uses it.

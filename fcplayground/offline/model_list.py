@@ -12,9 +12,9 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..settings import model_for
+from .clock import CREATED
 
 PATH = "/v1/models"
-CREATED = 1_767_225_600  # 2026-01-01T00:00:00Z, as the handler's objects carry
 
 
 def page(anthropic: bool) -> dict[str, Any]:
