@@ -71,3 +71,10 @@ def test_a_subcommand_still_gets_its_own_options():
 
     args = cli.parser(["serve", "--port", "0"]).parse_args(["serve", "--port", "0"])
     assert args.port == 0 and callable(args.run)
+
+
+def test_each_subcommands_help_loads_no_sdk_schema_checker_jupyter_or_widgets():
+    # `serve --help` used to import the whole offline provider for three default values,
+    # and `eval --help` the simulated model for the suite names.
+    loaded = {name: loaded_by([name, "--help"]) for name in ("eval", "serve", "doctor", "lessons")}
+    assert loaded == {"eval": [], "serve": [], "doctor": [], "lessons": []}

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..offline.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, serve
+from ..offline.http_policy import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT
 
 
 def register(sub: Any) -> None:
@@ -57,6 +57,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..offline.server import serve  # the model and the SDKs: only when serving
+
     try:
         serve(
             host=args.host,

@@ -1,3 +1,4 @@
+# ruff: noqa: F401  (the TYPE_CHECKING imports name what __getattr__ hands out)
 """Evaluating tool use: test cases, the BFCL loader and checker, runs, reports, batteries.
 
 - :mod:`~fcplayground.evals.cases`: :class:`Case`, :func:`expect`, :func:`one_of`.
@@ -8,49 +9,71 @@
 - :mod:`~fcplayground.evals.batteries`: cases for the support desk and travel scenarios.
 - :mod:`~fcplayground.evals.everyday`: the everyday battery, plain requests for 26 tools.
 - :mod:`~fcplayground.evals.battery`: routing probes for the description lab.
+
+Names load on first use, so ``fcplayground eval --help`` reads the suite names without
+loading the simulated model.
 """
 
 from __future__ import annotations
 
-from .batteries import support_desk_cases, travel_cases
-from .battery import Battery, BatteryResult, Probe, ProbeResult, score_battery
-from .bfcl import CATEGORIES, LIVE_CATEGORIES, data_dir, load
-from .cases import ANY, OMITTED, Case, expect, one_of
-from .checker import FAILURE_KINDS, Verdict, check, failure_kind
-from .everyday import everyday_cases, everyday_tools
-from .results import CaseResult, Comparison, EvalRun, Score
-from .runner import EvalError, evaluate
-from .suites import SUITES, load_suite
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "ANY",
-    "CATEGORIES",
-    "FAILURE_KINDS",
-    "LIVE_CATEGORIES",
-    "OMITTED",
-    "SUITES",
-    "Battery",
-    "BatteryResult",
-    "Case",
-    "CaseResult",
-    "Comparison",
-    "EvalError",
-    "EvalRun",
-    "Probe",
-    "ProbeResult",
-    "Score",
-    "Verdict",
-    "check",
-    "data_dir",
-    "evaluate",
-    "everyday_cases",
-    "everyday_tools",
-    "expect",
-    "failure_kind",
-    "load",
-    "load_suite",
-    "one_of",
-    "score_battery",
-    "support_desk_cases",
-    "travel_cases",
-]
+_LAZY = {
+    "support_desk_cases": ".batteries",
+    "travel_cases": ".batteries",
+    "Battery": ".battery",
+    "BatteryResult": ".battery",
+    "Probe": ".battery",
+    "ProbeResult": ".battery",
+    "score_battery": ".battery",
+    "CATEGORIES": ".bfcl",
+    "LIVE_CATEGORIES": ".bfcl",
+    "data_dir": ".bfcl",
+    "load": ".bfcl",
+    "ANY": ".cases",
+    "OMITTED": ".cases",
+    "Case": ".cases",
+    "expect": ".cases",
+    "one_of": ".cases",
+    "FAILURE_KINDS": ".checker",
+    "Verdict": ".checker",
+    "check": ".checker",
+    "failure_kind": ".checker",
+    "everyday_cases": ".everyday",
+    "everyday_tools": ".everyday",
+    "CaseResult": ".results",
+    "Comparison": ".results",
+    "EvalRun": ".results",
+    "Score": ".results",
+    "EvalError": ".runner",
+    "evaluate": ".runner",
+    "SUITES": ".suites",
+    "load_suite": ".suites",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+if TYPE_CHECKING:
+    from .batteries import support_desk_cases, travel_cases
+    from .battery import Battery, BatteryResult, Probe, ProbeResult, score_battery
+    from .bfcl import CATEGORIES, LIVE_CATEGORIES, data_dir, load
+    from .cases import ANY, OMITTED, Case, expect, one_of
+    from .checker import FAILURE_KINDS, Verdict, check, failure_kind
+    from .everyday import everyday_cases, everyday_tools
+    from .results import CaseResult, Comparison, EvalRun, Score
+    from .runner import EvalError, evaluate
+    from .suites import SUITES, load_suite

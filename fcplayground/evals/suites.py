@@ -11,17 +11,18 @@ Several names may be joined with commas: ``bfcl:simple_python,support_desk``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from . import bfcl
-from .batteries import support_desk_cases, travel_cases
 from .cases import Case
-from .everyday import everyday_cases
 
-SCENARIOS: dict[str, Callable[[], list[Case]]] = {
-    "support_desk": support_desk_cases,
-    "travel": travel_cases,
-    "everyday": everyday_cases,
+# Each scenario set's module and function, imported when the set is loaded: the scenarios build
+# databases, and ``fcplayground eval --help`` only needs the names.
+SCENARIOS: dict[str, tuple[str, str]] = {
+    "support_desk": (".batteries", "support_desk_cases"),
+    "travel": (".batteries", "travel_cases"),
+    "everyday": (".everyday", "everyday_cases"),
 }
 SUITES = (
     *(f"bfcl:{c}" for c in bfcl.CATEGORIES + bfcl.LIVE_CATEGORIES),
@@ -39,7 +40,7 @@ def load_suite(name: str, limit: int | None = None) -> list[Case]:
         if not part:
             continue
         if part in SCENARIOS:
-            cases += SCENARIOS[part]()[:limit]
+            cases += scenario_cases(part)[:limit]
         elif part in ("bfcl", "bfcl:live"):
             categories = bfcl.CATEGORIES if part == "bfcl" else bfcl.LIVE_CATEGORIES
             cases += [c for category in categories for c in bfcl.load(category, limit)]
@@ -50,3 +51,10 @@ def load_suite(name: str, limit: int | None = None) -> list[Case]:
     if not cases:
         raise ValueError(f"No cases in suite {name!r}; name one of: {', '.join(SUITES)}.")
     return cases
+
+
+def scenario_cases(name: str) -> list[Case]:
+    """The cases of the scenario set ``name`` (a key of :data:`SCENARIOS`)."""
+    module, function = SCENARIOS[name]
+    make: Callable[[], list[Case]] = getattr(importlib.import_module(module, __package__), function)
+    return make()

@@ -15,6 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ANY = "*"
+# Where and how patiently the server listens unless told otherwise (here, not in server.py, so
+# that ``fcplayground serve --help`` can show them without loading the model and the SDKs).
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_TIMEOUT = 10.0  # seconds for a whole request to arrive; an idle keep-alive too
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,12 @@ from .handler import Reply, handle
 from .http import MAX_BODY as MAX_BODY  # re-exported: the size cap is the server's
 from .http import PortInUseError as PortInUseError
 from .http import _bind
+from .http_policy import DEFAULT_HOST as DEFAULT_HOST  # re-exported
+from .http_policy import DEFAULT_PORT as DEFAULT_PORT
+from .http_policy import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
 from .http_policy import Policy
 from .state import ProviderState
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
-DEFAULT_TIMEOUT = 10.0  # seconds for a whole request to arrive; an idle keep-alive too
 MAX_CONNECTIONS = 512  # served at once; more are closed at once rather than queued
 # How long one thread may hold the interpreter before another gets a turn (CPython's
 # default is 5 ms). A long request keeps a thread busy in the model; at 5 ms every short
