@@ -34,6 +34,7 @@ COMMANDS = (
         "serve",
         "answer the OpenAI and Anthropic APIs over HTTP with the simulated model",
     ),
+    Command("mcp", "mcp_serve", "serve a scenario's tools as an MCP server (stdio, or HTTP with --http)"),
     Command(
         "doctor",
         "doctor",
