@@ -34,7 +34,9 @@ COMMANDS = (
         "serve",
         "answer the OpenAI and Anthropic APIs over HTTP with the simulated model",
     ),
-    Command("mcp", "mcp_serve", "serve a scenario's tools as an MCP server (stdio, or HTTP with --http)"),
+    Command(
+        "mcp", "mcp_serve", "serve a scenario's tools as an MCP server (stdio, or HTTP with --http)"
+    ),
     Command(
         "doctor",
         "doctor",

@@ -34,6 +34,14 @@ def registry(scenario: Scenario) -> ToolRegistry:
     return SupportDesk().tools
 
 
+def _scenario(text: str) -> Scenario:
+    try:
+        return Scenario(text)
+    except ValueError:
+        names = ", ".join(s.value for s in Scenario)
+        raise argparse.ArgumentTypeError(f"no scenario {text!r}; choose one of: {names}") from None
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "mcp",
@@ -46,8 +54,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--scenario",
-        type=Scenario,
-        choices=list(Scenario),
+        type=_scenario,
         metavar="{" + ",".join(s.value for s in Scenario) + "}",
         default=Scenario.SUPPORT_DESK,
         help="whose tools to serve (default support_desk)",
@@ -74,11 +81,13 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Until the server takes them over, SIGTERM and Ctrl-C stop quietly (loading the
     # SDK takes a moment, and a client may give up on us during it).
-    signal.signal(signal.SIGTERM, _exit_quietly)
+    previous = signal.signal(signal.SIGTERM, _exit_quietly)
     try:
         return _serve(args)
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _exit_quietly(sig: int, frame: Any) -> None:
