@@ -3,6 +3,7 @@ client, and stopped by pid with SIGTERM or SIGINT: exit code 0, the port closed.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from mcp import Client, StdioServerParameters
 
 from fcplayground.cli import main
 from fcplayground.commands.mcp_serve import Scenario, registry
+from fcplayground.mcp.serving import warn_if_exposed
 from fcplayground.scenarios import SupportDesk, Travel
 
 CLI = [sys.executable, "-m", "fcplayground.cli", "mcp"]
@@ -122,6 +124,32 @@ def test_http_client_sees_the_support_desk_as_in_process(servers):
     assert_same_as_in_process(*anyio.run(over, servers["http_term"].url))
 
 
+@pytest.mark.fault(
+    "server",
+    "a web page's request to `fcplayground mcp --http` (another Host or Origin: DNS rebinding)",
+    "refused with 421 or 403; the tools do not run",
+)
+def test_http_refuses_requests_naming_another_host_or_origin(servers):
+    hello = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {}},
+    }
+    port = servers["http_term"].port
+    statuses = []
+    for extra in ({"Host": "evil.example"}, {"Origin": "http://evil.example"}):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HANG_GUARD)
+        headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json, text/event-stream",
+        }
+        connection.request("POST", "/mcp", json.dumps(hello), headers | extra)
+        statuses.append(connection.getresponse().status)
+        connection.close()
+    assert statuses == [421, 403]
+
+
 def test_stdio_client_sees_the_support_desk_as_in_process():
     params = StdioServerParameters(
         command=CLI[0], args=[*CLI[1:], "--scenario", "support_desk"], env=dict(os.environ)
@@ -187,3 +215,12 @@ def test_a_taken_port_is_reported_with_what_to_do(capsys):
         assert main(["mcp", "--http", "--port", str(taken.getsockname()[1])]) == 1
     err = capsys.readouterr().err
     assert "cannot listen on 127.0.0.1" in err and "Choose another --port" in err
+
+
+def test_serving_beyond_this_machine_warns_and_says_how_not_to(capsys):
+    for host in ("127.0.0.1", "localhost", "::1"):
+        warn_if_exposed(host)
+    assert capsys.readouterr().err == ""
+    warn_if_exposed("0.0.0.0")
+    err = capsys.readouterr().err
+    assert "other machines can call these tools" in err and "--host 127.0.0.1" in err

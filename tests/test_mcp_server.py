@@ -370,6 +370,7 @@ def stdio_session() -> dict[str, Any]:
         "clientInfo": {"name": "test", "version": "0"},
     }
     lines = [
+        "this line is not JSON\n",  # skipped: the session goes on
         rpc(1, "initialize", hello),
         json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}) + "\n",
         rpc(2, "tools/call", {"name": "echo", "arguments": FULL}),
@@ -405,6 +406,16 @@ def test_stdio_stdout_carries_only_protocol_messages_while_tools_print(stdio_ses
     assert "printed by a tool: psst" in stdio_session["err"]
     (chatty,) = (r["result"] for r in replies if r["id"] == 3)
     assert chatty["content"][0]["text"] == '["psst", "psst"]'
+
+
+@pytest.mark.fault(
+    "server",
+    "a line that is not JSON on the MCP server's stdin",
+    "skipped; the session answers the next messages",
+)
+def test_stdio_skips_a_line_that_is_not_json_and_answers_on(stdio_session):
+    assert len(stdio_session["out"]) == 4 and stdio_session["code"] == 0
+    assert json.loads(stdio_session["out"][0])["id"] == 1
 
 
 def test_stdio_round_trip_and_schemas_match_the_registry_over_the_wire(stdio_session):
