@@ -1,7 +1,7 @@
 """A registry served over MCP keeps its tools as they are: a real ``mcp`` client lists the
 same names, descriptions and schemas, and every call comes back as ``registry.call``
-gives it, errors included. In memory (the SDK's own transport) for most checks, over a
-real stdio pipe for the wire and a clean stdout."""
+gives it, errors included. Over the SDK's in-memory transport; tests/test_mcp_stdio.py
+does the same over a real pipe, tests/test_mcp_cli.py over HTTP."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ import asyncio
 import datetime
 import enum
 import json
-import queue
 import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 from typing import Any, Literal
 
 import anyio
@@ -27,7 +25,6 @@ from mcp.client._memory import InMemoryTransport
 import fcplayground.mcp
 from fcplayground.tools import ToolRegistry
 
-TESTS = Path(__file__).resolve().parent
 MODES = ["auto", "legacy"]  # the 2026-07-28 protocol, and the 2025-11-25 handshake
 
 
@@ -42,80 +39,82 @@ class Address(pydantic.BaseModel):
     tags: list[str] = []
 
 
+def echo(
+    text: str,
+    count: int,
+    ratio: float,
+    flag: bool,
+    names: list[str],
+    extra: dict[str, Any],
+    mode: Literal["fast", "slow"],
+    colour: Colour,
+    address: Address,
+    day: datetime.date,
+    at: datetime.datetime,
+    note: str | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Give back every argument, as the function received it.
+
+    Args:
+        text: Some text.
+        count: A whole number.
+        ratio: A number.
+        flag: Yes or no.
+        names: Some names.
+        extra: Anything.
+        mode: How.
+        colour: Which colour.
+        address: Where.
+        day: Which day.
+        at: When.
+        note: An optional note.
+        limit: An optional limit.
+    """
+    kinds = {k: type(v).__name__ for k, v in locals().items()}
+    return {"kinds": kinds, "values": {k: v for k, v in locals().items() if k != "kinds"}}
+
+
+def boom(reason: str) -> str:
+    """Fail on purpose.
+
+    Args:
+        reason: What to say.
+    """
+    raise RuntimeError(reason)
+
+
+def chatty(word: str) -> list[str]:
+    """Print to stdout, then answer.
+
+    Args:
+        word: What to print.
+    """
+    print(f"printed by a tool: {word}")
+    return [word, word]
+
+
+def not_a_number() -> dict[str, float]:
+    """A result holding NaN, which JSON-RPC cannot carry as a number."""
+    return {"x": float("nan")}
+
+
+def write(line: str) -> str:
+    """Write a line somewhere.
+
+    Args:
+        line: The line.
+    """
+    return "written"
+
+
 def every_type() -> ToolRegistry:
     """A registry whose ``echo`` takes one parameter of every type a registry supports,
-    plus tools that fail, print, wait and change data."""
+    plus tools that fail, print, give NaN and change data."""
     tools = ToolRegistry()
-
-    @tools.tool
-    def echo(
-        text: str,
-        count: int,
-        ratio: float,
-        flag: bool,
-        names: list[str],
-        extra: dict[str, Any],
-        mode: Literal["fast", "slow"],
-        colour: Colour,
-        address: Address,
-        day: datetime.date,
-        at: datetime.datetime,
-        note: str | None = None,
-        limit: int | None = None,
-    ) -> dict[str, Any]:
-        """Give back every argument, as the function received it.
-
-        Args:
-            text: Some text.
-            count: A whole number.
-            ratio: A number.
-            flag: Yes or no.
-            names: Some names.
-            extra: Anything.
-            mode: How.
-            colour: Which colour.
-            address: Where.
-            day: Which day.
-            at: When.
-            note: An optional note.
-            limit: An optional limit.
-        """
-        kinds = {k: type(v).__name__ for k, v in locals().items()}
-        return {"kinds": kinds, "values": {k: v for k, v in locals().items() if k != "kinds"}}
-
-    @tools.tool
-    def boom(reason: str) -> str:
-        """Fail on purpose.
-
-        Args:
-            reason: What to say.
-        """
-        raise RuntimeError(reason)
-
-    @tools.tool
-    def chatty(word: str) -> list[str]:
-        """Print to stdout, then answer.
-
-        Args:
-            word: What to print.
-        """
-        print(f"printed by a tool: {word}")
-        return [word, word]
-
-    @tools.tool
-    def not_a_number() -> dict[str, float]:
-        """A result holding NaN, which JSON-RPC cannot carry as a number."""
-        return {"x": float("nan")}
-
-    @tools.tool(side_effect=True)
-    def write(line: str) -> str:
-        """Write a line somewhere.
-
-        Args:
-            line: The line.
-        """
-        return "written"
-
+    for func in (echo, boom, chatty, not_a_number):
+        tools.add(func)
+    tools.add(write, side_effect=True)
     return tools
 
 
@@ -346,90 +345,6 @@ def test_importing_fcplayground_mcp_loads_no_mcp_sdk():
     code = "import sys, fcplayground.mcp; print(sorted(m for m in sys.modules if m.split('.')[0] in ('mcp', 'mcp_types', 'uvicorn')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
-
-
-# --- Over a real stdio pipe ------------------------------------------------------------------
-
-SERVE_EVERY_TYPE = (
-    f"import sys; sys.path.insert(0, {str(TESTS)!r}); "
-    "import test_mcp_server as t, fcplayground.mcp as m; m.serve_stdio(t.every_type())"
-)
-
-
-def rpc(id_: int, method: str, params: dict[str, Any]) -> str:
-    return json.dumps({"jsonrpc": "2.0", "id": id_, "method": method, "params": params}) + "\n"
-
-
-@pytest.fixture(scope="module")
-def stdio_session() -> dict[str, Any]:
-    """One stdio server for this module: initialize, a round trip, a printing tool,
-    then stdin closed. Its stdout lines, stderr and exit code."""
-    hello = {
-        "protocolVersion": "2025-11-25",
-        "capabilities": {},
-        "clientInfo": {"name": "test", "version": "0"},
-    }
-    lines = [
-        "this line is not JSON\n",  # skipped: the session goes on
-        rpc(1, "initialize", hello),
-        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}) + "\n",
-        rpc(2, "tools/call", {"name": "echo", "arguments": FULL}),
-        rpc(3, "tools/call", {"name": "chatty", "arguments": {"word": "psst"}}),
-        rpc(4, "tools/list", {}),
-    ]
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVE_EVERY_TYPE],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    replies: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: [replies.put(x) for x in server.stdout], daemon=True)
-    reader.start()
-    server.stdin.write("".join(lines))
-    server.stdin.flush()
-    # Stdin stays open until every reply is in: closing it ends the session (and the
-    # SDK cancels calls still running). 60 s guards against a hang, never a timing.
-    out = [replies.get(timeout=60) for _ in range(4)]
-    server.stdin.close()
-    code = server.wait(timeout=30)
-    reader.join(timeout=10)
-    out += [replies.get() for _ in range(replies.qsize())]  # anything more it wrote
-    return {"out": out, "err": server.stderr.read(), "code": code}
-
-
-def test_stdio_stdout_carries_only_protocol_messages_while_tools_print(stdio_session):
-    replies = [json.loads(line) for line in stdio_session["out"]]  # each line: JSON
-    assert sorted(r.get("id") for r in replies) == [1, 2, 3, 4]  # calls run concurrently
-    assert all(r["jsonrpc"] == "2.0" and "result" in r for r in replies)
-    assert "printed by a tool: psst" in stdio_session["err"]
-    (chatty,) = (r["result"] for r in replies if r["id"] == 3)
-    assert chatty["content"][0]["text"] == '["psst", "psst"]'
-
-
-@pytest.mark.fault(
-    "server",
-    "a line that is not JSON on the MCP server's stdin",
-    "skipped; the session answers the next messages",
-)
-def test_stdio_skips_a_line_that_is_not_json_and_answers_on(stdio_session):
-    assert len(stdio_session["out"]) == 4 and stdio_session["code"] == 0
-    assert json.loads(stdio_session["out"][0])["id"] == 1
-
-
-def test_stdio_round_trip_and_schemas_match_the_registry_over_the_wire(stdio_session):
-    registry = every_type()
-    by_id = {r["id"]: r["result"] for r in map(json.loads, stdio_session["out"])}
-    assert by_id[2]["content"][0]["text"] == registry.call("echo", FULL).content
-    assert by_id[2]["isError"] is False
-    listed = {t["name"]: t["inputSchema"] for t in by_id[4]["tools"]}
-    assert listed == {t["name"]: t["input_schema"] for t in registry.to_anthropic()}
-
-
-def test_stdio_server_exits_cleanly_when_the_client_closes_stdin(stdio_session):
-    assert stdio_session["code"] == 0
-    assert "Traceback" not in stdio_session["err"]
 
 
 def test_http_connections_send_replies_without_waiting_for_the_clients_ack():
