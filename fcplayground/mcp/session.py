@@ -11,6 +11,7 @@ import asyncio
 import atexit
 import concurrent.futures
 import shlex
+import sys
 import tempfile
 import threading
 import weakref
@@ -25,6 +26,9 @@ from mcp.shared.exceptions import MCPError
 
 from fcplayground.mcp.remote_tools import describe_failure, describe_refusal
 from fcplayground.tools.execution import CallError
+
+if sys.version_info < (3, 11):  # anyio's dependency on 3.10
+    from exceptiongroup import BaseExceptionGroup
 
 # The SDK's stdio shutdown waits up to 2 s for the server to exit, 2 s after SIGTERM and
 # 2 s more after SIGKILL; closing gives it all that and a little more.
@@ -80,7 +84,9 @@ class Session:
         self._thread = threading.Thread(
             target=self._loop.run_forever, name="fcplayground-mcp", daemon=True
         )
-        self._stderr: IO[bytes] | None = None if target.url else tempfile.TemporaryFile()
+        # A real file for the server's stderr (Jupyter's sys.stderr has no descriptor),
+        # read back for error messages; closed in close().
+        self._stderr: IO[bytes] | None = None if target.url else tempfile.TemporaryFile()  # noqa: SIM115
         self._client: mcp.Client | None = None
         self._stop = asyncio.Event()  # binds to the loop that first waits on it: ours
         self._serving: concurrent.futures.Future[None] | None = None
