@@ -36,6 +36,9 @@ __all__ = ["MCPConnectionError", "MCPToolRegistry", "SkippedToolWarning", "atool
 # How long starting the server and listing its tools may take. A Python server that
 # imports the MCP SDK takes a few seconds to start on a slow machine.
 CONNECT_TIMEOUT = 60.0
+# The most tools kept from one server: far more than a model is offered at once (OpenAI
+# takes 128), and a bound on the work a hostile listing can ask of us.
+MAX_TOOLS = 512
 # Passed to a stdio server when set here: where Python finds packages, which a Python
 # server needs and which holds no secret. Nothing else is, API keys least of all (the
 # SDK passes only HOME, PATH, SHELL, TERM, USER and LOGNAME); add more with env=.
@@ -111,7 +114,9 @@ def tools(
     session = Session(target, timeout)
     listed = session.open(connect_timeout)
     registry = MCPToolRegistry(session, max_result_chars)
-    for item in listed:
+    for item in listed[MAX_TOOLS:]:
+        _skip(item.name, target, f"the registry keeps the first {MAX_TOOLS} tools listed")
+    for item in listed[:MAX_TOOLS]:
         if item.name in registry:
             _skip(item.name, target, "the server lists a tool of that name twice")
             continue

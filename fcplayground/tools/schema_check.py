@@ -13,14 +13,12 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import referencing
-import referencing.exceptions
-
 from fcplayground.tools.execution import CallError
 from fcplayground.tools.schema import takes
 
 if TYPE_CHECKING:
+    import jsonschema
+
     from fcplayground.tools.registry import Tool
 
 _MAX_LISTED = 20  # as for a function's tool: a long list of problems is cut
@@ -45,6 +43,10 @@ class SchemaCheck:
 
     def __init__(self, schema: dict[str, Any]) -> None:
         """Raises ValueError, saying why, when ``schema`` is not a valid JSON Schema."""
+        # Imported here: jsonschema takes seconds to import, and only such tools need it.
+        import jsonschema
+        import referencing
+
         try:
             jsonschema.Draft202012Validator.check_schema(schema)
         except jsonschema.SchemaError as exc:
@@ -58,6 +60,8 @@ class SchemaCheck:
 
     def __call__(self, tool: Tool, values: dict[str, Any]) -> None:
         """Raise CallError listing what is wrong with ``values``, if anything is."""
+        import referencing.exceptions
+
         try:
             errors = sorted(self._validator.iter_errors(values), key=lambda e: list(e.path))
         except referencing.exceptions.Unresolvable:
