@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import threading
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -151,6 +152,19 @@ def test_calls_from_several_threads_share_one_session(servers):
     with ThreadPoolExecutor(3) as pool:
         results = list(pool.map(lambda _: servers.basic.call(*call), range(3)))
     assert [r.content for r in results] == ["met"] * 3
+
+
+def test_closing_while_a_call_waits_ends_that_call_with_an_error_saying_so(servers):
+    registry = tools(servers.http_server.url)
+    results: list = []
+    worker = threading.Thread(
+        target=lambda: results.append(registry.call("sleep", {"seconds": 30}))
+    )
+    worker.start()
+    threading.Timer(0.5, registry.close).start()
+    worker.join(timeout=20)  # a hang guard: the call must not wait for ever
+    assert not worker.is_alive()
+    assert results[0].is_error and "was closed" in results[0].content
 
 
 def test_an_openai_sdk_loop_runs_mcp_tools(servers):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import shlex
 import sys
 import tempfile
@@ -120,7 +121,12 @@ class Session:
             failed: concurrent.futures.Future[Any] = concurrent.futures.Future()
             failed.set_exception(CallError(self.lost))
             return failed
-        return self._submit(self._call(name, arguments))
+        try:
+            return self._submit(self._call(name, arguments))
+        except RuntimeError:  # close() stopped the loop just now
+            failed = concurrent.futures.Future()
+            failed.set_exception(CallError(self.lost))
+            return failed
 
     def close(self) -> None:
         """End the session (and stop the server process); closing twice does nothing."""
@@ -139,6 +145,8 @@ class Session:
                 self._serving.cancel()
             self._ended.wait(timeout=CLOSE_TIMEOUT)
         if self._thread.is_alive():
+            with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+                self._run(self._cancel_the_rest(), CLOSE_TIMEOUT)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=CLOSE_TIMEOUT)
         if not self._thread.is_alive():
@@ -212,21 +220,36 @@ class Session:
                     "without this result."
                 ) from None
             if exc.code == types.CONNECTION_CLOSED:
-                self.lost = self._died(name)
+                self.lost = self.lost or self._died(name)  # close() says why it was closed
                 raise CallError(self.lost) from None
             raise CallError(describe_refusal(name, self.target.shown, exc)) from None
         except Exception as exc:  # a malformed answer, a broken HTTP connection
             raise CallError(describe_failure(name, self.target.shown, exc)) from None
+        except asyncio.CancelledError:
+            if self._closed:  # close() cancelled a call still waiting: tell its caller why
+                raise CallError(self.lost) from None
+            raise
+
+    async def _cancel_the_rest(self) -> None:
+        """Cancel what still runs on this loop (calls close() overtook), and let it end."""
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        if others:
+            await asyncio.wait(others, timeout=1.0)
 
     # --- What went wrong, in words --------------------------------------------------------
 
     def _stderr_tail(self) -> str:
         if self._stderr is None or self._stderr.closed:
             return ""
-        self._stderr.flush()
-        size = self._stderr.seek(0, 2)
-        self._stderr.seek(max(0, size - STDERR_TAIL))
-        text = self._stderr.read().decode("utf-8", "replace").strip()
+        try:  # close() may close the file meanwhile, from its own thread
+            self._stderr.flush()
+            size = self._stderr.seek(0, 2)
+            self._stderr.seek(max(0, size - STDERR_TAIL))
+            text = self._stderr.read().decode("utf-8", "replace").strip()
+        except (ValueError, OSError):
+            return ""
         return f" Its stderr ends with: {text}" if text else ""
 
     def _died(self, name: str) -> str:
