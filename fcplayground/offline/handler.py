@@ -24,7 +24,7 @@ import httpx2
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import model_list, responses_store, threads, validation
+from . import mcp_responses, mcp_stream, model_list, responses_store, threads, validation
 from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
@@ -189,10 +189,27 @@ def _respond_stored(model: Model, payload: dict[str, Any], state: ProviderState)
         continuation = responses_store.continued(state, payload)
     except responses_store.Refused as e:
         return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
-    reply = _respond(model, "responses", continuation.body)
+    if mcp_responses.offers_mcp(continuation.body):  # the provider calls the MCP server
+        reply = _respond_mcp(model, continuation.body)
+    else:
+        reply = _respond(model, "responses", continuation.body)
     if reply.status == 200:
         responses_store.remember(state, continuation, reply.body)
     return reply
+
+
+def _respond_mcp(model: Model, body: dict[str, Any]) -> Reply:
+    """A Responses request offering an ``mcp`` tool (see :mod:`.mcp_responses`)."""
+    try:
+        response = mcp_responses.answer(model, body, stamp)
+    except mcp_responses.Refused as e:
+        return error_reply("responses", e.status, e.kind, e.message, e.param, code=e.code)
+    except ModelError as e:
+        return error_reply("responses", 500, "api_error", str(e), retry=False)
+    if body.get("stream"):
+        stream = b"".join(wire.sse(mcp_stream.responses_events(response)))
+        return Reply(200, stream, _headers("responses", "text/event-stream"))
+    return Reply(200, json.dumps(response).encode(), _headers("responses", "application/json"))
 
 
 def _model_list(http: HTTPRequest) -> Reply:

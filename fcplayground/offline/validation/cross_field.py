@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...wire.anthropic import merge_roles
+from . import mcp_fields
 from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
 
@@ -196,6 +197,7 @@ def responses_first(body: dict[str, Any]) -> Problem | None:
 def responses_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
     """The names of Responses' function and custom tools, and the first problem with one."""
     names, problem = _openai_tools(tools, "tools[{i}]")
+    problem = problem or mcp_fields.openai_mcp_tools(tools)
     return names + [t.get("name") for t in tools if t.get("type") == "custom"], problem
 
 
@@ -258,7 +260,9 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
 
 
 def messages_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
-    """Messages' checks after the tools: ``tool_choice``, tool results."""
+    """Messages' checks after the tools: MCP servers, ``tool_choice``, tool results."""
+    if problem := mcp_fields.anthropic_mcp_servers(body):
+        return problem
     choice = body.get("tool_choice")
     if choice and not body.get("tools"):
         return Problem("tool_choice may only be specified while providing tools.")

@@ -1,0 +1,198 @@
+"""The offline provider as the MCP client of a remote server (streamable HTTP).
+
+When a request offers a provider-side MCP tool (OpenAI's ``{"type": "mcp"}``, Anthropic's
+``mcp_servers``), the provider itself lists the server's tools and calls them, with the
+official ``mcp`` SDK's :class:`mcp.Client`. The handler is synchronous (and may run inside an
+event loop, under the async SDK clients), so each operation runs in a thread of its own with
+its own loop, bounded by :func:`timeout` seconds (``FCP_MCP_TIMEOUT``, 5 s by default): a dead
+or hanging server costs a clear error, never a stalled request.
+
+The credentials a request gives (``headers``, ``authorization_token``) go to the MCP server
+only: no error text here holds them, nor the URL's user name, password or query.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+ENV_TIMEOUT = "FCP_MCP_TIMEOUT"
+DEFAULT_TIMEOUT = 5.0  # seconds for one list or call, connection included
+GRACE = 2.0  # beyond the timeout, how long the worker thread may take to give up
+MAX_OUTPUT_CHARS = 20_000  # of a tool's text output kept in an item
+
+T = TypeVar("T")
+
+
+def timeout() -> float:
+    """Seconds one MCP operation may take (``FCP_MCP_TIMEOUT``; 5 when unset or invalid)."""
+    try:
+        value = float(os.environ.get(ENV_TIMEOUT, DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return value if 0 < value <= 600 else DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One MCP server as a request names it: its label, URL and the headers to send."""
+
+    label: str
+    url: str
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # credentials
+
+    @property
+    def shown_url(self) -> str:
+        """The URL without user name, password, query or fragment: safe to show."""
+        parts = urlsplit(self.url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+@dataclass(frozen=True)
+class RemoteTool:
+    """A tool as the MCP server lists it."""
+
+    name: str
+    description: str
+    input_schema: dict[str, Any]
+    annotations: dict[str, Any] | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the server marks the tool ``readOnlyHint`` (it changes nothing)."""
+        return bool((self.annotations or {}).get("readOnlyHint"))
+
+
+class Failure(str, Enum):
+    """Why a call produced no output: the tool failed, or the exchange with the server did."""
+
+    TOOL = "tool"  # the server ran the tool, which reported an error (isError)
+    PROTOCOL = "protocol"  # the server answered with an MCP error, or not in time
+    HTTP = "http"  # the server could not be reached
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one ``tools/call`` gave: the text, and why it failed (``None``: it did not)."""
+
+    text: str
+    failure: Failure | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.failure is not None
+
+
+class Unreachable(Exception):
+    """The server could not be asked (refused, not MCP, timed out): a message to show."""
+
+    def __init__(self, message: str, failure: Failure = Failure.HTTP) -> None:
+        super().__init__(message)
+        self.message, self.failure = message, failure
+
+
+def list_tools(endpoint: Endpoint) -> list[RemoteTool]:
+    """The server's tools (every page). Raises :class:`Unreachable` naming the server."""
+
+    async def ask(client: Any) -> list[RemoteTool]:
+        tools, cursor = [], None
+        for _ in range(50):  # bounded: a server that pages for ever is cut off
+            page = await client.list_tools(cursor=cursor)
+            tools += [_tool(t) for t in page.tools]
+            if not (cursor := page.next_cursor):
+                break
+        return tools
+
+    return _run(endpoint, ask, "list its tools")
+
+
+def call_tool(endpoint: Endpoint, name: str, arguments: Mapping[str, Any]) -> Outcome:
+    """Call one tool; every failure (the tool's, the server's) comes back as an Outcome."""
+
+    async def ask(client: Any) -> Outcome:
+        result = await client.call_tool(name, dict(arguments))
+        text = "\n".join(getattr(part, "text", "") or "" for part in result.content)
+        if not text and result.structured_content is not None:
+            import json
+
+            text = json.dumps(result.structured_content, ensure_ascii=False)
+        text = text[:MAX_OUTPUT_CHARS]
+        return Outcome(text, Failure.TOOL if result.is_error else None)
+
+    try:
+        return _run(endpoint, ask, f"call its tool {name!r}")
+    except Unreachable as e:
+        return Outcome(e.message, e.failure)
+
+
+def _tool(tool: Any) -> RemoteTool:
+    annotations = tool.annotations.model_dump(by_alias=True, exclude_none=True) if tool.annotations else None
+    return RemoteTool(tool.name, tool.description or "", dict(tool.input_schema), annotations)
+
+
+def _run(endpoint: Endpoint, ask: Callable[[Any], Awaitable[T]], doing: str) -> T:
+    """Run ``ask(client)`` against the server in a thread of its own, within the timeout."""
+    limit = timeout()
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        import anyio
+
+        try:
+            box["value"] = anyio.run(_session, endpoint, ask, limit)
+        except BaseException as e:  # noqa: BLE001 (reported below, in the caller's thread)
+            box["error"] = e
+
+    worker = threading.Thread(target=work, name=f"mcp-{endpoint.label}", daemon=True)
+    worker.start()
+    worker.join(limit + GRACE)
+    where = f"MCP server '{endpoint.label}' ({endpoint.shown_url})"
+    if worker.is_alive() or _timed_out(box.get("error")):
+        raise Unreachable(
+            f"The {where} did not answer within {limit:g} s when asked to {doing}. Check that "
+            f"it is running and quick to answer (the limit is {ENV_TIMEOUT}).",
+            Failure.PROTOCOL,
+        )
+    if "error" in box:
+        raise Unreachable(
+            f"Could not reach the {where} to {doing}: {_reason(box['error'])}. Check that the "
+            "URL names a running MCP server that speaks streamable HTTP (its path is often /mcp)."
+        )
+    return box["value"]
+
+
+async def _session(endpoint: Endpoint, ask: Callable[[Any], Awaitable[T]], limit: float) -> T:
+    import anyio
+    import httpx2
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+
+    with anyio.fail_after(limit):
+        async with httpx2.AsyncClient(headers=dict(endpoint.headers), timeout=limit) as http:
+            transport = streamable_http_client(endpoint.url, http_client=http)
+            async with Client(transport, read_timeout_seconds=limit) as client:
+                return await ask(client)
+
+
+def _leaves(error: BaseException) -> list[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for e in error.exceptions for leaf in _leaves(e)]
+    return [error]
+
+
+def _timed_out(error: BaseException | None) -> bool:
+    return error is not None and any(isinstance(e, TimeoutError) for e in _leaves(error))
+
+
+def _reason(error: BaseException) -> str:
+    """The innermost cause, in a line (no headers: the SDK's errors do not carry them)."""
+    leaf = _leaves(error)[0]
+    text = " ".join(str(leaf).split())[:300]
+    return f"{type(leaf).__name__}: {text}" if text else type(leaf).__name__
