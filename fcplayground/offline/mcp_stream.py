@@ -95,3 +95,40 @@ ITEM_EVENTS: dict[str, Callable[[Emit, dict[str, Any], int], Iterator[Event]]] =
     "message": _message,
     "function_call": _function_call,
 }
+
+
+def anthropic_events(message: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The Messages stream of a finished ``message`` whose content holds MCP blocks:
+    each block between ``content_block_start`` and ``content_block_stop``, a call's input
+    as ``input_json_delta`` pieces, as the SDK's stream helpers accumulate them."""
+
+    def event(kind: str, **data: Any) -> tuple[str, dict[str, Any]]:
+        return kind, {"type": kind, **data}
+
+    usage = message["usage"]
+    start = message | {"content": [], "stop_reason": None, "usage": usage | {"output_tokens": 1}}
+    yield event("message_start", message=start)
+    for index, block in enumerate(message["content"]):
+        yield from _anthropic_block(event, block, index)
+    delta = {"stop_reason": message["stop_reason"], "stop_sequence": None}
+    yield event("message_delta", delta=delta, usage=usage)
+    yield event("message_stop")
+
+
+def _anthropic_block(event: Emit, block: dict[str, Any], index: int) -> Iterator[Event]:
+    import json
+
+    if block["type"] == "text":
+        yield event("content_block_start", index=index, content_block=block | {"text": ""})
+        for piece in chunks(block["text"], 16):
+            text = {"type": "text_delta", "text": piece}
+            yield event("content_block_delta", index=index, delta=text)
+    elif "input" in block:  # tool_use, mcp_tool_use: the input comes in pieces
+        yield event("content_block_start", index=index, content_block=block | {"input": {}})
+        arguments = json.dumps(block["input"], ensure_ascii=False) if block["input"] else ""
+        for piece in chunks(arguments, 12):
+            partial = {"type": "input_json_delta", "partial_json": piece}
+            yield event("content_block_delta", index=index, delta=partial)
+    else:  # mcp_tool_result: whole
+        yield event("content_block_start", index=index, content_block=block)
+    yield event("content_block_stop", index=index)
