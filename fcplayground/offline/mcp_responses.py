@@ -89,8 +89,8 @@ def answer(model: Model, body: dict[str, Any], stamp: Callable[..., ModelTurn]) 
     offered: dict[str, Offered] = {}
     for server in _servers(body):
         tools = _listed(items, server.endpoint.label)
-        if tools is None:
-            tools = _list(server)
+        if tools is None:  # the listing shows only the tools allowed_tools lets through
+            tools = [t for t in _list(server) if mcp_policy.openai_allows(server.entry, t)]
             output.append(_list_item(ids, server, tools))
         for tool in tools:
             if mcp_policy.openai_allows(server.entry, tool) and tool.name not in offered:
