@@ -58,7 +58,11 @@ def test_the_provider_calls_the_mcp_tool_and_the_model_answers_in_one_response(d
     )
     assert kinds(message) == ["mcp_tool_use", "mcp_tool_result", "text"]
     use, result, text = message.content
-    assert (use.name, use.server_name, use.input) == ("lookup_order", "desk", {"order_id": "A-1001"})
+    assert (use.name, use.server_name, use.input) == (
+        "lookup_order",
+        "desk",
+        {"order_id": "A-1001"},
+    )
     assert result.tool_use_id == use.id and result.is_error is False
     assert result.content[0].text == "Order A-1001: shipped on 2026-11-28"
     assert "shipped on 2026-11-28" in text.text and message.stop_reason == "end_turn"

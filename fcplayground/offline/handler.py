@@ -24,7 +24,15 @@ import httpx2
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import mcp_anthropic, mcp_responses, mcp_stream, model_list, responses_store, threads, validation
+from . import (
+    mcp_anthropic,
+    mcp_responses,
+    mcp_stream,
+    model_list,
+    responses_store,
+    threads,
+    validation,
+)
 from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS

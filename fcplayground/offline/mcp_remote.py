@@ -133,7 +133,9 @@ def call_tool(endpoint: Endpoint, name: str, arguments: Mapping[str, Any]) -> Ou
 
 
 def _tool(tool: Any) -> RemoteTool:
-    annotations = tool.annotations.model_dump(by_alias=True, exclude_none=True) if tool.annotations else None
+    annotations = (
+        tool.annotations.model_dump(by_alias=True, exclude_none=True) if tool.annotations else None
+    )
     return RemoteTool(tool.name, tool.description or "", dict(tool.input_schema), annotations)
 
 
@@ -182,8 +184,9 @@ async def _session(endpoint: Endpoint, ask: Callable[[Any], Awaitable[T]], limit
 
 
 def _leaves(error: BaseException) -> list[BaseException]:
-    if isinstance(error, BaseExceptionGroup):
-        return [leaf for e in error.exceptions for leaf in _leaves(e)]
+    children = getattr(error, "exceptions", None)  # an exception group (anyio's task groups)
+    if isinstance(children, tuple) and children:
+        return [leaf for e in children for leaf in _leaves(e)]
     return [error]
 
 
