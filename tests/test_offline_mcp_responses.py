@@ -280,3 +280,28 @@ def test_a_streamed_response_sends_the_mcp_events_and_the_same_items(desk, clien
         assert kind in kinds
     assert [item.type for item in final.output] == ["mcp_list_tools", "mcp_call", "message"]
     assert "waiting for stock" in final.output_text
+
+
+def test_a_function_tool_of_the_same_name_goes_back_to_the_application(desk):
+    own = {"type": "function", "name": "lookup_order", "parameters": {"type": "object"}}
+    model = ScriptedModel([("lookup_order", {"order_id": "A-1001"})])
+    client = offline.openai_client(model)
+    tools = [own, mcp_tool(desk, require_approval="never")]
+    response, _ = create(client, input="Order A-1001?", tools=tools)
+    assert items(response, "mcp_call") == []
+    assert [item.name for item in items(response, "function_call")] == ["lookup_order"]
+
+
+def test_the_async_client_gets_the_same_items(desk):
+    import asyncio
+
+    async def ask() -> Response:
+        client = offline.async_openai_client()
+        return await client.responses.create(
+            model=MODEL,
+            input="What is the status of order A-1001?",
+            tools=[mcp_tool(desk, require_approval="never")],
+        )
+
+    response = asyncio.run(ask())
+    assert [item.type for item in response.output] == ["mcp_list_tools", "mcp_call", "message"]

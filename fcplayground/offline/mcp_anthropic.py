@@ -109,7 +109,7 @@ def answer(
     """The message for a checked ``payload`` with ``mcp_servers``; raises :class:`Refused`."""
     offered = _offered(payload, version)
     request = wire.anthropic.request_from_wire(_neutral(payload))
-    mcp_loop.with_tools(request, offered)
+    offered = mcp_loop.with_tools(request, offered)
 
     def stamp_turn(turn: ModelTurn, req: Request, round_: int) -> ModelTurn:
         return stamp(turn, "anthropic", req, payload | {"messages": [version, round_]})

@@ -62,12 +62,13 @@ class Result:
     stopped: bool = False  # MAX_ROUNDS ran out
 
 
-def with_tools(request: Request, offered: Mapping[str, Offered]) -> Request:
-    """``request`` with the MCP tools added to the ones it offers (theirs win no clash)."""
+def with_tools(request: Request, offered: Mapping[str, Offered]) -> dict[str, Offered]:
+    """Add the MCP tools to the ones ``request`` offers, and return those added: on a name
+    clash the application's own tool wins (its calls go back to the application)."""
     own = {t.name for t in request.tools}
-    extra = [o.spec for name, o in offered.items() if name not in own]
-    request.tools = [*request.tools, *extra]
-    return request
+    added = {name: o for name, o in offered.items() if name not in own}
+    request.tools = [*request.tools, *(o.spec for o in added.values())]
+    return added
 
 
 def execute(offered: Offered, call: ToolCall) -> Outcome:

@@ -99,7 +99,7 @@ def answer(model: Model, body: dict[str, Any], stamp: Callable[..., ModelTurn]) 
     approved = _answer_approvals(items, offered, ids)
     output += approved
     request = wire.openai_responses.request_from_wire(_neutral_body(body, items + approved))
-    mcp_loop.with_tools(request, offered)
+    offered = mcp_loop.with_tools(request, offered)
 
     def stamp_turn(turn: ModelTurn, req: Request, round_: int) -> ModelTurn:
         return stamp(turn, "responses", req, body | {"input": [seed, round_]})
