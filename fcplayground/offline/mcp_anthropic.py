@@ -80,7 +80,9 @@ def _toolsets(payload: dict[str, Any], version: str) -> dict[str, dict[str, Any]
     return toolsets
 
 
-def _offered(payload: dict[str, Any], version: str) -> dict[str, Offered]:
+def _offered(
+    payload: dict[str, Any], version: str, connections: mcp_remote.Connections
+) -> dict[str, Offered]:
     toolsets = _toolsets(payload, version)
     offered: dict[str, Offered] = {}
     for server in payload["mcp_servers"]:
@@ -89,7 +91,7 @@ def _offered(payload: dict[str, Any], version: str) -> dict[str, Offered]:
         endpoint = Endpoint(server["name"], server["url"], headers)
         toolset = toolsets.get(server["name"])
         try:
-            tools = mcp_remote.list_tools(endpoint)
+            tools = connections.list_tools(endpoint)
         except mcp_remote.Unreachable as e:
             raise Refused(
                 400,
@@ -107,14 +109,25 @@ def answer(
     model: Model, payload: dict[str, Any], version: str, stamp: Callable[..., ModelTurn]
 ) -> dict[str, Any]:
     """The message for a checked ``payload`` with ``mcp_servers``; raises :class:`Refused`."""
-    offered = _offered(payload, version)
+    with mcp_remote.Connections() as connections:
+        return _answer(model, payload, version, stamp, connections)
+
+
+def _answer(
+    model: Model,
+    payload: dict[str, Any],
+    version: str,
+    stamp: Callable[..., ModelTurn],
+    connections: mcp_remote.Connections,
+) -> dict[str, Any]:
+    offered = _offered(payload, version, connections)
     request = wire.anthropic.request_from_wire(_neutral(payload))
     offered = mcp_loop.with_tools(request, offered)
 
     def stamp_turn(turn: ModelTurn, req: Request, round_: int) -> ModelTurn:
         return stamp(turn, "anthropic", req, payload | {"messages": [version, round_]})
 
-    result = mcp_loop.run(model, request, offered, stamp_turn)
+    result = mcp_loop.run(model, request, offered, stamp_turn, connections)
     message = wire.anthropic.turn_to_wire(result.final)
     message["content"] = [b for step in result.steps for b in _blocks(step)] + message["content"]
     return message

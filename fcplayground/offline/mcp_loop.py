@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from ..chat import Message, ModelTurn, Request, ToolCall, ToolResult, ToolSpec
 from ..models import Model
-from . import mcp_remote
-from .mcp_remote import Endpoint, Failure, Outcome, RemoteTool
+from .mcp_remote import Connections, Endpoint, Failure, Outcome, RemoteTool
 
 MAX_ROUNDS = 8
 STOPPED = (
@@ -71,7 +70,7 @@ def with_tools(request: Request, offered: Mapping[str, Offered]) -> dict[str, Of
     return added
 
 
-def execute(offered: Offered, call: ToolCall) -> Outcome:
+def execute(connections: Connections, offered: Offered, call: ToolCall) -> Outcome:
     """Run one call on its server (arguments that are not an object never leave here)."""
     if not isinstance(call.arguments, dict):
         return Outcome(
@@ -79,7 +78,7 @@ def execute(offered: Offered, call: ToolCall) -> Outcome:
             "Send an object of named arguments.",
             Failure.TOOL,
         )
-    return mcp_remote.call_tool(offered.endpoint, offered.tool.name, call.arguments)
+    return connections.call_tool(offered.endpoint, offered.tool.name, call.arguments)
 
 
 def feed(request: Request, text: str, steps: list[Step]) -> None:
@@ -97,7 +96,11 @@ def feed(request: Request, text: str, steps: list[Step]) -> None:
 
 
 def run(
-    model: Model, request: Request, offered: Mapping[str, Offered], stamp_turn: StampTurn
+    model: Model,
+    request: Request,
+    offered: Mapping[str, Offered],
+    stamp_turn: StampTurn,
+    connections: Connections,
 ) -> Result:
     """Ask the model, run its MCP calls, repeat: see the module's docstring."""
     result = Result()
@@ -111,7 +114,7 @@ def run(
         steps = [Step(c, offered[c.name]) for c in mine]
         for step in steps:
             if not step.offered.approval:
-                step.outcome = execute(step.offered, step.call)
+                step.outcome = execute(connections, step.offered, step.call)
         result.steps += steps
         if theirs or any(s.outcome is None for s in steps):
             result.final = _without(turn, theirs)

@@ -2,10 +2,11 @@
 
 When a request offers a provider-side MCP tool (OpenAI's ``{"type": "mcp"}``, Anthropic's
 ``mcp_servers``), the provider itself lists the server's tools and calls them, with the
-official ``mcp`` SDK's :class:`mcp.Client`. The handler is synchronous (and may run inside an
-event loop, under the async SDK clients), so each operation runs in a thread of its own with
-its own loop, bounded by :func:`timeout` seconds (``FCP_MCP_TIMEOUT``, 5 s by default): a dead
-or hanging server costs a clear error, never a stalled request.
+official ``mcp`` SDK's :class:`mcp.Client`, one session per server per request
+(:class:`Connections`). The handler is synchronous (and may run inside an event loop, under
+the async SDK clients), so each session lives in a thread of its own with its own loop, and
+every operation is bounded by :func:`timeout` seconds (``FCP_MCP_TIMEOUT``, 5 s by default):
+a dead or hanging server costs a clear error, never a stalled request.
 
 The credentials a request gives (``headers``, ``authorization_token``) go to the MCP server
 only: no error text here holds them, nor the URL's user name, password or query.
@@ -13,9 +14,13 @@ only: no error text here holds them, nor the URL's user name, password or query.
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import threading
 from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, TypeVar
@@ -98,38 +103,55 @@ class Unreachable(Exception):
         self.message, self.failure = message, failure
 
 
-def list_tools(endpoint: Endpoint) -> list[RemoteTool]:
-    """The server's tools (every page). Raises :class:`Unreachable` naming the server."""
+class Connections:
+    """The MCP sessions of one provider request, one per server, opened on first use and
+    closed with this context: a server's listing and all its calls share one handshake."""
 
-    async def ask(client: Any) -> list[RemoteTool]:
-        tools, cursor = [], None
-        for _ in range(50):  # bounded: a server that pages for ever is cut off
-            page = await client.list_tools(cursor=cursor)
-            tools += [_tool(t) for t in page.tools]
-            if not (cursor := page.next_cursor):
-                break
-        return tools
+    def __init__(self) -> None:
+        self._open: dict[str, _Session] = {}
 
-    return _run(endpoint, ask, "list its tools")
+    def __enter__(self) -> Connections:
+        return self
 
+    def __exit__(self, *exc: object) -> None:
+        for session in self._open.values():
+            session.close()
+        self._open.clear()
 
-def call_tool(endpoint: Endpoint, name: str, arguments: Mapping[str, Any]) -> Outcome:
-    """Call one tool; every failure (the tool's, the server's) comes back as an Outcome."""
+    def _session(self, endpoint: Endpoint) -> _Session:
+        key = f"{endpoint.label}\n{endpoint.url}"
+        if key not in self._open:
+            self._open[key] = _Session(endpoint)
+        return self._open[key]
 
-    async def ask(client: Any) -> Outcome:
-        result = await client.call_tool(name, dict(arguments))
-        text = "\n".join(getattr(part, "text", "") or "" for part in result.content)
-        if not text and result.structured_content is not None:
-            import json
+    def list_tools(self, endpoint: Endpoint) -> list[RemoteTool]:
+        """The server's tools (every page). Raises :class:`Unreachable` naming the server."""
 
-            text = json.dumps(result.structured_content, ensure_ascii=False)
-        text = text[:MAX_OUTPUT_CHARS]
-        return Outcome(text, Failure.TOOL if result.is_error else None)
+        async def ask(client: Any) -> list[RemoteTool]:
+            tools, cursor = [], None
+            for _ in range(50):  # bounded: a server that pages for ever is cut off
+                page = await client.list_tools(cursor=cursor)
+                tools += [_tool(t) for t in page.tools]
+                if not (cursor := page.next_cursor):
+                    break
+            return tools
 
-    try:
-        return _run(endpoint, ask, f"call its tool {name!r}")
-    except Unreachable as e:
-        return Outcome(e.message, e.failure)
+        return self._session(endpoint).run(ask, "list its tools")
+
+    def call_tool(self, endpoint: Endpoint, name: str, arguments: Mapping[str, Any]) -> Outcome:
+        """Call one tool; every failure (the tool's, the server's) comes back as an Outcome."""
+
+        async def ask(client: Any) -> Outcome:
+            result = await client.call_tool(name, dict(arguments))
+            text = "\n".join(getattr(part, "text", "") or "" for part in result.content)
+            if not text and result.structured_content is not None:
+                text = json.dumps(result.structured_content, ensure_ascii=False)
+            return Outcome(text[:MAX_OUTPUT_CHARS], Failure.TOOL if result.is_error else None)
+
+        try:
+            return self._session(endpoint).run(ask, f"call its tool {name!r}")
+        except Unreachable as e:
+            return Outcome(e.message, e.failure)
 
 
 def _tool(tool: Any) -> RemoteTool:
@@ -139,48 +161,90 @@ def _tool(tool: Any) -> RemoteTool:
     return RemoteTool(tool.name, tool.description or "", dict(tool.input_schema), annotations)
 
 
-def _run(endpoint: Endpoint, ask: Callable[[Any], Awaitable[T]], doing: str) -> T:
-    """Run ``ask(client)`` against the server in a thread of its own, within the timeout."""
-    limit = timeout()
-    box: dict[str, Any] = {}
+@dataclass
+class _Job:
+    ask: Callable[[Any], Awaitable[Any]]
+    done: Future[Any] = field(default_factory=Future)
 
-    def work() -> None:
+
+class _Session:
+    """One MCP session, held by a worker thread with its own event loop (the handler may
+    run inside another loop); the caller hands it jobs and waits for each, within the
+    timeout, so a server that hangs costs an error, never a stalled request."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint, self.limit = endpoint, timeout()
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._ready: Future[None] = Future()
+        self._ended: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="mcp-session", daemon=True)
+        self._thread.start()
+
+    def run(self, ask: Callable[[Any], Awaitable[T]], doing: str) -> T:
+        job = _Job(ask)
+        try:
+            self._ready.result(self.limit + GRACE)
+            if self._ended is not None:  # the server went away after the handshake
+                raise self._ended
+            self._jobs.put(job)
+            return job.done.result(self.limit + GRACE)
+        except FutureTimeout:
+            raise self._late(doing) from None
+        except Exception as e:  # noqa: BLE001 (the SDK's and the network's, all alike)
+            raise self._late(doing) if _timed_out(e) else self._failed(doing, e) from None
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(GRACE)  # a daemon: one that hangs on the way out is left behind
+
+    def _where(self) -> str:
+        return f"MCP server '{self.endpoint.label}' ({self.endpoint.shown_url})"
+
+    def _late(self, doing: str) -> Unreachable:
+        return Unreachable(
+            f"The {self._where()} did not answer within {self.limit:g} s when asked to {doing}. "
+            f"Check that it is running and quick to answer (the limit is {ENV_TIMEOUT}).",
+            Failure.PROTOCOL,
+        )
+
+    def _failed(self, doing: str, error: BaseException) -> Unreachable:
+        return Unreachable(
+            f"Could not reach the {self._where()} to {doing}: {_reason(error)}. Check that the "
+            "URL names a running MCP server that speaks streamable HTTP (its path is often /mcp)."
+        )
+
+    def _work(self) -> None:
         import anyio
 
         try:
-            box["value"] = anyio.run(_session, endpoint, ask, limit)
-        except BaseException as e:  # noqa: BLE001 (reported below, in the caller's thread)
-            box["error"] = e
+            anyio.run(self._serve)
+            ended: BaseException = RuntimeError("the MCP session has ended")
+        except BaseException as e:  # noqa: BLE001 (handed to the waiting caller)
+            ended = e
+        self._ended = ended
+        if not self._ready.done():
+            self._ready.set_exception(ended)
+        while not self._jobs.empty():  # jobs given after the end: answered, not left waiting
+            if (job := self._jobs.get_nowait()) is not None:
+                job.done.set_exception(ended)
 
-    worker = threading.Thread(target=work, name=f"mcp-{endpoint.label}", daemon=True)
-    worker.start()
-    worker.join(limit + GRACE)
-    where = f"MCP server '{endpoint.label}' ({endpoint.shown_url})"
-    if worker.is_alive() or _timed_out(box.get("error")):
-        raise Unreachable(
-            f"The {where} did not answer within {limit:g} s when asked to {doing}. Check that "
-            f"it is running and quick to answer (the limit is {ENV_TIMEOUT}).",
-            Failure.PROTOCOL,
-        )
-    if "error" in box:
-        raise Unreachable(
-            f"Could not reach the {where} to {doing}: {_reason(box['error'])}. Check that the "
-            "URL names a running MCP server that speaks streamable HTTP (its path is often /mcp)."
-        )
-    return box["value"]
+    async def _serve(self) -> None:
+        import anyio
+        import httpx2
+        from mcp import Client
+        from mcp.client.streamable_http import streamable_http_client
 
-
-async def _session(endpoint: Endpoint, ask: Callable[[Any], Awaitable[T]], limit: float) -> T:
-    import anyio
-    import httpx2
-    from mcp import Client
-    from mcp.client.streamable_http import streamable_http_client
-
-    with anyio.fail_after(limit):
-        async with httpx2.AsyncClient(headers=dict(endpoint.headers), timeout=limit) as http:
-            transport = streamable_http_client(endpoint.url, http_client=http)
+        headers, limit = dict(self.endpoint.headers), self.limit
+        async with httpx2.AsyncClient(headers=headers, timeout=limit) as http:
+            transport = streamable_http_client(self.endpoint.url, http_client=http)
             async with Client(transport, read_timeout_seconds=limit) as client:
-                return await ask(client)
+                self._ready.set_result(None)
+                while (job := await anyio.to_thread.run_sync(self._jobs.get)) is not None:
+                    try:
+                        with anyio.fail_after(limit):
+                            job.done.set_result(await job.ask(client))
+                    except Exception as e:  # noqa: BLE001 (the caller reports it)
+                        job.done.set_exception(e)
 
 
 def _leaves(error: BaseException) -> list[BaseException]:

@@ -82,6 +82,16 @@ def _items(body: dict[str, Any]) -> list[dict[str, Any]]:
 def answer(model: Model, body: dict[str, Any], stamp: Callable[..., ModelTurn]) -> dict[str, Any]:
     """The Response object for ``body`` (its whole conversation in ``input``); raises
     :class:`Refused` for what the API refuses. ``stamp`` is the handler's id giver."""
+    with mcp_remote.Connections() as connections:
+        return _answer(model, body, stamp, connections)
+
+
+def _answer(
+    model: Model,
+    body: dict[str, Any],
+    stamp: Callable[..., ModelTurn],
+    connections: mcp_remote.Connections,
+) -> dict[str, Any]:
     items = _items(body)
     seed = IDS.ticket(f"responses-mcp\n{sorted_json(body)}").seed
     ids = _Ids(seed)
@@ -90,13 +100,15 @@ def answer(model: Model, body: dict[str, Any], stamp: Callable[..., ModelTurn]) 
     for server in _servers(body):
         tools = _listed(items, server.endpoint.label)
         if tools is None:  # the listing shows only the tools allowed_tools lets through
-            tools = [t for t in _list(server) if mcp_policy.openai_allows(server.entry, t)]
+            tools = [
+                t for t in _list(connections, server) if mcp_policy.openai_allows(server.entry, t)
+            ]
             output.append(_list_item(ids, server, tools))
         for tool in tools:
             if mcp_policy.openai_allows(server.entry, tool) and tool.name not in offered:
                 approval = mcp_policy.openai_needs_approval(server.entry, tool)
                 offered[tool.name] = Offered(server.endpoint, tool, approval)
-    approved = _answer_approvals(items, offered, ids)
+    approved = _answer_approvals(connections, items, offered, ids)
     output += approved
     request = wire.openai_responses.request_from_wire(_neutral_body(body, items + approved))
     offered = mcp_loop.with_tools(request, offered)
@@ -104,7 +116,7 @@ def answer(model: Model, body: dict[str, Any], stamp: Callable[..., ModelTurn]) 
     def stamp_turn(turn: ModelTurn, req: Request, round_: int) -> ModelTurn:
         return stamp(turn, "responses", req, body | {"input": [seed, round_]})
 
-    result = mcp_loop.run(model, request, offered, stamp_turn)
+    result = mcp_loop.run(model, request, offered, stamp_turn, connections)
     output += [_step_item(ids, step) for step in result.steps]
     response = wire.openai_responses.turn_to_wire(result.final, request, CREATED, body=body)
     response["output"] = output + response["output"]
@@ -143,9 +155,9 @@ def _remote(tool: dict[str, Any]) -> RemoteTool:
     )
 
 
-def _list(server: Server) -> list[RemoteTool]:
+def _list(connections: mcp_remote.Connections, server: Server) -> list[RemoteTool]:
     try:
-        return mcp_remote.list_tools(server.endpoint)
+        return connections.list_tools(server.endpoint)
     except mcp_remote.Unreachable as e:
         label = server.endpoint.label
         raise Refused(
@@ -178,7 +190,10 @@ def _list_item(ids: _Ids, server: Server, tools: list[RemoteTool]) -> dict[str, 
 
 
 def _answer_approvals(
-    items: list[dict[str, Any]], offered: dict[str, Offered], ids: _Ids
+    connections: mcp_remote.Connections,
+    items: list[dict[str, Any]],
+    offered: dict[str, Offered],
+    ids: _Ids,
 ) -> list[dict[str, Any]]:
     """Run the approved calls that no ``mcp_call`` has run yet; refuse unknown requests."""
     requests = {i.get("id"): i for i in items if i.get("type") == APPROVAL}
@@ -201,11 +216,16 @@ def _answer_approvals(
         if request_id in ran or not item.get("approve"):
             continue
         ran.add(request_id)
-        out.append(_approved_call(ids, asked, offered))
+        out.append(_approved_call(connections, ids, asked, offered))
     return out
 
 
-def _approved_call(ids: _Ids, asked: dict[str, Any], offered: dict[str, Offered]) -> dict:
+def _approved_call(
+    connections: mcp_remote.Connections,
+    ids: _Ids,
+    asked: dict[str, Any],
+    offered: dict[str, Offered],
+) -> dict[str, Any]:
     name, label = asked.get("name"), asked.get("server_label")
     target = offered.get(str(name))
     call = wire._common.tool_call(str(name), asked.get("arguments"), str(asked.get("id")))
@@ -215,7 +235,7 @@ def _approved_call(ids: _Ids, asked: dict[str, Any], offered: dict[str, Offered]
             Failure.PROTOCOL,
         )
     else:
-        outcome = mcp_loop.execute(target, call)
+        outcome = mcp_loop.execute(connections, target, call)
     step = Step(call, target or Offered(Endpoint(str(label), ""), RemoteTool(str(name), "", {})))
     step.outcome = outcome
     return _call_item(ids, step) | {"approval_request_id": asked.get("id")}
