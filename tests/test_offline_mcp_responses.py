@@ -305,3 +305,17 @@ def test_the_async_client_gets_the_same_items(desk):
 
     response = asyncio.run(ask())
     assert [item.type for item in response.output] == ["mcp_list_tools", "mcp_call", "message"]
+
+
+def test_tool_choice_mcp_forces_the_named_server_tool(desk, client):
+    tools = [mcp_tool(desk, require_approval="never")]
+    choice = {"type": "mcp", "server_label": "desk", "name": "whoami"}
+    response, _ = create(client, input="Hello there", tools=tools, tool_choice=choice)
+    assert [call.name for call in items(response, "mcp_call")] == ["whoami"]
+
+
+def test_tool_choice_mcp_naming_no_server_is_refused(desk, client):
+    choice = {"type": "mcp", "server_label": "elsewhere"}
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(model=MODEL, input="hi", tools=[mcp_tool(desk)], tool_choice=choice)
+    assert "MCP server 'elsewhere' was not found in 'tools'" in caught.value.body["message"]

@@ -120,6 +120,7 @@ def run(
             result.final = _without(turn, theirs)
             return result
         feed(request, turn.text, steps)
+        request.tool_choice = None  # a forced choice is met once: then the model may answer
     result.final = ModelTurn(STOPPED.format(rounds=MAX_ROUNDS), model=request.model)
     result.stopped = True
     return result

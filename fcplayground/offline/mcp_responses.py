@@ -302,7 +302,14 @@ def _neutral_body(body: dict[str, Any], items: list[dict[str, Any]]) -> dict[str
     answered = {i.get("call_id") for i in out if i.get("type") == "function_call_output"}
     # A request never answered (no approval response) is left out: nothing ran.
     out = [i for i in out if not (i.get("_mcp") and i.get("call_id") not in answered)]
-    return body | {"input": out}
+    return body | {"input": out, "tool_choice": _choice(body.get("tool_choice"))}
+
+
+def _choice(choice: Any) -> Any:
+    """An ``mcp`` tool_choice as the model reads it: that tool, or some tool."""
+    if isinstance(choice, dict) and choice.get("type") == "mcp":
+        return {"type": "function", "name": choice["name"]} if choice.get("name") else "required"
+    return choice
 
 
 def _as_call(item: dict[str, Any], call_id: Any) -> dict[str, Any]:

@@ -113,6 +113,8 @@ def _openai_choice(body: dict[str, Any], names: list[str]) -> Problem | None:
     choice = body.get("tool_choice")
     if isinstance(choice, dict) and choice.get("type") == "allowed_tools":
         return _allowed_tools(choice, names)
+    if isinstance(choice, dict) and choice.get("type") == "mcp":
+        return mcp_fields.mcp_choice(body, choice)
     if isinstance(choice, dict):
         name = (choice.get("function") or choice).get("name")
         if name not in names:

@@ -92,6 +92,9 @@ TOOL_CHOICE = Either(
                     {"mode": OneOf(("auto", "required")), "tools": Array(OBJECT)},
                     required=("mode", "tools"),
                 ),
+                "mcp": Obj(
+                    {"server_label": Str(), "name": Maybe(Str())}, required=("server_label",)
+                ),
             }
         ),
     )

@@ -49,6 +49,19 @@ def openai_mcp_tools(tools: list[dict[str, Any]]) -> Problem | None:
     return None
 
 
+def mcp_choice(body: dict[str, Any], choice: dict[str, Any]) -> Problem | None:
+    """A ``tool_choice`` of type ``mcp`` names a server the tools define (its tool names
+    are only known once the server is listed)."""
+    labels = [t.get("server_label") for t in body.get("tools") or [] if t.get("type") == "mcp"]
+    if choice.get("server_label") not in labels:
+        return Problem(
+            f"Invalid value for 'tool_choice': MCP server '{choice.get('server_label')}' was "
+            f"not found in 'tools'. Available MCP servers: {', '.join(labels) or 'none'}.",
+            "tool_choice",
+        )
+    return None
+
+
 def anthropic_mcp_servers(body: dict[str, Any]) -> Problem | None:
     """The first problem with a Messages request's ``mcp_servers`` and ``mcp_toolset``s."""
     servers = body.get("mcp_servers")
