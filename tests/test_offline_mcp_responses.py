@@ -200,8 +200,7 @@ def test_the_loop_stops_after_its_round_limit_with_a_clear_message(desk):
 
 @pytest.mark.fault(
     "offline requests",
-    "an invalid Responses `mcp` tool (no URL, a non-http URL, a label used twice) "
-    "or an approval for no request",
+    "an invalid Responses `mcp` tool (no URL, a non-http URL, a label used twice)",
     "400 naming the field and what it must be",
 )
 @pytest.mark.parametrize(
@@ -319,3 +318,18 @@ def test_tool_choice_mcp_naming_no_server_is_refused(desk, client):
     with pytest.raises(openai.BadRequestError) as caught:
         client.responses.create(model=MODEL, input="hi", tools=[mcp_tool(desk)], tool_choice=choice)
     assert "MCP server 'elsewhere' was not found in 'tools'" in caught.value.body["message"]
+
+
+@pytest.mark.fault(
+    "model output",
+    "arguments for an MCP tool that are not a JSON object",
+    "`mcp_call.error` says so; nothing is sent to the server",
+)
+def test_arguments_that_are_not_an_object_never_reach_the_server(desk):
+    model = ScriptedModel([("create_ticket", "subject=oops"), "Sorry."])
+    client = offline.openai_client(model)
+    tools = [mcp_tool(desk, require_approval="never")]
+    response, _ = create(client, input="Open a ticket", tools=tools)
+    [call] = items(response, "mcp_call")
+    assert call.arguments == "subject=oops" and call.status == "failed"
+    assert "are not a JSON object" in call.error.content[0]["text"]
