@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from fcplayground.evals.battery import ProbeResult, score_battery
 from fcplayground.tools import ToolRegistry
 from fcplayground.widgets import static
@@ -42,6 +44,11 @@ def test_the_call_breaks_only_after_the_name_and_between_arguments():
     ]
 
 
+@pytest.mark.fault(
+    "model output",
+    "malformed JSON arguments in the description lab's table",
+    "the call is shown as sent, on one line; the table scrolls inside its own box",
+)
 def test_malformed_arguments_stay_on_one_line():
     pieces = NOWRAP_SPAN.findall(static.call_html(row('{"order_id": "ORD-1", oops')))
     assert [html.unescape(p) for p in pieces] == ["get_order(", '{"order_id": "ORD-1", oops)']
