@@ -35,6 +35,9 @@ COMMANDS = (
         "answer the OpenAI and Anthropic APIs over HTTP with the simulated model",
     ),
     Command(
+        "mcp", "mcp_serve", "serve a scenario's tools as an MCP server (stdio, or HTTP with --http)"
+    ),
+    Command(
         "doctor",
         "doctor",
         "check this machine for the lessons (offline: no network, no key shown)",

@@ -11,7 +11,7 @@ def test_importing_the_package_loads_no_sdk_jupyter_or_widgets():
     code = (
         "import sys, fcplayground; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'openai', 'anthropic', 'ipywidgets', 'jupyterlab', 'jupyter_server', 'dateparser', 'pint'}))"
+        "{'openai', 'anthropic', 'ipywidgets', 'jupyterlab', 'jupyter_server', 'dateparser', 'pint', 'mcp', 'mcp_types', 'uvicorn'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -25,7 +25,16 @@ def test_names_still_load_when_used():
     assert "ToolRegistry" in dir(fcplayground)
 
 
-HEAVY = {"openai", "anthropic", "jsonschema", "ipywidgets", "jupyterlab", "jupyter_server"}
+HEAVY = {
+    "openai",
+    "anthropic",
+    "jsonschema",
+    "ipywidgets",
+    "jupyterlab",
+    "jupyter_server",
+    "mcp",
+    "uvicorn",
+}
 
 
 def loaded_by(argv: list[str]) -> list[str]:
@@ -63,7 +72,7 @@ def test_help_lists_every_subcommand_as_its_module_registers_it():
     listed = summaries(cli.parser(["--help"]))
     registered = summaries(cli.parser(every=True))
     assert listed == registered
-    assert list(listed) == ["lessons", "eval", "serve", "doctor"]
+    assert list(listed) == ["lessons", "eval", "serve", "mcp", "doctor"]
 
 
 def test_a_subcommand_still_gets_its_own_options():

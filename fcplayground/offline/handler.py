@@ -24,7 +24,15 @@ import httpx2
 from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
-from . import model_list, responses_store, threads, validation
+from . import (
+    mcp_anthropic,
+    mcp_responses,
+    mcp_stream,
+    model_list,
+    responses_store,
+    threads,
+    validation,
+)
 from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
@@ -151,24 +159,34 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
             api, 400, "invalid_request_error", "The request body must be a JSON object."
         )
     if api == "anthropic":  # a message thread's stored turns join the request first
+        mcp_beta = mcp_anthropic.beta(http.header("anthropic-beta"))
+        if "mcp_servers" in payload and mcp_beta is None:
+            return error_reply(api, 400, "invalid_request_error", mcp_anthropic.NEEDS_BETA)
         return threads.answer(
             http,
             state,
             payload,
-            partial(_checked, model, state, api, body),
+            partial(_checked, model, state, api, body, mcp_beta=mcp_beta),
             partial(error_reply, api),
         )
     return _checked(model, state, api, body, payload)
 
 
 def _checked(
-    model: Model, state: ProviderState, api: str, body: bytes, payload: dict[str, Any]
+    model: Model,
+    state: ProviderState,
+    api: str,
+    body: bytes,
+    payload: dict[str, Any],
+    mcp_beta: str | None = None,
 ) -> Reply:
     """Refuse the request body as the provider would, or answer it."""
     if refusal := _refusal(api, body, payload):
         return error_reply(
             api, 400, "invalid_request_error", refusal.message, refusal.param, code=refusal.code
         )
+    if mcp_beta and payload.get("mcp_servers"):  # the provider calls the MCP servers
+        return _respond_mcp_anthropic(model, payload, mcp_beta)
     if api == "responses":
         return _respond_stored(model, payload, state)
     return _respond(model, api, payload)
@@ -189,10 +207,41 @@ def _respond_stored(model: Model, payload: dict[str, Any], state: ProviderState)
         continuation = responses_store.continued(state, payload)
     except responses_store.Refused as e:
         return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
-    reply = _respond(model, "responses", continuation.body)
+    if mcp_responses.offers_mcp(continuation.body):  # the provider calls the MCP server
+        reply = _respond_mcp(model, continuation.body)
+    else:
+        reply = _respond(model, "responses", continuation.body)
     if reply.status == 200:
         responses_store.remember(state, continuation, reply.body)
     return reply
+
+
+def _respond_mcp(model: Model, body: dict[str, Any]) -> Reply:
+    """A Responses request offering an ``mcp`` tool (see :mod:`.mcp_responses`)."""
+    try:
+        response = mcp_responses.answer(model, body, stamp)
+    except mcp_responses.Refused as e:
+        return error_reply("responses", e.status, e.kind, e.message, e.param, code=e.code)
+    except ModelError as e:
+        return error_reply("responses", 500, "api_error", str(e), retry=False)
+    if body.get("stream"):
+        stream = b"".join(wire.sse(mcp_stream.responses_events(response)))
+        return Reply(200, stream, _headers("responses", "text/event-stream"))
+    return Reply(200, json.dumps(response).encode(), _headers("responses", "application/json"))
+
+
+def _respond_mcp_anthropic(model: Model, payload: dict[str, Any], beta: str) -> Reply:
+    """A Messages request with ``mcp_servers`` (see :mod:`.mcp_anthropic`)."""
+    try:
+        message = mcp_anthropic.answer(model, payload, beta, stamp)
+    except mcp_anthropic.Refused as e:
+        return error_reply("anthropic", e.status, e.kind, e.message)
+    except ModelError as e:
+        return error_reply("anthropic", 500, "api_error", str(e), retry=False)
+    if payload.get("stream"):
+        stream = b"".join(wire.sse(mcp_stream.anthropic_events(message)))
+        return Reply(200, stream, _headers("anthropic", "text/event-stream"))
+    return Reply(200, json.dumps(message).encode(), _headers("anthropic", "application/json"))
 
 
 def _model_list(http: HTTPRequest) -> Reply:

@@ -30,6 +30,7 @@ ITEM_PREFIXES = {
     "function_call_output": "fco_",
     "custom_tool_call": "ctc_",
     "custom_tool_call_output": "ctco_",
+    "mcp_approval_response": "mcpr_",
 }
 
 

@@ -164,7 +164,7 @@ def invoke(tool: Tool, kwargs: dict[str, Any]) -> Any:
     """Run a sync tool here; whatever it raises but Ctrl-C becomes a CallError."""
     try:
         return tool.func(**kwargs)
-    except _NOT_A_FAILURE:
+    except _NOT_A_FAILURE + (CallError,):  # a CallError is the tool's own error text
         raise
     except BaseException as exc:
         raise _failure(tool, exc) from exc
@@ -192,7 +192,7 @@ async def _guarded(tool: Tool, kwargs: dict[str, Any]) -> Any:
         if task is not None and task.cancelling():  # our timeout, or the caller, cancels
             raise
         raise _failure(tool, exc) from exc  # the tool raised it of its own accord
-    except _NOT_A_FAILURE:
+    except _NOT_A_FAILURE + (CallError,):  # a CallError is the tool's own error text
         raise
     except BaseException as exc:  # wrapped, so a TimeoutError it raises is not taken for ours
         raise _failure(tool, exc) from exc

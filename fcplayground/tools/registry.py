@@ -36,6 +36,7 @@ from fcplayground.tools.schema import (
     walk,
     warn_if_undocumented,
 )
+from fcplayground.tools.schema_check import SchemaCheck, object_schema
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _NAME_RE = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # what both accept, by fullmatch (not "$")
@@ -52,6 +53,8 @@ class Tool:
     parameters: dict[str, Any]
     side_effect: bool = False
     args_model: type[pydantic.BaseModel] | None = field(default=None, repr=False)
+    # For a tool built from a JSON Schema (from_schema): the check of its arguments.
+    schema_check: SchemaCheck | None = field(default=None, repr=False)
 
     @classmethod
     def from_function(
@@ -81,6 +84,26 @@ class Tool:
         warn_if_undocumented(tool)
         return tool
 
+    @classmethod
+    def from_schema(
+        cls,
+        name: str,
+        description: str,
+        parameters: dict[str, Any],
+        func: Callable[..., Any],
+        side_effect: bool = False,
+    ) -> Tool:
+        """Build a tool from a JSON Schema given as data (e.g. one an MCP server lists) and
+        a function, sync or async, called with the arguments as keywords. The arguments are
+        checked against ``parameters`` before ``func`` runs; ValueError if ``name`` cannot
+        be a tool name or ``parameters`` is not a JSON Schema of an object."""
+        if not callable(func):
+            raise TypeError(f"A tool must be a function, got {type(func).__name__}.")
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+            raise ValueError(f"{name!r} cannot be a tool name: use 1-64 letters, digits, _ or -.")
+        parameters, check = object_schema(name, parameters)
+        return cls(name, description, func, parameters, side_effect, schema_check=check)
+
     @property
     def is_async(self) -> bool:
         """Whether calling ``func`` gives a coroutine (async functions and objects)."""
@@ -108,6 +131,8 @@ class Tool:
             if key not in required and not accepts_null(props[key]):
                 del values[key]
         if self.args_model is None:
+            if self.schema_check is not None:
+                self.schema_check(self, values)
             return values
         try:  # dict() keeps nested models as instances, as the function expects
             return dict(validate(self.args_model, values, strict))

@@ -67,8 +67,10 @@ class ReviewCard:
             value=f'<div class="{NO_MATH}" style="white-space:pre-wrap;font-size:12px">'
             f"<i>Why:</i> {esc(request.why or '(no text)')}</div>"
         )
+        # Stretched, not width 100%: 100% plus the widget's margin overflows the card by 2 px.
         self.arguments = widgets.Textarea(
-            value=_args_json(request.arguments), layout=widgets.Layout(width="100%", height="8em")
+            value=_args_json(request.arguments),
+            layout=widgets.Layout(width="auto", align_self="stretch", height="8em"),
         )
         self.reason = widgets.Text(value="", placeholder="reason (sent to the model on reject)")
         self.approve_button = widgets.Button(description="Approve", button_style="success")

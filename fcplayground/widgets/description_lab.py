@@ -30,6 +30,7 @@ CSS classes (for browser tests; each on the widget's outer element):
 - ``fcp-score``: the score line; ``fcp-status``: what is pending (re-scoring, press Run).
 - ``fcp-table``: the probe table (rows ``tr.fcp-row-right`` / ``tr.fcp-row-wrong``).
 - ``fcp-confusion``: the confusion matrix.
+- ``fcp-scroll``: inside those two, the box that scrolls a table too wide for the panel.
 - ``fcp-probe-select``: the Dropdown of requests; ``fcp-explanation``: why (or the raw call).
 - ``fcp-reset``, ``fcp-compare``, ``fcp-export``, ``fcp-run`` (client only): the buttons.
 - ``fcp-progress``: the Run progress bar (client only).

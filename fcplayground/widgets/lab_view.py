@@ -85,7 +85,10 @@ class LabView:
         self._name_boxes: dict[str, w.Text] = {}
         self._params: dict[tuple[str, str], w.Text] = {}
         editors = [self._tool_editor(tool.name) for tool in self.tools]
-        self.editors = _classed(w.VBox(editors, layout=w.Layout(width="45%")), "fcp-editors")
+        # Side by side when there is room for both (an output area of 1160 px: a wide screen);
+        # else the results go below the editors, and the probe table gets the whole width.
+        layout = w.Layout(flex="1 1 420px", min_width="0")
+        self.editors = _classed(w.VBox(editors, layout=layout), "fcp-editors")
 
     def _lay_out(self, controls: list[Any]) -> None:
         """The panel: title, controls, score and status, the editors beside the results."""
@@ -109,7 +112,7 @@ class LabView:
                     self.probe_select,
                     self.explanation,
                 ],
-                layout=w.Layout(width="55%"),
+                layout=w.Layout(flex="1 1 740px", min_width="0"),
             ),
             "fcp-results",
         )
@@ -122,7 +125,7 @@ class LabView:
                     ),
                     self.score,
                     self.status,
-                    w.HBox([self.editors, results]),
+                    w.HBox([self.editors, results], layout=w.Layout(flex_flow="row wrap")),
                     self.compare_output,
                     self.export_box,
                 ]

@@ -9,10 +9,11 @@ are never typeset as LaTeX by the notebook's MathJax.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 
 from ..chat import ToolSpec
-from ..evals.battery import BatteryResult, label_text
+from ..evals.battery import BatteryResult, ProbeResult, label_text
 
 # Keep MathJax (2 and 3) away from text that may contain "$".
 NO_MATH = "tex2jax_ignore mathjax_ignore"
@@ -20,6 +21,15 @@ NO_MATH = "tex2jax_ignore mathjax_ignore"
 _TABLE = "border-collapse: collapse; font-size: 13px; margin: 4px 0;"
 _CELL = "border: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-align: top;"
 _NUM = "border: 1px solid #ccc; padding: 2px 6px; text-align: right;"
+# Layout, so that a narrow notebook (1280 px with the file browser open) stays readable:
+# a table too wide for its box scrolls inside its own wrapper (not the page's output area);
+# prose columns keep room for a few words a line; names, calls' arguments and verdicts never
+# break inside a word (a call breaks only between its arguments).
+# (width 0 with min-width 100%: the wrapper takes its box's width without lending the table's
+# width to it, so an ipywidgets HTML box, a flex item, does not grow to fit the table.)
+_SCROLL = "overflow-x: auto; width: 0; min-width: 100%;"
+_PROSE = "min-width: 12em;"
+_NOWRAP = "white-space: nowrap;"
 _RIGHT = "color: #1a7f37; font-weight: bold;"
 _WRONG = "color: #cf222e; font-weight: bold;"
 
@@ -53,9 +63,9 @@ def table_html(result: BatteryResult | None) -> str:
     """One row per probe: request, expected tool, the model's first call, ✓ or ✗."""
     if result is None:
         return '<div style="color: #777;">No results yet.</div>'
-    head = "".join(
-        f'<th style="{_CELL}">{h}</th>' for h in ("#", "request", "expected", "model's call", "")
-    )
+    heads = ("#", "request", "expected", "model's call", "")
+    head = "".join(f'<th style="{_CELL}{_NOWRAP}">{h}</th>' for h in heads)
+    styles = (_NOWRAP, _PROSE, _NOWRAP, _PROSE, _NOWRAP)
     rows = []
     for i, r in enumerate(result.rows, 1):
         mark = (
@@ -63,16 +73,47 @@ def table_html(result: BatteryResult | None) -> str:
             if r.right
             else f'<span style="{_WRONG}" title="{esc(r.verdict)}">✗ {esc(r.verdict)}</span>'
         )
-        cells = [str(i), esc(r.request), esc(label_text(r.expected)), esc(r.call_text), mark]
+        cells = [str(i), esc(r.request), esc(label_text(r.expected)), call_html(r), mark]
         rows.append(
             f'<tr class="fcp-row fcp-row-{"right" if r.right else "wrong"}">'
-            + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells)
+            + "".join(
+                f'<td style="{_CELL}{style}">{c}</td>'
+                for c, style in zip(cells, styles, strict=True)
+            )
             + "</tr>"
         )
-    return (
+    return _scrolling(
         f'<table class="{NO_MATH}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def call_html(row: ProbeResult) -> str:
+    """A probe's call as ``name({...})``, broken only after ``name(`` and between arguments.
+
+    The text is exactly ``row.call_text``. Arguments that are not a JSON object (malformed,
+    say) stay on one line, and the table's wrapper scrolls.
+    """
+    if row.chosen is None:
+        return esc(row.call_text)
+    args = row.arguments
+    if isinstance(args, dict) and args:
+        items = [
+            f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in args.items()
+        ]
+        pieces = [f"{p}," for p in items[:-1]] + [items[-1]]
+        pieces[0] = "{" + pieces[0]
+        pieces[-1] += "})"  # the same piece as the first when there is one argument
+    else:
+        pieces = [row.call_text[len(row.chosen) + 1 :]]  # the arguments as shown, and ")"
+    spans = " ".join(f'<span style="{_NOWRAP}">{esc(p)}</span>' for p in pieces)
+    return f'<span style="{_NOWRAP}">{esc(row.chosen)}(</span><wbr>{spans}'
+
+
+def _scrolling(table: str) -> str:
+    """``table`` in a box of its own that scrolls sideways when the table is too wide."""
+    return f'<div class="fcp-scroll" style="{_SCROLL}">{table}</div>'
 
 
 def confusion_html(result: BatteryResult | None) -> str:
@@ -82,7 +123,7 @@ def confusion_html(result: BatteryResult | None) -> str:
     confusion = result.confusion
     names = [esc(label_text(x)) for x in confusion.labels]
     head = f'<th style="{_CELL}">expected ↓ / chosen →</th>' + "".join(
-        f'<th style="{_CELL}">{n}</th>' for n in names
+        f'<th style="{_CELL}{_NOWRAP}">{n}</th>' for n in names
     )
     rows = []
     for expected, name, counts in zip(confusion.labels, names, confusion.matrix, strict=True):
@@ -92,8 +133,8 @@ def confusion_html(result: BatteryResult | None) -> str:
             if count:
                 shade = "background: #dafbe1;" if chosen == expected else "background: #ffebe9;"
             cells.append(f'<td style="{_NUM}{shade}">{count or ""}</td>')
-        rows.append(f'<tr><th style="{_CELL}">{name}</th>{"".join(cells)}</tr>')
-    return (
+        rows.append(f'<tr><th style="{_CELL}{_NOWRAP}">{name}</th>{"".join(cells)}</tr>')
+    return _scrolling(
         f'<table class="{NO_MATH}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...wire.anthropic import merge_roles
+from . import mcp_fields
 from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
 
@@ -112,6 +113,8 @@ def _openai_choice(body: dict[str, Any], names: list[str]) -> Problem | None:
     choice = body.get("tool_choice")
     if isinstance(choice, dict) and choice.get("type") == "allowed_tools":
         return _allowed_tools(choice, names)
+    if isinstance(choice, dict) and choice.get("type") == "mcp":
+        return mcp_fields.mcp_choice(body, choice)
     if isinstance(choice, dict):
         name = (choice.get("function") or choice).get("name")
         if name not in names:
@@ -196,6 +199,7 @@ def responses_first(body: dict[str, Any]) -> Problem | None:
 def responses_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
     """The names of Responses' function and custom tools, and the first problem with one."""
     names, problem = _openai_tools(tools, "tools[{i}]")
+    problem = problem or mcp_fields.openai_mcp_tools(tools)
     return names + [t.get("name") for t in tools if t.get("type") == "custom"], problem
 
 
@@ -258,7 +262,9 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
 
 
 def messages_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
-    """Messages' checks after the tools: ``tool_choice``, tool results."""
+    """Messages' checks after the tools: MCP servers, ``tool_choice``, tool results."""
+    if problem := mcp_fields.anthropic_mcp_servers(body):
+        return problem
     choice = body.get("tool_choice")
     if choice and not body.get("tools"):
         return Problem("tool_choice may only be specified while providing tools.")

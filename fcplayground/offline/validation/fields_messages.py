@@ -53,9 +53,14 @@ CUSTOM_TOOL = Obj(
     required=("name", "input_schema"),
 )
 # Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
+# The tools of an MCP server of ``mcp_servers`` (beta mcp-client-2025-11-20).
+MCP_TOOLSET = Obj(
+    {"mcp_server_name": Str(), "default_config": OBJECT, "configs": OBJECT},
+    required=("mcp_server_name",),
+)
 TOOL = Tagged(
     default="custom",
-    variants={"custom": CUSTOM_TOOL},
+    variants={"custom": CUSTOM_TOOL, "mcp_toolset": MCP_TOOLSET},
     fallback=Obj({"name": NAME, "input_schema": OBJECT}, required=("name",)),
 )
 PARALLEL = {"disable_parallel_tool_use": Bool()}

@@ -37,6 +37,10 @@ ITEM = Tagged(
         "custom_tool_call_output": Obj(
             {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
         ),
+        "mcp_approval_response": Obj(
+            {"approval_request_id": Str(), "approve": Bool(), "reason": Maybe(Str())},
+            required=("approval_request_id", "approve"),
+        ),
     },
     fallback=Anything(("object",)),  # reasoning and the hosted tools' items: kept, unread
 )
@@ -49,8 +53,30 @@ FUNCTION_TOOL = Obj(
 CUSTOM_TOOL = Obj(
     {"name": NAME, "description": Maybe(Str()), "format": Maybe(OBJECT)}, required=("name",)
 )
+# A remote MCP server the provider calls (offline.mcp_responses); cross_field checks the URL.
+MCP_FILTER = Obj({"tool_names": Maybe(Array(Str())), "read_only": Maybe(Bool())})
+MCP_TOOL = Obj(
+    {
+        "server_label": Str(),
+        "server_url": Str(),
+        "server_description": Maybe(Str()),
+        "allowed_tools": Maybe(Either((Array(Str()), MCP_FILTER))),
+        "require_approval": Maybe(
+            Either(
+                (
+                    OneOf(("always", "never")),
+                    Obj({"always": Maybe(MCP_FILTER), "never": Maybe(MCP_FILTER)}),
+                )
+            )
+        ),
+        "headers": Maybe(OBJECT),
+        "authorization": Maybe(Str()),
+    },
+    required=("server_label",),
+)
 TOOL = Tagged(
-    variants={"function": FUNCTION_TOOL, "custom": CUSTOM_TOOL}, fallback=Anything(("object",))
+    variants={"function": FUNCTION_TOOL, "custom": CUSTOM_TOOL, "mcp": MCP_TOOL},
+    fallback=Anything(("object",)),
 )
 NAMED = Obj({"name": Str()}, required=("name",))
 # A named function or custom tool, or a subset of the tools, can be forced offline: the
@@ -65,6 +91,9 @@ TOOL_CHOICE = Either(
                 "allowed_tools": Obj(
                     {"mode": OneOf(("auto", "required")), "tools": Array(OBJECT)},
                     required=("mode", "tools"),
+                ),
+                "mcp": Obj(
+                    {"server_label": Str(), "name": Maybe(Str())}, required=("server_label",)
                 ),
             }
         ),

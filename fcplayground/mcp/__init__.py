@@ -1,0 +1,38 @@
+"""Tools over MCP (Model Context Protocol): a registry served as an MCP server, and an
+MCP server's tools as a registry.
+
+- :func:`server` builds an MCP server offering a :class:`~fcplayground.tools.ToolRegistry`'s
+  tools as they are (names, descriptions, schemas, argument checks, error texts).
+- :func:`serve_stdio` and :func:`serve_http` run one over stdio or streamable HTTP.
+- :func:`tools` connects to an MCP server and gives its tools as a registry.
+
+Names load on first use, so ``import fcplayground.mcp`` does not load the ``mcp`` SDK.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Each public name and the module (in this package) that defines it. No module is named
+# like a name it exports: importing it would set that name on this package to the module.
+_WHERE = {
+    "server": "tool_server",
+    "serve_stdio": "serving",
+    "serve_http": "serving",
+    "tools": "client",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

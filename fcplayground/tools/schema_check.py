@@ -1,0 +1,154 @@
+"""Checking a model's arguments against a JSON Schema given as data (a tool that was not
+built from a Python function, such as one an MCP server lists), with error texts worded
+like the ones :meth:`fcplayground.tools.Tool.bind` gives for a function's tool.
+
+The schema is someone else's, so it is treated with care: remote ``$ref`` are never
+fetched, and ``pattern`` / ``patternProperties`` are left to the tool's owner to check,
+because Python's regular expressions can take exponential time on hostile text."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from fcplayground.tools.execution import CallError
+from fcplayground.tools.schema import takes
+
+if TYPE_CHECKING:
+    import jsonschema
+
+    from fcplayground.tools.registry import Tool
+
+_MAX_LISTED = 20  # as for a function's tool: a long list of problems is cut
+_JSON_TYPES = {
+    "integer": "an integer",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "true or false",
+    "array": "an array",
+    "object": "an object",
+    "null": "null",
+}
+# Keywords whose value is one subschema, a list of them, or a map of names to them.
+_ONE = ("items", "additionalProperties", "not", "if", "then", "else", "contains")
+_ONE += ("propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems")
+_LIST = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+_MAP = ("properties", "$defs", "definitions", "dependentSchemas")
+
+
+class SchemaCheck:
+    """A compiled check of arguments against one tool's JSON Schema (draft 2020-12)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        """Raises ValueError, saying why, when ``schema`` is not a valid JSON Schema."""
+        # Imported here: jsonschema takes seconds to import, and only such tools need it.
+        import jsonschema
+        import referencing
+
+        try:
+            jsonschema.Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as exc:
+            raise ValueError(
+                f"its input schema is not a valid JSON Schema ({exc.message})"
+            ) from None
+        safe = copy.deepcopy(schema)
+        _drop_patterns(safe)
+        # An empty registry: a "$ref" resolves inside the schema or not at all, never online.
+        self._validator = jsonschema.Draft202012Validator(safe, registry=referencing.Registry())
+
+    def __call__(self, tool: Tool, values: dict[str, Any]) -> None:
+        """Raise CallError listing what is wrong with ``values``, if anything is."""
+        import referencing.exceptions
+
+        try:
+            errors = sorted(self._validator.iter_errors(values), key=lambda e: list(e.path))
+        except referencing.exceptions.Unresolvable:
+            return  # a "$ref" we will not fetch: the tool's owner checks the arguments
+        if not errors:
+            return
+        lines = [f"The arguments for {tool.name} are invalid:"]
+        problems = list(dict.fromkeys(p for e in errors for p in _problems(e)))
+        lines += problems[:_MAX_LISTED]
+        if len(problems) > _MAX_LISTED:
+            lines.append(f"- and {len(problems) - _MAX_LISTED:,} more problems like these")
+        raise CallError(
+            "\n".join([*lines, f"{takes(tool)}. Call it again with corrected arguments."])
+        )
+
+
+def object_schema(name: str, parameters: Any) -> tuple[dict[str, Any], SchemaCheck]:
+    """A copy of ``parameters`` with ``properties`` filled in, and its check; ValueError
+    naming tool ``name`` when it is not a valid JSON Schema of an object."""
+    if not isinstance(parameters, dict) or parameters.get("type", "object") != "object":
+        raise ValueError(f"{name}: its input schema must be a JSON Schema of an object.")
+    parameters = {"type": "object", "properties": {}} | copy.deepcopy(parameters)
+    if not isinstance(parameters["properties"], dict):
+        raise ValueError(f"{name}: its input schema's properties must be an object.")
+    try:
+        return parameters, SchemaCheck(parameters)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def _drop_patterns(node: Any) -> None:
+    """Remove the regular-expression keywords from a schema, in place, at every level."""
+    if not isinstance(node, dict):
+        return
+    node.pop("pattern", None)
+    if node.pop("patternProperties", None) is not None:
+        # Without its patterns, "additionalProperties" would refuse what they allowed.
+        node.pop("additionalProperties", None)
+    subs: list[Any] = [node.get(k) for k in _ONE]
+    subs += [s for k in _LIST if isinstance(node.get(k), list) for s in node[k]]
+    subs += [s for k in _MAP if isinstance(node.get(k), dict) for s in node[k].values()]
+    for sub in subs:
+        _drop_patterns(sub)
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(
+        "."
+    )
+
+
+def _problems(error: jsonschema.ValidationError) -> Iterable[str]:
+    where, rule, value, instance = (
+        _where(error),
+        error.validator,
+        error.validator_value,
+        error.instance,
+    )
+    prefix = f"{where}." if where else ""
+    if rule == "required" and isinstance(instance, dict):
+        return [
+            f"- missing required argument '{prefix}{name}'"
+            for name in value
+            if name not in instance
+        ]
+    if rule in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        takes_ = f" (this tool takes: {', '.join(known) or 'no arguments'})" if not where else ""
+        return [
+            f"- unexpected argument '{prefix}{name}'{takes_}"
+            for name in instance
+            if name not in known
+        ]
+    label = f"argument '{where}'" if where else "the arguments"
+    got = _short_json(instance)
+    if rule == "type":
+        kinds = value if isinstance(value, list) else [value]
+        wanted = " or ".join(_JSON_TYPES.get(str(k), str(k)) for k in kinds)
+        return [f"- {label} should be {wanted}, got {got}"]
+    if rule == "enum" and isinstance(value, list):
+        return [f"- {label} should be one of {', '.join(map(_short_json, value))}, got {got}"]
+    return [f"- {label} breaks the schema's '{rule}' rule ({_short_json(value)}), got {got}"]
+
+
+def _short_json(value: Any, limit: int = 60) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
