@@ -28,6 +28,7 @@ AREAS = (
     "agent loop",
     "offline requests",
     "server",
+    "mcp",
     "request text",
     "replay",
     "evaluation",
