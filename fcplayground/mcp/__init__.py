@@ -5,6 +5,8 @@ MCP server's tools as a registry.
   tools as they are (names, descriptions, schemas, argument checks, error texts).
 - :func:`serve_stdio` and :func:`serve_http` run one over stdio or streamable HTTP.
 - :func:`tools` connects to an MCP server and gives its tools as a registry.
+- :func:`serving_in_background` serves a registry over HTTP from a thread of this process,
+  for the length of a ``with`` block (a notebook's way to try both ends at once).
 
 Names load on first use, so ``import fcplayground.mcp`` does not load the ``mcp`` SDK.
 """
@@ -21,6 +23,7 @@ _WHERE = {
     "serve_stdio": "serving",
     "serve_http": "serving",
     "tools": "client",
+    "serving_in_background": "background",
 }
 
 __all__ = sorted(_WHERE)
