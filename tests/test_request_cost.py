@@ -259,3 +259,17 @@ def test_the_memos_are_bounded():
     assert len(memo) == 2 and memo.find(("key", 4), lambda: -1) == 16
     assert memo.find(["a list"], lambda: 7) == 7 and len(memo) == 2  # no key: no entry
     assert (UNDERSTOOD.size, ASSIGNMENTS.size, REQUEST_DIGESTS.size) == (256, 1024, 1024)
+
+
+def test_a_tools_list_offered_again_is_read_as_one():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.profiles import TOOL_LISTS
+
+    model = SimulatedModel()
+    body = weather_request(weather_tools(9), "Weather in Nairobi?")
+    offline.handle(model, "POST", "/v1/messages", body)
+    misses, hits = TOOL_LISTS.misses, TOOL_LISTS.hits
+    for _ in range(3):
+        reply = offline.handle(model, "POST", "/v1/messages", body)
+    assert (TOOL_LISTS.misses, TOOL_LISTS.hits) == (misses, hits + 3)
+    assert reply.json["content"][-1]["input"] == {"city": "Nairobi"}

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ...chat import ToolSpec
+from .memo import Memo
 from .schemas import readable
 from .slots import Slot, read_slot
 from .vocabulary import Kind, Role
@@ -107,9 +108,23 @@ def profile(spec: ToolSpec) -> ToolProfile:
     return read_tool(spec)[1]
 
 
+# Recent tools lists, by a digest of the list as sent: a session offers the same list on
+# every request, and 1,000 tools looked up one by one cost milliseconds.
+TOOL_LISTS: Memo[tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]] = Memo(64)
+
+
 def read_tools(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]:
     """Each tool read (see :func:`read_tool`), and a digest of the whole list as sent (None
     when a spec is too big or too odd to write out): the key of what depends on the tools."""
+    try:
+        whole = marshal.dumps([(t.name, t.description, t.parameters, t.strict) for t in specs])
+    except ValueError:  # an object marshal cannot write (a learner's own class)
+        return _read_each(specs)
+    found, key = TOOL_LISTS.find(hashlib.sha256(whole).digest(), lambda: _read_each(specs))
+    return list(found), key
+
+
+def _read_each(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]:
     raws = [_raw_key(spec) for spec in specs]
     found = [read_tool(spec, raw) for spec, raw in zip(specs, raws, strict=True)]
     if any(raw is None for raw in raws):
