@@ -7,6 +7,7 @@ import json
 import random
 
 import anthropic
+import pytest
 
 from fcplayground import offline
 from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field, verdicts
@@ -258,7 +259,7 @@ def test_the_memos_are_bounded():
         assert memo.find(("key", n), lambda n=n: n * n) == n * n
     assert len(memo) == 2 and memo.find(("key", 4), lambda: -1) == 16
     assert memo.find(["a list"], lambda: 7) == 7 and len(memo) == 2  # no key: no entry
-    assert (UNDERSTOOD.size, ASSIGNMENTS.size, REQUEST_DIGESTS.size) == (256, 1024, 1024)
+    assert (UNDERSTOOD.size, ASSIGNMENTS.size, REQUEST_DIGESTS.size) == (64, 1024, 1024)
 
 
 def test_a_tools_list_offered_again_is_read_as_one():
@@ -273,3 +274,62 @@ def test_a_tools_list_offered_again_is_read_as_one():
         reply = offline.handle(model, "POST", "/v1/messages", body)
     assert (TOOL_LISTS.misses, TOOL_LISTS.hits) == (misses, hits + 3)
     assert reply.json["content"][-1]["input"] == {"city": "Nairobi"}
+
+
+def test_no_garbage_collection_runs_while_a_body_is_parsed():
+    import gc
+    import sys
+
+    from fcplayground.offline.validation import read_json
+
+    def parsing() -> bool:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name != "raw_decode":
+            frame = frame.f_back
+        return frame is not None
+
+    started: list[bool] = []  # for each collection: did it start inside the JSON parser?
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(parsing())
+
+    text = json.dumps({"tools": weather_tools(400)}).encode()
+    gc.callbacks.append(seen)
+    try:
+        for _ in range(5):
+            parsed = read_json(text)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(seen)
+    assert started and not any(started)  # collections ran, yet none inside a parse
+    assert len(parsed["tools"]) == 400 and gc.isenabled()
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a body that is not JSON, or nested too deeply, while the collector is paused for parsing",
+    "refused with the reason, and the garbage collector is on again afterwards",
+)
+def test_the_collector_is_on_again_after_a_body_that_cannot_be_read():
+    import gc
+
+    from fcplayground.offline.validation import BodyError, read_json
+
+    for bad in (b'{"tools": [', b"[" * 100_000):
+        with pytest.raises(BodyError, match="not valid JSON|nested too deeply"):
+            read_json(bad)
+        assert gc.isenabled()
+
+
+def test_a_collector_the_program_switched_off_stays_off():
+    import gc
+
+    from fcplayground.offline.validation import read_json
+
+    gc.disable()
+    try:
+        assert read_json(b'{"a": [1, 2]}') == {"a": [1, 2]}
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

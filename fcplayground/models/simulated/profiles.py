@@ -126,21 +126,22 @@ def read_tools(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]
 
 def _read_each(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]:
     raws = [_raw_key(spec) for spec in specs]
-    found = [read_tool(spec, raw) for spec, raw in zip(specs, raws, strict=True)]
+    found = [_read_one(spec, raw) for spec, raw in zip(specs, raws, strict=True)]
     if any(raw is None for raw in raws):
         return found, None
     # marshal's output ends where the value does: the joined keys say which list was sent
     return found, hashlib.sha256(b"".join(raw[1] for raw in raws)).digest()  # type: ignore[index]
 
 
-def read_tool(
-    spec: ToolSpec, raw: tuple[str, bytes] | None | bool = True
-) -> tuple[ToolSpec, ToolProfile]:
+def read_tool(spec: ToolSpec) -> tuple[ToolSpec, ToolProfile]:
     """The tool as the model reads it (its schema well formed, see :mod:`.schemas`) and its
-    profile, cached by the spec's content (``raw``: its key as sent, when already known)."""
+    profile, cached by the spec's content."""
+    return _read_one(spec, _raw_key(spec))
+
+
+def _read_one(spec: ToolSpec, raw: tuple[str, bytes] | None) -> tuple[ToolSpec, ToolProfile]:
     # The spec as sent is the key when it is small: the same tool offered again is then found
     # without rewriting its schema (what made 1,000 tools cost 1,000 rewrites a request).
-    raw = _raw_key(spec) if raw is True else raw
     if raw is not None and (found := _cached(raw)) is not None:
         return found
     clean = readable(spec)

@@ -38,7 +38,8 @@ class Understood:
         return [replace(i, pieces=list(i.pieces)) for i in self.intents]
 
 
-UNDERSTOOD: Memo[Understood] = Memo(256)
+# Each finding holds a score per tool offered (1,000 of them, maybe): a few dozen are kept.
+UNDERSTOOD: Memo[Understood] = Memo(64)
 
 
 def understand(
