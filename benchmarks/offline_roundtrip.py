@@ -12,7 +12,10 @@ real SDK client twice:
   the provider would, the model decides, the reply is written in the provider's format.
 
 The ``model`` column is the simulated model deciding alone on the same request (part of
-``offline``). OpenAI's endpoints refuse more than 128 tools, as the real API does, so
+``offline``). The same request sent again finds what the model understood of it kept (as
+every turn of an agent loop re-reads the same question with the same tools); ``new q``
+is the full offline round trip with a question of its own on every call (same tools),
+what nothing kept can spare. OpenAI's endpoints refuse more than 128 tools, as the real API does, so
 their rows stop at 128; Messages takes the 1,000. Warm medians in ms, the three cells of
 a row timed in turn (the first calls are run and not counted). Goals: offline under 1.5x
 the floor at 10 tools, and under 30 ms at 1,000 tools.
@@ -125,6 +128,20 @@ def canned(api: str, kwargs: dict[str, Any]) -> Callable[[httpx2.Request], httpx
     return lambda _request: httpx2.Response(200, content=body, headers=headers)
 
 
+def fresh(api: str, kwargs: dict[str, Any]) -> Callable[[], object]:
+    """The offline round trip, each call with a question not asked before (same tools)."""
+    method = call(api, clients(api, None), kwargs)
+    asked = iter(range(1_000_000_000))
+    key = "input" if api == "responses" else "messages"
+
+    def ask() -> object:
+        question = f"{QUESTION} It is question {next(asked)}."
+        kwargs[key] = [{"role": "user", "content": question}]
+        return method()
+
+    return ask
+
+
 def medians_ms(fns: list[Callable[[], object]], n: int) -> list[float]:
     """Warm median ms of each of ``fns``, called in turn so that a burst of load on the
     machine falls on all of them alike."""
@@ -156,21 +173,23 @@ def main() -> None:
     options = parser.parse_args()
     counts = [int(t) for t in options.tools.split(",")]
     print(f"one SDK call, warm median ms over n={options.n} (simulated model offline)")
-    print(f"{'API':<11}{'tools':>6}{'floor':>9}{'offline':>9}{'ratio':>7}{'model':>9}")
+    print(f"{'API':<11}{'tools':>6}{'floor':>9}{'offline':>9}{'ratio':>7}{'model':>9}{'new q':>9}")
     for api in options.apis.split(","):
         # OpenAI refuses more than 128 tools, as the real API does: its rows stop there.
         capped = counts if api == "messages" else [min(c, MAX_TOOLS) for c in counts]
         for count in dict.fromkeys(capped):
             kwargs = request(api, count)
-            floor, full, model = medians_ms(
+            floor, full, model, new = medians_ms(
                 [
                     call(api, clients(api, canned(api, kwargs)), kwargs),
                     call(api, clients(api, None), kwargs),
                     deciding(api, kwargs),
+                    fresh(api, dict(kwargs)),
                 ],
                 options.n,
             )
-            print(f"{api:<11}{count:>6}{floor:>9.2f}{full:>9.2f}{full / floor:>7.2f}{model:>9.2f}")
+            cells = f"{floor:>9.2f}{full:>9.2f}{full / floor:>7.2f}{model:>9.2f}{new:>9.2f}"
+            print(f"{api:<11}{count:>6}{cells}")
     print(f"OpenAI's endpoints take at most {MAX_TOOLS} tools; Messages has no such cap.")
     print("goals: ratio < 1.5 at 10 tools; offline < 30 ms at 1,000 tools")
 

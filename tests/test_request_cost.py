@@ -7,6 +7,7 @@ import json
 import random
 
 import anthropic
+import pytest
 
 from fcplayground import offline
 from fcplayground.offline.validation import GOOD_TOOLS, body, cross_field, verdicts
@@ -176,3 +177,159 @@ def test_the_simulated_model_reads_a_tool_offered_again_without_rewriting_its_sc
     assert [b.model_dump(exclude={"id"}) for b in again.content] == [
         b.model_dump(exclude={"id"}) for b in first.content
     ]
+
+
+def weather_request(tools: list[dict], question: str = "Weather in Paris?") -> bytes:
+    return json.dumps(
+        {
+            "model": "m",
+            "max_tokens": 64,
+            "messages": [{"role": "user", "content": question}],
+            "tools": tools,
+        }
+    ).encode()
+
+
+def test_a_question_asked_again_is_understood_and_bound_once():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.matching import ASSIGNMENTS
+    from fcplayground.models.simulated.understanding import UNDERSTOOD
+
+    model = SimulatedModel()
+    body = weather_request(weather_tools(5), "Weather in Reykjavik, please?")
+    first = offline.handle(model, "POST", "/v1/messages", body).json
+    understood, assigned = UNDERSTOOD.misses, ASSIGNMENTS.misses
+    hits = UNDERSTOOD.hits
+    again = offline.handle(model, "POST", "/v1/messages", body).json
+    assert (UNDERSTOOD.misses, ASSIGNMENTS.misses) == (understood, assigned)
+    assert UNDERSTOOD.hits == hits + 1
+    assert again["content"][-1]["input"] == first["content"][-1]["input"] == {"city": "Reykjavik"}
+    assert again["id"] != first["id"]  # each answer still has ids of its own
+
+
+def test_other_words_or_other_tools_are_understood_afresh():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.understanding import UNDERSTOOD
+
+    model = SimulatedModel()
+    tools = weather_tools(4)
+    offline.handle(model, "POST", "/v1/messages", weather_request(tools, "Weather in Oslo?"))
+    misses = UNDERSTOOD.misses
+    offline.handle(model, "POST", "/v1/messages", weather_request(tools, "Weather in Lima?"))
+    renamed = [*tools[:3], {**tools[3], "description": "Returns the tide tables of a port."}]
+    reply = offline.handle(
+        model, "POST", "/v1/messages", weather_request(renamed, "Weather in Oslo?")
+    )
+    assert UNDERSTOOD.misses == misses + 2
+    assert reply.json["content"][-1]["input"] == {"city": "Oslo"}
+
+
+def test_the_explanation_of_a_repeated_question_is_the_same():
+    from fcplayground.models import SimulatedModel
+
+    model = SimulatedModel()
+    body = weather_request(weather_tools(6), "What's the weather in Quito today?")
+    offline.handle(model, "POST", "/v1/messages", body)
+    first = str(model.last_explanation)
+    offline.handle(model, "POST", "/v1/messages", body)
+    assert str(model.last_explanation) == first
+    assert "get_weather" in first
+
+
+def test_a_request_sent_again_is_not_written_out_again_for_its_ids():
+    from fcplayground.offline.validation.verdicts import REQUEST_DIGESTS
+
+    client = offline.anthropic_client()
+    tools = weather_tools(7)
+    ids = {ask(client, tools).id}
+    misses = REQUEST_DIGESTS.misses
+    ids |= {ask(client, tools).id for _ in range(3)}
+    assert REQUEST_DIGESTS.misses == misses
+    assert len(ids) == 4  # yet every answer has an id of its own
+
+
+def test_the_memos_are_bounded():
+    from fcplayground.models.simulated.matching import ASSIGNMENTS
+    from fcplayground.models.simulated.memo import Memo
+    from fcplayground.models.simulated.understanding import UNDERSTOOD
+    from fcplayground.offline.validation.verdicts import REQUEST_DIGESTS
+
+    memo: Memo[int] = Memo(2)
+    for n in range(5):
+        assert memo.find(("key", n), lambda n=n: n * n) == n * n
+    assert len(memo) == 2 and memo.find(("key", 4), lambda: -1) == 16
+    assert memo.find(["a list"], lambda: 7) == 7 and len(memo) == 2  # no key: no entry
+    assert (UNDERSTOOD.size, ASSIGNMENTS.size, REQUEST_DIGESTS.size) == (64, 1024, 1024)
+
+
+def test_a_tools_list_offered_again_is_read_as_one():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.profiles import TOOL_LISTS
+
+    model = SimulatedModel()
+    body = weather_request(weather_tools(9), "Weather in Nairobi?")
+    offline.handle(model, "POST", "/v1/messages", body)
+    misses, hits = TOOL_LISTS.misses, TOOL_LISTS.hits
+    for _ in range(3):
+        reply = offline.handle(model, "POST", "/v1/messages", body)
+    assert (TOOL_LISTS.misses, TOOL_LISTS.hits) == (misses, hits + 3)
+    assert reply.json["content"][-1]["input"] == {"city": "Nairobi"}
+
+
+def test_no_garbage_collection_runs_while_a_body_is_parsed():
+    import gc
+    import sys
+
+    from fcplayground.offline.validation import read_json
+
+    def parsing() -> bool:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name != "raw_decode":
+            frame = frame.f_back
+        return frame is not None
+
+    started: list[bool] = []  # for each collection: did it start inside the JSON parser?
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(parsing())
+
+    text = json.dumps({"tools": weather_tools(400)}).encode()
+    gc.callbacks.append(seen)
+    try:
+        for _ in range(5):
+            parsed = read_json(text)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(seen)
+    assert started and not any(started)  # collections ran, yet none inside a parse
+    assert len(parsed["tools"]) == 400 and gc.isenabled()
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a body that is not JSON, or nested too deeply, while the collector is paused for parsing",
+    "refused with the reason, and the garbage collector is on again afterwards",
+)
+def test_the_collector_is_on_again_after_a_body_that_cannot_be_read():
+    import gc
+
+    from fcplayground.offline.validation import BodyError, read_json
+
+    for bad in (b'{"tools": [', b"[" * 100_000):
+        with pytest.raises(BodyError, match="not valid JSON|nested too deeply"):
+            read_json(bad)
+        assert gc.isenabled()
+
+
+def test_a_collector_the_program_switched_off_stays_off():
+    import gc
+
+    from fcplayground.offline.validation import read_json
+
+    gc.disable()
+    try:
+        assert read_json(b'{"a": [1, 2]}') == {"a": [1, 2]}
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

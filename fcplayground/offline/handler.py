@@ -37,6 +37,7 @@ from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
 from .state import HTTPRequest, ProviderState
+from .validation import verdicts
 
 ROUTES = dict(wire.ENDPOINTS)  # path -> api ("chat", "responses" or "anthropic")
 # api -> the check of a parsed body (a Refusal or None); benchmarks/hosted_agreement.py uses it.
@@ -295,7 +296,7 @@ def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) 
     """Give a turn the model name and provider-style ids of its own (ids a model set are
     kept): derived from the request and from how often this process has answered it, so
     each answer's ids are new yet a replayed sequence gets the same ones (see :mod:`.ids`)."""
-    seed = IDS.ticket(f"{api}\n{validation.sorted_json(payload)}").seed
+    seed = IDS.ticket_of(verdicts.request_digest(api, payload)).seed
     turn_prefix, call_prefix = PREFIXES[api]
     turn.model = turn.model or request.model
     turn.id = turn.id or wire.stable_id(turn_prefix, seed)

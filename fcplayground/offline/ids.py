@@ -55,7 +55,10 @@ class IdSource:
 
     def ticket(self, body: str) -> Ticket:
         """The ticket for one more answer to ``body`` (a canonical text of the request)."""
-        digest = hashlib.sha256(body.encode()).digest()[:16]
+        return self.ticket_of(hashlib.sha256(body.encode()).digest()[:16])
+
+    def ticket_of(self, digest: bytes) -> Ticket:
+        """:meth:`ticket`, for a body whose digest (first 16 bytes of its SHA-256) is known."""
         with self._lock:
             if digest not in self._seen and len(self._seen) >= self.limit:
                 self._seen.clear()  # forget, but a new epoch keeps every later id new

@@ -19,6 +19,7 @@ from . import extractors
 from .affinity import Fit, fit
 from .assignment import best_assignment
 from .extractors import Candidate
+from .memo import Memo
 from .runs import Run, find_ranges, find_runs, named_slots
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
@@ -57,7 +58,26 @@ class _Unit:
         return self.run.items if self.run else (self.candidate,)  # type: ignore[return-value]
 
 
+# The assignments of recent (request words, values, slots, span): every turn of an agent
+# loop binds the same question to the same tools again.
+ASSIGNMENTS: Memo[dict[str, tuple[_Unit, Fit]]] = Memo(1024)
+
+
 def assign(
+    scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]
+) -> dict[str, tuple[_Unit, Fit]]:
+    """The best assignment of this span's values to the slots (see :func:`_assign`),
+    remembered by content: the same words and reference date, the same values (a value is
+    known by its kind and place in those words), the same slots and span."""
+    values = tuple(
+        (c.kind, c.start, c.end, c.text, c.strength, c.evidence, c.unit, c.tags)
+        for c in scope.candidates
+    )
+    key = (scope.text, scope.today, values, slots, span)
+    return dict(ASSIGNMENTS.find(key, lambda: _assign(scope, slots, span)))
+
+
+def _assign(
     scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]
 ) -> dict[str, tuple[_Unit, Fit]]:
     """The best assignment of this span's values to the slots: each run either as a whole

@@ -11,23 +11,23 @@ recorded.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import deque
 from dataclasses import replace
 from typing import Any
 
-from ...chat import ModelTurn, NamedTool, Request, ToolSpec
+from ...chat import ModelTurn, NamedTool, Request
 from ..plain import count_tokens
 from . import responding
 from .explanation import Explanation, PlannedCall
-from .extractors import Candidate, extract
-from .intents import Intent, find_intents
+from .intents import Intent
 from .naive import injected
 from .planning import plan
-from .profiles import ToolProfile, read_tool
-from .reading import MAX_VALUES, Reading, bounded_values, read
+from .profiles import ToolProfile, read_tools
+from .reading import MAX_VALUES, Reading
+from .reading import read as read_request
 from .relevance import THRESHOLD
+from .understanding import understand
 from .vocabulary import Outcome, Status
 
 __all__ = ["SimulatedModel"]
@@ -62,10 +62,10 @@ class SimulatedModel:
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
-        read_tools = [read_tool(t) for t in request.tools]
-        request = replace(request, tools=[spec for spec, _ in read_tools])
-        reading = read(request.messages, request.system)
-        turn = self._decide(request, reading, [p for _, p in read_tools])
+        read, key = read_tools(request.tools)
+        request = replace(request, tools=[spec for spec, _ in read])
+        reading = read_request(request.messages, request.system)
+        turn = self._decide(request, reading, [p for _, p in read], key)
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
         with self._turns_lock:
@@ -95,7 +95,9 @@ class SimulatedModel:
         with self._turns_lock:
             return list(self._turns)
 
-    def _decide(self, request: Request, reading: Reading, offered: list[ToolProfile]) -> ModelTurn:
+    def _decide(
+        self, request: Request, reading: Reading, offered: list[ToolProfile], key: bytes | None
+    ) -> ModelTurn:
         why = Explanation(reading.text, threshold=self.threshold, notes=list(reading.notes))
         if not reading.text.strip():
             return responding.say("How can I help?", why, Outcome.NOTHING_ASKED)
@@ -106,14 +108,16 @@ class SimulatedModel:
             if not isinstance(choice, NamedTool) or t.name == choice.name
         ]
         tools, profiles = [t for t, _ in kept], [p for _, p in kept]
-        found = extract(reading.text, reading.today)
-        candidates = _not_tool_names(bounded_values(found), request.tools)
-        if len(found) > MAX_VALUES:
-            why.notes.append(
-                f"weighed {MAX_VALUES} of its {len(found)} values: the first and the last ones"
-            )
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
-        intents, why.scores = find_intents(reading.text, candidates, tools, profiles, threshold)
+        named = choice.name if isinstance(choice, NamedTool) else None
+        understood = understand(reading.text, reading.today, request.tools, tools, profiles,
+                                threshold, key and (reading.text, reading.today, key, named, threshold))  # fmt: skip
+        candidates, intents = list(understood.candidates), understood.fresh_intents()
+        why.scores = list(understood.scores)
+        if understood.found > MAX_VALUES:
+            why.notes.append(
+                f"weighed {MAX_VALUES} of its {understood.found} values: the first and the last ones"
+            )
         if choice == "none" or not request.tools:
             return self._without_tools(request, reading, intents, why)
         planned = plan(
@@ -182,16 +186,3 @@ class SimulatedModel:
         intent = Intent(profiles[index], tools[index], 0.0, [(0, len(reading.text))])
         planned = plan(reading.text, candidates, [intent], reading, tools, profiles, True)
         return responding.record(planned[0]) if planned else None
-
-
-_SEPARATORS = re.compile(r"[\s._-]+")
-_QUOTES = " '\"`‘’“”"
-
-
-def _not_tool_names(candidates: list[Candidate], tools: list[ToolSpec]) -> list[Candidate]:
-    """ "use the 'run_linear_regression' function": the tool's own name says which tool,
-    never what to pass it."""
-    names = {_SEPARATORS.sub("_", t.name.lower()) for t in tools}
-    return [
-        c for c in candidates if _SEPARATORS.sub("_", c.text.strip(_QUOTES).lower()) not in names
-    ]

@@ -13,6 +13,8 @@ import math
 from itertools import accumulate
 from typing import Any
 
+from .pause_gc import collector_paused
+
 MAX_DEPTH = 100  # objects and arrays nested deeper than this are refused
 MAX_DIGITS = 4300  # Python's own limit on integer digits; a clearer message for it
 
@@ -63,9 +65,10 @@ def read_json(body: bytes) -> Any:
     # check costs a call per number, and a request with 1,000 tools holds thousands.
     integers = {"parse_int": _integer} if _LONG_DIGITS in body.translate(_DIGITS) else {}
     try:
-        value = json.loads(
-            body or b"null", parse_constant=_constant, parse_float=_decimal, **integers
-        )
+        with collector_paused():  # a tree of new containers: nothing for it to collect
+            value = json.loads(
+                body or b"null", parse_constant=_constant, parse_float=_decimal, **integers
+            )
     except RecursionError:
         raise _too_deep() from None
     except BodyError:

@@ -106,3 +106,23 @@ def sorted_json(body: dict[str, Any]) -> str:
         for k in sorted(body)
     )
     return "{" + ", ".join(members) + "}"
+
+
+# The digests of recent request texts (``api`` and sorted JSON), by the parsed body: the
+# same request sent again (a notebook cell run twice, a retry) is not written out again.
+REQUEST_DIGESTS: Remembered[bytes] = Remembered(1024)
+
+
+def request_digest(api: str, body: dict[str, Any]) -> bytes:
+    """``sha256(f"{api}\\n{sorted_json(body)}")``'s first 16 bytes (what :mod:`..ids`
+    counts answers by), remembered by a digest of the body written out by ``marshal``."""
+
+    def written() -> bytes:
+        return hashlib.sha256(f"{api}\n{sorted_json(body)}".encode()).digest()[:16]
+
+    try:
+        # version 2 writes no back-references, so the same body is always the same bytes
+        key = hashlib.sha256(marshal.dumps((api, body), 2)).digest()
+    except ValueError:  # a value marshal cannot write (a Decimal): written out every time
+        return written()
+    return REQUEST_DIGESTS.find(key, written)
