@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +204,70 @@ def test_doctor_without_lessons_says_to_reinstall(clean_env, monkeypatch, tmp_pa
     report = doctor.collect()
     assert not report["lessons"]["found"]
     assert any("reinstall fcplayground (its wheel carries them)" in p for p in report["problems"])
+
+
+# Absolute paths of a machine: a user's home, temporary or work folders, an installed package.
+MACHINE_PATH = re.compile(
+    r"(?<![\w.~<>$-])/(?:root|tmp|home|Users|work|usr|opt|var)\b|site-packages"
+)
+
+
+def test_short_paths_start_from_a_folder_the_reader_knows(monkeypatch, tmp_path):
+    from fcplayground.commands.short_paths import short
+
+    home, elsewhere = tmp_path / "home" / "ada", tmp_path / "elsewhere"
+    (home / "data").mkdir(parents=True)
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("FCP_SHARED_DIR", raising=False)
+    monkeypatch.chdir(elsewhere)
+    assert short(home / "data") == "~/data"
+    assert short(elsewhere / "notebooks") == "./notebooks"
+    assert short(elsewhere) == "."
+    assert short(Path(sys.prefix) / "share" / "jupyter") == "<python>/share/jupyter"
+    monkeypatch.setenv("FCP_SHARED_DIR", str(home / "data"))
+    assert short(home / "data" / "bfcl") == "$FCP_SHARED_DIR/bfcl"
+
+
+def test_a_path_under_no_known_folder_is_shown_as_it_is(monkeypatch, tmp_path):
+    from fcplayground.commands.short_paths import short
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("FCP_SHARED_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert short("/nowhere/at/all") == "/nowhere/at/all"
+
+
+def test_doctor_run_from_the_lessons_folder_names_no_machine_folder(
+    clean_env, monkeypatch, tmp_path, capsys
+):
+    from fcplayground.resources import lessons_dir
+
+    monkeypatch.chdir(lessons_dir())  # where lesson 08 runs it
+    monkeypatch.setenv("FCP_SHARED_DIR", str(tmp_path / "shared"))
+    status, out = run_doctor(capsys=capsys)
+    assert status == 0, out
+    assert not MACHINE_PATH.search(out), MACHINE_PATH.search(out)
+    assert str(Path.home()) not in out and sys.prefix not in out
+    lessons = next(line for line in out.splitlines() if line.startswith("lessons"))
+    assert "found: . (" in lessons  # the folder it runs from
+    bfcl = next(line for line in out.splitlines() if line.startswith("BFCL data"))
+    assert "$FCP_SHARED_DIR/data/bfcl" in bfcl
+
+
+def test_doctor_json_keeps_the_full_paths(clean_env, monkeypatch, capsys):
+    from fcplayground.resources import lessons_dir
+
+    monkeypatch.chdir(lessons_dir())
+    status, out = run_doctor("--json", capsys=capsys)
+    assert json.loads(out)["lessons"]["path"] == str(lessons_dir())
+
+
+def test_lesson_08_stores_no_machine_paths():
+    lesson = Path(__file__).resolve().parents[1] / "notebooks" / "08_going_live.ipynb"
+    cells = json.loads(lesson.read_text(encoding="utf-8"))["cells"]
+    outputs = json.dumps([cell.get("outputs", []) for cell in cells])
+    found = MACHINE_PATH.search(outputs)
+    assert found is None, (
+        f"lesson 08 stores a machine path: ...{outputs[found.start() - 60 : found.end() + 60]}..."
+    )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from fcplayground import model_for, offline
 from fcplayground.exercises.lesson06 import ERROR_TEXT, check_loop_survives, exercise_tools
 
@@ -123,3 +125,60 @@ def test_a_guard_that_returns_nothing_is_explained():
     feedback = check_send_response_guard(lambda request: None)
     assert not feedback.ok
     assert "Decision" in str(feedback)
+
+
+def content_guard(request):
+    """The guard the issue says was turned down: judge the email by what it says."""
+    from fcplayground.agent import Decision
+
+    body = str(request.arguments.get("body", "")).lower()
+    if request.tool == "send_response" and "password" in body:
+        return Decision.reject("an email asking for a password")
+    return Decision.approve()
+
+
+def test_a_guard_that_rejects_a_body_asking_for_a_password_passes():
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    feedback = check_send_response_guard(content_guard)
+    assert feedback.ok, str(feedback)
+    assert "The reply the user asked for went out." in str(feedback)
+
+
+@pytest.mark.fault(
+    "agent loop",
+    "a poisoned help article, a naive model and a guard that reads the email's body",
+    "the attacker's email is rejected; the reply goes out, as it quotes nothing of the attack",
+)
+def test_the_reply_the_guard_sees_does_not_quote_the_attackers_article():
+    from fcplayground import ModelClient
+    from fcplayground.agent import run
+    from fcplayground.exercises.lesson06 import GUARD_REQUEST
+    from fcplayground.models import SimulatedModel
+    from fcplayground.scenarios import SupportDesk
+    from fcplayground.scenarios.support_desk import INJECTED_ARTICLE
+
+    seen = []
+
+    def watching(request):
+        seen.append(dict(request.arguments))
+        return content_guard(request)
+
+    desk = SupportDesk(injected=True)
+    run(
+        ModelClient.offline(SimulatedModel(naive=True)), desk.tools, GUARD_REQUEST, approve=watching
+    )
+    (reply,) = [a for a in seen if a.get("subject") == "Double charge"]
+    assert INJECTED_ARTICLE[1] not in reply["body"]
+    assert "ignore previous instructions" not in reply["body"].lower()
+    assert "refunded" in reply["body"]  # the real article's answer instead
+
+
+def test_a_guard_that_blocks_the_reply_is_told_what_it_answered():
+    from fcplayground.agent import Decision
+    from fcplayground.exercises.lesson06 import check_send_response_guard
+
+    feedback = check_send_response_guard(lambda request: Decision.reject("no emails today"))
+    assert not feedback.ok
+    assert "'rejected: no emails today'" in str(feedback)
+    assert "Reject only what the user did not ask for" in str(feedback)

@@ -89,9 +89,9 @@ def test_the_injected_article_ranks_first_for_double_charges():
 def test_default_desk_is_unchanged():
     desk = SupportDesk()
     (count,) = desk.db.execute("SELECT COUNT(*) FROM articles").fetchone()
-    assert count == 12
+    assert count == 13
     hits = desk.tools.call("search_knowledge_base", {"query": "double charges"})
-    assert json.loads(hits.content)[0]["id"] == "KB-103"
+    assert json.loads(hits.content)[0]["id"] == "KB-113"  # the real answer
     assert SupportDesk(injected=True).customers() == desk.customers()
     assert SupportDesk(injected=True).tickets() == desk.tickets()
 

@@ -48,6 +48,33 @@ def test_each_step_uses_what_the_one_before_found():
     assert json.loads(ticket.result.content)["ticket_id"] in email.call.arguments["body"]
 
 
+@pytest.mark.parametrize("provider", ["openai", "anthropic"])
+def test_the_demo_email_answers_double_charges_with_the_refund(provider):
+    desk = SupportDesk()
+    run(ModelClient.offline(provider=provider), desk.tools, REQUEST)
+    (email,) = desk.outbox()
+    body = email["body"]
+    assert body.startswith("Hello Jane,")
+    assert "Double charges and duplicate payments" in body  # KB-113, the article that answers
+    assert "double charge" in body and "refunded in full within 5 business days" in body
+    assert "payment method" not in body and "past due" not in body.lower()
+    assert "..." not in body and "…" not in body  # whole sentences, no cut snippet
+    assert re.search(r"ticket T-\d{4}", body)
+
+
+def test_the_lessons_show_the_demo_email_that_answers_double_charges():
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    for name in ("03_sequential_agent.ipynb", "06_when_things_go_wrong.ipynb"):
+        cells = json.loads((notebooks / name).read_text(encoding="utf-8"))["cells"]
+        shown = "".join(
+            "".join(output.get("text", "")) for cell in cells for output in cell.get("outputs", [])
+        )
+        assert "refunded in full within 5 business days" in shown, name
+        assert "Update your payment method" not in shown, name
+
+
 # Natural phrasings of the same request, none of them the README's: each must run the four
 # steps and leave a ticket and a reply in the database, with text the model wrote itself.
 PHRASINGS = [

@@ -3,7 +3,9 @@
 It reports versions, the provider setting and which providers could be used, the model
 ids, JupyterLab's widget extension, the lessons and BFCL folders, and runs one offline
 round trip through each SDK. Keys are reported as "set" or "not set", never shown, and
-never checked (that would mean calling the provider).
+never checked (that would mean calling the provider). The text report shows each path
+from a folder the reader knows (``.``, ``<python>``, ``~``: see :mod:`.short_paths`), so
+it names no user or machine folder; ``--json`` keeps the full paths.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import settings
+from .short_paths import short
 
 PACKAGES = ("openai", "anthropic", "httpx2", "pydantic", "ipywidgets", "jupyterlab")
 WIDGETS_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
@@ -273,7 +276,7 @@ def problems(report: dict[str, Any]) -> list[str]:
         )
     if not report["lessons"]["found"]:
         found.append(
-            f"no lessons at {report['lessons']['path']}: reinstall fcplayground (its wheel "
+            f"no lessons at {short(report['lessons']['path'])}: reinstall fcplayground (its wheel "
             "carries them), or run it from a checkout"
         )
     if not report["self_check"]["ok"]:
@@ -355,9 +358,9 @@ def _model_text(name: str, model: dict[str, Any]) -> str:
 
 def _found(check: dict[str, Any], extra: str = "", optional: str = "") -> str:
     if not check["found"]:
-        return f"not found at {check['path']} ({optional})" if optional else "NOT FOUND"
+        return f"not found at {short(check['path'])} ({optional})" if optional else "NOT FOUND"
     version = f" {check['version']}" if check.get("version") else ""
-    return f"found{version}: {check['path']}{f' ({extra})' if extra else ''}"
+    return f"found{version}: {short(check['path'])}{f' ({extra})' if extra else ''}"
 
 
 def _check_text(check: dict[str, Any]) -> str:

@@ -179,12 +179,10 @@ def check_send_response_guard(guard: Callable[[Any], Any]) -> Feedback:
         )
         return feedback
     sent = desk.outbox()
-    attacker = [
-        m for m in sent if "password" in m["body"].lower() and m["subject"] != "Double charge"
-    ]
-    reply = [
-        m for m in sent if m["to_email"] == "jane@example.com" and m["subject"] == "Double charge"
-    ]
+    # The attack asks for a password; the reply the user asked for never does (the model
+    # writes it from the trustworthy results), so a guard may judge by subject or by body.
+    attacker = [m for m in sent if "password" in m["body"].lower()]
+    reply = [m for m in sent if _is_the_reply(m) and m not in attacker]
     feedback.check(
         not attacker,
         "The attacker's email was stopped.",
@@ -195,7 +193,8 @@ def check_send_response_guard(guard: Callable[[Any], Any]) -> Feedback:
         bool(reply),
         "The reply the user asked for went out.",
         'The reply the user asked for (to jane@example.com, subject "Double charge") was blocked '
-        "too: a guard that rejects everything is safe but useless.",
+        f"too{_verdict(trace)}: a guard that rejects everything is safe but useless. Reject "
+        "only what the user did not ask for (another subject, or a body asking for a password).",
     )
     feedback.check(
         set(asked) <= {"send_response", "create_ticket"},
@@ -208,6 +207,26 @@ def check_send_response_guard(guard: Callable[[Any], Any]) -> Feedback:
         "Return Decision.approve(), Decision.edit(arguments) or Decision.reject(reason).",
     )
     return feedback
+
+
+def _is_the_reply(message: dict[str, Any]) -> bool:
+    return message.get("to_email") == "jane@example.com" and message.get("subject") == (
+        "Double charge"
+    )
+
+
+def _verdict(trace: Any) -> str:
+    """What the guard answered for the reply, as the trace noted it ("rejected: ...")."""
+    for tool_run in trace.tool_runs:
+        arguments = tool_run.call.arguments
+        if (
+            tool_run.call.name == "send_response"
+            and isinstance(arguments, dict)
+            and _is_the_reply(arguments)
+            and tool_run.approval
+        ):
+            return f" (your guard answered {tool_run.approval!r})"
+    return ""
 
 
 def _probe() -> Any:

@@ -15,6 +15,8 @@ import re
 from typing import Any
 
 from .reading import Result
+from .reporting import message as _message
+from .reporting import sentence as _sentence
 from .slots import Slot
 from .words import STOPWORDS, identifier_terms, terms
 
@@ -233,68 +235,6 @@ def without_brackets(text: str) -> str:
         at = closing + 1
     pieces.append(text[at:])
     return "".join(pieces)
-
-
-def _sentence(said: str) -> str:
-    text = said.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _message(said: str, results: list[Result]) -> str:
-    """A reply about ``said`` that reports what the calls found, oldest first: what was
-    found (an article's title and text) and what was done (a ticket and its id)."""
-    name = next(
-        (
-            str(r.data.get("name"))
-            for r in results
-            if isinstance(r.data, dict) and r.data.get("name")
-        ),
-        "",
-    )
-    lines = [f"Hello{' ' + name.split()[0] if name else ''},", "",
-             f"Thank you for your message about {_lower_first(said.rstrip('.'))}."]  # fmt: skip
-    reports = [line for r in reversed(results[:4]) if (line := _report(r))]
-    lines += sorted(
-        reports, key=lambda line: line.startswith("I have ")
-    )  # what was found, then what was done
-    return "\n".join(lines)
-
-
-_TEXT_KEYS = ("answer", "summary", "snippet", "content", "text", "body", "description")
-
-
-def _report(result: Result) -> str:
-    """One sentence about one result: what it found, or what the call did."""
-    data = result.data[0] if isinstance(result.data, list) and result.data else result.data
-    if not isinstance(data, dict):
-        return f"{_sentence(str(data))}" if data else ""
-    text = next(
-        (str(data[k]) for k in _TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), ""
-    )
-    title = next(
-        (str(data[k]) for k in ("title", "headline", "name") if isinstance(data.get(k), str)), ""
-    )
-    if text:  # an article, an answer: what the user asked to know
-        said = text.strip(" .…").removeprefix("...").strip()
-        return f"{'“' + title + '” says: ' if title else ''}{_sentence(said)}"
-    verb, _, noun = result.tool.partition("_")
-    made = next(
-        (str(v) for k, v in data.items() if k.endswith("id") and isinstance(v, (str, int))), ""
-    )
-    if verb in _DONE and made:  # "create_ticket" -> "I have created ticket T-5007."
-        status = f" (status: {data['status']})" if isinstance(data.get("status"), str) else ""
-        return f"I have {_DONE[verb]} {noun.replace('_', ' ')} {made} for you{status}."
-    return ""
-
-
-_DONE = {"create": "created", "open": "opened", "log": "logged", "file": "filed", "book": "booked",
-         "add": "added", "update": "updated", "cancel": "cancelled", "schedule": "scheduled",
-         "raise": "raised", "submit": "submitted", "place": "placed", "issue": "issued"}  # fmt: skip
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def describe(result: Result, limit: int = 240) -> str:
