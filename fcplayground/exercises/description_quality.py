@@ -46,7 +46,7 @@ class Finding:
         return _MESSAGES[self.kind](what, self)
 
 
-def _repeated(what: str, f: Finding) -> str:
+def _say_repeated(what: str, f: Finding) -> str:
     return (
         f"{what} says {f.evidence[0]!r} {f.count} times. Saying a word again tells a model "
         "(or a colleague) nothing more: say it once, and spend the other words on what the "
@@ -54,7 +54,7 @@ def _repeated(what: str, f: Finding) -> str:
     )
 
 
-def _word_list(what: str, f: Finding) -> str:
+def _say_word_list(what: str, f: Finding) -> str:
     return (
         f"{what} is a list of keywords ({' '.join(f.evidence)} ...), not a sentence: it has "
         "almost none of the small words (a, the, of, by, and) that join words into one. A "
@@ -64,7 +64,7 @@ def _word_list(what: str, f: Finding) -> str:
     )
 
 
-def _no_verb(what: str, f: Finding) -> str:
+def _say_no_verb(what: str, f: Finding) -> str:
     return (
         f"{what} has no verb, so it names things without saying what the tool does with "
         "them. Start with what it does: 'Looks up ...', 'Lists ...', 'Reports ...', "
@@ -72,26 +72,15 @@ def _no_verb(what: str, f: Finding) -> str:
     )
 
 
-def _copied_request(text: str, visible: Sequence[str]) -> Finding | None:
-    """A visible request whose words (COPY_RUN in a row, or all of a shorter one) are in
-    ``text`` in the same order."""
-    runs: dict[int, dict[tuple[str, ...], str]] = {}  # run length -> run -> its request
-    for request in visible:
-        theirs = tokens(request)
-        n = min(COPY_RUN, len(theirs))
-        if n >= MIN_SENTENCE_WORDS:
-            at_n = runs.setdefault(n, {})
-            for i in range(len(theirs) - n + 1):
-                at_n.setdefault(tuple(theirs[i : i + n]), request)
-    own = tokens(text)
-    for n, at_n in sorted(runs.items(), reverse=True):
-        for i in range(len(own) - n + 1):
-            if (request := at_n.get(tuple(own[i : i + n]))) is not None:
-                return Finding(Gaming.COPIED_REQUEST, (request,))
-    return None
+def _say_copied_request(what: str, f: Finding) -> str:
+    return (
+        f"{what} copies the request {f.evidence[0]!r}. A description that echoes the test "
+        "requests fits those requests and few others: say what the tool is for, in your own "
+        "words, so that requests phrased differently reach it too."
+    )
 
 
-def _copied_words(what: str, f: Finding) -> str:
+def _say_copied_words(what: str, f: Finding) -> str:
     return (
         f"{what} is mostly words taken from the requests ({', '.join(f.evidence)}: "
         f"{len(f.evidence)} of its {f.count} words). It then fits these requests and few "
@@ -101,11 +90,11 @@ def _copied_words(what: str, f: Finding) -> str:
 
 
 _MESSAGES = {
-    Gaming.REPEATED_WORD: _repeated,
-    Gaming.WORD_LIST: _word_list,
-    Gaming.NO_VERB: _no_verb,
-    Gaming.COPIED_REQUEST: _copied_request,
-    Gaming.COPIED_WORDS: _copied_words,
+    Gaming.REPEATED_WORD: _say_repeated,
+    Gaming.WORD_LIST: _say_word_list,
+    Gaming.NO_VERB: _say_no_verb,
+    Gaming.COPIED_REQUEST: _say_copied_request,
+    Gaming.COPIED_WORDS: _say_copied_words,
 }
 
 # -- words --------------------------------------------------------------------------------
@@ -113,18 +102,24 @@ _MESSAGES = {
 # No nested repetition: each match is one run of letters (with one apostrophe part) or digits.
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[0-9]+")
 
+
+def _vocabulary(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
 # The small words that join content words into a sentence; a keyword list has almost none.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _vocabulary(
     """a an the this that these those its it's their his her our your my of in on at to for
     from by with about as into onto over under between through during before after without
     within per via and or but nor so if when where while whether who whom whose which what
     how it they them he she we you i me us each every any some all no not such than then
     there here up out off is are was were be been being has have had do does did can will
-    would should could may might must also only just like whatever whoever""".split()
+    would should could may might must also only just like whatever whoever"""
 )
 
 # Verbs a tool description uses, in their base form; inflections are found by _base_verbs.
-VERBS = frozenset(
+VERBS = _vocabulary(
     """look return list get find search report show give tell fetch retrieve read write
     create add update delete remove send file log book cancel check track hold keep store
     record answer say describe cover take open raise submit register assign lend loan
@@ -134,12 +129,12 @@ VERBS = frozenset(
     save start stop set make put see view browse load display print accept need know mean
     go come use apply change move mark flag close resolve escalate alert route forward
     collect gather pull bring lead point hand sort filter rank pick choose replace
-    """.split()
+    """
 )
-_IRREGULAR = frozenset(
+_IRREGULAR = _vocabulary(
     """is are was were be been has have had does did can will would should could may might
     must gives gave given bought sent kept held told shown known made found took taken
-    brought led ran paid""".split()
+    brought led ran paid"""
 )
 
 MIN_SENTENCE_WORDS = 3  # shorter texts are judged by the other checks
@@ -242,15 +237,19 @@ def _no_verb(text: str) -> Finding | None:
 def _copied_request(text: str, visible: Sequence[str]) -> Finding | None:
     """A visible request whose words (COPY_RUN in a row, or all of a shorter one) are in
     ``text`` in the same order."""
-    own = tokens(text)
+    runs: dict[int, dict[tuple[str, ...], str]] = {}  # run length -> run -> its request
     for request in visible:
         theirs = tokens(request)
         n = min(COPY_RUN, len(theirs))
-        if n < MIN_SENTENCE_WORDS:
-            continue
-        runs = {tuple(theirs[i : i + n]) for i in range(len(theirs) - n + 1)}
-        if any(tuple(own[i : i + n]) in runs for i in range(len(own) - n + 1)):
-            return Finding(Gaming.COPIED_REQUEST, (request,))
+        if n >= MIN_SENTENCE_WORDS:
+            at_n = runs.setdefault(n, {})
+            for i in range(len(theirs) - n + 1):
+                at_n.setdefault(tuple(theirs[i : i + n]), request)
+    own = tokens(text)
+    for n, at_n in sorted(runs.items(), reverse=True):
+        for i in range(len(own) - n + 1):
+            if (request := at_n.get(tuple(own[i : i + n]))) is not None:
+                return Finding(Gaming.COPIED_REQUEST, (request,))
     return None
 
 

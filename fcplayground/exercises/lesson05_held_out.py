@@ -81,7 +81,9 @@ def _tool_line(result: BatteryResult, name: str) -> str | None:
     if len(rows) - len(missed) >= NEEDED:
         return None
     where = Counter(r.chosen or "no call" for r in missed)
-    went = ", ".join(f"{n} to {c}" if c != "no call" else f"{n} got no call" for c, n in where.items())
+    went = ", ".join(
+        f"{n} to {c}" if c != "no call" else f"{n} got no call" for c, n in where.items()
+    )
     rivals = [c for c in where if c != "no call"]
     hint = meaning_hint(name)
     if rivals:
