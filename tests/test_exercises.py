@@ -117,7 +117,7 @@ def test_honest_docstrings_pass():
         )
         feedback = check_tool_description(get_order_status, "order")
         assert feedback.ok, f"{summary!r}: {feedback}"
-        assert "written in sentences" in str(feedback)
+        assert "no list of keywords" in str(feedback)
 
 
 LONG = 200_000  # characters of one hostile description

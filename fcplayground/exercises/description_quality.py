@@ -38,7 +38,7 @@ class Finding:
 
     kind: Gaming
     evidence: tuple[str, ...]
-    count: int = 0  # repeats of the word, or the description's own words (copied words)
+    count: int = 0  # repeats of the word, or how many words the text has
 
     def message(self, what: str) -> str:
         """What is wrong and what to write instead; ``what`` names the text
@@ -56,12 +56,17 @@ def _say_repeated(what: str, f: Finding) -> str:
 
 def _say_word_list(what: str, f: Finding) -> str:
     return (
-        f"{what} is a list of keywords ({' '.join(f.evidence)} ...), not a sentence: it has "
+        f"{what} is a list of keywords ({_quoted(f)}), not a sentence: it has "
         "almost none of the small words (a, the, of, by, and) that join words into one. A "
         "hosted model reads a description as a colleague would. Write a sentence that says what the "
         "tool does, on what, and what comes back, such as 'Looks up a ... by its ... and "
         "returns its ...'."
     )
+
+
+def _quoted(f: Finding) -> str:
+    """The first words of the text, with "..." when there are more."""
+    return " ".join(f.evidence) + (" ..." if f.count > len(f.evidence) else "")
 
 
 def _say_no_verb(what: str, f: Finding) -> str:
@@ -137,7 +142,7 @@ _IRREGULAR = _vocabulary(
     brought led ran paid"""
 )
 
-MIN_SENTENCE_WORDS = 3  # shorter texts are judged by the other checks
+MIN_SENTENCE_WORDS = 4  # shorter texts are judged by the other checks (length, topic)
 FUNCTION_SHARE = 1 / 8  # fewer small words than this: a keyword list
 COPIED_SHARE = 2 / 3  # more of the words taken from the requests than this: copied
 MIN_COPIED = 3
@@ -198,13 +203,12 @@ def find_gaming(text: str, visible: Sequence[str] = (), *, sentence: bool = True
     ``sentence=False`` skips the sentence checks (for parameter descriptions, which are
     often a phrase: "The order id, e.g. ORD-1234").
     """
-    found = [f for f in (_repeated_word(text),) if f]
-    if sentence:
-        found += [f for f in (_word_list(text),) if f] or [f for f in (_no_verb(text),) if f]
-    if visible:
-        copied = _copied_request(text, visible)
-        found += [copied] if copied else [f for f in (_copied_words(text, visible),) if f]
-    return found
+    found = [_repeated_word(text)]
+    if sentence:  # a keyword list says "write a sentence" already: no verb is then implied
+        found.append(_word_list(text) or _no_verb(text))
+    if visible:  # a whole copied request is the clearer reason than its copied words
+        found.append(_copied_request(text, visible) or _copied_words(text, visible))
+    return [f for f in found if f is not None]
 
 
 def _repeated_word(text: str) -> Finding | None:
@@ -224,14 +228,14 @@ def _word_list(text: str) -> Finding | None:
     joining = sum(w in FUNCTION_WORDS for w in words)
     if joining >= 2 and joining >= FUNCTION_SHARE * len(words):
         return None
-    return Finding(Gaming.WORD_LIST, tuple(words[:5]))
+    return Finding(Gaming.WORD_LIST, tuple(words[:5]), len(words))
 
 
 def _no_verb(text: str) -> Finding | None:
     words = _words(text)
     if len(words) < MIN_SENTENCE_WORDS or any(is_verb(w) for w in words):
         return None
-    return Finding(Gaming.NO_VERB, tuple(words[:5]))
+    return Finding(Gaming.NO_VERB, tuple(words[:5]), len(words))
 
 
 def _copied_request(text: str, visible: Sequence[str]) -> Finding | None:

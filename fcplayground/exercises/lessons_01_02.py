@@ -62,7 +62,7 @@ def _check_written_for_a_reader(feedback: Feedback, tool: Tool) -> None:
         problems += [f.message(what) for f in find_gaming(said, sentence=False)]
     feedback.problems += problems
     if not problems:
-        feedback.passed.append("It is written in sentences, with no word said again and again.")
+        feedback.passed.append("No word is said again and again, and it is no list of keywords.")
 
 
 # -- Lesson 02: the round-trip ------------------------------------------------------------
