@@ -9,19 +9,23 @@ The three tools have names that do not say what they work on and descriptions th
 nothing, so the simulated model calls none of them. The learner rewrites descriptions
 (the tools' or their parameters') until every request reaches the right tool; the
 names, the parameters and the battery stay as they are.
+
+The check then sends requests the learner never sees (:mod:`.lesson05_held_out`), and
+turns down keyword stuffing (:mod:`.description_quality`): a description must say what
+its tool is for, not echo the visible requests.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..evals.battery import Probe, ProbeResult, as_probes, label_text, score_battery
 from ..models import SimulatedModel
-from ..models.simulated.profiles import profile
-from ..models.simulated.words import is_generic, split_identifier, terms
+from ..models.simulated.words import split_identifier, terms
 from ..tools import ToolRegistry
+from .description_quality import find_gaming
 from .feedback import Feedback
+from .lesson05_held_out import check_held_out, meaning_hint
 
 EXERCISE_BATTERY: list[Probe] = [
     Probe("What is Priya Shah's phone extension?", "staff_directory"),
@@ -75,8 +79,9 @@ def exercise_tools() -> ToolRegistry:
 def check_lab_solution(lab: Any) -> Feedback:
     """Does ``lab`` (the exercise's :class:`~fcplayground.widgets.DescriptionLab`) route
     every request of :data:`EXERCISE_BATTERY` right, with the exercise's tool names,
-    parameters and battery unchanged, and no description empty or a copy of its tool's
-    name?
+    parameters and battery unchanged, no description empty, a copy of its tool's name or
+    stuffed with keywords, and the held-out requests (which the learner never sees)
+    routed too?
 
     The battery is scored again here, with a new :class:`SimulatedModel` and without
     distractors, so a stale panel or a distractor slider changes nothing.
@@ -96,10 +101,12 @@ def check_lab_solution(lab: Any) -> Feedback:
     _check_battery(feedback, lab.battery)
     _check_descriptions(feedback, tools)
     if names_ok:
-        _check_score(feedback, tools)
+        if _check_score(feedback, tools):  # then the requests the learner never saw
+            check_held_out(feedback, tools)
     else:
         feedback.problems.append(
-            "The battery is scored once the tool names are the exercise's again."
+            "The battery (and the requests you have not seen) are scored once the tool names "
+            "are the exercise's again."
         )
     return feedback
 
@@ -176,6 +183,7 @@ def _check_battery(feedback: Feedback, battery: Any) -> None:
 
 def _check_descriptions(feedback: Feedback, tools: ToolRegistry) -> None:
     problems = []
+    visible = [p.request for p in EXERCISE_BATTERY]
     for tool in tools:
         text = (tool.description or "").strip()
         if not text:
@@ -188,39 +196,54 @@ def _check_descriptions(feedback: Feedback, tools: ToolRegistry) -> None:
                 f"The description of {tool.name}, {text!r}, says nothing its name does not "
                 "say already. Say what it does, on what, and what it returns."
             )
+        else:
+            what = f"The description of {tool.name}"
+            problems += [f.message(what) for f in find_gaming(text, visible)]
         for param, schema in tool.parameters.get("properties", {}).items():
-            if not str(schema.get("description", "")).strip():
+            said = str(schema.get("description", "")).strip()
+            if not said:
                 problems.append(
                     f"The parameter {param} of {tool.name} has an empty description: say what goes "
                     "there, with an example value."
                 )
+            what = f"The description of {tool.name}'s parameter {param}"
+            problems += [f.message(what) for f in find_gaming(said, visible, sentence=False)]
     feedback.problems += problems
     if not problems:
-        feedback.passed.append("Every description says something beyond the tool's name.")
+        feedback.passed.append(
+            "Every description says something beyond the tool's name, and none is stuffed with keywords."
+        )
 
 
 # -- the score ----------------------------------------------------------------------------
 
 
-def _check_score(feedback: Feedback, tools: ToolRegistry) -> None:
+def _check_score(feedback: Feedback, tools: ToolRegistry) -> bool:
+    """Score the visible battery; True when every request reaches the right tool."""
     result = score_battery(tools, EXERCISE_BATTERY, SimulatedModel())
     if result.correct == result.total:
         feedback.passed.append(
             f"Every request reaches the right tool ({result.summary}, simulated model)."
         )
-        return
+        return True
     threshold = next(
         (r.explanation.threshold for r in result.rows if r.explanation is not None), 1.5
     )
-    wrong = [_why(row, tools) for row in result.rows if not row.right]
+    wrong_rows = [row for row in result.rows if not row.right]
+    wrong = [_why(row, tools) for row in wrong_rows]
     shown = wrong[:SHOWN]
     if len(wrong) > len(shown):
         shown.append(f"... and {len(wrong) - len(shown)} more: see the table in the lab.")
+    # One hint per tool that requests missed: the meaning its description lacks.
+    missed = dict.fromkeys(r.expected for r in wrong_rows if r.expected and not r.chosen)
+    shown += [f"What {name}'s description should do: {meaning_hint(name)}." for name in missed]
     feedback.problems.append(
         f"The battery: {result.summary}. A tool is called when it scores {threshold:g} or "
         "more with a specific word in common, and a word that several tools share counts "
-        "less. Fix these requests:" + "".join(f"\n      - {line}" for line in shown)
+        "less. Once they are right, the check also sends requests you have not seen. Fix "
+        "these requests:" + "".join(f"\n      - {line}" for line in shown)
     )
+    return False
 
 
 SHOWN = 5  # wrong requests explained one by one; the lab's table lists them all
@@ -233,54 +256,28 @@ def _said(score: Any) -> str:
 
 
 def _why(row: ProbeResult, tools: ToolRegistry) -> str:
-    """One wrong probe, and what to change."""
+    """One wrong probe: the scores, and what to say (never words to paste)."""
     scores = {s.name: s for s in getattr(row.explanation, "scores", None) or []}
     head = f"{row.request!r}: expected {label_text(row.expected)}, got {row.chosen or 'no call'}"
     if row.expected is None:
         return (
             f"{head} ({_said(scores.get(row.chosen))}): keep such words out of the "
-            f"description of {row.chosen}."
+            f"description of {row.chosen}, which should say only what it is for."
         )
     own = scores.get(row.expected)
     why = [f"{row.expected} {_said(own)}"]
     if row.chosen is not None:
         why.insert(0, f"{row.chosen} {_said(scores.get(row.chosen))}")
-    elif own is not None and own.matched:
-        shared = {
-            s.name: [w for w in own.matched if w in s.matched]
-            for s in scores.values()
-            if s.name != row.expected
-        }
-        why += [f"{name} has {', '.join(ws)} too" for name, ws in shared.items() if ws]
-    if hint := _missing_words(row.request, tools[row.expected]):
-        why.append(f"words of the request {row.expected} lacks: {', '.join(hint)}")
+        why.append(f"say when to use {row.expected} rather than {row.chosen}")
+    else:
+        if own is not None and own.matched:
+            shared = {
+                s.name: [w for w in own.matched if w in s.matched]
+                for s in scores.values()
+                if s.name != row.expected
+            }
+            why += [f"{name} has {', '.join(ws)} too" for name, ws in shared.items() if ws]
     return f"{head} ({'; '.join(why)})."
-
-
-# Request words that say when, not what: no use to a description.
-_NOT_TOPICS = {"still", "right", "now", "yet", "currently", "today", "ever", "already", "again"}
-
-
-def _missing_words(request: str, tool: Any) -> list[str]:
-    """The request's content words (not names or ids) that the tool's words lack."""
-    known = profile(tool.to_spec()).weights
-    out: list[str] = []
-    previous = ""
-    for match in re.finditer(r"[A-Za-z]+", request):
-        word, after_apostrophe = match.group(0), previous == "'"
-        previous = request[match.end() : match.end() + 1]
-        if after_apostrophe or (match.start() and word[0].isupper()):
-            continue  # "Priya", "LT" (names and ids are values, not the topic) or "'s"
-        found = terms(word)
-        if (
-            found
-            and found[0] not in known
-            and not is_generic(found[0])
-            and word.lower() not in _NOT_TOPICS
-            and word not in out
-        ):
-            out.append(word)
-    return out
 
 
 __all__ = ["EXERCISE_BATTERY", "check_lab_solution", "exercise_tools"]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..tools import Tool
+from .description_quality import find_gaming
 from .feedback import Feedback
 
 # Words that say what a tool gives back; a description without one leaves the model guessing.
@@ -16,7 +17,8 @@ RETURN_WORDS = re.compile(r"\b(return|returns|gives|lists|reports|shows|with)\b"
 
 def check_tool_description(func: Callable[..., Any], topic: str) -> Feedback:
     """Is ``func`` a tool a model can choose well: a specific description of ``topic``,
-    what it returns, and every parameter described?"""
+    what it returns, every parameter described, and written as sentences (no word said
+    again and again, no list of keywords)?"""
     feedback = Feedback()
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
@@ -47,7 +49,20 @@ def check_tool_description(func: Callable[..., Any], topic: str) -> Feedback:
         "Every parameter has a description.",
         f"Describe the parameter(s) {', '.join(undescribed)} in an Args: section of the docstring.",
     )
+    _check_written_for_a_reader(feedback, tool)
     return feedback
+
+
+def _check_written_for_a_reader(feedback: Feedback, tool: Tool) -> None:
+    """Word counts can be gamed: turn down repeated words and keyword lists, and say why."""
+    problems = [f.message("The description") for f in find_gaming(tool.description)]
+    for name, schema in tool.parameters["properties"].items():
+        said = str(schema.get("description", ""))
+        what = f"The description of the parameter {name}"
+        problems += [f.message(what) for f in find_gaming(said, sentence=False)]
+    feedback.problems += problems
+    if not problems:
+        feedback.passed.append("No word is said again and again, and it is no list of keywords.")
 
 
 # -- Lesson 02: the round-trip ------------------------------------------------------------
