@@ -87,3 +87,24 @@ def test_each_subcommands_help_loads_no_sdk_schema_checker_jupyter_or_widgets():
     # and `eval --help` the simulated model for the suite names.
     loaded = {name: loaded_by([name, "--help"]) for name in ("eval", "serve", "doctor", "lessons")}
     assert loaded == {"eval": [], "serve": [], "doctor": [], "lessons": []}
+
+
+def test_the_offline_client_skips_jsonschemas_iri_grammar_and_still_checks_schemas():
+    # rfc3987_syntax builds a Lark grammar on import (about 4 s on two cores), for formats
+    # no check here uses; it must stay importable for anyone else.
+    code = (
+        "import sys\n"
+        "from fcplayground import offline\n"
+        "offline.openai_client()\n"
+        "skipped = 'rfc3987_syntax' not in sys.modules\n"
+        "import jsonschema\n"
+        "try:\n"
+        "    jsonschema.Draft202012Validator.check_schema({'type': 'object', 'required': 3})\n"
+        "    caught = False\n"
+        "except jsonschema.SchemaError:\n"
+        "    caught = True\n"
+        "import rfc3987_syntax\n"
+        "print(skipped, caught)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]

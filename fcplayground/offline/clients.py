@@ -14,6 +14,7 @@ import httpx2
 import openai
 
 from ..models import Model, SimulatedModel
+from ..tools import json_schema_library
 from .handler import make_handler
 
 # Never resolves (.invalid is reserved), so nothing can leave the machine by mistake.
@@ -31,7 +32,7 @@ def default_model() -> Model:
 def _transport(model: Model | None) -> httpx2.MockTransport:
     # The request checks need jsonschema, slow to import: pay for it here, once, rather
     # than inside the first request, where it would look like the model thinking.
-    import jsonschema  # noqa: F401
+    json_schema_library.load()
 
     return httpx2.MockTransport(make_handler(model or default_model()))
 

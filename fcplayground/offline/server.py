@@ -28,6 +28,7 @@ from typing import TextIO
 
 from ..models import Model, SimulatedModel
 from ..settings import model_for
+from ..tools import json_schema_library
 from .handler import Reply, handle
 from .http import MAX_BODY as MAX_BODY  # re-exported: the size cap is the server's
 from .http import PortInUseError as PortInUseError
@@ -68,7 +69,7 @@ class Server:
         max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         # jsonschema is slow to import: pay for it now, not inside the first request.
-        import jsonschema  # noqa: F401
+        json_schema_library.load()
 
         if not timeout > 0:  # also refuses NaN
             raise ValueError(

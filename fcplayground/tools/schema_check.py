@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from fcplayground.tools import json_schema_library
 from fcplayground.tools.execution import CallError
 from fcplayground.tools.schema import takes
 
@@ -43,9 +44,10 @@ class SchemaCheck:
 
     def __init__(self, schema: dict[str, Any]) -> None:
         """Raises ValueError, saying why, when ``schema`` is not a valid JSON Schema."""
-        # Imported here: jsonschema takes seconds to import, and only such tools need it.
-        import jsonschema
+        # Imported here: jsonschema takes a moment to import, and only such tools need it.
         import referencing
+
+        jsonschema = json_schema_library.load()
 
         try:
             jsonschema.Draft202012Validator.check_schema(schema)

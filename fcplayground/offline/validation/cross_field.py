@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ...tools import json_schema_library
 from ...wire.anthropic import merge_roles
 from . import mcp_fields
 from .verdicts import Remembered, digest
@@ -42,7 +43,7 @@ def schema_problem(schema: Any) -> str | None:
 
 def _meta_schema_problem(schema: dict[str, Any]) -> str | None:
     """What draft 2020-12's meta-schema finds wrong in ``schema``."""
-    import jsonschema  # imported here: it takes a second or two, and only requests need it
+    jsonschema = json_schema_library.load()  # here: only requests need it
 
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
