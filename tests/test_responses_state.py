@@ -323,3 +323,19 @@ def test_stream_events_carry_the_same_full_response_object() -> None:
         None,
         "completed",
     )
+
+
+def test_a_function_call_items_id_is_not_its_call_id_in_disguise() -> None:
+    # The real API's item id (fc_…) and call_id (call_…) are unrelated strings; a learner
+    # who sees the same suffix in both would think one can be built from the other.
+    model = ScriptedModel([[("get_weather", {"city": "Paris"}), ("get_time", {"city": "Oslo"})]])
+    reply = offline.openai_client(model).responses.create(
+        model="m", input="Weather in Paris, time in Oslo?", tools=[WEATHER, TIME]
+    )
+    items = [item for item in reply.output if item.type == "function_call"]
+
+    assert len(items) == 2
+    for item in items:
+        assert item.id.startswith("fc_") and item.call_id.startswith("call_")
+        assert item.id.removeprefix("fc_") != item.call_id.removeprefix("call_")
+    assert len({item.id for item in items}) == 2

@@ -21,14 +21,16 @@ from ._common import (
     name_results,
     parse_sse,
     result_from_text,
+    stable_id,
     text_of,
     tool_call,
 )
 
 
 def item_id(prefix: str, call_id: str) -> str:
-    """The item id of a call (``fc_…``) derived from its call id (``call_…``)."""
-    return prefix + call_id.removeprefix("call_")
+    """The item id of a call (``fc_…``), the same for the same call id (``call_…``) but,
+    as the API's are, a different string: the call id cannot be read from it."""
+    return stable_id(prefix, call_id)
 
 
 # -- tools and tool_choice ------------------------------------------------------------
