@@ -26,6 +26,16 @@ from .lesson11_streams import HeldOutStream, held_out_streams, request, sdk_call
 Accumulator = Callable[[Any], Any]
 KEYS = ("id", "name", "arguments")
 SHOWN = 70  # characters of a wrong value quoted back
+# ValueError covers json.JSONDecodeError and UnicodeDecodeError: a piece was parsed or decoded.
+PARSING_HINT = (
+    "Don't parse or decode a piece on its own: a piece can end inside an escape such as "
+    "\\u00e9, or right after a backslash. Join the raw pieces; json.loads the whole text "
+    "only once the stream has ended."
+)
+SKIPPING_HINT = (
+    "Chunks without a call have `delta.tool_calls` set to None, and the usage chunk at the "
+    "end of a stream has no choices at all (`chunk.choices == []`): skip both."
+)
 
 
 def check_chat_accumulator(collect: Accumulator, seed: int | None = None) -> Feedback:
@@ -56,10 +66,8 @@ def _try(collect: Accumulator, stream: HeldOutStream, want: list[dict[str, Any]]
     try:
         got = collect(chunks)
     except Exception as error:  # the learner's code: any failure is feedback, not a crash
-        return (
-            f"your function raised {type(error).__name__}: {_short(str(error))}. Chunks "
-            "without a call have `delta.tool_calls` set to None, and the usage chunk at the "
-            "end of a stream has no choices at all (`chunk.choices == []`): skip both."
+        return f"your function raised {type(error).__name__}: {_short(str(error))}. " + (
+            PARSING_HINT if isinstance(error, ValueError) else SKIPPING_HINT
         )
     finally:
         chunks.close()

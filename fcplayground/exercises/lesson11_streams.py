@@ -118,16 +118,22 @@ def held_out_streams(seed: int | None = None) -> list[HeldOutStream]:
             "Two calls in parallel, their pieces interleaved, one cut inside a \\u00e9 escape "
             "and one between a backslash and the quote it escapes",
             (
-                HeldOutCall("search_flights", _call_id(rng), ('{"from": "Montr\\u00', 'e9al", ', '"to": "Lyon"}')),
-                HeldOutCall("add_note", _call_id(rng), ('{"note": "near the \\', '"old town\\"', '"}')),
+                HeldOutCall(
+                    "search_flights",
+                    _call_id(rng),
+                    ('{"from": "Montr\\u00', 'e9al", ', '"to": "Lyon"}'),
+                ),
+                HeldOutCall(
+                    "add_note", _call_id(rng), ('{"note": "near the \\', '"old town\\"', '"}')
+                ),
             ),
         ),  # fmt: skip
         HeldOutStream(
             "Three calls after some text, the first piece already in the head chunk, "
-            "one-character pieces, and a last usage chunk with no choices",
+            "one-character pieces, compact JSON, and a last usage chunk with no choices",
             (
-                HeldOutCall("get_weather", _call_id(rng), ('{"ci', "t", "y", '": "Oslo"}'), True),
-                HeldOutCall("get_weather", _call_id(rng), tuple('{"city": "Bergen"}')),
+                HeldOutCall("get_weather", _call_id(rng), ('{"ci', "t", "y", '":"Oslo"}'), True),
+                HeldOutCall("get_weather", _call_id(rng), tuple('{"city":"Bergen"}')),
                 HeldOutCall("get_time", _call_id(rng), ("{}",)),
             ),
             text="Let me check both cities.",
