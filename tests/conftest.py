@@ -12,6 +12,7 @@ import pytest
 
 # Files that take longest on two cores (from ``--durations``), slowest first.
 SLOWEST = (
+    "tests/browser/test_lessons_in_jupyterlab.py",
     "tests/test_wheel.py",
     "tests/test_lessons_provider.py",
     "tests/test_lessons_without_shared.py",
