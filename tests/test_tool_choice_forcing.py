@@ -108,6 +108,7 @@ def test_a_forced_call_leaves_an_unstated_id_empty_instead_of_pasting_the_reques
     [(_, arguments)] = anthropic_calls(text, ANTHROPIC["named"])
     assert arguments["order_id"] == ""
     assert arguments["category"] == "technical"
+    assert list(arguments) == ["customer_email", "order_id", "category"]  # the schema's order
 
 
 def test_a_forced_call_picks_the_neutral_option_when_the_text_names_none():

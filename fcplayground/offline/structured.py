@@ -27,7 +27,7 @@ from typing import Any
 
 from ..chat import ModelTurn, NamedTool, Request, ToolSpec
 from ..models import Model
-from ..models.simulated.forcing import guess, neutral_object
+from ..models.simulated.forcing import guess, in_schema_order, neutral_object
 from .validation.output_format import FormatKind, OutputFormat, read
 
 MAX_REPAIRS = 64  # fields given their neutral value, at most, before the whole object is
@@ -96,7 +96,7 @@ def fitted(name: str, schema: dict[str, Any], value: Any, text: str) -> Any:
     for _ in range(MAX_REPAIRS):
         error = next(iter(validator.iter_errors(value)), None)
         if error is None:
-            return value
+            return in_schema_order(value, schema)
         path = list(error.absolute_path)
         field = path[0] if path and path[0] in props else None
         neutral = guess(name, field, props[field], text) if field is not None else None

@@ -58,6 +58,17 @@ def neutral_object(tool: str, schema: dict[str, Any], text: str, depth: int = 0)
     return {n: guess(tool, n, props[n], text, depth) for n in names}
 
 
+def in_schema_order(values: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the schema's properties first, in the order it lists them: the order
+    a model writes the fields in (guessed ones included), whatever order they were found."""
+    props = schema.get("properties")
+    order = list(props) if isinstance(props, dict) else []
+    return {
+        **{k: values[k] for k in order if k in values},
+        **{k: v for k, v in values.items() if k not in order},
+    }
+
+
 def nullable(prop: dict[str, Any]) -> bool:
     """Whether a property's schema allows ``null`` (``["string", "null"]``, an Optional)."""
     kind = prop.get("type")
@@ -74,4 +85,4 @@ def _neutral_option(options: list[Any]) -> Any:
     return next((options[low.index(n)] for n in NEUTRAL_OPTIONS if n in low), options[0])
 
 
-__all__ = ["guess", "neutral_object", "nullable"]
+__all__ = ["guess", "in_schema_order", "neutral_object", "nullable"]

@@ -152,6 +152,7 @@ def forced(
         call.evidence[name] = ArgumentRecord(Source.GUESS, guessed=True)
         if name not in call.guessed:
             call.guessed.append(name)
+    call.arguments = forcing.in_schema_order(call.arguments, spec.parameters if spec else {})
     call.status = Status.READY
     named = isinstance(choice, NamedTool)
     call.reason = (
