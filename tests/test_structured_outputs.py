@@ -4,6 +4,8 @@ with a matching object, strict schemas refused as the API refuses them."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+from collections.abc import Callable
 from typing import Any, Literal
 
 import openai
@@ -311,3 +313,86 @@ def test_a_strict_function_tool_breaking_strict_rules_is_refused():
     assert "Invalid schema for function 'book'" in error.body["message"]
     assert "'uri' is not a valid format" in error.body["message"]
     assert error.param == "tools[0].function.parameters"
+
+
+CODE = "a" * 40 + "!"  # (a+)+$ takes 2**40 steps to refuse it
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a response_format schema whose pattern backtracks ((a+)+$) on the value read",
+    "answered at once: patterns are not run over the reply; the field holds what was read",
+)
+def test_a_backtracking_pattern_in_the_schema_does_not_stall_the_reply():
+    schema = {
+        "type": "object",
+        "properties": {"code": {"type": "string", "pattern": "^(a+)+$", "description": "A code."}},
+        "required": ["code"],
+        "additionalProperties": False,
+    }
+
+    def reply() -> str:
+        completion = offline.openai_client().chat.completions.create(
+            model=MODEL,
+            messages=ask(f'Use the code "{CODE}"'),
+            response_format=strict_format(schema),
+        )
+        return completion.choices[0].message.content
+
+    assert json.loads(in_a_child(reply)) == {"code": CODE}
+
+
+def in_a_child(work: Callable[[], str]) -> str:
+    """``work()`` in a forked process that must finish within GUARD seconds: a process,
+    since one long regex call holds the GIL and a thread's join would wait for it."""
+    receiving, sending = FORK.Pipe(duplex=False)
+    child = FORK.Process(target=lambda: sending.send(work()), daemon=True)
+    child.start()
+    ready = receiving.poll(GUARD)
+    child.kill()
+    child.join(GUARD)
+    assert ready, f"no reply after {GUARD} s: the reply stalled"
+    return receiving.recv()
+
+
+FORK = multiprocessing.get_context("fork")
+GUARD = 30.0  # seconds; the reply takes well under one
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a response_format schema with a $ref to nowhere or to the web",
+    "answered with the schema's neutral object; nothing is fetched",
+)
+def test_an_unresolvable_ref_gives_a_neutral_object_not_a_server_error():
+    schema = {
+        "type": "object",
+        "properties": {"a": {"$ref": "https://example.com/elsewhere.json"}},
+        "required": ["a"],
+    }
+    fmt = {"type": "json_schema", "json_schema": {"name": "thing", "schema": schema}}
+    client = offline.openai_client()
+    completion = client.chat.completions.create(
+        model=MODEL, messages=ask(MARIA), response_format=fmt
+    )
+    assert set(json.loads(completion.choices[0].message.content)) == {"a"}
+
+
+def test_responses_refuses_a_strict_function_tool_breaking_strict_rules():
+    tool = {
+        "type": "function",
+        "name": "book",
+        "strict": True,
+        "parameters": {"type": "object", "properties": {"when": {"type": "string"}}},
+    }
+    client = offline.openai_client()
+    error = refusal(lambda: client.responses.create(model=MODEL, input=MARIA, tools=[tool]))
+    assert "Invalid schema for function 'book'" in error.body["message"]
+    assert "'additionalProperties' is required" in error.body["message"]
+
+
+def test_a_streamed_responses_structured_reply_ends_with_the_parsed_object():
+    client = offline.openai_client()
+    with client.responses.stream(model=MODEL, input=TOM, text_format=Ticket) as stream:
+        final = stream.get_final_response()
+    assert final.output_parsed.customer_email == "tom@example.com"

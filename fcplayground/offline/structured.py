@@ -25,12 +25,15 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from referencing.exceptions import Unresolvable
+
 from ..chat import ModelTurn, NamedTool, Request, ToolSpec
 from ..models import Model
 from ..models.simulated.forcing import guess, in_schema_order, neutral_object
 from .validation.output_format import FormatKind, OutputFormat, read
 
 MAX_REPAIRS = 64  # fields given their neutral value, at most, before the whole object is
+MAX_DEPTH = 64  # of a schema copied without its patterns (the body reader bounds it too)
 
 
 def respond(model: Model, request: Request, payload: dict[str, Any], api: str) -> ModelTurn:
@@ -92,9 +95,12 @@ def fitted(name: str, schema: dict[str, Any], value: Any, text: str) -> Any:
     required = schema.get("required")
     missing = [n for n in (required if isinstance(required, list) else []) if n in props]
     value |= {n: guess(name, n, props[n], text) for n in missing if n not in value}
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(without_patterns(schema))
     for _ in range(MAX_REPAIRS):
-        error = next(iter(validator.iter_errors(value)), None)
+        try:
+            error = next(iter(validator.iter_errors(value)), None)
+        except Unresolvable:  # a $ref to nowhere (or to the web, never fetched)
+            break
         if error is None:
             return in_schema_order(value, schema)
         path = list(error.absolute_path)
@@ -104,6 +110,23 @@ def fitted(name: str, schema: dict[str, Any], value: Any, text: str) -> Any:
             break  # not a field's fault, or its neutral value does not fit either
         value = {**value, field: neutral}
     return neutral_object(name, schema, text)
+
+
+def without_patterns(schema: Any, depth: int = 0) -> Any:
+    """``schema`` without its ``pattern`` regexes: they are the request's, and a regex that
+    backtracks (``(a+)+$``) must not stall the reply; the fields' text comes from the request
+    anyway, so a pattern adds nothing the model could honour."""
+    if depth > MAX_DEPTH:
+        return {}
+    if isinstance(schema, list):
+        return [without_patterns(s, depth + 1) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {
+        k: without_patterns(v, depth + 1)
+        for k, v in schema.items()
+        if not (k == "pattern" and isinstance(v, str)) and k != "patternProperties"
+    }
 
 
 def _said(request: Request) -> str:
