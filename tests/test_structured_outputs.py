@@ -396,3 +396,19 @@ def test_a_streamed_responses_structured_reply_ends_with_the_parsed_object():
     with client.responses.stream(model=MODEL, input=TOM, text_format=Ticket) as stream:
         final = stream.get_final_response()
     assert final.output_parsed.customer_email == "tom@example.com"
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "a Responses text.format that is not an object, or has no type",
+    "400 naming text.format (or text.format.type) and what it must be",
+)
+@pytest.mark.parametrize(
+    "text, param",
+    [({"format": "json"}, "text.format"), ({"format": {"name": "x"}}, "text.format.type")],
+)
+def test_a_malformed_text_format_is_refused_naming_the_field(text, param):
+    client = offline.openai_client()
+    error = refusal(lambda: client.responses.create(model=MODEL, input=MARIA, text=text))
+    assert error.param == param
+    assert "text.format" in error.body["message"]

@@ -69,6 +69,17 @@ def chat_calls(text: str, choice: Any) -> list[tuple[str, str]]:
     return [(c.function.name, c.function.arguments) for c in calls]
 
 
+def responses_calls(text: str, choice: Any) -> list[tuple[str, str]]:
+    tools = [
+        {"type": "function", "name": n, "description": d, "parameters": s}
+        for n, (d, s) in TOOLS.items()
+    ]
+    response = offline.openai_client().responses.create(
+        model="gpt-4o-mini", tools=tools, tool_choice=choice, input=text
+    )
+    return [(item.name, item.arguments) for item in response.output if item.type == "function_call"]
+
+
 ANTHROPIC = {
     "auto": {"type": "auto"},
     "required": {"type": "any"},
@@ -83,7 +94,14 @@ OPENAI = {
 }
 
 
-@pytest.mark.parametrize("calls, choices", [(anthropic_calls, ANTHROPIC), (chat_calls, OPENAI)])
+RESPONSES = {**OPENAI, "named": {"type": "function", "name": "record_ticket"}}
+
+
+@pytest.mark.parametrize(
+    "calls, choices",
+    [(anthropic_calls, ANTHROPIC), (chat_calls, OPENAI), (responses_calls, RESPONSES)],
+    ids=["anthropic", "chat", "responses"],
+)
 def test_each_tool_choice_does_what_it_says_on_both_apis(calls, choices):
     assert [name for name, _ in calls(ASK, choices["auto"])] == ["get_weather"]
     assert calls(HELLO, choices["auto"]) == []  # auto: no tool fits small talk

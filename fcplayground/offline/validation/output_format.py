@@ -24,10 +24,11 @@ from typing import Any
 
 from .cross_field import schema_problem
 from .strict_schema import strict_problem
-from .wording import Refusal
+from .wording import OPENAI_KINDS, Refusal
 
 NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # used with fullmatch
 SCHEMA_CODE = "invalid_json_schema"
+JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array"}
 
 
 class FormatKind(str, Enum):
@@ -104,8 +105,14 @@ def problem(api: str, payload: dict[str, Any]) -> Refusal | None:
     where = WHERE[api]
     raw, inner = _raw(api, payload)
     if raw is None:
-        return None
+        return _not_an_object(api, payload)
     kind = raw.get("type")
+    if kind is None:
+        return Refusal(
+            f"Missing required parameter: '{where.field}.type'.",
+            f"{where.field}.type",
+            "missing_required_parameter",
+        )
     if kind not in {k.value for k in FormatKind}:
         return Refusal(
             f"Invalid value: '{kind}'. Supported values are: 'text', 'json_object', and "
@@ -118,6 +125,21 @@ def problem(api: str, payload: dict[str, Any]) -> Refusal | None:
     if kind == FormatKind.JSON_SCHEMA.value:
         return _schema_problem(where, inner)
     return None
+
+
+def _not_an_object(api: str, payload: dict[str, Any]) -> Refusal | None:
+    """Responses' ``text.format`` given as something other than an object (Chat's
+    ``response_format`` has its type checked with the other fields)."""
+    text = payload.get("text")
+    if api != "responses" or not isinstance(text, dict) or text.get("format") is None:
+        return None
+    json_type = JSON_TYPES.get(type(text["format"]), "string")
+    got = OPENAI_KINDS[json_type]
+    return Refusal(
+        f"Invalid type for 'text.format': expected an object, but got {got} instead.",
+        "text.format",
+        "invalid_type",
+    )
 
 
 def _schema_problem(where: Where, inner: dict[str, Any]) -> Refusal | None:
