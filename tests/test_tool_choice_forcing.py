@@ -3,6 +3,7 @@ extraction through a forced tool, offline."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -168,3 +169,37 @@ def test_a_recursive_schema_gets_a_bounded_neutral_value():
     node: dict[str, Any] = {"type": "object", "properties": {}, "required": ["child"]}
     node["properties"]["child"] = node  # a schema that contains itself
     assert isinstance(neutral_object("t", node, ""), dict)
+
+
+def test_a_strict_tools_nullable_field_the_text_lacks_is_null_instead_of_a_question():
+    schema = {
+        "type": "object",
+        "properties": {
+            "customer_email": {"type": ["string", "null"], "description": "The email address."},
+            "order_id": {
+                "type": ["string", "null"],
+                "description": "The order number, e.g. ORD-1042.",
+            },
+        },
+        "required": ["customer_email", "order_id"],
+        "additionalProperties": False,
+    }
+    tool = {
+        "type": "function",
+        "function": {
+            "name": "record_ticket",
+            "description": "Records a support ticket read from a customer's message.",
+            "strict": True,
+            "parameters": schema,
+        },
+    }
+    completion = offline.openai_client().chat.completions.create(
+        model="gpt-4o-mini",
+        tools=[tool],
+        messages=[{"role": "user", "content": "Record a ticket: the app crashes. tom@example.com"}],
+    )
+    [call] = completion.choices[0].message.tool_calls
+    assert json.loads(call.function.arguments) == {
+        "customer_email": "tom@example.com",
+        "order_id": None,
+    }

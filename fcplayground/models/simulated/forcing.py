@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .slots import read_slot
+from .slots import nullable, read_slot
 from .vocabulary import Kind
 
 # Options a careful writer picks when the text names none of them.
@@ -67,17 +67,6 @@ def in_schema_order(values: dict[str, Any], schema: dict[str, Any]) -> dict[str,
         **{k: values[k] for k in order if k in values},
         **{k: v for k, v in values.items() if k not in order},
     }
-
-
-def nullable(prop: dict[str, Any]) -> bool:
-    """Whether a property's schema allows ``null`` (``["string", "null"]``, an Optional)."""
-    kind = prop.get("type")
-    if kind == "null" or (isinstance(kind, list) and "null" in kind):
-        return True
-    options = prop.get("anyOf") or prop.get("oneOf")
-    return isinstance(options, list) and any(
-        isinstance(o, dict) and o.get("type") == "null" for o in options
-    )
 
 
 def _neutral_option(options: list[Any]) -> Any:
