@@ -29,10 +29,12 @@ def run_block(source: str) -> object:
     tree = ast.parse(source)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     namespace: dict[str, object] = {"__name__": "solution"}
-    exec(compile(tree, "docs/solutions.md", "exec"), namespace)
+    # dont_inherit: this file's `from __future__ import annotations` is not a fresh kernel's
+    exec(compile(tree, "docs/solutions.md", "exec", dont_inherit=True), namespace)
     if last is None:
         return None
-    return eval(compile(ast.Expression(last.value), "docs/solutions.md", "eval"), namespace)
+    expression = ast.Expression(last.value)
+    return eval(compile(expression, "docs/solutions.md", "eval", dont_inherit=True), namespace)
 
 
 def notebook_checks(lesson: str) -> set[str]:

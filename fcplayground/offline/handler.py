@@ -30,6 +30,7 @@ from . import (
     mcp_stream,
     model_list,
     responses_store,
+    structured,
     threads,
     validation,
 )
@@ -272,7 +273,7 @@ def _respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
         return error_reply(api, 400, "invalid_request_error", e.message, e.param)
     truncated = False
     try:
-        turn = model.respond(request)
+        turn = structured.respond(model, request, payload, api)  # a response_format too
     except TruncatedStream as e:
         turn, truncated = e.turn, True
     except ProviderFault as e:

@@ -40,6 +40,8 @@ def complete(calls: list[Call], text: str, reading: Reading) -> None:
             if not slot.required or slot.name in call.arguments:
                 continue
             argument = _fill(slot, call, text, reading, done)
+            if argument is None and slot.nullable:  # strict mode's "optional": null, not a question
+                argument = Argument(None, Source.DEFAULT, "not given, and the schema allows null")
             if argument is not None:
                 call.arguments[slot.name] = argument
         call.missing = [

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ...chat import ModelTurn, NamedTool, Request, ToolCall, ToolResult
+from . import forcing
 from .explanation import ArgumentRecord, Explanation, PlannedCall
 from .planning import Planned
 from .reading import Done, Reading, parse
@@ -147,10 +148,11 @@ def forced(
     for name in [
         n for n in (spec.parameters.get("required", []) if spec else []) if n not in call.arguments
     ]:
-        call.arguments[name] = guess(props.get(name, {}), why.request)
+        call.arguments[name] = forcing.guess(call.tool, name, props.get(name, {}), why.request)
         call.evidence[name] = ArgumentRecord(Source.GUESS, guessed=True)
         if name not in call.guessed:
             call.guessed.append(name)
+    call.arguments = forcing.in_schema_order(call.arguments, spec.parameters if spec else {})
     call.status = Status.READY
     named = isinstance(choice, NamedTool)
     call.reason = (
@@ -160,18 +162,6 @@ def forced(
         why.calls.append(call)
     why.outcome = Outcome.FORCED
     return ModelTurn(tool_calls=[ToolCall(call.tool, dict(call.arguments))], explanation=why)
-
-
-def guess(prop: dict[str, Any], text: str) -> Any:
-    """A value for a forced call's missing parameter: the first option, zero, false, empty."""
-    if prop.get("enum"):
-        return prop["enum"][0]
-    kind = prop.get("type")
-    if isinstance(kind, list):  # ["integer", "null"]: the type that is not null
-        kind = next((k for k in kind if k != "null"), None)
-    return {"integer": 0, "number": 0, "boolean": False, "array": [], "object": {}}.get(
-        kind, text.strip()[:80]
-    )
 
 
 __all__ = ["Kind", "answer", "calls_turn", "forced", "no_tool", "question", "record", "say"]

@@ -118,6 +118,7 @@ class Slot:
     position: int = 0
     tool_terms: frozenset[str] = frozenset()
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    nullable: bool = False  # the schema allows null: a strict tool's way of "optional"
 
     @property
     def label(self) -> str:
@@ -157,6 +158,7 @@ def read_slot(
     tool_terms: frozenset[str],
 ) -> Slot:
     """One parameter's slot: its kind, role, cues and the form its description asks for."""
+    may_be_null = nullable(prop)
     prop = _resolved(prop)
     json_type = _json_type(prop)
     description = str(prop.get("description", "") or "")
@@ -182,7 +184,7 @@ def read_slot(
         description=description, hints=_hints(description, tool_terms), enum=enum, unit=_unit(name, description),
         date_format=_date_format(description, examples, prop), percent=_percent(description),
         direction=_direction(name, description), items=items, accepts=accepts, default=_default(prop, description, json_type),
-        examples=examples, position=position, tool_terms=tool_terms, schema=prop,
+        examples=examples, position=position, tool_terms=tool_terms, schema=prop, nullable=may_be_null,
     )  # fmt: skip
 
 
@@ -199,6 +201,17 @@ def _listed_options(description: str, json_type: str) -> tuple[str, ...]:
         return ()
     m = _OR_LIST.search(description)
     return tuple(re.findall(r"['\"]([\w /.-]{1,30})['\"]", m.group(0))) if m else ()
+
+
+def nullable(prop: dict[str, Any]) -> bool:
+    """Whether a property's schema allows ``null`` (``["string", "null"]``, an Optional)."""
+    kind = prop.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    options = prop.get("anyOf") or prop.get("oneOf")
+    return isinstance(options, list) and any(
+        isinstance(o, dict) and o.get("type") == "null" for o in options
+    )
 
 
 def _resolved(prop: dict[str, Any]) -> dict[str, Any]:

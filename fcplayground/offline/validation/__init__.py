@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from . import cross_field, fields_chat, fields_messages, fields_responses, wording
+from . import cross_field, fields_chat, fields_messages, fields_responses, output_format, wording
 from .body import BodyError, lone_surrogate, read_json
 from .shapes import Anything, Obj, Violation
 from .verdicts import Remembered, fingerprint, sorted_json
@@ -67,4 +67,4 @@ def validate(api: str, payload: dict[str, Any]) -> Refusal | None:
         if key is not None:
             GOOD_TOOLS.put(key, tuple(found))
         names = tuple(found)
-    return checks.rest(payload, list(names))
+    return checks.rest(payload, list(names)) or output_format.problem(api, payload)

@@ -17,6 +17,7 @@ from typing import Any
 from ...tools import json_schema_library
 from ...wire.anthropic import merge_roles
 from . import mcp_fields
+from .strict_schema import strict_problem
 from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
 
@@ -51,28 +52,6 @@ def _meta_schema_problem(schema: dict[str, Any]) -> str | None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         return f"{error.message} (at {where})"
     return None
-
-
-def strict_problem(schema: dict[str, Any], path: tuple = ()) -> str | None:
-    """What breaks OpenAI's strict-mode rules in an object schema, or None."""
-    for key in ("$defs", "definitions"):
-        for name, sub in (schema.get(key) or {}).items():
-            if problem := strict_problem(sub, (*path, key, name)):
-                return problem
-    if schema.get("type") == "object" or "properties" in schema:
-        if schema.get("additionalProperties") is not False:
-            return f"In context={path}, 'additionalProperties' is required to be supplied and to be false."
-        missing = [k for k in schema.get("properties", {}) if k not in schema.get("required", [])]
-        if missing:
-            return (
-                f"In context={path}, 'required' is required to be supplied and to be an array "
-                f"including every key in properties. Missing '{missing[0]}'."
-            )
-    for name, sub in (schema.get("properties") or {}).items():
-        if isinstance(sub, dict) and (problem := strict_problem(sub, (*path, "properties", name))):
-            return problem
-    items = schema.get("items")
-    return strict_problem(items, (*path, "items")) if isinstance(items, dict) else None
 
 
 # -- OpenAI (Chat Completions and Responses share tool and tool_choice rules) ----------
