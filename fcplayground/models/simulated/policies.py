@@ -65,8 +65,7 @@ _FILLER = {"the", "a", "an", "user", "users", "user's", "asks", "ask", "asked", 
            "has", "have", "needs", "need", "wants", "want", "you", "we", "i", "me", "concerns",
            "concern", "involve", "involves", "involving", "for", "if", "than", "except",
            "unless", "other", "use", "using", "call", "calling", "tool", "tools", "function",
-           "functions", "only", "just", "them", "those", "these", "such", "asked", "about",
-           "really", "truly", "clearly", "do", "does", "where", "which", "what"}  # fmt: skip
+           "functions", "only", "just", "those", "these", "such", "really", "truly", "clearly", "do", "does", "where", "which", "what"}  # fmt: skip
 # Action words that cover every call that changes something.
 _ANY_CHANGE = {"action", "actions", "change", "changes", "changing", "modify", "modifies",
                "modifying", "data", "write", "writes", "writing", "effect", "effects",
