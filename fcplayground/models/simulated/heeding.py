@@ -66,7 +66,9 @@ def heed(reading: Reading, profiles: list[ToolProfile], why: Explanation) -> Non
     if not rules:
         return
     by_name = {p.name: p for p in profiles}
-    for rule in rules.rules:
+    # whatever order the prompt says them in: off-topic calls first (they are not made at
+    # all), then missing values, then confirmation of a call whose values are all known
+    for rule in sorted(rules.rules, key=lambda r: list(_EFFECTS).index(r.kind)):
         why.rules.append(_EFFECTS[rule.kind](rule, reading, by_name, why.calls))
 
 
@@ -91,7 +93,7 @@ def _ask_for_values(
     rule: Policy, reading: Reading, by_name: dict[str, ToolProfile], calls: list[PlannedCall]
 ) -> RuleRecord:
     record = RuleRecord(rule.kind, rule.said)
-    if reading.followup == FollowUp.ANSWER:
+    if reading.followup in (FollowUp.ANSWER, FollowUp.CONTINUE):
         record.detail = "the user has answered the model's question: the values are theirs"
         return record
     for call in calls:
