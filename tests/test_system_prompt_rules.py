@@ -5,6 +5,8 @@ Each test sets the same request beside a prompt without the rule."""
 
 from __future__ import annotations
 
+import json
+
 import anthropic
 import pytest
 from openai.types.chat import ChatCompletion
@@ -128,6 +130,9 @@ def test_after_the_user_answers_the_question_the_call_is_made_with_their_words()
          {"role": "user", "content": answer}],
     )  # fmt: skip
     assert called(followed) == ["send_email"]
+    arguments = json.loads(followed.tool_calls[0].function.arguments)
+    assert arguments["subject"] == "Refund processed"
+    assert arguments["body"] == "Your $40 refund is back on your card."
     assert "values are theirs" in str(model.last_explanation)
 
 
