@@ -123,7 +123,7 @@ def test_after_the_user_answers_the_question_the_call_is_made_with_their_words()
     model = SimulatedModel()
     system = {"role": "system", "content": ASK}
     asked = chat(model, [system, {"role": "user", "content": EMAIL}])
-    answer = "Subject: Refund processed. Say that the refund of $40 reached her card."
+    answer = "Subject 'Refund processed', body 'Your $40 refund is back on your card.'"
     followed = chat(
         model,
         [system, {"role": "user", "content": EMAIL}, {"role": "assistant", "content": asked.content},
