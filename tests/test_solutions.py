@@ -15,7 +15,7 @@ ROOT = Path(__file__).parents[1]
 SOLUTIONS = (ROOT / "docs" / "solutions.md").read_text(encoding="utf-8")
 GUIDE = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```python\n(.*?)```", SOLUTIONS, re.S)
-LESSONS = [f"{n:02d}" for n in range(1, 10)]
+LESSONS = [f"{n:02d}" for n in range(1, 10)] + ["13"]
 
 
 def block_id(source: str) -> str:
