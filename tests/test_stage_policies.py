@@ -74,6 +74,7 @@ def test_wordings_of_tools_only_for_keep_the_topic(system, topic):
         "Only use tools when they help.",
         "Use tools whenever needed.",
         "Only answer in English.",
+        "Strictly use the mentioned functions only to generate the output.",  # BFCL's wording
     ],
 )
 def test_a_rule_without_a_topic_or_without_only_narrows_nothing(system):
@@ -104,6 +105,8 @@ def test_wordings_of_confirm_first_name_the_actions_they_cover(system, action, a
         "Send emails without asking.",
         "No need to confirm before sending email.",
         "Don't ask for confirmation.",
+        "Before providing any answer, verify each function's description.",  # no action named
+        "If anything is unclear, ask me before calling a tool.",
     ],
 )
 def test_a_negated_or_waived_confirmation_sets_no_confirm_rule(system):

@@ -27,7 +27,7 @@ from enum import Enum
 from functools import lru_cache
 
 from .reading import bounded
-from .words import is_generic, terms
+from .words import is_generic, stem, terms
 
 _SENTENCE = re.compile(r"[^.!?;:\n]+")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -65,7 +65,11 @@ _FILLER = {"the", "a", "an", "user", "users", "user's", "asks", "ask", "asked", 
            "has", "have", "needs", "need", "wants", "want", "you", "we", "i", "me", "concerns",
            "concern", "involve", "involves", "involving", "for", "if", "than", "except",
            "unless", "other", "use", "using", "call", "calling", "tool", "tools", "function",
-           "functions", "only", "just", "those", "these", "such", "really", "truly", "clearly", "do", "does", "where", "which", "what"}  # fmt: skip
+           "functions", "only", "just", "those", "these", "such", "really", "truly", "clearly",
+           "do", "does", "where", "which", "what", "generate", "output", "outputs", "produce",
+           "result", "results", "respond", "response", "responses", "complete", "task", "tasks",
+           "job", "mentioned", "given", "provided", "listed", "available", "strictly", "reply",
+           "replies", "work"}  # fmt: skip
 # Action words that cover every call that changes something.
 _ANY_CHANGE = {"action", "actions", "change", "changes", "changing", "modify", "modifies",
                "modifying", "data", "write", "writes", "writing", "effect", "effects",
@@ -79,6 +83,9 @@ ACTION_VERBS = {"delete", "remove", "cancel", "update", "change", "modify", "edi
                 "ban", "block", "deactivate", "create", "add", "set", "send", "book", "save",
                 "schedule", "upload", "share", "invite"}  # fmt: skip
 _ACTION_TERMS = frozenset(t for w in ACTION_VERBS for t in terms(w))
+_ACTION_STEMS = frozenset(
+    stem(w) for w in ACTION_VERBS
+)  # "answer" folds onto "message": stems do not
 _EVERYTHING = {"anything", "something", "everything"}
 _NOT_ACTIONS = {"you", "i", "we", "the", "a", "an", "any", "to", "user", "users", "me", "them",
                 "it", "first", "always", "please", "make", "sure", "with", "from", "get",
@@ -237,7 +244,7 @@ def _actions(said: str, ws: list[str]) -> Policy | None:
     any_change = any(w in _ANY_CHANGE - _EVERYTHING for w in ws) or (
         not actions and any(w in _EVERYTHING for w in ws)
     )
-    if not (any_change or actions):
+    if not (any_change or any(stem(w) in _ACTION_STEMS for w in ws)):  # "before answering": none
         return None
     return Policy(PolicyKind.CONFIRM_FIRST, said, actions=actions, any_change=any_change)
 
