@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .policies import PolicyKind
 from .relevance import ToolScore
 from .vocabulary import Outcome, Source, Status
 
@@ -62,6 +63,23 @@ class PlannedCall:
 
 
 @dataclass
+class RuleRecord:
+    """A rule the system prompt set, and what it changed in this turn."""
+
+    kind: PolicyKind
+    said: str  # the sentence it was read from
+    changed: list[str] = field(default_factory=list)  # the tools whose calls it changed
+    detail: str = ""
+    topic: str = ""  # what tools are kept for ("account questions"), for that kind of rule
+
+    def __str__(self) -> str:
+        effect = self.detail or (
+            f"changed {', '.join(self.changed)}" if self.changed else "changed nothing here"
+        )
+        return f"{self.said!r} ({self.kind.value}): {effect}"
+
+
+@dataclass
 class Explanation:
     """The reasons behind one turn of the simulated model."""
 
@@ -73,6 +91,11 @@ class Explanation:
     notes: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)  # what an asking turn asks for
     unused: list[str] = field(default_factory=list)  # tools that would have been used
+    rules: list[RuleRecord] = field(default_factory=list)  # the system prompt's tool-use rules
+
+    def rule(self, kind: PolicyKind) -> RuleRecord | None:
+        """The record of the system prompt's rule of that kind, when it changed a call."""
+        return next((r for r in self.rules if r.kind == kind and r.changed), None)
 
     @property
     def decision(self) -> str:
@@ -89,6 +112,7 @@ class Explanation:
         if self.calls:
             lines.append("Calls:")
             lines += ["  " + str(c).replace("\n", "\n  ") for c in self.calls]
+        lines += [f"System prompt rule: {r}" for r in self.rules]
         lines += [f"Note: {n}" for n in self.notes]
         return "\n".join(lines)
 
@@ -107,7 +131,23 @@ def _calls(why: Explanation) -> str:
 
 
 def _asks(why: Explanation) -> str:
-    return f"asks for {', '.join(why.asked) or 'a missing value'}: {RULE}"
+    rule = why.rule(PolicyKind.ASK_FOR_VALUES)
+    reason = f"the system prompt says to ask, not assume ({rule.said!r})" if rule else RULE
+    return f"asks for {', '.join(why.asked) or 'a missing value'}: {reason}"
+
+
+def _confirms(why: Explanation) -> str:
+    rule = why.rule(PolicyKind.CONFIRM_FIRST)
+    names = ", ".join(rule.changed) if rule else "a call"
+    said = f" ({rule.said!r})" if rule else ""
+    return f"asks the user to confirm before calling {names}: the system prompt says so{said}"
+
+
+def _off_topic(why: Explanation) -> str:
+    rule = why.rule(PolicyKind.TOOLS_ONLY_FOR)
+    said = f" ({rule.said!r})" if rule else ""
+    names = f" (would have used {', '.join(rule.changed)})" if rule else ""
+    return f"the system prompt keeps tools for another topic{said}: no call{names}"
 
 
 def _forced(why: Explanation) -> str:
@@ -135,4 +175,6 @@ _DECISIONS = {
     Outcome.TOOLS_OFF: _tools_off,
     Outcome.NOTHING_ASKED: lambda why: "no user message: nothing to do",
     Outcome.SMALL_TALK: lambda why: "small talk: answers in words, no call",
+    Outcome.CONFIRMS: _confirms,
+    Outcome.OFF_TOPIC: _off_topic,
 }

@@ -20,6 +20,7 @@ from ...chat import ModelTurn, NamedTool, Request
 from ..plain import count_tokens
 from . import responding
 from .explanation import Explanation, PlannedCall
+from .heeding import heed, policy_turn, reread
 from .intents import Intent
 from .naive import injected
 from .planning import plan
@@ -64,7 +65,7 @@ class SimulatedModel:
         """Decide the next turn for ``request``."""
         read, key = read_tools(request.tools)
         request = replace(request, tools=[spec for spec, _ in read])
-        reading = read_request(request.messages, request.system)
+        reading = reread(read_request(request.messages, request.system))
         turn = self._decide(request, reading, [p for _, p in read], key)
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
@@ -124,6 +125,7 @@ class SimulatedModel:
             reading.text, candidates, intents, reading, tools, profiles, request.allows_parallel
         )
         why.calls = [responding.record(p) for p in planned]
+        heed(reading, profiles, why)  # the system prompt's tool-use rules
         ready = [c for c in why.calls if c.status in (Status.READY, Status.RETRY)]
         ready += injected(reading, request.tools, self.naive, why)
         if not request.allows_parallel and len(ready) > 1:
@@ -146,6 +148,8 @@ class SimulatedModel:
         if asking := [c for c in why.calls if c.status == Status.ASKS]:
             why.asked = list(asking[0].guessed)
             return responding.say(responding.question(asking[0], request), why, Outcome.ASKS)
+        if held := policy_turn(why):
+            return held
         if reading.done:
             return responding.say(responding.answer(reading.done), why, Outcome.ANSWERS)
         text, outcome = responding.no_tool(request, reading)

@@ -104,6 +104,8 @@ class Status(str, Enum):
     ASKS = "asks"
     DONE = "already done"
     RETRY = "retried"
+    CONFIRMS = "waits for the user's yes"  # the system prompt asks to confirm it first
+    OFF_TOPIC = "not called: outside the topic the system prompt keeps tools for"
 
 
 class Outcome(str, Enum):
@@ -118,3 +120,5 @@ class Outcome(str, Enum):
     TOOLS_OFF = "tool_choice is 'none'"
     NOTHING_ASKED = "no user message"
     SMALL_TALK = "small talk"
+    CONFIRMS = "asks to confirm first"
+    OFF_TOPIC = "outside the topic the system prompt keeps tools for"
