@@ -14,7 +14,6 @@ import pytest
 SLOWEST = (
     "tests/browser/test_lessons_in_jupyterlab.py",
     "tests/test_wheel.py",
-    "tests/test_lessons_provider.py",
     "tests/test_lessons_without_shared.py",
     "tests/test_simulated_hostile.py",
     "tests/browser/test_widgets_in_jupyterlab.py",

@@ -4,6 +4,10 @@ One test, in steps: build the wheel from a copy of the sources, install it into 
 (``--system-site-packages``, so the dependencies come from this environment, but fcplayground
 itself from the wheel), run ``doctor``, copy the lessons out with ``fcplayground lessons``,
 and execute every lesson from that folder with no key and no ``shared/`` folder.
+
+The lessons run with ``FCP_PROVIDER=openai`` and no key, so this is also where every lesson is
+shown to follow that one setting: each runs to the end offline and says which key to set
+(tests/test_lessons_provider.py checks the lessons' code builds no client by hand).
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ SHIPPED_DATA = {
     "fcplayground/shared/fixtures/recorded/anthropic/messages_parallel_4_tool_use.pydantic-ai.yaml",
 }
 MAX_WHEEL_BYTES = 1_500_000
+# Lessons that build no client of their own: the description lab scores with its own
+# simulated model, whatever the setting.
+NO_CLIENT = {"05_description_lab.ipynb"}
+NOTICE = "OPENAI_API_KEY is not set"
 # Run by the venv's Python: execute each lesson in the working folder, then report, per
 # lesson, the text it printed and where its kernel imported fcplayground from.
 EXECUTE = r"""
@@ -52,7 +60,8 @@ for path in sorted(Path(sys.argv[1]).glob("[0-9]*.ipynb")):
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     printed[path.name] = "".join(
-        "".join(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        "".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+        for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 print(json.dumps(printed))
 """
 
@@ -130,10 +139,18 @@ def test_the_wheel_installs_alone_and_runs_every_lesson_from_a_copied_folder(tmp
     out = run([str(venv / "bin" / "fcplayground"), "lessons", "--copy-only"], home, env)
     assert f"Copied {len(lessons)} lessons to {folder}" in out
 
-    printed = json.loads(run([python, "-c", EXECUTE, str(folder)], home, env))
+    lessons_env = {**env, "FCP_PROVIDER": "openai"}  # and no key: offline, with a notice
+    printed = json.loads(run([python, "-c", EXECUTE, str(folder)], home, lessons_env))
     assert sorted(printed) == sorted(Path(name).name for name in lessons)
     for name, text in printed.items():
         assert f"FCP_FROM {venv}" in text, f"{name} ran against another fcplayground"
+        if name in NO_CLIENT:
+            assert NOTICE not in text, f"{name} builds a client now: remove it from NO_CLIENT"
+        else:
+            assert NOTICE in text, (
+                f"{name} never said that OPENAI_API_KEY is missing, so its clients ignore "
+                "FCP_PROVIDER: build them with connect(), openai_client() or anthropic_client()"
+            )
     assert "BFCL data folder not found" not in printed["07_evaluating_tool_use.ipynb"]
     assert "this section is skipped" not in printed["08_going_live.ipynb"]
     assert "installed package" in printed["08_going_live.ipynb"]  # its `!fcplayground doctor`
