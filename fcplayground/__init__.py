@@ -9,8 +9,9 @@ simulated model and its field libraries are imported only when something needs t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -32,18 +33,7 @@ _SUBMODULES = {"offline", "wire"}
 __all__ = sorted([*_LAZY, *_SUBMODULES])
 
 
-def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY, *_SUBMODULES])
+__getattr__, __dir__ = lazy_names(__name__, globals(), _LAZY, _SUBMODULES)
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the names as they are

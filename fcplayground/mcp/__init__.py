@@ -13,29 +13,19 @@ Names load on first use, so ``import fcplayground.mcp`` does not load the ``mcp`
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ..lazy import lazy_names
 
 # Each public name and the module (in this package) that defines it. No module is named
 # like a name it exports: importing it would set that name on this package to the module.
 _WHERE = {
-    "server": "tool_server",
-    "serve_stdio": "serving",
-    "serve_http": "serving",
-    "tools": "client",
-    "serving_in_background": "background",
+    "server": ".tool_server",
+    "serve_stdio": ".serving",
+    "serve_http": ".serving",
+    "tools": ".client",
+    "serving_in_background": ".background",
 }
 
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_WHERE])
+__getattr__, __dir__ = lazy_names(__name__, globals(), _WHERE)
