@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..wire._common import chunks
+from ..wire.openai_responses import function_call_events
 
 Event = tuple[str, dict[str, Any]]
 Emit = Callable[..., Event]
@@ -74,26 +75,11 @@ def _message(event: Emit, item: dict[str, Any], index: int) -> Iterator[Event]:
     yield event("response.output_item.done", item=item, output_index=index)
 
 
-def _function_call(event: Emit, item: dict[str, Any], index: int) -> Iterator[Event]:
-    where = {"item_id": item["id"], "output_index": index}
-    started = item | {"arguments": "", "status": "in_progress"}
-    yield event("response.output_item.added", item=started, output_index=index)
-    for piece in chunks(item["arguments"], 12):
-        yield event("response.function_call_arguments.delta", delta=piece, **where)
-    yield event(
-        "response.function_call_arguments.done",
-        arguments=item["arguments"],
-        name=item["name"],
-        **where,
-    )
-    yield event("response.output_item.done", item=item, output_index=index)
-
-
 ITEM_EVENTS: dict[str, Callable[[Emit, dict[str, Any], int], Iterator[Event]]] = {
     "mcp_list_tools": _list_tools,
     "mcp_call": _mcp_call,
     "message": _message,
-    "function_call": _function_call,
+    "function_call": function_call_events,
 }
 
 

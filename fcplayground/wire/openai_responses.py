@@ -325,7 +325,7 @@ def stream_events(
         elif item["type"] == "custom_tool_call":
             yield from _custom_call_events(event, item, index)
         else:
-            yield from _call_events(event, item, index)
+            yield from function_call_events(event, item, index)
     # A turn cut short (max_tokens, content filter) ends with response.incomplete.
     yield event(f"response.{final['status']}", response=final)
 
@@ -346,7 +346,9 @@ def _text_events(event, turn: ModelTurn, item: dict[str, Any], index: int):
     yield event("response.output_item.done", item=item, output_index=index)
 
 
-def _call_events(event, item: dict[str, Any], index: int):
+def function_call_events(event, item: dict[str, Any], index: int):
+    """The stream events of one finished ``function_call`` item at ``index``: added, the
+    arguments in pieces, done (the offline MCP stream emits them too)."""
     where = {"item_id": item["id"], "output_index": index}
     yield event(
         "response.output_item.added",

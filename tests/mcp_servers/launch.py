@@ -63,27 +63,37 @@ class HttpServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+        if self.process.stdout:
+            self.process.stdout.close()
+
+
+def start_http(script: Path, env: dict[str, str] | None = None) -> HttpServer:
+    """Start ``script`` (a test server that prints ``PORT n`` once it listens) and wait for
+    it to say which port it took."""
+    process = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], START_GUARD)
+    line = process.stdout.readline() if ready else ""
+    if not line.startswith("PORT "):
+        HttpServer(process, 0).stop()
+        raise RuntimeError(f"the test server {script.name} did not start (it printed {line!r})")
+    return HttpServer(process, int(line.split()[1]))
 
 
 @contextlib.contextmanager
 def http_server() -> Iterator[HttpServer]:
     """Run the HTTP test server on a port the system picks, and stop it afterwards."""
-    process = subprocess.Popen(
-        [sys.executable, str(HERE / "http_server.py")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    server = None
+    server = start_http(HERE / "http_server.py")
     try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], START_GUARD)
-        line = process.stdout.readline() if ready else ""
-        assert line.startswith("PORT "), f"the HTTP test server did not start: {line!r}"
-        server = HttpServer(process, int(line.split()[1]))
         yield server
     finally:
-        (server or HttpServer(process, 0)).stop()
+        server.stop()
 
 
 def port_is_closed(port: int) -> bool:
