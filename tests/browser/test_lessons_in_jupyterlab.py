@@ -39,11 +39,20 @@ def saved_code_cells(page: Page, path: Path) -> list[nbformat.NotebookNode]:
     """The code cells of ``path`` once the page's save has written them (run, so numbered)."""
     code: list[nbformat.NotebookNode] = []
     for _ in range(SAVE_TIMEOUT_MS // 250):
-        code = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        code = read_code_cells(path)
         if code and all(cell.execution_count for cell in code):
             break
         page.wait_for_timeout(250)
     return code
+
+
+def read_code_cells(path: Path) -> list[nbformat.NotebookNode]:
+    """The code cells of ``path``, or none while the server is still writing it."""
+    try:
+        notebook = nbformat.read(path, as_version=4)
+    except (nbformat.reader.NotJSONError, ValueError):
+        return []  # caught between the server's truncate and its write: read it again
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem[:2] for p in LESSONS])
@@ -66,3 +75,15 @@ def test_each_lesson_runs_every_cell_without_an_error(
     assert errors == [], f"{lesson.name} failed in the browser"
     stderr = [o.text for o in outputs if o.get("name") == "stderr" and "Traceback" in o.text]
     assert stderr == [], f"{lesson.name} printed a traceback"
+
+
+def test_a_save_caught_half_written_is_read_again(tmp_path: Path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1", execution_count=1)])
+    path = tmp_path / "lesson.ipynb"
+    path.write_text("")  # the server has truncated the file and not yet written it
+
+    class Page:
+        def wait_for_timeout(self, ms: float) -> None:
+            nbformat.write(notebook, path)
+
+    assert [cell.source for cell in saved_code_cells(Page(), path)] == ["1"]
