@@ -9,6 +9,8 @@ import math
 import re
 from collections import Counter
 
+import pytest
+
 from fcplayground.exercises.lesson14 import EXAMPLES, HELD_OUT, MAX_TOOLS, check_narrow
 from fcplayground.tools import ToolRegistry
 
@@ -156,6 +158,11 @@ def test_the_feedback_never_shows_a_held_out_request():
         assert not any(p.request in text for p in HELD_OUT)
 
 
+@pytest.mark.fault(
+    "exercise checks",
+    "the learner's narrow(request, tools) raises",
+    "the check names the exception and the request (a held-out one only by the tool it needs), once, with how often",
+)
 def test_an_exception_is_reported_once_with_how_often_it_happened():
     def narrow(request, tools):
         return {}["missing"]
@@ -184,6 +191,11 @@ def test_names_no_tool_has_are_named():
     assert "names no tool has: 'lookup_client'" in feedback.problems[0]
 
 
+@pytest.mark.fault(
+    "exercise checks",
+    "the learner's narrow returns the wrong shape (Tools, a registry, a string, None)",
+    "the check says what to return: a list of at most 5 names from tools.names",
+)
 def test_tools_a_registry_or_a_string_are_answered_with_what_to_return():
     cases = {
         "holding Tool": lambda request, tools: [next(iter(tools))],
