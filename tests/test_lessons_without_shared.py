@@ -1,7 +1,7 @@
 """Lessons run where the shared data folder is missing (a learner's clone, Binder).
 
-Lesson 07 reads BFCL data and lesson 08 real recorded replies from ``shared/`` beside the
-repository. Without it, those sections say what is missing and the lesson goes on.
+Lesson 07 reads BFCL data and lessons 08 and 14 real recorded replies from ``shared/`` beside
+the repository. Without it, those sections say what is missing and the lesson goes on.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def outputs(nb) -> str:
     [
         ("07_evaluating_tool_use.ipynb", "BFCL data folder not found"),
         ("08_going_live.ipynb", "this section is skipped"),
+        ("14_many_tools.ipynb", "this comparison is skipped"),
     ],
 )
 def test_lesson_runs_without_the_shared_folder_and_says_what_is_missing(
@@ -41,7 +42,7 @@ def test_lesson_runs_without_the_shared_folder_and_says_what_is_missing(
     assert notice in outputs(nb)
 
 
-def test_the_package_carries_the_data_lessons_07_and_08_read_each_with_its_licence(monkeypatch):
+def test_the_package_carries_the_data_lessons_07_08_and_14_read_each_with_its_licence(monkeypatch):
     from fcplayground import resources
     from fcplayground.evals import load
     from fcplayground.recording import Cassette
@@ -55,6 +56,13 @@ def test_the_package_carries_the_data_lessons_07_and_08_read_each_with_its_licen
         "openai/chat_parallel_2_calls.pydantic-ai.yaml",
         "anthropic/messages_parallel_4_tool_use.pydantic-ai.yaml",
     ):  # what lesson 08 replays
+        assert Cassette.load(recorded / name).exchanges
+    for name in (
+        "openai/chat_tool_choice_auto_single.pydantic-ai.yaml",
+        "openai/chat_tool_choice_named_function.pydantic-ai.yaml",
+        "openai/chat_stream_parallel_calls.pydantic-ai.yaml",
+        "anthropic/messages_tool_choice_auto.pydantic-ai.yaml",
+    ):  # what lesson 14 counts
         assert Cassette.load(recorded / name).exchanges
     assert "Apache License" in (shipped / "data" / "bfcl" / "LICENSE").read_text()
     assert "MIT License" in (recorded / "LICENSE-pydantic-ai").read_text()

@@ -38,6 +38,10 @@ SHIPPED_DATA = {
     "fcplayground/shared/fixtures/recorded/LICENSE-pydantic-ai",
     "fcplayground/shared/fixtures/recorded/openai/chat_parallel_2_calls.pydantic-ai.yaml",
     "fcplayground/shared/fixtures/recorded/anthropic/messages_parallel_4_tool_use.pydantic-ai.yaml",
+    "fcplayground/shared/fixtures/recorded/openai/chat_tool_choice_auto_single.pydantic-ai.yaml",
+    "fcplayground/shared/fixtures/recorded/openai/chat_tool_choice_named_function.pydantic-ai.yaml",
+    "fcplayground/shared/fixtures/recorded/openai/chat_stream_parallel_calls.pydantic-ai.yaml",
+    "fcplayground/shared/fixtures/recorded/anthropic/messages_tool_choice_auto.pydantic-ai.yaml",
 }
 MAX_WHEEL_BYTES = 1_500_000
 # Lessons that build no client of their own: the description lab scores with its own
@@ -153,4 +157,5 @@ def test_the_wheel_installs_alone_and_runs_every_lesson_from_a_copied_folder(tmp
             )
     assert "BFCL data folder not found" not in printed["07_evaluating_tool_use.ipynb"]
     assert "this section is skipped" not in printed["08_going_live.ipynb"]
+    assert "this comparison is skipped" not in printed["14_many_tools.ipynb"]
     assert "installed package" in printed["08_going_live.ipynb"]  # its `!fcplayground doctor`
