@@ -49,10 +49,7 @@ def set_aside(request: Request) -> Finding:
     names = {t.name for t in finders}
     last_user = max((i for i, m in enumerate(request.messages) if m.role == "user"), default=-1)
     calls = {
-        c.id: i
-        for i, m in enumerate(request.messages)
-        for c in m.tool_calls
-        if c.name in names
+        c.id: i for i, m in enumerate(request.messages) for c in m.tool_calls if c.name in names
     }
     messages = [kept for m in request.messages if (kept := _without(m, calls)) is not None]
     choice = request.tool_choice
@@ -85,7 +82,9 @@ def search_turn(finding: Finding, text: str, turn: ModelTurn) -> ModelTurn:
     if not finding.finders or finding.searched or turn.tool_calls:
         return turn
     outcome = why.outcome if isinstance(why, Explanation) else None
-    if not finding.forced and (outcome not in NOTHING_FITS or finding.request.tool_choice == "none"):
+    if not finding.forced and (
+        outcome not in NOTHING_FITS or finding.request.tool_choice == "none"
+    ):
         return turn
     finder = finding.finders[0]
     given = arguments(finder, text)
