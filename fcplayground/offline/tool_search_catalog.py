@@ -221,7 +221,10 @@ def offered(catalog: Catalog) -> tuple[list[ToolSpec], Names]:
     own = frozenset(
         n for n, f in functions.items() if f.namespace is None and f.key in catalog.loaded
     )
-    return specs, Names(functions, {p: p for p in paths}, finder.name if finder else None, own)
+    # A call naming a deferred function itself (a scripted model may) asks for its path too.
+    asks = {f.name: p for p, fs in paths.items() for f in fs if f.name not in functions}
+    asks.update((p, p) for p in paths)
+    return specs, Names(functions, asks, finder.name if finder else None, own)
 
 
 def _finder(search: SearchTool | None) -> ToolSpec | None:

@@ -79,12 +79,11 @@ def _without(message: Message, calls: dict[str, int]) -> Message | None:
 def search_turn(finding: Finding, text: str, turn: ModelTurn) -> ModelTurn:
     """``turn``, or a call of the first finder when nothing the model sees fits."""
     why = turn.explanation
-    if not finding.finders or finding.searched or turn.tool_calls:
+    if not finding.finders or finding.searched:
         return turn
     outcome = why.outcome if isinstance(why, Explanation) else None
-    if not finding.forced and (
-        outcome not in NOTHING_FITS or finding.request.tool_choice == "none"
-    ):
+    nothing_fits = outcome in NOTHING_FITS and finding.request.tool_choice != "none"
+    if not finding.forced and (turn.tool_calls or not nothing_fits):
         return turn
     finder = finding.finders[0]
     given = arguments(finder, text)
