@@ -69,6 +69,10 @@ def refusal(client: anthropic.Anthropic, **body: Any) -> anthropic.BadRequestErr
     [
         (REGEX, {"pattern": "(?i)weather|forecast|lisbon|weekend"}),
         (BM25, {"query": "weather forecast lisbon weekend"}),
+        (
+            REGEX | {"type": "tool_search_tool_regex"},
+            {"pattern": "(?i)weather|forecast|lisbon|weekend"},
+        ),
     ],
 )
 def test_a_deferred_tool_among_200_is_searched_found_and_called(client, search, given):
