@@ -346,3 +346,9 @@ def test_tool_search_asked_for_wrongly_is_refused_with_the_apis_400(client, tool
     assert error.status_code == 400
     assert error.body["error"]["type"] == "invalid_request_error"
     assert words in error.body["error"]["message"]
+
+
+def test_tool_choice_any_is_met_by_searching_when_no_visible_tool_fits(client):
+    message = create(client, WEATHER, tools=catalog(), tool_choice={"type": "any"})
+    assert kinds(message) == ["server_tool_use", "tool_search_tool_result", "tool_use"]
+    assert message.content[-1].name == "weather_get_forecast"

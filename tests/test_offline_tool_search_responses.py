@@ -326,3 +326,38 @@ def test_a_conversation_that_loses_what_tool_search_needs_is_refused(client):
         f"No tool search output found for tool_search_call {pending.output[0].call_id}"
         in error.body["message"]
     )
+
+
+def test_a_deferred_custom_tool_in_a_namespace_is_called_as_a_custom_tool_call():
+    notes = {
+        "type": "namespace",
+        "name": "notes",
+        "description": "Note-taking tools.",
+        "tools": [
+            {
+                "type": "custom",
+                "name": "write_note",
+                "description": "Writes a note.",
+                "defer_loading": True,
+            }
+        ],
+    }
+    script = [("write_note", {}), ("write_note", {"input": "buy milk"})]
+    client = offline.openai_client(model=ScriptedModel(script * 2))
+    response, data = create(client, input="Note: buy milk", tools=[*catalog(), notes])
+    assert kinds(response) == ["tool_search_call", "tool_search_output", "custom_tool_call"]
+    assert response.output[0].arguments == {"paths": ["notes"]}
+    call = response.output[2]
+    assert (call.name, call.namespace, call.input) == ("write_note", "notes", "buy milk")
+    assert data["tools"][-1]["tools"][0] == {
+        "type": "custom",
+        "name": "write_note",
+        "description": "Writes a note.",
+        "format": {"type": "text"},
+        "defer_loading": True,
+    }
+    with client.responses.stream(
+        model=MODEL, input="Note: buy milk", tools=[*catalog(), notes]
+    ) as stream:
+        streamed = stream.get_final_response()
+    assert (streamed.output[2].type, streamed.output[2].input) == ("custom_tool_call", "buy milk")

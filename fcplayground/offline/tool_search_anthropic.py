@@ -89,11 +89,10 @@ def answer(model: Model, payload: dict[str, Any], stamp: Stamp) -> dict[str, Any
     choice = payload.get("tool_choice") or {}
     if choice.get("type") == "tool":
         loaded.add(str(choice.get("name")))  # a tool the request forces is one it loads
-    servers = [
-        FINDERS[SEARCH_TYPES[t["type"]]]
-        for t in payload.get("tools") or []
-        if t.get("type") in SEARCH_TYPES
-    ]
+    kinds = {
+        SEARCH_TYPES[t["type"]] for t in payload.get("tools") or [] if t.get("type") in SEARCH_TYPES
+    }
+    servers = [FINDERS[name] for name in sorted(kinds)]
     deferred = [t for t in defined.values() if t.get("defer_loading")]
     request = wire.anthropic.request_from_wire(_neutral(payload))
     request.tools = _offered(defined, loaded, servers, bool(deferred)) + list(servers)
@@ -215,7 +214,7 @@ def _split(content: list[Any]) -> list[dict[str, Any]]:
     blocks: list[Any] = []
     for block in content:
         kind = block.get("type") if isinstance(block, Mapping) else None
-        if kind == "server_tool_use":
+        if kind == "server_tool_use" and block.get("name") in FINDERS:
             blocks.append(
                 {"type": "tool_use", **{k: block.get(k) for k in ("id", "name", "input")}}
             )

@@ -1,7 +1,7 @@
 """The tools of a Responses request that uses tool search, as the model sees them.
 
-A request's ``tools`` may hold function tools marked ``defer_loading``, ``namespace``
-groups of functions (each member deferred or not) and one ``tool_search`` tool. As the
+A request's ``tools`` may hold function (and custom) tools marked ``defer_loading``,
+``namespace`` groups of them (each member deferred or not) and one ``tool_search`` tool. As the
 API documents, the model sees every tool that is not deferred in full, and of what is
 searchable only the name and description: a deferred top-level function's own, or its
 namespace's. Each searchable thing is a *path* (the function's name, or the namespace's);
@@ -39,9 +39,12 @@ class Execution(str, Enum):
     CLIENT = "client"
 
 
+CALLABLE = ("function", "custom")  # the kinds of tool a namespace may group
+
+
 @dataclass(frozen=True)
 class Function:
-    """One function tool: its definition as given, and where it belongs."""
+    """One function (or custom) tool: its definition as given, and where it belongs."""
 
     wire: Mapping[str, Any]
     namespace: str | None = None
@@ -50,6 +53,10 @@ class Function:
     @property
     def name(self) -> str:
         return str(self.wire["name"])
+
+    @property
+    def custom(self) -> bool:
+        return self.wire.get("type") == "custom"
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -79,7 +86,6 @@ class Catalog:
 
     functions: tuple[Function, ...]
     namespaces: Mapping[str, Mapping[str, Any]]
-    customs: tuple[Mapping[str, Any], ...]
     search: SearchTool | None
     loaded: Mapping[tuple[str | None, str], Function] = field(default_factory=dict)
 
@@ -91,7 +97,7 @@ class Catalog:
         search = None
         for tool in body.get("tools") or []:
             kind = tool.get("type")
-            if kind == "function":
+            if kind in CALLABLE:
                 functions.append(Function(tool, None, bool(tool.get("defer_loading"))))
             elif kind == "namespace":
                 namespaces[tool["name"]] = tool
@@ -99,8 +105,7 @@ class Catalog:
             elif kind == "tool_search":
                 execution = Execution(tool.get("execution") or "server")
                 search = SearchTool(execution, tool.get("description"), tool.get("parameters"))
-        customs = tuple(t for t in body.get("tools") or [] if t.get("type") == "custom")
-        catalog = cls(tuple(functions), namespaces, customs, search)
+        catalog = cls(tuple(functions), namespaces, search)
         return catalog.loading(loaded_functions(_items(body)))
 
     def loading(self, functions: list[Function]) -> Catalog:
@@ -158,7 +163,7 @@ def _members(namespace: Mapping[str, Any]) -> list[Function]:
     return [
         Function(t, namespace["name"], bool(t.get("defer_loading")))
         for t in namespace.get("tools") or []
-        if t.get("type") == "function"
+        if t.get("type") in CALLABLE
     ]
 
 
@@ -174,7 +179,7 @@ def loaded_functions(items: list[Mapping[str, Any]]) -> list[Function]:
         if item.get("type") != "tool_search_output":
             continue
         for tool in item.get("tools") or []:
-            if tool.get("type") == "function":
+            if tool.get("type") in CALLABLE:
                 out.append(Function(tool))
             elif tool.get("type") == "namespace":
                 out += _members(tool)
@@ -206,15 +211,12 @@ def offered(catalog: Catalog) -> tuple[list[ToolSpec], Names]:
     visible, unloaded = catalog.visible(), catalog.unloaded()
     finder = _finder(catalog.search)
     paths = {} if finder else unloaded
-    counts = Counter(
-        [f.name for f in visible] + list(paths) + [str(c["name"]) for c in catalog.customs]
-    )
+    counts = Counter([f.name for f in visible] + list(paths))
     functions = {
         (f"{f.namespace}.{f.name}" if f.namespace and counts[f.name] > 1 else f.name): f
         for f in visible
     }
     specs = [f.spec(name) for name, f in functions.items()]
-    specs += [openai_responses.tool_from_wire(dict(c)) for c in catalog.customs]
     specs += [ToolSpec(p, catalog.about(p, fs), dict(EMPTY)) for p, fs in paths.items()]
     if finder:
         specs.append(finder)

@@ -34,11 +34,12 @@ from ..chat import ModelTurn, NamedTool, Request, Usage
 from ..models import Model
 from .clock import CREATED
 from .ids import IDS
-from .tool_search_catalog import Catalog, Execution, Names, offered
+from .tool_search_catalog import CALLABLE, Catalog, Execution, Names, offered
 from .validation import sorted_json
 from .validation.cross_field import schema_problem
 
 MAX_ROUNDS = 4  # searches in one response before the model must answer
+CALLS = ("function_call", "custom_tool_call")
 STOPPED = "I searched for tools {rounds} times without finding one to call."
 
 Stamp = Callable[..., ModelTurn]
@@ -58,7 +59,7 @@ def offers(body: Mapping[str, Any]) -> bool:
     items = body.get("input") if isinstance(body.get("input"), list) else []
     kinds = {t.get("type") for t in tools} | {i.get("type") for i in items}
     return bool(kinds & {"tool_search", "namespace", "tool_search_output"}) or any(
-        t.get("defer_loading") for t in tools if t.get("type") == "function"
+        t.get("defer_loading") for t in tools if t.get("type") in CALLABLE
     )
 
 
@@ -83,7 +84,10 @@ def answer(model: Model, body: dict[str, Any], stamp: Stamp) -> dict[str, Any]:
             break
     if final is None:
         final = ModelTurn(STOPPED.format(rounds=MAX_ROUNDS), model=turns[-1].model, id=turns[-1].id)
-    response = wire.openai_responses.turn_to_wire(final, request, CREATED, body=body)
+    customs = [{"type": "custom", "name": n} for n, f in names.functions.items() if f.custom]
+    response = wire.openai_responses.turn_to_wire(
+        final, request, CREATED, body={**body, "tools": customs}
+    )
     response["output"] = searches.items + [_named(i, names) for i in response["output"]]
     response["tools"] = [e for t in body.get("tools") or [] if (e := echoed(t)) is not None]
     response["usage"] = wire.openai_responses_object.usage(ModelTurn(usage=_total(turns)))
@@ -148,7 +152,7 @@ def _neutral_items(items: list[dict[str, Any]], names: Names) -> list[dict[str, 
     out: list[dict[str, Any]] = []
     for item in items:
         kind = item.get("type")
-        if kind == "function_call":
+        if kind in CALLS:
             neutral = names.of(item.get("namespace"), str(item.get("name")))
             out.append({k: v for k, v in item.items() if k != "namespace"} | {"name": neutral})
         elif kind in ("tool_search_call", "tool_search_output"):
@@ -174,10 +178,8 @@ def _search_as_call(item: Mapping[str, Any], names: Names) -> list[dict[str, Any
 
 
 def _named(item: dict[str, Any], names: Names) -> dict[str, Any]:
-    """A ``function_call`` item with the function's own name and its namespace."""
-    function = (
-        names.functions.get(item.get("name", "")) if item["type"] == "function_call" else None
-    )
+    """A call item with the function's own name and its namespace."""
+    function = names.functions.get(item.get("name", "")) if item["type"] in CALLS else None
     if function is None:
         return item
     own = item["name"] in names.own_namespace  # a deferred top-level function's own name
@@ -206,12 +208,13 @@ def echoed(tool: Mapping[str, Any]) -> dict[str, Any] | None:
         return out | ({"defer_loading": True} if tool.get("defer_loading") else {})
     if kind == "custom":
         form = tool.get("format") or {"type": "text"}
+        deferred = {"defer_loading": True} if tool.get("defer_loading") else {}
         return {
             "type": "custom",
             "name": tool["name"],
             "description": tool.get("description"),
             "format": form,
-        }
+        } | deferred
     if kind == "namespace":
         members = [e for t in tool.get("tools") or [] if (e := echoed(t)) is not None]
         return {
@@ -235,9 +238,7 @@ def _input_problem(items: list[dict[str, Any]], catalog: Catalog) -> Refused | N
     its function lives in, a client search without its output, a loaded bad schema."""
     known = set(catalog.namespaces) | {f.namespace for f in catalog.loaded.values() if f.namespace}
     for i, item in enumerate(items):
-        if item.get("type") == "function_call" and (
-            problem := _call_problem(i, item, catalog, known)
-        ):
+        if item.get("type") in CALLS and (problem := _call_problem(i, item, catalog, known)):
             return problem
         if item.get("type") == "tool_search_output" and (problem := _loaded_problem(i, item)):
             return problem

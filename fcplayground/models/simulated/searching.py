@@ -52,15 +52,17 @@ def set_aside(request: Request) -> Finding:
         c.id: i for i, m in enumerate(request.messages) for c in m.tool_calls if c.name in names
     }
     messages = [kept for m in request.messages if (kept := _without(m, calls)) is not None]
-    choice = request.tool_choice
+    choice, searched = request.tool_choice, any(i > last_user for i in calls.values())
     forced = isinstance(choice, NamedTool) and choice.name in names
+    # A search is a tool call: "required" is met by one when no tool it sees fits.
+    loose = forced or (choice == "required" and not searched)
     narrowed = replace(
         request,
         messages=messages,
         tools=[t for t in request.tools if not t.finds_tools],
-        tool_choice=None if forced else choice,
+        tool_choice=None if loose else choice,
     )
-    return Finding(narrowed, finders, any(i > last_user for i in calls.values()), forced)
+    return Finding(narrowed, finders, searched, forced)
 
 
 def _without(message: Message, calls: dict[str, int]) -> Message | None:

@@ -41,11 +41,12 @@ def _invalid(message: str, param: str = "tools") -> Problem:
 
 
 def deferred_functions(tools: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Every function (top level or in a namespace) and MCP server marked ``defer_loading``."""
+    """Every function or custom tool (top level or in a namespace) and MCP server marked
+    ``defer_loading``."""
     for tool in tools:
         if tool.get("type") == "namespace":
             yield from (t for t in tool.get("tools") or [] if t.get("defer_loading"))
-        elif tool.get("type") in ("function", "mcp") and tool.get("defer_loading"):
+        elif tool.get("type") in ("function", "custom", "mcp") and tool.get("defer_loading"):
             yield tool
 
 
@@ -94,12 +95,12 @@ def _namespaces(tools: list[dict[str, Any]]) -> Problem | None:
 def openai_choice(body: dict[str, Any]) -> Problem | None:
     """A named ``tool_choice`` cannot name a deferred tool or a namespace."""
     choice = body.get("tool_choice")
-    if not isinstance(choice, dict) or choice.get("type") != "function":
+    if not isinstance(choice, dict) or choice.get("type") not in ("function", "custom"):
         return None
     name, tools = choice.get("name"), body.get("tools") or []
     namespaces = {t.get("name") for t in tools if t.get("type") == "namespace"}
     deferred = {t.get("name") for t in deferred_functions(tools)}
-    visible = {t.get("name") for t in tools if t.get("type") == "function"} - deferred
+    visible = {t.get("name") for t in tools if t.get("type") in ("function", "custom")} - deferred
     if name in namespaces or (name in deferred and name not in visible):
         what = "a namespace" if name in namespaces else "a deferred tool (defer_loading: true)"
         return Problem(
