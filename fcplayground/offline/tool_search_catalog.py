@@ -52,14 +52,17 @@ class Function:
 
     @property
     def name(self) -> str:
+        """The tool's own name, as the request gave it."""
         return str(self.wire["name"])
 
     @property
     def custom(self) -> bool:
+        """Whether it is a custom (free-text) tool rather than a function."""
         return self.wire.get("type") == "custom"
 
     @property
     def key(self) -> tuple[str | None, str]:
+        """What tells it apart: its namespace and its name."""
         return self.namespace, self.name
 
     @property
@@ -68,6 +71,7 @@ class Function:
         return self.namespace or self.name
 
     def spec(self, name: str) -> ToolSpec:
+        """The tool as the model sees it, called ``name``."""
         return replace(openai_responses.tool_from_wire(dict(self.wire)), name=name)
 
 
@@ -103,7 +107,7 @@ class Catalog:
                 namespaces[tool["name"]] = tool
                 functions += _members(tool)
             elif kind == "tool_search":
-                execution = Execution(tool.get("execution") or "server")
+                execution = Execution(tool.get("execution") or Execution.SERVER)
                 search = SearchTool(execution, tool.get("description"), tool.get("parameters"))
         catalog = cls(tuple(functions), namespaces, search)
         return catalog.loading(loaded_functions(_items(body)))
@@ -153,9 +157,11 @@ class Catalog:
         return str(given or "")
 
     def is_top_level(self, name: str) -> bool:
+        """Whether a tool outside every namespace has this name."""
         return any(f.namespace is None and f.name == name for f in self.functions)
 
     def in_namespace(self, name: str) -> bool:
+        """Whether a tool inside some namespace has this name."""
         return any(f.namespace is not None and f.name == name for f in self.functions)
 
 

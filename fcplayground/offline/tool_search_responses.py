@@ -40,6 +40,7 @@ from .validation.cross_field import schema_problem
 
 MAX_ROUNDS = 4  # searches in one response before the model must answer
 CALLS = ("function_call", "custom_tool_call")
+CLIENT, SERVER = Execution.CLIENT.value, Execution.SERVER.value
 STOPPED = "I searched for tools {rounds} times without finding one to call."
 
 Stamp = Callable[..., ModelTurn]
@@ -101,6 +102,7 @@ class _Searches:
         self.seed, self.items = seed, []
 
     def add(self, kind: str, **fields: Any) -> None:
+        """Add an item of ``kind`` (``tool_search_call`` or ``tool_search_output``)."""
         prefix = {"tool_search_call": "tsc_", "tool_search_output": "tso_"}[kind]
         item_id = wire.stable_id(prefix, f"{self.seed}#search{len(self.items)}")
         self.items.append({"id": item_id, "type": kind, **fields, "status": "completed"})
@@ -116,20 +118,18 @@ def _step(
     if found:  # a client-executed search with the tool's own parameters
         call = found[0]
         arguments = call.arguments if isinstance(call.arguments, dict) else {}
-        searches.add("tool_search_call", call_id=call.id, execution="client", arguments=arguments)
+        searches.add("tool_search_call", call_id=call.id, execution=CLIENT, arguments=arguments)
         return replace(turn, tool_calls=rest, text=""), catalog
     if not asked:
         return turn, catalog
     paths = list(dict.fromkeys(names.stand_ins[c.name] for c in asked))
     if catalog.search is None or catalog.search.execution is Execution.CLIENT:
         arguments = {"paths": paths}
-        searches.add(
-            "tool_search_call", call_id=asked[0].id, execution="client", arguments=arguments
-        )
+        searches.add("tool_search_call", call_id=asked[0].id, execution=CLIENT, arguments=arguments)
         return replace(turn, tool_calls=rest, text=""), catalog
     catalog, loaded = catalog.load_paths(paths)
-    searches.add("tool_search_call", call_id=None, execution="server", arguments={"paths": paths})
-    searches.add("tool_search_output", call_id=None, execution="server", tools=loaded)
+    searches.add("tool_search_call", call_id=None, execution=SERVER, arguments={"paths": paths})
+    searches.add("tool_search_output", call_id=None, execution=SERVER, tools=loaded)
     return None, catalog
 
 
@@ -226,7 +226,7 @@ def echoed(tool: Mapping[str, Any]) -> dict[str, Any] | None:
     if kind == "tool_search":
         return {
             "type": "tool_search",
-            "execution": tool.get("execution") or "server",
+            "execution": tool.get("execution") or SERVER,
             "description": tool.get("description"),
             "parameters": tool.get("parameters"),
         }
@@ -288,10 +288,11 @@ def _unpaired(items: list[dict[str, Any]]) -> Refused | None:
     """Every client-executed ``tool_search_call`` has its ``tool_search_output``."""
 
     def ids(kind: str) -> list[str]:
+        """The call ids of the conversation's client-executed items of ``kind``."""
         return [
             str(i["call_id"])
             for i in items
-            if i.get("type") == kind and i.get("execution") == "client" and i.get("call_id")
+            if i.get("type") == kind and i.get("execution") == CLIENT and i.get("call_id")
         ]
 
     calls, outputs = ids("tool_search_call"), ids("tool_search_output")
