@@ -82,12 +82,17 @@ class Message:
 
 @dataclass
 class ToolSpec:
-    """A tool as a model sees it: a name, a description and a JSON Schema."""
+    """A tool as a model sees it: a name, a description and a JSON Schema.
+
+    ``finds_tools`` marks a tool that searches for tools the model cannot see yet (a
+    provider's tool search, or the application's own search over its deferred tools):
+    a model calls it when none of the tools it sees fits the request."""
 
     name: str
     description: str = ""
     parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
     strict: bool | None = None
+    finds_tools: bool = False
 
 
 @dataclass(frozen=True)

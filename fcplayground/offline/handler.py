@@ -32,6 +32,7 @@ from . import (
     responses_store,
     structured,
     threads,
+    tool_search_replies,
     validation,
 )
 from .clock import CREATED
@@ -189,6 +190,8 @@ def _checked(
         )
     if mcp_beta and payload.get("mcp_servers"):  # the provider calls the MCP servers
         return _respond_mcp_anthropic(model, payload, mcp_beta)
+    if api == "anthropic" and tool_search_replies.offers(api, payload):  # deferred tools
+        return tool_search_replies.answer(model, api, payload, REPLIES)
     if api == "responses":
         return _respond_stored(model, payload, state)
     return _respond(model, api, payload)
@@ -211,6 +214,8 @@ def _respond_stored(model: Model, payload: dict[str, Any], state: ProviderState)
         return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
     if mcp_responses.offers_mcp(continuation.body):  # the provider calls the MCP server
         reply = _respond_mcp(model, continuation.body)
+    elif tool_search_replies.offers("responses", continuation.body):  # deferred tools
+        reply = tool_search_replies.answer(model, "responses", continuation.body, REPLIES)
     else:
         reply = _respond(model, "responses", continuation.body)
     if reply.status == 200:
@@ -387,3 +392,6 @@ def make_handler(model: Model) -> Callable[[httpx2.Request], httpx2.Response]:
         return httpx2.Response(reply.status, headers=reply.headers, content=reply.body)
 
     return handler
+
+
+REPLIES = tool_search_replies.Replies(Reply, _headers, error_reply, stamp)  # for tool search

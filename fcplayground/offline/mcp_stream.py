@@ -9,7 +9,7 @@ each item between ``response.output_item.added`` and ``response.output_item.done
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..wire._common import chunks
@@ -17,10 +17,15 @@ from ..wire.openai_responses import function_call_events
 
 Event = tuple[str, dict[str, Any]]
 Emit = Callable[..., Event]
+ItemEvents = Callable[[Emit, dict[str, Any], int], Iterator[Event]]
 
 
-def responses_events(response: dict[str, Any]) -> Iterator[Event]:
-    """Every event of the stream of ``response`` (a finished Response object)."""
+def responses_events(
+    response: dict[str, Any], items: Mapping[str, ItemEvents] | None = None
+) -> Iterator[Event]:
+    """Every event of the stream of ``response`` (a finished Response object); ``items``
+    says how each kind of output item streams (:data:`ITEM_EVENTS` when not given)."""
+    table = ITEM_EVENTS if items is None else items
     seq = iter(range(1_000_000))
 
     def event(kind: str, **data: Any) -> Event:
@@ -31,7 +36,7 @@ def responses_events(response: dict[str, Any]) -> Iterator[Event]:
     yield event("response.created", response=start)
     yield event("response.in_progress", response=start)
     for index, item in enumerate(response["output"]):
-        yield from ITEM_EVENTS.get(item["type"], _plain)(event, item, index)
+        yield from table.get(item["type"], _plain)(event, item, index)
     yield event(f"response.{response['status']}", response=response)
 
 
@@ -75,7 +80,7 @@ def _message(event: Emit, item: dict[str, Any], index: int) -> Iterator[Event]:
     yield event("response.output_item.done", item=item, output_index=index)
 
 
-ITEM_EVENTS: dict[str, Callable[[Emit, dict[str, Any], int], Iterator[Event]]] = {
+ITEM_EVENTS: dict[str, ItemEvents] = {
     "mcp_list_tools": _list_tools,
     "mcp_call": _mcp_call,
     "message": _message,

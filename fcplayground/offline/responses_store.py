@@ -31,6 +31,8 @@ ITEM_PREFIXES = {
     "custom_tool_call": "ctc_",
     "custom_tool_call_output": "ctco_",
     "mcp_approval_response": "mcpr_",
+    "tool_search_call": "tsc_",
+    "tool_search_output": "tso_",
 }
 
 

@@ -379,6 +379,9 @@ def _custom_call_events(event, item: dict[str, Any], index: int):
     yield event("response.output_item.done", item=item, output_index=index)
 
 
+custom_call_events = _custom_call_events  # the offline tool search stream emits them too
+
+
 def turn_from_stream(text: str) -> ModelTurn:
     """A neutral turn from a Responses SSE stream: its final ``response`` object."""
     for name, data in reversed(parse_sse(text)):

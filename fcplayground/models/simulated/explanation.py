@@ -79,6 +79,18 @@ class RuleRecord:
         return f"{self.said!r} ({self.kind.value}): {effect}"
 
 
+@dataclass(frozen=True)
+class SearchRecord:
+    """A search for tools the model could not see: the tool it called, with what."""
+
+    tool: str
+    arguments: dict[str, Any]
+
+    def __str__(self) -> str:
+        given = ", ".join(f"{k}={v!r}" for k, v in self.arguments.items())
+        return f"{self.tool}({given})"
+
+
 @dataclass
 class Explanation:
     """The reasons behind one turn of the simulated model."""
@@ -92,6 +104,7 @@ class Explanation:
     asked: list[str] = field(default_factory=list)  # what an asking turn asks for
     unused: list[str] = field(default_factory=list)  # tools that would have been used
     rules: list[RuleRecord] = field(default_factory=list)  # the system prompt's tool-use rules
+    search: SearchRecord | None = None  # a search for tools it could not see
 
     def rule(self, kind: PolicyKind) -> RuleRecord | None:
         """The record of the system prompt's rule of that kind, when it changed a call."""
@@ -177,4 +190,7 @@ _DECISIONS = {
     Outcome.SMALL_TALK: lambda why: "small talk: answers in words, no call",
     Outcome.CONFIRMS: _confirms,
     Outcome.OFF_TOPIC: _off_topic,
+    Outcome.SEARCHES: lambda why: (
+        f"none of the tools it sees fits: searches for more with {why.search}"
+    ),
 }

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...chat import ModelTurn, NamedTool, Request
 from ..plain import count_tokens
-from . import responding
+from . import responding, searching
 from .explanation import Explanation, PlannedCall
 from .heeding import heed, policy_turn, reread
 from .intents import Intent
@@ -63,10 +63,12 @@ class SimulatedModel:
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
-        read, key = read_tools(request.tools)
-        request = replace(request, tools=[spec for spec, _ in read])
-        reading = reread(read_request(request.messages, request.system))
-        turn = self._decide(request, reading, [p for _, p in read], key)
+        finding = searching.set_aside(request)  # tools that find tools: a last resort
+        read, key = read_tools(finding.request.tools)
+        seen = replace(finding.request, tools=[spec for spec, _ in read])
+        reading = reread(read_request(seen.messages, seen.system))
+        turn = self._decide(seen, reading, [p for _, p in read], key)
+        turn = searching.search_turn(finding, reading.text, turn)
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
         with self._turns_lock:

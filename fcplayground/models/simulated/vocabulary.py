@@ -122,3 +122,4 @@ class Outcome(str, Enum):
     SMALL_TALK = "small talk"
     CONFIRMS = "asks to confirm first"
     OFF_TOPIC = "outside the topic the system prompt keeps tools for"
+    SEARCHES = "searches for a tool it cannot see"

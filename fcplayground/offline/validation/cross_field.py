@@ -16,7 +16,7 @@ from typing import Any
 
 from ...tools import json_schema_library
 from ...wire.anthropic import merge_roles
-from . import mcp_fields
+from . import mcp_fields, tool_search_fields
 from .strict_schema import strict_problem
 from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
@@ -177,15 +177,34 @@ def responses_first(body: dict[str, Any]) -> Problem | None:
 
 
 def responses_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
-    """The names of Responses' function and custom tools, and the first problem with one."""
+    """The names of the function and custom tools a Responses request lets
+    ``tool_choice`` name (in namespaces too; deferred ones not), and the first problem."""
     names, problem = _openai_tools(tools, "tools[{i}]")
-    problem = problem or mcp_fields.openai_mcp_tools(tools)
+    for i, tool in enumerate(tools):
+        if problem is None and tool.get("type") == "namespace":
+            members, problem = _openai_tools(tool["tools"], f"tools[{i}].tools[{{i}}]")
+            names += members
+    problem = (
+        problem or mcp_fields.openai_mcp_tools(tools) or tool_search_fields.openai_tools(tools)
+    )
+    problem = problem or _search_parameters(tools)
+    deferred = {t.get("name") for t in tool_search_fields.deferred_functions(tools)}
+    names = [n for n in names if n not in deferred]
     return names + [t.get("name") for t in tools if t.get("type") == "custom"], problem
+
+
+def _search_parameters(tools: list[dict[str, Any]]) -> Problem | None:
+    """A client-executed ``tool_search``'s ``parameters`` is a JSON Schema like a function's."""
+    for i, tool in enumerate(tools):
+        given = tool.get("parameters") if tool.get("type") == "tool_search" else None
+        if given is not None and (problem := schema_problem(given)):
+            return Problem(f"Invalid schema for tool_search: {problem}", f"tools[{i}].parameters")
+    return None
 
 
 def responses_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
     """Responses' checks after the tools: ``tool_choice``, tool outputs."""
-    if problem := _openai_choice(body, names):
+    if problem := tool_search_fields.openai_choice(body) or _openai_choice(body, names):
         return problem
     if body.get("previous_response_id") is not None:
         return None  # the calls are in the stored history: responses_store checks the whole
@@ -224,6 +243,8 @@ def messages_first(body: dict[str, Any]) -> Problem | None:
 
 def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
     """The names of Messages' custom tools, and the first problem with one."""
+    if problem := tool_search_fields.anthropic_tools(tools):
+        return [], problem
     names = []
     for i, tool in enumerate(tools):
         if "input_schema" not in tool and "type" in tool:
@@ -244,6 +265,8 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
 def messages_rest(body: dict[str, Any], names: list[str]) -> Problem | None:
     """Messages' checks after the tools: MCP servers, ``tool_choice``, tool results."""
     if problem := mcp_fields.anthropic_mcp_servers(body):
+        return problem
+    if problem := tool_search_fields.anthropic_references(body):
         return problem
     choice = body.get("tool_choice")
     if choice and not body.get("tools"):

@@ -8,6 +8,7 @@ from anthropic.types.beta import message_create_params as beta_params
 
 from .openai_common import OBJECT, sdk_fields
 from .shapes import Anything, Array, Bool, Either, Int, Maybe, Num, Obj, OneOf, Str, Tagged
+from .tool_search_fields import SEARCH_TYPES
 
 NAME_PATTERN = "^[a-zA-Z0-9_-]{1,128}$"
 NAME = Str(pattern=NAME_PATTERN)
@@ -49,7 +50,13 @@ MESSAGE = Obj(
 )
 
 CUSTOM_TOOL = Obj(
-    {"name": NAME, "description": Str(), "input_schema": OBJECT, "strict": Bool()},
+    {
+        "name": NAME,
+        "description": Str(),
+        "input_schema": OBJECT,
+        "strict": Bool(),
+        "defer_loading": Bool(),
+    },
     required=("name", "input_schema"),
 )
 # Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
@@ -58,9 +65,28 @@ MCP_TOOLSET = Obj(
     {"mcp_server_name": Str(), "default_config": OBJECT, "configs": OBJECT},
     required=("mcp_server_name",),
 )
+
+
+# The tool search tools (offline.tool_search_anthropic), each with the one name it may have.
+def _search_tool(name: str) -> Obj:
+    return Obj(
+        {
+            "type": Str(),
+            "name": OneOf((name,)),
+            "defer_loading": Bool(),
+            "strict": Bool(),
+            "allowed_callers": Array(Str()),
+            "cache_control": Maybe(OBJECT),
+        },
+        required=("name",),
+        closed=True,
+    )
+
+
+SEARCH_TOOLS = {kind: _search_tool(name) for kind, name in SEARCH_TYPES.items()}
 TOOL = Tagged(
     default="custom",
-    variants={"custom": CUSTOM_TOOL, "mcp_toolset": MCP_TOOLSET},
+    variants={"custom": CUSTOM_TOOL, "mcp_toolset": MCP_TOOLSET, **SEARCH_TOOLS},
     fallback=Obj({"name": NAME, "input_schema": OBJECT}, required=("name",)),
 )
 PARALLEL = {"disable_parallel_tool_use": Bool()}

@@ -16,37 +16,14 @@ PARTS = Array(
 )
 CONTENT = Either((Str(), PARTS))
 
-ITEM = Tagged(
-    default="message",
-    variants={
-        "message": Obj(
-            {"role": OneOf(("user", "assistant", "system", "developer")), "content": CONTENT},
-            required=("role", "content"),
-        ),
-        "function_call": Obj(
-            {"call_id": Str(), "name": Str(), "arguments": Str(), "id": Str()},
-            required=("call_id", "name", "arguments"),
-        ),
-        "function_call_output": Obj(
-            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
-        ),
-        "custom_tool_call": Obj(
-            {"call_id": Str(), "name": Str(), "input": Str(), "id": Str()},
-            required=("call_id", "name", "input"),
-        ),
-        "custom_tool_call_output": Obj(
-            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
-        ),
-        "mcp_approval_response": Obj(
-            {"approval_request_id": Str(), "approve": Bool(), "reason": Maybe(Str())},
-            required=("approval_request_id", "approve"),
-        ),
-    },
-    fallback=Anything(("object",)),  # reasoning and the hosted tools' items: kept, unread
-)
-
 FUNCTION_TOOL = Obj(
-    {"name": NAME, "description": Maybe(Str()), "parameters": SCHEMA, "strict": Maybe(Bool())},
+    {
+        "name": NAME,
+        "description": Maybe(Str()),
+        "parameters": SCHEMA,
+        "strict": Maybe(Bool()),
+        "defer_loading": Bool(),
+    },
     required=("name",),
 )
 # A custom tool takes free text (its ``format``: text, or a grammar), not JSON arguments.
@@ -74,10 +51,98 @@ MCP_TOOL = Obj(
     },
     required=("server_label",),
 )
+# Tool search (offline.tool_search_responses): the search tool, and namespaces of tools.
+EXECUTION = OneOf(("server", "client"))
+TOOL_SEARCH = Obj(
+    {
+        "type": Str(),
+        "description": Maybe(Str()),
+        "execution": EXECUTION,
+        "parameters": Maybe(OBJECT),
+    },
+    closed=True,
+)
+NAMESPACE = Obj(
+    {
+        "type": Str(),
+        "name": NAME,
+        "description": Str(),
+        "tools": Array(
+            Tagged(variants={"function": FUNCTION_TOOL, "custom": CUSTOM_TOOL}), min_length=1
+        ),
+    },
+    required=("name", "description", "tools"),
+    closed=True,
+)
 TOOL = Tagged(
-    variants={"function": FUNCTION_TOOL, "custom": CUSTOM_TOOL, "mcp": MCP_TOOL},
+    variants={
+        "function": FUNCTION_TOOL,
+        "custom": CUSTOM_TOOL,
+        "mcp": MCP_TOOL,
+        "tool_search": TOOL_SEARCH,
+        "namespace": NAMESPACE,
+    },
     fallback=Anything(("object",)),
 )
+STATUS = Maybe(OneOf(("in_progress", "completed", "incomplete")))
+SEARCH_ITEM = {
+    "id": Maybe(Str()),
+    "call_id": Maybe(Str()),
+    "execution": EXECUTION,
+    "status": STATUS,
+}
+
+ITEM = Tagged(
+    default="message",
+    variants={
+        "message": Obj(
+            {"role": OneOf(("user", "assistant", "system", "developer")), "content": CONTENT},
+            required=("role", "content"),
+        ),
+        "function_call": Obj(
+            {
+                "call_id": Str(),
+                "name": Str(),
+                "arguments": Str(),
+                "id": Str(),
+                "namespace": Maybe(Str()),
+            },
+            required=("call_id", "name", "arguments"),
+        ),
+        "function_call_output": Obj(
+            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
+        ),
+        "custom_tool_call": Obj(
+            {"call_id": Str(), "name": Str(), "input": Str(), "id": Str()},
+            required=("call_id", "name", "input"),
+        ),
+        "custom_tool_call_output": Obj(
+            {"call_id": Str(), "output": CONTENT}, required=("call_id", "output")
+        ),
+        "tool_search_call": Obj({"arguments": Anything(), **SEARCH_ITEM}, required=("arguments",)),
+        "tool_search_output": Obj(
+            {
+                "tools": Array(
+                    Tagged(
+                        variants={
+                            "function": FUNCTION_TOOL,
+                            "custom": CUSTOM_TOOL,
+                            "namespace": NAMESPACE,
+                        }
+                    )
+                ),
+                **SEARCH_ITEM,
+            },
+            required=("tools",),
+        ),
+        "mcp_approval_response": Obj(
+            {"approval_request_id": Str(), "approve": Bool(), "reason": Maybe(Str())},
+            required=("approval_request_id", "approve"),
+        ),
+    },
+    fallback=Anything(("object",)),  # reasoning and the hosted tools' items: kept, unread
+)
+
 NAMED = Obj({"name": Str()}, required=("name",))
 # A named function or custom tool, or a subset of the tools, can be forced offline: the
 # hosted tools are not simulated.
