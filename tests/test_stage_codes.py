@@ -93,3 +93,19 @@ def test_an_order_number_is_not_taken_for_an_employee_id_of_another_shape():
 
 def test_a_code_of_another_shape_still_fills_the_parameter_the_words_before_it_name():
     assert bound(GET_TICKET, "What does ticket ZD-2201 say?") == [{"ticket_id": "ZD-2201"}]
+
+
+MONTHLY_BILL = spec(
+    "get_monthly_bill",
+    "Returns the phone bill for one month.",
+    {"month": text("The month, e.g. 2025-05.")},
+    ["month"],
+)
+
+
+def test_an_order_number_is_not_taken_for_a_month_written_in_digits():
+    assert bound(MONTHLY_BILL, "What did I pay for order ORD-1234?") == [{}]
+
+
+def test_a_month_written_like_the_example_fills_the_month():
+    assert bound(MONTHLY_BILL, "What did I pay in 2025-03?") == [{"month": "2025-03"}]

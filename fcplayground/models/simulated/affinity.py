@@ -181,7 +181,7 @@ def _reason(
 
 _SAYS_EMAIL = re.compile(r"e-?mail", re.I)
 # The capitals a code starts with, up to its first digit or separator: "ORD" of ORD-1234,
-# "" of 2025-Q2. One pass, no backtracking.
+# "" of 2025-Q2 and of 2025-05. One pass, no backtracking.
 _CODE_HEAD = re.compile(r"[A-Z]*+(?=[\d_/-])")
 
 
@@ -202,9 +202,9 @@ def _an_id_for(slot: Slot, c: Candidate, cue: float) -> bool:
 
 
 def _code_head(token: str) -> str | None:
-    """The family a code's capitals name, or None for a token that is no such code (no
-    digit, or lower-case letters first: "user123")."""
-    if not any(ch.isdigit() for ch in token) or not any(ch.isalpha() for ch in token):
+    """The family a code's capitals name ("" for digits first: 2025-05, 2025-Q2), or None
+    for a token of no family: a word, a plain number, lower-case letters first ("user123")."""
+    if token.isdigit() or not any(ch.isdigit() for ch in token):
         return None
     m = _CODE_HEAD.match(token)
     return m.group(0) if m else None
