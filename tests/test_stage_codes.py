@@ -109,3 +109,18 @@ def test_an_order_number_is_not_taken_for_a_month_written_in_digits():
 
 def test_a_month_written_like_the_example_fills_the_month():
     assert bound(MONTHLY_BILL, "What did I pay in 2025-03?") == [{"month": "2025-03"}]
+
+
+SEND_MONEY = spec(
+    "send_money",
+    "Sends money to someone.",
+    {
+        "amount": {"type": "number", "description": "How much to send, in USD."},
+        "receiver": text("The identifier of the recipient, such as an account number."),
+    },
+    ["amount", "receiver"],
+)
+
+
+def test_an_email_address_fills_the_identifier_of_a_recipient():
+    assert bound(SEND_MONEY, "Send $20 to tom@pay.me") == [{"amount": 20, "receiver": "tom@pay.me"}]

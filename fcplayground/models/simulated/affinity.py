@@ -179,7 +179,8 @@ def _reason(
     return Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
 
 
-_SAYS_EMAIL = re.compile(r"e-?mail", re.I)
+# The words of a parameter that takes an email address: its name's or its description's.
+_SAYS_EMAIL = re.compile(r"\be-?mails?\b|\bmail\b|\brecipients?\b|\bsenders?\b|\bb?cc\b", re.I)
 # The capitals a code starts with, up to its first digit or separator: "ORD" of ORD-1234,
 # "" of 2025-Q2 and of 2025-05. One pass, no backtracking.
 _CODE_HEAD = re.compile(r"[A-Z]*+(?=[\d_/-])")
@@ -187,13 +188,12 @@ _CODE_HEAD = re.compile(r"[A-Z]*+(?=[\d_/-])")
 
 def _an_id_for(slot: Slot, c: Candidate, cue: float) -> bool:
     """Can ``c`` be the id ``slot`` asks for? An email address only when the parameter says
-    it takes one ("the customer's email or id"); a code of another family than every one
+    it takes one ("the customer's email or id", "the identifier of the recipient"); a code of another family than every one
     of the parameter's examples (ORD-1234 for "e.g. 2025-Q2" or "e.g. E-0451") only when
     the words before it name the parameter ("ticket ZD-2201")."""
     if c.kind == Kind.EMAIL:
-        return Kind.EMAIL in slot.accepts or bool(
-            _SAYS_EMAIL.search(f"{slot.name} {slot.description}")
-        )
+        said = f"{' '.join(split_identifier(slot.name))} {slot.description}"
+        return Kind.EMAIL in slot.accepts or bool(_SAYS_EMAIL.search(said))
     if c.kind != Kind.ID or cue > 0:
         return True
     heads = {h for e in slot.examples if (h := _code_head(e)) is not None}
