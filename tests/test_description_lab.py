@@ -99,7 +99,7 @@ def lab_for(tools: ToolRegistry | None = None, **options) -> DescriptionLab:
 
 def test_a_specific_description_wins_the_requests_a_vague_one_loses():
     lab = lab_for()
-    assert lab.result.summary == "7/12 routed correctly, 3 wrong tool, 2 no call"
+    assert lab.result.summary == "7/12 routed correctly, 1 wrong tool, 4 no call"
     lost = [r.request for r in lab.result.rows if not r.right]
     assert set(BILLING) <= set(lost)
     lab.describe("lookup_customer", SPECIFIC)
@@ -178,7 +178,7 @@ def test_compare_lists_changed_descriptions_and_probes():
     lab.describe("lookup_customer", SPECIFIC)
     text = lab.compare()
     assert f"  - {VAGUE}" in text and f"  + {SPECIFIC}" in text
-    assert "7/12 routed correctly, 3 wrong tool, 2 no call  ->  12/12 routed correctly" in text
+    assert "7/12 routed correctly, 1 wrong tool, 4 no call  ->  12/12 routed correctly" in text
     changed = [line for line in text.splitlines() if "  ->  " in line and line.startswith("  '")]
     assert len(changed) == 5 and all(any(b in line for b in BILLING) for line in changed[1:3])
     assert "no call  ->  right (lookup_customer)" in changed[0]

@@ -310,3 +310,48 @@ def test_a_fact_a_lookup_tool_is_named_for_is_looked_up_first():
     assert [(c.name, c.arguments) for c in turn.tool_calls] == [
         ("lookup_population", {"country": "Crumpet"})
     ]
+
+
+SEND_INVOICE = spec(
+    "send_invoice",
+    "Emails an invoice to a customer.",
+    {
+        "invoice_id": {"type": "string", "description": "The invoice number, e.g. INV-0077."},
+        "email": {"type": "string", "description": "The customer's email address."},
+    },
+    ["invoice_id", "email"],
+)
+CAMPAIGN_STATS = spec(
+    "get_campaign_stats",
+    "Returns a campaign's opens and clicks, and the email of each recipient.",
+    {"campaign_id": {"type": "string", "description": "The campaign id."}},
+    ["campaign_id"],
+)
+
+
+def test_a_tool_is_not_added_as_a_producer_on_a_code_said_for_another_tool():
+    planned = plan([Message.user("Send invoice INV-0077 to the customer.")],
+                   [SEND_INVOICE, CAMPAIGN_STATS])  # fmt: skip
+    assert statuses(planned) == [("send_invoice", Status.ASKS)]
+    assert planning.to_calls(planned) == []
+
+
+def test_a_tool_is_added_as_a_producer_on_a_code_said_for_its_own_parameter():
+    text = "Send invoice INV-0077 to the customer of campaign CMP-9."
+    planned = plan([Message.user(text)], [SEND_INVOICE, CAMPAIGN_STATS])
+    assert statuses(planned) == [
+        ("get_campaign_stats", Status.READY),
+        ("send_invoice", Status.WAITS),
+    ]
+    assert planned[0].call.values == {"campaign_id": "CMP-9"}
+
+
+def test_a_producer_the_request_did_not_name_comes_just_before_the_call_it_serves():
+    text = "What's the weather in Paris? And open a ticket for Jane Doe about a refund."
+    planned = plan([Message.user(text)], [WEATHER, CREATE_TICKET, FIND_CUSTOMER])
+    assert statuses(planned) == [
+        ("get_weather", Status.READY),
+        ("find_customer", Status.READY),
+        ("create_ticket", Status.WAITS),
+    ]
+    assert [c.name for c in planning.to_calls(planned)] == ["get_weather", "find_customer"]

@@ -140,6 +140,8 @@ def fit(
         return NO_FIT  # "monthly", "next week": a number only for a parameter they name
     if words_about and cue <= 0:
         return NO_FIT  # with digits about, "two numbers" counts things rather than gives a value
+    if target.kind == Kind.ID and not _an_id_for(target, c, cue):
+        return NO_FIT
     unit, unit_why = unit_fit(slot, c)
     direction = direction_fit(slot, c)
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
@@ -175,6 +177,37 @@ def _reason(
         told = f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request"
         return Source.MENTIONED, told
     return Source.ORDER, f"{c.text!r} is the next {c.kind.value} in the request"
+
+
+# The words of a parameter that takes an email address: its name's or its description's.
+_SAYS_EMAIL = re.compile(r"\be-?mails?\b|\bmail\b|\brecipients?\b|\bsenders?\b|\bb?cc\b", re.I)
+# The capitals a code starts with, up to its first digit or separator: "ORD" of ORD-1234,
+# "" of 2025-Q2 and of 2025-05. One pass, no backtracking.
+_CODE_HEAD = re.compile(r"[A-Z]*+(?=[\d_/-])")
+
+
+def _an_id_for(slot: Slot, c: Candidate, cue: float) -> bool:
+    """Can ``c`` be the id ``slot`` asks for? An email address only when the parameter says
+    it takes one ("the customer's email or id", "the identifier of the recipient"); a code of another family than every one
+    of the parameter's examples (ORD-1234 for "e.g. 2025-Q2" or "e.g. E-0451") only when
+    the words before it name the parameter ("ticket ZD-2201")."""
+    if c.kind == Kind.EMAIL:
+        said = f"{' '.join(split_identifier(slot.name))} {slot.description}"
+        return Kind.EMAIL in slot.accepts or bool(_SAYS_EMAIL.search(said))
+    if c.kind != Kind.ID or cue > 0:
+        return True
+    heads = {h for e in slot.examples if (h := _code_head(e)) is not None}
+    head = _code_head(str(c.value))
+    return head is None or not heads or head in heads
+
+
+def _code_head(token: str) -> str | None:
+    """The family a code's capitals name ("" for digits first: 2025-05, 2025-Q2), or None
+    for a token of no family: a word, a plain number, lower-case letters first ("user123")."""
+    if token.isdigit() or not any(ch.isdigit() for ch in token):
+        return None
+    m = _CODE_HEAD.match(token)
+    return m.group(0) if m else None
 
 
 _DISTINCT_KINDS = frozenset({Kind.LANGUAGE, Kind.CURRENCY, Kind.UNIT, Kind.TIMEZONE, Kind.PLACE})

@@ -23,7 +23,7 @@ from .intents import Intent
 from .profiles import ToolProfile
 from .reading import Done, Reading
 from .results import producer
-from .vocabulary import Status
+from .vocabulary import Kind, Source, Status
 
 _LAST_STEP = re.compile(
     r"\b(?:last step|final step|once you (?:know|have)|when (?:you are|you're) done|after (?:the|all) other|at the end)\b",
@@ -76,11 +76,30 @@ def _with_producers(calls: list[Call], text: str, candidates: list[Candidate], r
             intent = Intent(profile, spec, 0.0, [(0, len(text))])
             extra = bind(text, candidates, [intent], reading.today)[:1]
             complete(extra, text, reading)
-            if extra and not extra[0].missing:
+            if extra and not extra[0].missing and _fits(extra[0]):
                 extra[0].intent = -1  # before every intent of the request
-                out.insert(0, extra[0])
+                out.insert(out.index(call), extra[0])  # just before the call it serves
                 planned.add(source)
     return out
+
+
+# Readings of the request's own values (not defaults, composed text or results).
+_FROM_REQUEST = frozenset({Source.UNIT, Source.DIRECTION, Source.ORDER, Source.MENTIONED,
+                           Source.NAMED_LIST, Source.LIST, Source.WHOLE_LIST, Source.DERIVED})  # fmt: skip
+# Kinds any value of the request may be bound into: they say nothing of what it is.
+_ANY_VALUE = frozenset({Kind.ID, Kind.STRING, Kind.TEXT})
+
+
+def _fits(call: Call) -> bool:
+    """Does a producer the request did not name fit the request? Only by its values: each
+    one it takes from the request follows the words for its parameter or is of the very
+    kind the parameter asks for (a name, an email address), never just the next code of
+    the request in a code parameter (ORD-1234 in a campaign id)."""
+    for name, argument in call.arguments.items():
+        slot = call.profile.slot(name)
+        if argument.source in _FROM_REQUEST and (slot is None or slot.kind in _ANY_VALUE):
+            return False
+    return True
 
 
 def _distinct(calls: list[Call]) -> list[Call]:
