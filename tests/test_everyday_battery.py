@@ -94,6 +94,13 @@ def test_no_tool_name_appears_in_the_lessons_or_scenarios():
         assert not re.search(rf"\b{name}\b", text), name
 
 
+def test_the_lessons_tool_catalogue_shares_no_name_with_the_battery():
+    # Lesson 14 prints catalogue tools; a shared name would put the battery's tools in a lesson.
+    from fcplayground.scenarios.catalogue import catalogue_specs
+
+    assert {spec.name for spec in catalogue_specs()}.isdisjoint(TOOLS.names)
+
+
 def test_tools_are_written_as_a_learner_writes_first_tools():
     params = [(t, p, s) for t in TOOLS for p, s in t.parameters["properties"].items()]
     assert all(t.description and s.get("description") for t, p, s in params)

@@ -37,7 +37,7 @@ EXAMPLES: list[Probe] = [
     Probe("Where is my order ORD-1234?", "get_order"),
     Probe("What is your refund policy?", "search_knowledge_base"),
     Probe("Which invoices of customer C-1001 are still open?", "list_invoices"),
-    Probe("Look up Kenji Mori in the staff directory.", "lookup_employee"),
+    Probe("Look up Kenji Mori in the staff directory.", "find_employee"),
     Probe("Deploy checkout-api v2.14.0 to staging.", "deploy_service"),
     Probe("Decline the invitation to event EV-90211.", "respond_to_invitation"),
     Probe("Print the label of shipment SHP-55012 as a PDF.", "print_shipping_label"),

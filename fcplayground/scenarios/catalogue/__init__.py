@@ -6,7 +6,7 @@ module (a name, a specific description and a JSON Schema per tool). They are the
 company's agent might be offered all at once, and several are near neighbours of the support
 desk's five (``find_contact_by_email`` beside ``lookup_customer``, ``get_purchase_order``
 beside ``get_order``, ``search_hr_policies`` beside ``search_knowledge_base``,
-``create_it_ticket`` beside ``create_ticket``, ``send_email`` beside ``send_response``). ::
+``create_it_ticket`` beside ``create_ticket``, ``send_email_message`` beside ``send_response``). ::
 
     from fcplayground.scenarios.catalogue import Domain, catalogue_specs, catalogue_tools
 
