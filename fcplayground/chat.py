@@ -82,12 +82,17 @@ class Message:
 
 @dataclass
 class ToolSpec:
-    """A tool as a model sees it: a name, a description and a JSON Schema."""
+    """A tool as a model sees it: a name, a description and a JSON Schema.
+
+    ``input_examples`` are example arguments that show how the tool is called (Anthropic's
+    ``input_examples``; OpenAI has no such field, so its wire writes them into the
+    description)."""
 
     name: str
     description: str = ""
     parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
     strict: bool | None = None
+    input_examples: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

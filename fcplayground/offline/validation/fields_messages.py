@@ -49,7 +49,13 @@ MESSAGE = Obj(
 )
 
 CUSTOM_TOOL = Obj(
-    {"name": NAME, "description": Str(), "input_schema": OBJECT, "strict": Bool()},
+    {
+        "name": NAME,
+        "description": Str(),
+        "input_schema": OBJECT,
+        "strict": Bool(),
+        "input_examples": Array(OBJECT),  # each checked against input_schema: input_examples.py
+    },
     required=("name", "input_schema"),
 )
 # Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
