@@ -215,3 +215,11 @@ def test_the_tokens_a_request_costs_grow_with_its_examples():
     shown = ToolSpec(bare.name, bare.description, bare.parameters, None, FLIGHTS * 4)
     ask = [Message.user("Where is LH 454?")]
     assert count_tokens(Request(ask, tools=[shown])) > count_tokens(Request(ask, tools=[bare]))
+
+
+def test_the_battery_cache_key_tells_apart_tools_that_differ_only_in_examples():
+    from fcplayground.evals.battery import specs_key
+
+    bare = ToolSpec("track_flight", "Flights.", {"type": "object", "properties": {}})
+    shown = ToolSpec(bare.name, bare.description, bare.parameters, None, FLIGHTS)
+    assert specs_key([bare]) != specs_key([shown])

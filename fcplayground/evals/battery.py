@@ -240,8 +240,13 @@ def as_specs(tools: ToolRegistry | Sequence[ToolSpec]) -> list[ToolSpec]:
 
 
 def specs_key(specs: Sequence[ToolSpec]) -> str:
-    """A short hash of tool definitions (names, descriptions, schemas): the cache key."""
-    data = [[s.name, s.description, s.parameters, s.strict] for s in specs]
+    """A short hash of tool definitions (names, descriptions, schemas, examples): the cache
+    key. A tool without examples keys as it did before there were any."""
+    data = [
+        [s.name, s.description, s.parameters, s.strict]
+        + ([s.input_examples] * bool(s.input_examples))
+        for s in specs
+    ]
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
