@@ -1,4 +1,4 @@
-"""Phone numbers: ``+1 415-555-0100``, ``(020) 7946 0958``, ``555-0199``.
+"""Phone numbers: ``+1 415-555-0100``, ``(020) 7946 0958``, ``+33 1 42 68 53 00``, ``555-0199``.
 
 Seven to fifteen digits with the usual separators, starting with ``+`` or a digit or
 ``(``; written back as the request wrote them.
@@ -11,8 +11,11 @@ import re
 from ..vocabulary import Kind
 from .base import Candidate, Extractor, Request
 
+# After a country code the first group may be one digit ("+33 1 42 68 53 00", Paris); a
+# group may hold six ("07700 900123", a UK mobile).
 PATTERN = re.compile(
-    r"(?<![\w+(.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.-]|,\d)"
+    r"(?<![\w+(.-])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}|(?:\(\d{1,5}\)[\s.-]?)?\d{2,5})"
+    r"(?:[\s.-]\d{2,6}){1,4}(?![\w.-]|,\d)"
 )
 _PHONE_WORDS = re.compile(
     r"\b(?:phone|call|ring|text|sms|mobile|cell|tel|number|dial|whatsapp)\b", re.I
