@@ -17,7 +17,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .explanation import PlannedCall
+    from .profiles import ToolProfile
 
 MAX_EXAMPLES = 16  # examples read of one tool
 MAX_WRITTEN = 16  # JSON objects tried in one description
@@ -128,3 +133,14 @@ def items_of(values: tuple[Any, ...]) -> tuple[Any, ...]:
         if item is not None and item not in out:
             out.append(item)
     return tuple(out[:MAX_VALUES])
+
+
+def noted(profiles: Iterable[ToolProfile], calls: Iterable[PlannedCall]) -> list[str]:
+    """The explanation's note for each tool considered whose example inputs were read."""
+    considered = {c.tool for c in calls}
+    return [
+        f"{p.name}: its example inputs were read as evidence (the form of each value, and "
+        "which optional parameters a call fills)"
+        for p in profiles
+        if p.name in considered and any(s.usual is not None for s in p.slots)
+    ]
