@@ -10,7 +10,7 @@ to), a default and examples.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -186,6 +186,8 @@ def read_slot(
         items = read_slot(
             tool, _singular(name), prop["items"], True, position, tool_terms, items_of(shown)
         )
+        if items.kind == Kind.TEXT and example_forms.labels(items):  # ["billing", "refund"]
+            items = replace(items, kind=Kind.STRING, role=Role.FACT)
     kind = _kind(tool, name, json_type, description, prop, enum, examples)
     accepts = (
         extractors.offered_kinds(name, description, kind) if json_type == "string" else frozenset()

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...tools.examples import example_problem
 from ...tools.schema_check import SchemaCheck
+from .verdicts import Remembered, digest
 from .wording import Refusal
 
 # The server tools: Anthropic runs them, and their types take no input_examples.
@@ -32,12 +33,24 @@ def problem(index: int, tool: dict[str, Any], schema_ok: bool) -> Refusal | None
     if kind != "custom" or not schema_ok:
         return None  # an Anthropic client tool: its schema is Anthropic's own
     schema = tool["input_schema"]
+    found = VERDICTS.find(digest([schema, examples]), lambda: _first_problem(schema, examples))
+    if found is None:
+        return None
+    j, wrong = found
+    return Refusal(
+        f"tools.{index}.custom.input_examples.{j}: Input example does not match the tool's "
+        f"input_schema: {wrong}. Each example must be valid according to the input_schema."
+    )
+
+
+# A tool's examples checked once, by content: a session offers the same tools on every
+# request, and an evaluation many lists that share most of their tools.
+VERDICTS: Remembered[tuple[int, str] | None] = Remembered(4096)
+
+
+def _first_problem(schema: dict[str, Any], examples: list[Any]) -> tuple[int, str] | None:
     check = SchemaCheck(schema)
     for j, example in enumerate(examples):
         if wrong := example_problem(schema, example, check):
-            return Refusal(
-                f"tools.{index}.custom.input_examples.{j}: Input example does not match the "
-                f"tool's input_schema: {wrong}. Each example must be valid according to "
-                "the input_schema."
-            )
+            return j, wrong
     return None

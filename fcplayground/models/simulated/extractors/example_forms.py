@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import Kind
+from ..vocabulary import Kind, Tag
 from .base import Candidate
 
 if TYPE_CHECKING:
@@ -235,7 +235,8 @@ SHAPERS: tuple[Callable[[Any, Candidate, list[str]], Any], ...] = (
 
 def signature(text: str) -> str:
     """The form of a code: its leading letters (lower case), then letters as ``a`` and
-    digits as ``9``, runs collapsed: "BRK-7781" is ``brk:a-9``."""
+    digits as ``9``, runs collapsed, spaces left out: "BRK-7781" is ``brk:a-9``."""
+    text = "".join(text.split())  # "LH 454" and "lh454" are one flight
     lead = re.match(r"[A-Za-z]+", text)
     shape = re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
     return f"{lead.group(0).lower() if lead else ''}:{shape}"
@@ -257,6 +258,13 @@ def resembles(slot: Slot, candidate: Candidate) -> bool:
     return candidate.kind == slot.kind and candidate.kind in _PARTICULAR
 
 
+def labels(slot: Slot) -> bool:
+    """Whether a list's examples are labels (a word or two each: "billing", "refund"), a
+    vocabulary to pick from, rather than free text to write."""
+    shown = texts(slot)
+    return bool(shown) and all(len(e.split()) <= 2 and len(e) <= 30 for e in shown)
+
+
 def _like_numbers(slot: Slot, candidate: Candidate) -> bool:
     """A plain number for a parameter the examples usually fill, of the size of theirs
     (within half the smallest and twice the largest): "2 of us" for ``guests`` shown as 1
@@ -264,6 +272,8 @@ def _like_numbers(slot: Slot, candidate: Candidate) -> bool:
     numbers = [v for v in slot.shown if type(v) in (int, float)]
     value = candidate.value
     if not numbers or (slot.usual or 0) < 0.5 or candidate.unit or type(value) not in (int, float):
+        return False
+    if Tag.FACET in candidate.tags:  # the hour of "1pm" is no count of anything
         return False
     low, high = min(numbers), max(numbers)
     return low > 0 and low / 2 <= value <= high * 2

@@ -22,9 +22,11 @@ _PHONE_WORDS = re.compile(
 )
 
 
-def find(request: Request) -> list[Candidate]:
+def find(request: Request, near: bool = False) -> list[Candidate]:
+    """The phone numbers of a request: any run of digits shaped like one when a phone word
+    is near ("call", "text", ...) or ``near`` is set, else only those that start with +."""
     out = []
-    near = bool(_PHONE_WORDS.search(request.text))
+    near = near or bool(_PHONE_WORDS.search(request.text))
     for m in PATTERN.finditer(request.text):
         raw = m.group(0)
         digits = re.sub(r"\D", "", raw)
@@ -37,9 +39,16 @@ def find(request: Request) -> list[Candidate]:
     return out
 
 
+def read(request: Request, slot) -> list[Candidate]:
+    """For a parameter that takes a phone number: every run of digits shaped like one, with
+    or without a phone word ("Save Priya Shah, (415) 555-0123")."""
+    return find(request, near=True)
+
+
 EXTRACTOR = Extractor(
     Kind.PHONE,
     find,
+    for_slot=read,
     slot_words=frozenset({"phone", "telephone", "mobile", "cell", "tel", "msisdn"}),
     describes=re.compile(r"\bphone\b|\bE\.164\b|\btelephone\b", re.I),
     fills={Kind.STRING: 0.8, Kind.ID: 0.4},
