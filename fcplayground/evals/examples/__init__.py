@@ -26,12 +26,14 @@ __all__ = ["EXAMPLES", "examples_cases", "examples_tools"]
 
 def examples_cases(tools: ToolRegistry | None = None, held_out: bool = True) -> list[Case]:
     """Every case of the battery, each offering all of ``tools`` (default: the battery's
-    tools with their examples); ``held_out=False`` leaves out the category ``held out``
-    (requests for tools the model was never tuned on). Ids are ``examples_<n>``."""
+    tools with their examples; for some of them, the cases they answer and the ``no tool``
+    ones); ``held_out=False`` leaves out the category ``held out`` (requests for tools the
+    model was never tuned on). Ids are ``examples_<n>``."""
     tools = examples_tools() if tools is None else tools
     rows = ROWS + (HELD_OUT_ROWS if held_out else [])
     out = []
     for i, (category, request, calls, *system) in enumerate(rows):
-        out.append(Case.ask(request, tools, *calls, id=f"examples_{i}", category=category,
-                            system=system[0] if system else None))  # fmt: skip
+        if all(next(iter(call)) in tools for call in calls):  # a subset of the tools: its rows
+            out.append(Case.ask(request, tools, *calls, id=f"examples_{i}", category=category,
+                                system=system[0] if system else None))  # fmt: skip
     return out

@@ -10,6 +10,7 @@ without (``examples=False``): the same tools, as the description alone describes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ...tools import ToolRegistry
@@ -273,9 +274,12 @@ TOOLS = (
 )  # fmt: skip
 
 
-def examples_tools(examples: bool = True) -> ToolRegistry:
-    """The battery's 19 tools, with their example inputs (``examples=False``: without)."""
+def examples_tools(examples: bool = True, names: Iterable[str] | None = None) -> ToolRegistry:
+    """The battery's 19 tools (or those ``names`` picks, in its order), with their example
+    inputs (``examples=False``: without)."""
+    wanted = None if names is None else set(names)
     tools = ToolRegistry()
     for func in TOOLS:
-        tools.add(func, input_examples=EXAMPLES[func.__name__] if examples else None)
+        if wanted is None or func.__name__ in wanted:
+            tools.add(func, input_examples=EXAMPLES[func.__name__] if examples else None)
     return tools
