@@ -64,6 +64,11 @@ def test_the_old_beta_header_is_still_taken():
     assert reply.stop_reason == "tool_use"
 
 
+@pytest.mark.fault(
+    "offline requests",
+    "an `input_examples` entry that does not fit its tool's `input_schema`",
+    "Anthropic's 400 naming the tool, the example and the argument",
+)
 def test_an_example_of_the_wrong_type_is_a_400_naming_the_tool_the_example_and_the_field():
     message = bad_request([tool(input_examples=[EXAMPLES[0], {"flight": 454}])])
     assert message.startswith("tools.0.custom.input_examples.1: ")
@@ -88,6 +93,11 @@ def test_a_server_tool_takes_no_input_examples():
     assert message == "tools.1.web_search_20250305.input_examples: Extra inputs are not permitted"
 
 
+@pytest.mark.fault(
+    "offline requests",
+    "Anthropic's `input_examples` in an OpenAI tool definition",
+    "OpenAI's 400 `unknown_parameter`, naming `tools[0].function.input_examples`",
+)
 def test_openai_chat_completions_refuses_input_examples_by_name():
     client = offline.openai_client()
     function = {"name": "track_flight", "parameters": SCHEMA, "input_examples": EXAMPLES}

@@ -249,6 +249,11 @@ def test_examples_do_not_bring_a_call_where_none_belongs():
         assert call(request_text, *tools)[0] == []
 
 
+@pytest.mark.fault(
+    "request text",
+    "hostile example inputs: not objects, NaN, 10,000 of them, 100,000-character values, nesting",
+    "ignored, or read within bounds: the request still gets its call",
+)
 @pytest.mark.parametrize(
     "examples",
     [
