@@ -119,14 +119,9 @@ class LabExamples:
         for original, current in self._current.items():
             now = self.tools[current].input_examples
             if now != self._initial[original].input_examples:
-                lines.append(f"{var}.set_examples({json.dumps(original)}, {_py_value(now)})")
+                lines.append(f"{var}.set_examples({json.dumps(original)}, {now!r})")
         return lines
 
 
 def _short(examples: list[dict[str, Any]]) -> str:
     return json.dumps(examples, ensure_ascii=False) if examples else "(none)"
-
-
-def _py_value(value: Any) -> str:
-    """A Python literal for JSON data (true/false/null written as Python's)."""
-    return repr(value)

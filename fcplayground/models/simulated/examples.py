@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ...chat import ToolSpec
     from .explanation import PlannedCall
     from .profiles import ToolProfile
 
@@ -56,6 +57,17 @@ def _plain(value: Any, depth: int) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**300:
         return None
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
+
+
+def read(
+    spec: ToolSpec, properties: dict[str, Any]
+) -> tuple[str, dict[str, tuple[Any, ...]], dict[str, float]]:
+    """What a tool's examples show: its description without the examples written into it
+    (as OpenAI's side sends them: examples, not words about the tool), each parameter's
+    example values, and how often the examples fill each parameter."""
+    description, written = split_description(spec.description, set(properties))
+    given = [*spec.input_examples, *written]
+    return description, shown(properties, given), fill_rates(properties, given)
 
 
 def split_description(description: str, names: set[str]) -> tuple[str, list[dict[str, Any]]]:

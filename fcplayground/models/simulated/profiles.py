@@ -196,12 +196,7 @@ def _profile(spec: ToolSpec) -> ToolProfile:
     name, parameters = spec.name, spec.parameters
     properties = parameters.get("properties") or {}
     required = set(parameters.get("required") or [])
-    # Example inputs written into the description (as OpenAI's side sends them) are examples,
-    # not words about the tool; with the tool's own, they show each parameter's values.
-    description, written = example_inputs.split_description(spec.description, set(properties))
-    given = [*spec.input_examples, *written]
-    shown = example_inputs.shown(properties, given)
-    usual = example_inputs.fill_rates(properties, given)
+    description, shown, usual = example_inputs.read(spec, properties)
     name_terms = identifier_terms(name)
     description_terms = terms(description)
     tool_terms = (
