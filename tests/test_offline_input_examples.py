@@ -140,3 +140,25 @@ def test_a_registry_export_passes_both_apis_offline():
         model="gpt-x", messages=ASK, tools=tools.to_openai()
     )
     assert chat.choices[0].message.tool_calls[0].function.name == "track_flight"
+
+
+def test_the_sdks_own_tool_runner_sends_input_examples_and_the_model_reads_them():
+    from anthropic import beta_tool
+
+    @beta_tool(input_examples=[{"flight": "LH 454"}, {"flight": "BA 2490"}])
+    def track_flight(flight: str) -> str:
+        """Where a flight is now.
+
+        Args:
+            flight: The flight.
+        """
+        return f"{flight} is on time"
+
+    runner = offline.anthropic_client().beta.messages.tool_runner(
+        model="claude-x",
+        max_tokens=300,
+        tools=[track_flight],
+        messages=[{"role": "user", "content": "where is lh454 now?"}],
+    )
+    calls = [b.input for message in runner for b in message.content if b.type == "tool_use"]
+    assert calls == [{"flight": "LH 454"}]
