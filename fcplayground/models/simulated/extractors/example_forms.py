@@ -191,7 +191,7 @@ def _place(value: Any, candidate: Candidate, examples: list[str]) -> str | None:
     if all(_country_code_of(m) for m in forms):
         return f"{value}, {place.country}"
     if all(_country_name_of(m) for m in forms):
-        return f"{value}, {places._country_name(place.country)}"
+        return f"{value}, {places.country_name(place.country)}"
     return None
 
 
@@ -206,7 +206,7 @@ def _country_name_of(m: re.Match[str]) -> bool:
     from . import places
 
     city = places.lookup(m.group(1))
-    return bool(city and city.kind == "city" and places._country_name(city.country) == m.group(2))
+    return bool(city and city.kind == "city" and places.country_name(city.country) == m.group(2))
 
 
 def _case(value: Any, candidate: Candidate, examples: list[str]) -> str | None:
