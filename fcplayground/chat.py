@@ -86,13 +86,18 @@ class ToolSpec:
 
     ``finds_tools`` marks a tool that searches for tools the model cannot see yet (a
     provider's tool search, or the application's own search over its deferred tools):
-    a model calls it when none of the tools it sees fits the request."""
+    a model calls it when none of the tools it sees fits the request.
+
+    ``input_examples`` are example arguments that show how the tool is called (Anthropic's
+    ``input_examples``; OpenAI has no such field, so its wire writes them into the
+    description)."""
 
     name: str
     description: str = ""
     parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
     strict: bool | None = None
     finds_tools: bool = False
+    input_examples: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@
 - :mod:`~fcplayground.evals.results`: :class:`EvalRun` scores, failures, comparisons.
 - :mod:`~fcplayground.evals.batteries`: cases for the support desk and travel scenarios.
 - :mod:`~fcplayground.evals.everyday`: the everyday battery, plain requests for 26 tools.
+- :mod:`~fcplayground.evals.examples`: the examples battery, where a tool's example inputs
+  decide the call.
 - :mod:`~fcplayground.evals.battery`: routing probes for the description lab.
 
 Names load on first use, so ``fcplayground eval --help`` reads the suite names without
@@ -35,12 +37,15 @@ _LAZY = {
     "ANY": ".cases",
     "OMITTED": ".cases",
     "Case": ".cases",
+    "exactly": ".cases",
     "expect": ".cases",
     "one_of": ".cases",
     "FAILURE_KINDS": ".checker",
     "Verdict": ".checker",
     "check": ".checker",
     "failure_kind": ".checker",
+    "examples_cases": ".examples",
+    "examples_tools": ".examples",
     "everyday_cases": ".everyday",
     "everyday_tools": ".everyday",
     "CaseResult": ".results",
@@ -63,9 +68,10 @@ if TYPE_CHECKING:
     from .batteries import support_desk_cases, travel_cases
     from .battery import Battery, BatteryResult, Probe, ProbeResult, score_battery
     from .bfcl import CATEGORIES, LIVE_CATEGORIES, data_dir, load
-    from .cases import ANY, OMITTED, Case, expect, one_of
+    from .cases import ANY, OMITTED, Case, exactly, expect, one_of
     from .checker import FAILURE_KINDS, Verdict, check, failure_kind
     from .everyday import everyday_cases, everyday_tools
+    from .examples import examples_cases, examples_tools
     from .results import CaseResult, Comparison, EvalRun, Score
     from .runner import EvalError, evaluate
     from .suites import SUITES, load_suite

@@ -14,8 +14,10 @@ right tool? ::
 
 Each request is sent alone, as the first user message, with every offered tool. A probe is
 *right* when the model's FIRST call names the expected tool (or, when ``expected`` is
-None, when it calls nothing). Otherwise its verdict says how it went wrong: "wrong tool",
-"no call" or "unexpected call".
+None, when it calls nothing), and, for a probe that gives the expected ``call``, passes
+the arguments it expects (as :func:`~fcplayground.evals.checker.check_arguments` judges
+them). Otherwise its verdict says how it went wrong: "wrong tool", "wrong arguments", "no
+call" or "unexpected call".
 
 Local models are asked directly (``model.respond(Request(...))``, no HTTP), which is fast
 enough to re-score on every keystroke. A live model goes through a
@@ -34,14 +36,17 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from ..chat import Message, ModelTurn, Request, ToolCall, ToolSpec
 from ..models import Model, SimulatedModel
 from ..tools import ToolRegistry
-from .cases import Case
+from .cases import Case, ExpectedCall
+from .checker import check_arguments
 from .distractors import default_distractors as default_distractors  # re-exported
 
 if TYPE_CHECKING:
     from ..client import ModelClient
 
-Outcome = Literal["right", "wrong tool", "no call", "unexpected call"]
-OUTCOMES: tuple[Outcome, ...] = ("right", "wrong tool", "no call", "unexpected call")
+Outcome = Literal["right", "wrong tool", "wrong arguments", "no call", "unexpected call"]
+OUTCOMES: tuple[Outcome, ...] = (
+    "right", "wrong tool", "wrong arguments", "no call", "unexpected call"
+)  # fmt: skip
 
 
 class Probe(NamedTuple):
@@ -51,7 +56,25 @@ class Probe(NamedTuple):
     expected: str | None
 
 
-Battery = list[Probe]
+class CallProbe(NamedTuple):
+    """A probe whose arguments count too: the request, the tool it should reach and the
+    call it should make there (``expect(...)``)."""
+
+    request: str
+    expected: str | None
+    call: ExpectedCall | None
+
+
+def renamed(probe: Probe | CallProbe, names: dict[str, str]) -> Probe | CallProbe:
+    """The probe with its expected tool (and call) under the tools' new names."""
+    expected = names.get(probe.expected, probe.expected) if probe.expected else probe.expected
+    call = getattr(probe, "call", None)
+    if call is None:
+        return probe._replace(expected=expected)
+    return CallProbe(probe.request, expected, {names.get(k, k): v for k, v in call.items()})
+
+
+Battery = list[Probe | CallProbe]
 """A list of probes; plain ``(request, expected)`` tuples are accepted too."""
 
 Cache = dict[tuple[str, str], ModelTurn]
@@ -76,6 +99,8 @@ class ProbeResult:
     explanation: Any = field(default=None, compare=False, repr=False)
     calls: list[ToolCall] = field(default_factory=list, repr=False)
     text: str = field(default="", repr=False)
+    expected_call: ExpectedCall | None = field(default=None, repr=False)
+    reasons: list[str] = field(default_factory=list, repr=False)  # why the arguments are wrong
 
     @property
     def right(self) -> bool:
@@ -92,11 +117,17 @@ class ProbeResult:
         return f"{self.chosen}({shown})"
 
     def detail(self) -> str:
-        """Why the model did it: the explanation, or else the raw calls and text."""
+        """Why the model did it: the explanation, or else the raw calls and text (after
+        what is wrong with the arguments, for a probe that checks them)."""
+        wrong = [f"Wrong arguments: {r}" for r in self.reasons]
         if self.explanation is not None:
-            return str(self.explanation)
+            return "\n".join([*wrong, str(self.explanation)])
         calls = [{"name": c.name, "arguments": c.arguments} for c in self.calls]
-        lines = [f"Request: {self.request!r}", "The model gives no explanation; its turn was:"]
+        lines = [
+            *wrong,
+            f"Request: {self.request!r}",
+            "The model gives no explanation; its turn was:",
+        ]
         lines.append("tool_calls: " + json.dumps(calls, indent=2, ensure_ascii=False))
         if self.text:
             lines.append(f"text: {self.text}")
@@ -163,13 +194,17 @@ class BatteryResult:
 
     @property
     def counts(self) -> dict[Outcome, int]:
-        return {o: sum(r.verdict == o for r in self.rows) for o in OUTCOMES}
+        """How many probes got each verdict ("wrong arguments" only where probes check them)."""
+        calls = any(r.expected_call for r in self.rows)
+        outcomes = [o for o in OUTCOMES if calls or o != "wrong arguments"]
+        return {o: sum(r.verdict == o for r in self.rows) for o in outcomes}
 
     @property
     def summary(self) -> str:
         counts = self.counts
-        parts = [f"{self.correct}/{self.total} routed correctly"]
-        parts += [f"{counts[o]} {o}" for o in OUTCOMES[1:] if counts[o]]
+        right = "right" if any(r.expected_call for r in self.rows) else "routed correctly"
+        parts = [f"{self.correct}/{self.total} {right}"]
+        parts += [f"{counts[o]} {o}" for o in OUTCOMES[1:] if counts.get(o)]
         return ", ".join(parts)
 
     @property
@@ -211,14 +246,24 @@ def label_text(name: str | None) -> str:
     return "(no call)" if name is None else name
 
 
-def as_probes(battery: Iterable[Probe | Case | tuple[str, str | None]]) -> Battery:
+def as_probes(
+    battery: Iterable[Probe | CallProbe | Case | tuple[str, str | None]], arguments: bool = False
+) -> Battery:
     """The battery as :class:`Probe` values. Accepts ``(request, expected)`` tuples and
     :class:`~fcplayground.evals.cases.Case` values too (a case becomes its request and the
-    first tool it expects), so an evaluation's test set can go straight into the lab."""
+    first tool it expects, and with ``arguments`` its first expected call, whose arguments
+    then count), so an evaluation's test set can go straight into the lab."""
     probes = []
     for item in battery:
+        if isinstance(item, Probe | CallProbe):
+            probes.append(item)
+            continue
         if isinstance(item, Case):
-            probes.append(Probe(item.text, (item.expected_names or [None])[0]))
+            name = (item.expected_names or [None])[0]
+            if arguments and item.expected:
+                probes.append(CallProbe(item.text, name, item.expected[0]))
+            else:
+                probes.append(Probe(item.text, name))
             continue
         if not (isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[0], str)):
             raise TypeError(
@@ -240,8 +285,13 @@ def as_specs(tools: ToolRegistry | Sequence[ToolSpec]) -> list[ToolSpec]:
 
 
 def specs_key(specs: Sequence[ToolSpec]) -> str:
-    """A short hash of tool definitions (names, descriptions, schemas): the cache key."""
-    data = [[s.name, s.description, s.parameters, s.strict] for s in specs]
+    """A short hash of tool definitions (names, descriptions, schemas, examples): the cache
+    key. A tool without examples keys as it did before there were any."""
+    data = [
+        [s.name, s.description, s.parameters, s.strict]
+        + ([s.input_examples] * bool(s.input_examples))
+        for s in specs
+    ]
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -255,19 +305,40 @@ def verdict(expected: str | None, chosen: str | None) -> Outcome:
     return "right" if chosen == expected else "wrong tool"
 
 
-def probe_result(probe: Probe, turn: ModelTurn) -> ProbeResult:
-    """Judge one model turn against its probe."""
+def probe_result(
+    probe: Probe | CallProbe, turn: ModelTurn, specs: Sequence[ToolSpec] = ()
+) -> ProbeResult:
+    """Judge one model turn against its probe (``specs``: the offered tools, whose schemas
+    the arguments of a probe with an expected ``call`` are checked under)."""
     first = turn.tool_calls[0] if turn.tool_calls else None
+    outcome = verdict(probe.expected, first.name if first else None)
+    reasons = _wrong_arguments(probe, first, specs) if outcome == "right" else []
     return ProbeResult(
         request=probe.request,
         expected=probe.expected,
         chosen=first.name if first else None,
         arguments=first.arguments if first else None,
-        verdict=verdict(probe.expected, first.name if first else None),
+        verdict="wrong arguments" if reasons else outcome,
         explanation=turn.explanation,
         calls=list(turn.tool_calls),
         text=turn.text,
+        expected_call=getattr(probe, "call", None),
+        reasons=reasons,
     )
+
+
+def _wrong_arguments(
+    probe: Probe | CallProbe, call: ToolCall | None, specs: Sequence[ToolSpec]
+) -> list[str]:
+    """What is wrong with the first call's arguments, for a probe that expects a call."""
+    expected = getattr(probe, "call", None)
+    if expected is None or call is None:
+        return []
+    if not isinstance(call.arguments, dict):
+        return ["the arguments are not a JSON object"]
+    answer = next(iter(expected.values()))
+    schema = next((s.parameters for s in specs if s.name == call.name), {})
+    return check_arguments(call.arguments, answer, schema)
 
 
 def score_battery(
@@ -304,7 +375,7 @@ def score_battery(
                 turn = model.respond(Request([Message.user(probe.request)], tools=specs))
             if cache is not None:
                 cache[key, probe.request] = turn
-        rows.append(probe_result(probe, turn))
+        rows.append(probe_result(probe, turn, specs))
         if progress is not None:
             progress(i + 1, len(probes))
     return BatteryResult(rows, [s.name for s in specs])

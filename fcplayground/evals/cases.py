@@ -16,7 +16,8 @@ the same way. ::
 
 Expected calls follow BFCL's answer format: ``{tool: {parameter: [acceptable values]}}``.
 An empty string among the acceptable values means the argument may be left out
-(:data:`OMITTED`); :data:`ANY` accepts any value of the right type.
+(:data:`OMITTED`); :data:`ANY` accepts any value of the right type; :func:`exactly` a value
+written exactly so (strings otherwise compare as BFCL compares them).
 """
 
 from __future__ import annotations
@@ -53,6 +54,23 @@ class OneOf:
     """Several acceptable values for one argument: ``one_of("Paris", "Paris, France")``."""
 
     values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Exactly:
+    """An acceptable value compared as written, without BFCL's folding of letter case,
+    spaces and ``, . / - _`` (``"LH 454"`` is not ``"lh454"``): for values whose form is
+    the point, such as the form a tool's examples show."""
+
+    value: Any
+
+    def __repr__(self) -> str:
+        return f"exactly({self.value!r})"
+
+
+def exactly(value: Any) -> Exactly:
+    """An acceptable value that must be written exactly so (see :class:`Exactly`)."""
+    return Exactly(value)
 
 
 def one_of(*values: Any) -> OneOf:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..chat import ToolCall
-from .cases import ANY, Case, ExpectedCall
+from .cases import ANY, Case, Exactly, ExpectedCall
 
 _IGNORED = re.compile(r"[ ,./\-_*^]")
 
@@ -113,7 +113,7 @@ def _answer_sets_type(options: list[Any], schema: Any) -> bool:
     holds the value to the answer's type, and so does this checker.
     """
     kind = schema.get("type") if isinstance(schema, dict) else None
-    options = [a for a in options if a is not ANY]
+    options = [a.value if isinstance(a, Exactly) else a for a in options if a is not ANY]
     return isinstance(kind, str) and bool(options) and not any(_is_type(a, kind) for a in options)
 
 
@@ -159,9 +159,12 @@ def _is_type(value: Any, kind: str) -> bool:
 
 
 def matches(value: Any, accepted: Any) -> bool:
-    """Whether ``value`` equals one ``accepted`` value under BFCL's comparison rules."""
+    """Whether ``value`` equals one ``accepted`` value under BFCL's comparison rules (an
+    :func:`~fcplayground.evals.cases.exactly` value: as written, of the same JSON type)."""
     if accepted is ANY:
         return True
+    if isinstance(accepted, Exactly):
+        return _same_json(value, accepted.value)
     if isinstance(accepted, str):
         return isinstance(value, str) and normalize(value) == normalize(accepted)
     if isinstance(accepted, bool) or isinstance(value, bool):
@@ -180,6 +183,26 @@ def matches(value: Any, accepted: Any) -> bool:
             _matches_answer_dict(value, accepted) or _matches_literal_dict(value, accepted)
         )
     return value == accepted
+
+
+def _same_json(value: Any, wanted: Any) -> bool:
+    """Equal as JSON values: the same types all the way down (no 1 for true, no "3" for 3)."""
+    if isinstance(wanted, list):
+        return (
+            isinstance(value, list)
+            and len(value) == len(wanted)
+            and all(_same_json(v, w) for v, w in zip(value, wanted, strict=True))
+        )
+    if isinstance(wanted, dict):
+        return (
+            isinstance(value, dict)
+            and value.keys() == wanted.keys()
+            and all(_same_json(value[k], w) for k, w in wanted.items())
+        )
+    numbers = (int, float)
+    if type(wanted) in numbers and type(value) in numbers:
+        return value == wanted
+    return type(value) is type(wanted) and value == wanted
 
 
 def _matches_answer_dict(value: dict[str, Any], accepted: dict[str, Any]) -> bool:

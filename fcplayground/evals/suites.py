@@ -4,7 +4,9 @@
 - ``bfcl``: every non-live BFCL category; ``bfcl:live``: every live one (unseen data);
 - ``support_desk`` and ``travel``: the scenario test sets;
 - ``everyday``: the behaviour battery, plain requests against 26 first tools a learner
-  writes (:mod:`fcplayground.evals.everyday`).
+  writes (:mod:`fcplayground.evals.everyday`);
+- ``examples``: requests whose right call depends on the tools' example inputs
+  (:mod:`fcplayground.evals.examples`).
 
 Several names may be joined with commas: ``bfcl:simple_python,support_desk``.
 """
@@ -23,6 +25,7 @@ SCENARIOS: dict[str, tuple[str, str]] = {
     "support_desk": (".batteries", "support_desk_cases"),
     "travel": (".batteries", "travel_cases"),
     "everyday": (".everyday", "everyday_cases"),
+    "examples": (".examples", "examples_cases"),
 }
 SUITES = (
     *(f"bfcl:{c}" for c in bfcl.CATEGORIES + bfcl.LIVE_CATEGORIES),

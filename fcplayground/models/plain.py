@@ -43,6 +43,7 @@ def request_chars(request: Request) -> int:
         len(str(t.name)) + len(str(t.description)) + 40 * _property_count(t.parameters)
         for t in request.tools
     )
+    tools += sum(len(str(t.input_examples)) for t in request.tools if t.input_examples)
     return text + tools + len(request.system or "")
 
 

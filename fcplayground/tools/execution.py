@@ -4,6 +4,7 @@ async, with a timeout), the result out as content for the model."""
 from __future__ import annotations
 
 import asyncio
+import difflib
 import functools
 import json
 import signal
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 import pydantic_core
 
+from fcplayground.chat import ToolCall
 from fcplayground.tools.arguments import ArgumentsError, check_value, read_json
 from fcplayground.tools.schema import takes
 from fcplayground.tools.threads import POOL, PoolFull
@@ -26,6 +28,37 @@ Arguments = dict[str, Any] | str | None
 
 class CallError(Exception):
     """A failed call; its message goes back to the model as an error result."""
+
+
+class ToolInterrupted(Exception):
+    """A tool raised KeyboardInterrupt inside :meth:`ToolRegistry.acall`.
+
+    It travels as an ordinary exception because asyncio lets a KeyboardInterrupt out of
+    a task straight through the event loop (in Jupyter, the kernel's own loop), past the
+    caller. ``arun`` stops on it as on Ctrl-C; ``call_many`` raises KeyboardInterrupt."""
+
+
+def unknown_tool(name: object, names: list[str]) -> CallError:
+    """The error for a call of a tool no one registered, with the nearest name."""
+    text = str(name)
+    # difflib is slow on long text, and no tool name is longer than 64 characters.
+    close = difflib.get_close_matches(text, names, n=1) if len(text) <= 100 else []
+    guess = f" Did you mean '{close[0]}'?" if close else ""
+    available = ", ".join(names) or "none"
+    shown = text if len(text) <= 100 else text[:100] + "..."
+    return CallError(
+        f"Unknown tool '{shown}'.{guess} Available tools: {available}. "
+        "Call one of these by its exact name."
+    )
+
+
+def unpack(call: ToolCall | tuple[str, Arguments]) -> tuple[str, Arguments, str]:
+    """A call as (name, arguments, id), from a ToolCall or a (name, arguments) pair."""
+    if isinstance(call, ToolCall):
+        return call.name, call.arguments, call.id
+    if isinstance(call, tuple | list) and len(call) == 2:
+        return call[0], call[1], ""
+    raise TypeError(f"Each call must be a ToolCall or a (name, arguments) pair, got {call!r}.")
 
 
 # Exceptions that are not a tool's failure but the user's or Python's own: Ctrl-C, and a

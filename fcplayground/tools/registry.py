@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import difflib
 import inspect
 import re
 import time
@@ -16,18 +15,23 @@ import docstring_parser
 import pydantic
 
 from fcplayground.chat import ToolCall, ToolResult, ToolSpec
+from fcplayground.tools.examples import check_examples, strict_examples
 from fcplayground.tools.execution import (
     Arguments,
     CallError,
+    ToolInterrupted,
     ainvoke,
     invoke,
     parse_arguments,
     run_sync,
     to_content,
     truncate,
+    unknown_tool,
+    unpack,
     validate,
     validation_text,
 )
+from fcplayground.tools.export import anthropic_tools, openai_tools
 from fcplayground.tools.schema import (
     accepts_null,
     args_model,
@@ -45,7 +49,8 @@ _NAME_RE = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # what both accept, by fullmatch 
 @dataclass
 class Tool:
     """A tool: what the model sees (``name``, ``description``, JSON Schema
-    ``parameters``) and how to run it (``func``, arguments checked by ``args_model``)."""
+    ``parameters``, example arguments ``input_examples``) and how to run it (``func``,
+    arguments checked by ``args_model``)."""
 
     name: str
     description: str
@@ -55,6 +60,7 @@ class Tool:
     args_model: type[pydantic.BaseModel] | None = field(default=None, repr=False)
     # For a tool built from a JSON Schema (from_schema): the check of its arguments.
     schema_check: SchemaCheck | None = field(default=None, repr=False)
+    input_examples: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_function(
@@ -63,8 +69,11 @@ class Tool:
         name: str | None = None,
         description: str | None = None,
         side_effect: bool = False,
+        input_examples: list[dict[str, Any]] | None = None,
     ) -> Tool:
-        """Build a tool from ``func``'s signature and docstring; warn if undocumented."""
+        """Build a tool from ``func``'s signature and docstring; warn if undocumented.
+        ``input_examples`` are checked against the parameters (ValueError naming the
+        example and the argument that does not fit)."""
         if not callable(func):
             raise TypeError(f"A tool must be a function, got {type(func).__name__}.")
         name = name or getattr(func, "__name__", None)
@@ -80,7 +89,8 @@ class Tool:
             description = joint.join(filter(None, [doc.short_description, doc.long_description]))
         model = args_model(name, func, {p.arg_name: p.description for p in doc.params})
         parameters = clean_schema(model.model_json_schema())
-        tool = cls(name, description, func, parameters, side_effect, model)
+        examples = check_examples(name, parameters, input_examples)
+        tool = cls(name, description, func, parameters, side_effect, model, None, examples)
         warn_if_undocumented(tool)
         return tool
 
@@ -92,6 +102,7 @@ class Tool:
         parameters: dict[str, Any],
         func: Callable[..., Any],
         side_effect: bool = False,
+        input_examples: list[dict[str, Any]] | None = None,
     ) -> Tool:
         """Build a tool from a JSON Schema given as data (e.g. one an MCP server lists) and
         a function, sync or async, called with the arguments as keywords. The arguments are
@@ -102,7 +113,8 @@ class Tool:
         if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise ValueError(f"{name!r} cannot be a tool name: use 1-64 letters, digits, _ or -.")
         parameters, check = object_schema(name, parameters)
-        return cls(name, description, func, parameters, side_effect, schema_check=check)
+        examples = check_examples(name, parameters, input_examples)
+        return cls(name, description, func, parameters, side_effect, None, check, examples)
 
     @property
     def is_async(self) -> bool:
@@ -113,9 +125,11 @@ class Tool:
     def to_spec(self, strict: bool = False) -> ToolSpec:
         """The provider-neutral :class:`ToolSpec`, with a strict-mode schema if asked."""
         parameters = copy.deepcopy(self.parameters)
+        examples = copy.deepcopy(self.input_examples)
         if strict:
             walk(parameters, make_strict)
-        return ToolSpec(self.name, self.description, parameters, strict=strict)
+            examples = strict_examples(self.parameters, examples)
+        return ToolSpec(self.name, self.description, parameters, strict, examples)
 
     def bind(self, arguments: Arguments, strict: bool = True) -> dict[str, Any]:
         """Check a model's arguments (dict or JSON text) and return ``func``'s kwargs.
@@ -143,14 +157,6 @@ class Tool:
 # --- The registry -------------------------------------------------------------------------
 
 
-class ToolInterrupted(Exception):
-    """A tool raised KeyboardInterrupt inside :meth:`ToolRegistry.acall`.
-
-    It travels as an ordinary exception because asyncio lets a KeyboardInterrupt out of
-    a task straight through the event loop (in Jupyter, the kernel's own loop), past the
-    caller. ``arun`` stops on it as on Ctrl-C; ``call_many`` raises KeyboardInterrupt."""
-
-
 class ToolRegistry:
     """An ordered collection of tools: register functions, export schemas, run calls."""
 
@@ -174,12 +180,14 @@ class ToolRegistry:
         name: str | None = None,
         description: str | None = None,
         side_effect: bool = False,
+        input_examples: list[dict[str, Any]] | None = None,
     ) -> Any:
         """Decorator, bare (``@tools.tool``) or with options (``@tools.tool(name=...,
-        description=..., side_effect=True)``). Returns the function unchanged."""
+        description=..., side_effect=True, input_examples=[{...}])``). Returns the
+        function unchanged."""
 
         def register(f: _F) -> _F:
-            self.add(f, name=name, description=description, side_effect=side_effect)
+            self.add(f, name, description, side_effect, input_examples)
             return f
 
         return register if func is None else register(func)
@@ -190,6 +198,7 @@ class ToolRegistry:
         name: str | None = None,
         description: str | None = None,
         side_effect: bool = False,
+        input_examples: list[dict[str, Any]] | None = None,
     ) -> Tool:
         """Register a function (or a ready-made :class:`Tool`) and return its Tool."""
         if isinstance(func, Tool):
@@ -200,9 +209,14 @@ class ToolRegistry:
                 description=description,
                 side_effect=side_effect or func.side_effect,
                 parameters=copy.deepcopy(func.parameters),
+                input_examples=check_examples(
+                    name or func.name,
+                    func.parameters,
+                    func.input_examples if input_examples is None else input_examples,
+                ),
             )
         else:
-            tool = Tool.from_function(func, name, description, side_effect)
+            tool = Tool.from_function(func, name, description, side_effect, input_examples)
         if tool.name in self._tools:
             raise ValueError(
                 f"A tool named {tool.name!r} is already registered; pass name=... to register "
@@ -223,6 +237,13 @@ class ToolRegistry:
             raise KeyError(f"{name} has no parameter {param!r}; its parameters are: {takes}.")
         return tool
 
+    def set_examples(self, name: str, examples: list[dict[str, Any]] | None) -> Tool:
+        """Replace the example inputs of tool ``name`` (``[]`` or None: none), checked
+        against its parameters as at registration: the counterpart of :meth:`describe`."""
+        tool = self[name]
+        tool.input_examples = check_examples(name, tool.parameters, examples)
+        return tool
+
     def rename(self, old: str, new: str) -> Tool:
         """Rename tool ``old`` to ``new``, keeping its place in the registration order."""
         tool = self[old]
@@ -240,7 +261,11 @@ class ToolRegistry:
         """An independent registry: editing its descriptions leaves this one alone."""
         other = ToolRegistry(self.max_result_chars, strict=self.strict)
         for tool in self:
-            other._tools[tool.name] = replace(tool, parameters=copy.deepcopy(tool.parameters))
+            other._tools[tool.name] = replace(
+                tool,
+                parameters=copy.deepcopy(tool.parameters),
+                input_examples=copy.deepcopy(tool.input_examples),
+            )
         return other
 
     @property
@@ -269,29 +294,21 @@ class ToolRegistry:
         return [tool.to_spec(strict) for tool in self]
 
     def to_openai(
-        self, strict: bool = False, api: Literal["chat", "responses"] = "chat"
+        self,
+        strict: bool = False,
+        api: Literal["chat", "responses"] = "chat",
+        examples: bool = True,
     ) -> list[dict[str, Any]]:
-        """The ``tools`` list for OpenAI Chat Completions (default) or Responses."""
-        if api not in ("chat", "responses"):
-            raise ValueError(f"api must be 'chat' or 'responses', not {api!r}.")
-        out = []
-        for s in self.specs(strict):
-            fn = {"name": s.name, "description": s.description, "parameters": s.parameters}
-            if api == "responses":  # Responses defaults strict to true, so always say which
-                out.append({"type": "function", **fn, "strict": strict})
-            else:
-                out.append(
-                    {"type": "function", "function": fn | ({"strict": True} if strict else {})}
-                )
-        return out
+        """The ``tools`` list for OpenAI Chat Completions (default) or Responses. OpenAI
+        has no field for example inputs: they end the description (``examples=False``:
+        left out)."""
+        return openai_tools(self.specs(strict), strict, api, examples)
 
-    def to_anthropic(self, strict: bool = False) -> list[dict[str, Any]]:
-        """The ``tools`` list for the Anthropic Messages API."""
-        return [
-            {"name": s.name, "description": s.description, "input_schema": s.parameters}
-            | ({"strict": True} if strict else {})
-            for s in self.specs(strict)
-        ]
+    def to_anthropic(self, strict: bool = False, examples: bool = True) -> list[dict[str, Any]]:
+        """The ``tools`` list for the Anthropic Messages API, with each tool's example
+        inputs as ``input_examples`` (no beta header needed; ``examples=False``: left
+        out)."""
+        return anthropic_tools(self.specs(strict), strict, examples)
 
     def call(
         self,
@@ -367,7 +384,7 @@ class ToolRegistry:
         timeout: float | None = None,
     ) -> list[ToolResult]:
         """Async twin of :meth:`call_many`."""
-        pending = [_unpack(c) for c in calls]
+        pending = [unpack(c) for c in calls]
         if parallel:
             jobs = (self.acall(n, a, timeout, call_id=i) for n, a, i in pending)
             return list(await asyncio.gather(*jobs))
@@ -376,21 +393,4 @@ class ToolRegistry:
     def _lookup(self, name: str) -> Tool:
         if isinstance(name, str) and name in self._tools:
             return self._tools[name]
-        text = str(name)
-        # difflib is slow on long text, and no tool name is longer than 64 characters.
-        close = difflib.get_close_matches(text, self._tools, n=1) if len(text) <= 100 else []
-        guess = f" Did you mean '{close[0]}'?" if close else ""
-        available = ", ".join(self._tools) or "none"
-        shown = text if len(text) <= 100 else text[:100] + "..."
-        raise CallError(
-            f"Unknown tool '{shown}'.{guess} Available tools: {available}. "
-            "Call one of these by its exact name."
-        )
-
-
-def _unpack(call: ToolCall | tuple[str, Arguments]) -> tuple[str, Arguments, str]:
-    if isinstance(call, ToolCall):
-        return call.name, call.arguments, call.id
-    if isinstance(call, tuple | list) and len(call) == 2:
-        return call[0], call[1], ""
-    raise TypeError(f"Each call must be a ToolCall or a (name, arguments) pair, got {call!r}.")
+        raise unknown_tool(name, list(self._tools))

@@ -62,22 +62,26 @@ class SchemaCheck:
 
     def __call__(self, tool: Tool, values: dict[str, Any]) -> None:
         """Raise CallError listing what is wrong with ``values``, if anything is."""
-        import referencing.exceptions
-
-        try:
-            errors = sorted(self._validator.iter_errors(values), key=lambda e: list(e.path))
-        except referencing.exceptions.Unresolvable:
-            return  # a "$ref" we will not fetch: the tool's owner checks the arguments
-        if not errors:
+        problems = self.problems(values)
+        if not problems:
             return
         lines = [f"The arguments for {tool.name} are invalid:"]
-        problems = list(dict.fromkeys(p for e in errors for p in _problems(e)))
         lines += problems[:_MAX_LISTED]
         if len(problems) > _MAX_LISTED:
             lines.append(f"- and {len(problems) - _MAX_LISTED:,} more problems like these")
         raise CallError(
             "\n".join([*lines, f"{takes(tool)}. Call it again with corrected arguments."])
         )
+
+    def problems(self, values: Any) -> list[str]:
+        """What is wrong with ``values``, one ``- ...`` line each (empty: nothing)."""
+        import referencing.exceptions
+
+        try:
+            errors = sorted(self._validator.iter_errors(values), key=lambda e: list(e.path))
+        except referencing.exceptions.Unresolvable:
+            return []  # a "$ref" we will not fetch: the tool's owner checks the arguments
+        return list(dict.fromkeys(p for e in errors for p in _problems(e)))
 
 
 def object_schema(name: str, parameters: Any) -> tuple[dict[str, Any], SchemaCheck]:

@@ -13,8 +13,14 @@ pair is cached so that nothing is paid for twice.
 Each tool's name can be edited too (:meth:`~DescriptionLab.rename`): the battery's expected
 tool names follow the renames, and an invalid name is shown in the status line and ignored.
 
+Each tool's example inputs can be edited too (one JSON object a line, or
+:meth:`~DescriptionLab.set_examples`): the model sees them with the tool, as Anthropic's
+``input_examples``. With ``check_arguments=True`` a battery of cases (``expect(...)``)
+judges the arguments of each first call as well, so that what examples change (the form
+of a date, a phone number, a flight) shows in the verdicts.
+
 The same things from Python (for lessons and tests): :meth:`~DescriptionLab.describe`,
-:meth:`~DescriptionLab.rename`,
+:meth:`~DescriptionLab.rename`, :meth:`~DescriptionLab.set_examples`,
 :attr:`~DescriptionLab.result`, :meth:`~DescriptionLab.rescore`,
 :meth:`~DescriptionLab.reset`, :meth:`~DescriptionLab.compare`,
 :meth:`~DescriptionLab.export_code`, :meth:`~DescriptionLab.set_distractors`,
@@ -27,6 +33,7 @@ CSS classes (for browser tests; each on the widget's outer element):
   ``fcp-name-<tool>``: its name's Text. ``<tool>`` is always the ORIGINAL name.
 - ``fcp-desc`` and ``fcp-desc-<tool>``: the description Textarea.
 - ``fcp-param`` and ``fcp-param-<tool>-<param>``: a parameter's description Text.
+- ``fcp-examples`` and ``fcp-examples-<tool>``: the tool's example inputs (a Textarea).
 - ``fcp-score``: the score line; ``fcp-status``: what is pending (re-scoring, press Run).
 - ``fcp-table``: the probe table (rows ``tr.fcp-row-right`` / ``tr.fcp-row-wrong``).
 - ``fcp-confusion``: the confusion matrix.
@@ -53,15 +60,18 @@ from ..chat import ToolSpec
 from ..evals.battery import (
     BatteryResult,
     Cache,
+    CallProbe,
     Probe,
     as_probes,
     default_distractors,
+    renamed,
     score_battery,
     specs_key,
 )
 from ..models import Model, SimulatedModel
 from ..tools import ToolRegistry
 from . import static
+from .lab_examples import LabExamples
 from .lab_report import LabReport
 from .lab_view import TITLE, LabView
 
@@ -69,7 +79,7 @@ if TYPE_CHECKING:
     from ..client import ModelClient
 
 
-class DescriptionLab(LabView, LabReport):
+class DescriptionLab(LabView, LabReport, LabExamples):
     """A panel to edit tool descriptions and see, at once, which requests reach which tool.
 
     ``tools``: the learner's registry (never modified). ``battery``: probes (or
@@ -78,23 +88,25 @@ class DescriptionLab(LabView, LabReport):
     button and cached. ``distractors``: extra tools the slider can add (a list of
     :class:`ToolSpec` or a registry; default: 17 plausible business tools).
     ``debounce``: seconds to wait after an edit before re-scoring (0: at once).
+    ``check_arguments``: a battery of cases judges each first call's arguments as well.
     """
 
     def __init__(
         self,
         tools: ToolRegistry,
-        battery: Iterable[Probe | tuple[str, str | None]],
+        battery: Iterable[Probe | CallProbe | tuple[str, str | None]],
         model: Model | None = None,
         client: ModelClient | None = None,
         distractors: ToolRegistry | Sequence[ToolSpec] | None = None,
         *,
         debounce: float = 0.25,
+        check_arguments: bool = False,
     ) -> None:
         if model is not None and client is not None:
             raise ValueError("Pass a model or a client, not both.")
         if not isinstance(tools, ToolRegistry):
             raise TypeError(f"tools must be a ToolRegistry, got {type(tools).__name__}.")
-        self.battery = as_probes(battery)
+        self.battery = as_probes(battery, arguments=check_arguments)
         self.client = client
         self.model: Model | None = None if client is not None else (model or SimulatedModel())
         self.debounce = debounce
@@ -104,6 +116,7 @@ class DescriptionLab(LabView, LabReport):
         self.tools = tools.copy()  # the working copy every edit goes to
         self._current = {name: name for name in tools.names}  # original -> current name
         self._name_problem = ""  # why the last name typed was not used
+        self._examples_problem = ""  # why the last examples typed were not used
         if distractors is None:
             distractors = default_distractors()
         elif isinstance(distractors, ToolRegistry):
@@ -182,6 +195,7 @@ class DescriptionLab(LabView, LabReport):
                 self._desc[tool.name].value = tool.description
                 for param, schema in tool.parameters["properties"].items():
                     self._params[tool.name, param].value = schema.get("description", "")
+            self._reset_examples()
         self.compare_output.layout.display = "none"
         self._changed(now=True)
 
@@ -284,12 +298,9 @@ class DescriptionLab(LabView, LabReport):
     def _renames(self) -> list[tuple[str, str]]:
         return [(o, c) for o, c in self._current.items() if o != c]
 
-    def _probes(self, names: dict[str, str]) -> list[Probe]:
+    def _probes(self, names: dict[str, str]) -> list[Probe | CallProbe]:
         """The battery with expected tool names mapped from original to current names."""
-        return [
-            Probe(p.request, names.get(p.expected, p.expected) if p.expected else p.expected)
-            for p in self.battery
-        ]
+        return [renamed(p, names) for p in self.battery]
 
     def _changed(self, now: bool = False) -> None:
         """Something the model sees changed: re-score (debounced unless ``now``)."""

@@ -65,6 +65,7 @@ class LabReport:
                     lines.append(
                         f"{var}.describe({_py(original)}, {_py(new_text)}, param={_py(param)})"
                     )
+        lines += self._examples_code(var)
         for original, current in self._renames():
             lines.append(
                 f"# renamed {original} -> {current}: change the function name "
@@ -91,6 +92,8 @@ class LabReport:
                 if now != was:
                     lines += [f"{current}.{param}:", f"  - {was}", f"  + {now}"]
         out = ["Descriptions changed:", *lines] if lines else ["No description changed."]
+        if examples := self._examples_changes():
+            out += ["Examples changed:", *examples]
         renames = self._renames()
         if renames:
             out += ["Renamed:", *(f"  {o} -> {c}" for o, c in renames)]

@@ -84,6 +84,7 @@ class LabView:
         self._desc: dict[str, w.Textarea] = {}
         self._name_boxes: dict[str, w.Text] = {}
         self._params: dict[tuple[str, str], w.Text] = {}
+        self._examples: dict[str, w.Textarea] = {}
         editors = [self._tool_editor(tool.name) for tool in self.tools]
         # Side by side when there is room for both (an output area of 1160 px: a wide screen);
         # else the results go below the editors, and the probe table gets the whole width.
@@ -168,6 +169,7 @@ class LabView:
             box.observe(lambda change, p=param: self._edited(name, change["new"], p), names="value")
             self._params[name, param] = box
             children.append(box)
+        children.append(self._examples_editor(name))
         return _classed(w.VBox(children), "fcp-tool", f"fcp-tool-{name}")
 
     # -- reacting to edits -----------------------------------------------------------
@@ -188,7 +190,8 @@ class LabView:
                 f"Press Run to send {missing} request{'s' if missing != 1 else ''} "
                 "(results already paid for are reused)."
             )
-        self._set_status(" ".join(filter(None, [self._name_problem, text])))
+        problems = [self._name_problem, self._examples_problem, text]
+        self._set_status(" ".join(filter(None, problems)))
 
     def _show_detail(self) -> None:
         index = self.probe_select.value

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..chat import ToolSpec
 from ..evals.battery import BatteryResult, ProbeResult, label_text
+from ..evals.cases import ANY, Exactly
 
 # Keep MathJax (2 and 3) away from text that may contain "$".
 NO_MATH = "tex2jax_ignore mathjax_ignore"
@@ -73,18 +74,38 @@ def table_html(result: BatteryResult | None) -> str:
             if r.right
             else f'<span style="{_WRONG}" title="{esc(r.verdict)}">✗ {esc(r.verdict)}</span>'
         )
-        cells = [str(i), esc(r.request), esc(label_text(r.expected)), call_html(r), mark]
+        cells = [str(i), esc(r.request), expected_html(r), call_html(r), mark]
+        # An expected call breaks between its arguments, as the model's call does.
+        own = (_NOWRAP, _PROSE, _PROSE, _PROSE, _NOWRAP) if r.expected_call else styles
         rows.append(
             f'<tr class="fcp-row fcp-row-{"right" if r.right else "wrong"}">'
             + "".join(
-                f'<td style="{_CELL}{style}">{c}</td>'
-                for c, style in zip(cells, styles, strict=True)
+                f'<td style="{_CELL}{style}">{c}</td>' for c, style in zip(cells, own, strict=True)
             )
             + "</tr>"
         )
     return _scrolling(
         f'<table class="{NO_MATH}" style="{_TABLE}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def expected_html(row: ProbeResult) -> str:
+    """The expected tool, and for a probe that checks arguments the values it expects
+    (``date="20/03/2026"``; those it leaves free are not shown)."""
+    name = esc(label_text(row.expected))
+    if not row.expected_call:
+        return name
+    answer = next(iter(row.expected_call.values()))
+    pieces = []
+    for param, values in answer.items():
+        given = [v.value if isinstance(v, Exactly) else v for v in values]
+        given = [v for v in given if v is not ANY and v != "" and v is not None]
+        if len(given) == 1:
+            pieces.append(f"{param}={json.dumps(given[0], ensure_ascii=False)}")
+    spans = " ".join(f'<span style="{_NOWRAP}">{esc(p)}</span>' for p in pieces)
+    return f'<span style="{_NOWRAP}">{name}</span>' + (
+        f'<br><span style="color: #555; font-size: 12px;">{spans}</span>' if spans else ""
     )
 
 
@@ -141,13 +162,17 @@ def confusion_html(result: BatteryResult | None) -> str:
 
 
 def descriptions_html(specs: Sequence[ToolSpec], distractors: int = 0) -> str:
-    """Each tool's name, description and parameter descriptions."""
+    """Each tool's name, description, parameter descriptions and example inputs."""
     items = []
     for spec in specs:
         params = spec.parameters.get("properties", {})
         lines = "".join(
             f"<li><code>{esc(p)}</code>: {esc(schema.get('description', ''))}</li>"
             for p, schema in params.items()
+        )
+        lines += "".join(
+            f"<li>example: <code>{esc(json.dumps(e, ensure_ascii=False))}</code></li>"
+            for e in spec.input_examples
         )
         items.append(
             f"<li><code><b>{esc(spec.name)}</b></code>: {esc(spec.description)}"

@@ -51,15 +51,19 @@ def tool_to_wire(spec: ToolSpec) -> dict[str, Any]:
     }
     if spec.strict is not None:
         tool["strict"] = spec.strict
+    if spec.input_examples:
+        tool["input_examples"] = spec.input_examples
     return tool
 
 
 def tool_from_wire(tool: dict[str, Any]) -> ToolSpec:
+    examples = tool.get("input_examples")
     return ToolSpec(
         tool["name"],
         tool.get("description") or "",
         tool.get("input_schema") or {"type": "object", "properties": {}},
         tool.get("strict"),
+        [e for e in examples if isinstance(e, dict)] if isinstance(examples, list) else [],
     )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..chat import Message, ModelTurn, NamedTool, Request, ToolChoice, ToolSpec, Usage
+from ..tools.examples import with_examples
 from . import openai_legacy
 from ._common import (
     append_merged,
@@ -38,7 +39,7 @@ STOP = {v: k for k, v in FINISH.items()} | {"function_call": "tool_use"}
 def tool_to_wire(spec: ToolSpec) -> dict[str, Any]:
     function: dict[str, Any] = {
         "name": spec.name,
-        "description": spec.description,
+        "description": with_examples(spec.description, spec.input_examples),
         "parameters": spec.parameters,
     }
     if spec.strict is not None:

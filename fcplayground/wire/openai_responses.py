@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolChoice, ToolSpec, Usage
+from ..tools.examples import with_examples
 from . import openai_responses_object as settings
 from ._common import (
     append_merged,
@@ -40,7 +41,7 @@ def tool_to_wire(spec: ToolSpec) -> dict[str, Any]:
     tool: dict[str, Any] = {
         "type": "function",
         "name": spec.name,
-        "description": spec.description,
+        "description": with_examples(spec.description, spec.input_examples),
         "parameters": spec.parameters,
     }
     if spec.strict is not None:

@@ -4,8 +4,8 @@ One notebook (``notebooks/lab_layout.ipynb``) shows a DescriptionLab, a Provider
 trace, a TraceStepper and an ApprovalGate. After running it, the DOM is measured: no table
 column wraps word by word, no word is wider than its cell, the description lab's "model's
 call" column is not clipped (it fits, or scrolls inside the widget's own box), nothing in any
-widget sticks out past its output area unless it scrolls there, and the description editor
-is wide and tall enough to edit a paragraph. A screenshot goes to ``test-artifacts/browser/``.
+widget sticks out past its output area unless it scrolls there, the description editor is
+wide and tall enough to edit a paragraph, and the examples editor wide enough for a line. A screenshot goes to ``test-artifacts/browser/``.
 """
 
 from __future__ import annotations
@@ -111,10 +111,14 @@ MEASURE_JS = """
     width: Math.round(t.getBoundingClientRect().width),
     lines: Math.floor(t.clientHeight / lineHeight(t)),
   }));
+  const exampleEditors = [...document.querySelectorAll(".fcp-examples textarea")].map((t) => ({
+    width: Math.round(t.getBoundingClientRect().width),
+    lines: Math.floor(t.clientHeight / lineHeight(t)),
+  }));
   const browser = document.querySelector("#filebrowser");
   const output = document.querySelector(".fcp-lab")?.closest(".jp-OutputArea-output");
   return {
-    cells, sticking: sticking.slice(0, 20), editors,
+    cells, sticking: sticking.slice(0, 20), editors, exampleEditors,
     fileBrowserWidth: browser ? Math.round(browser.getBoundingClientRect().width) : 0,
     outputWidth: output ? Math.round(output.getBoundingClientRect().width) : 0,
   };
@@ -180,3 +184,8 @@ def test_lab_layout_at_1280_with_the_file_browser_open(page: Page, jupyterlab, a
     for editor in m["editors"]:
         assert editor["width"] >= MIN_EDITOR_WIDTH, f"description editor too narrow: {editor}"
         assert editor["lines"] >= MIN_EDITOR_LINES, f"description editor too short: {editor}"
+    # One example input a line: as wide as the description, and two lines at least.
+    assert len(m["exampleEditors"]) == len(m["editors"]), m["exampleEditors"]
+    for editor in m["exampleEditors"]:
+        assert editor["width"] >= MIN_EDITOR_WIDTH, f"examples editor too narrow: {editor}"
+        assert editor["lines"] >= 2, f"examples editor too short: {editor}"

@@ -62,6 +62,34 @@ lab = DescriptionLab(tools, battery)
 lab""",
 )
 
+# A battery that judges arguments: without examples the flights come back as typed ("lh454"),
+# with the examples typed into the lab's editor they come back as "LH 454" (1/3 -> 3/3).
+EXAMPLES_LAB_CELLS = (
+    '''from fcplayground import ToolRegistry
+from fcplayground.evals import exactly, expect
+from fcplayground.evals.battery import CallProbe
+from fcplayground.widgets import DescriptionLab
+
+tools = ToolRegistry()
+
+
+@tools.tool
+def track_flight(flight: str) -> dict:
+    """Shows where a flight is now.
+
+    Args:
+        flight: The flight.
+    """
+    return {"flight": flight, "status": "on time"}''',
+    """battery = [
+    CallProbe("where is lh454 now?", "track_flight", expect("track_flight", flight=exactly("LH 454"))),
+    CallProbe("is flight ba2490 late?", "track_flight", expect("track_flight", flight=exactly("BA 2490"))),
+    ("Tell me a joke", None),
+]
+lab = DescriptionLab(tools, battery)
+lab""",
+)
+
 TRACE_STEPPER_CELLS = (
     """from fcplayground import ModelClient
 from fcplayground.agent import run
@@ -176,6 +204,27 @@ def test_description_lab_scores_a_better_description(page: Page, jupyterlab, art
     right_after, total_after = fraction(score_after)
     assert total == total_after == 4, (score_before, score_after)
     assert right_after > right_before, f"score did not improve: {score_before!r} -> {score_after!r}"
+
+
+def test_description_lab_examples_typed_in_its_editor_change_the_verdicts(
+    page: Page, jupyterlab, artifacts: Path
+):
+    require_widget("DescriptionLab", "lab_examples.py")
+    notebook = jupyterlab.add_notebook("examples_lab.ipynb", *EXAMPLES_LAB_CELLS)
+    open_and_run_all(page, jupyterlab, notebook)
+    score = page.locator(".fcp-score").first
+    editor = page.locator(".fcp-examples-track_flight textarea").first
+    expect(score).to_have_text(re.compile(r"\d+\s*/\s*\d+"))
+    expect(editor).to_have_value("")
+    score_before = score.inner_text()
+    right_before, total = fraction(score_before)
+
+    editor.fill('{"flight": "LH 454"}\n{"flight": "BA 2490"}')
+    editor.blur()
+    expect(score).to_have_text(re.compile(r"3\s*/\s*3"), timeout=KERNEL_TIMEOUT_MS)
+    wait_idle(page)
+    shot(page, artifacts, "description-lab-examples", page.locator(".fcp-table").first)
+    assert (right_before, total) == (1, 3), score_before
 
 
 def test_trace_stepper_steps_forward(page: Page, jupyterlab, artifacts: Path):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import cue_strength
-from .extractors import Candidate, convert, places, slot_fill, units
+from .extractors import Candidate, convert, example_forms, places, slot_fill, units
 from .levels import level_fit
 from .slots import Slot
 from .vocabulary import Kind, Source, Tag
@@ -67,6 +67,7 @@ class Fit:
 
 
 NO_FIT = Fit(0.0, Source.ORDER, "")
+EXAMPLE_FIT = 0.5  # a value with the form of the parameter's example inputs ("PO-99120")
 
 
 def unit_fit(slot: Slot, c: Candidate) -> tuple[float, str]:
@@ -147,6 +148,7 @@ def fit(
     order = 0.3 if rank == slot_rank and rank >= 0 else 0.0
     extra = _particular(slot, c) + _count_of(slot, c, text) + level_fit(slot, c, same_kind)
     extra += _stars(slot, c, text) + _part_of_whole(slot, c, text)
+    extra += EXAMPLE_FIT if slot.shown and example_forms.resembles(slot, c) else 0.0
     score = base + cue + unit + direction + order + extra + (0.2 if slot.required else 0.0)
     if not slot.required and max(cue, unit, direction, extra) <= 0 and not _named_for(slot, c):
         return NO_FIT  # an optional parameter takes a value only when something points at it
@@ -173,6 +175,8 @@ def _reason(
         return Source.CUE, f"{c.text!r}: {cue_why}"
     if unit > 0:
         return Source.UNIT, f"{c.text!r}: {unit_why}"
+    if extra > 0 and not c.evidence and slot.shown and example_forms.resembles(slot, c):
+        return Source.MENTIONED, f"{c.text!r} has the form of its examples"
     if extra > 0:
         told = f"{c.text!r}: {c.evidence}" if c.evidence else f"{c.text!r} is named in the request"
         return Source.MENTIONED, told

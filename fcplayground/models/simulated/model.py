@@ -18,6 +18,7 @@ from typing import Any
 
 from ...chat import ModelTurn, NamedTool, Request
 from ..plain import count_tokens
+from . import examples as example_inputs
 from . import responding, searching
 from .explanation import Explanation, PlannedCall
 from .heeding import heed, policy_turn, reread
@@ -127,6 +128,7 @@ class SimulatedModel:
             reading.text, candidates, intents, reading, tools, profiles, request.allows_parallel
         )
         why.calls = [responding.record(p) for p in planned]
+        why.notes += example_inputs.noted(profiles, why.calls)
         heed(reading, profiles, why)  # the system prompt's tool-use rules
         ready = [c for c in why.calls if c.status in (Status.READY, Status.RETRY)]
         ready += injected(reading, request.tools, self.naive, why)

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ...chat import ToolSpec
+from . import examples as example_inputs
 from .memo import Memo
 from .schemas import readable
 from .slots import Slot, read_slot
@@ -117,7 +118,9 @@ def read_tools(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]
     """Each tool read (see :func:`read_tool`), and a digest of the whole list as sent (None
     when a spec is too big or too odd to write out): the key of what depends on the tools."""
     try:
-        whole = marshal.dumps([(t.name, t.description, t.parameters, t.strict) for t in specs])
+        whole = marshal.dumps(
+            [(t.name, t.description, t.parameters, t.strict, t.input_examples) for t in specs]
+        )
     except ValueError:  # an object marshal cannot write (a learner's own class)
         return _read_each(specs)
     found, key = TOOL_LISTS.find(hashlib.sha256(whole).digest(), lambda: _read_each(specs))
@@ -147,8 +150,9 @@ def _read_one(spec: ToolSpec, raw: tuple[str, bytes] | None) -> tuple[ToolSpec, 
     clean = readable(spec)
     # repr of the well-formed spec is a cheap, faithful key (the same schema sent again
     # prints the same) for a spec too big, or too odd, to key as sent.
-    key = ("clean", clean.name, clean.description, repr(clean.parameters), repr(clean.strict))
-    found = _cached(key) or (clean, _profile(clean.name, clean.description, clean.parameters))
+    key = ("clean", clean.name, clean.description, repr(clean.parameters), repr(clean.strict),
+           repr(clean.input_examples))  # fmt: skip
+    found = _cached(key) or (clean, _profile(clean))
     for k in (key, raw):
         if k is not None:
             found = _keep(k, found)
@@ -160,7 +164,9 @@ def _raw_key(spec: ToolSpec) -> tuple[str, bytes] | None:
     share a key), or None when it cannot be written or is too long to keep."""
     try:
         # version 2 (no shared references) is faithful too, and several times quicker
-        text = marshal.dumps((spec.name, spec.description, spec.parameters, spec.strict), 2)
+        text = marshal.dumps(
+            (spec.name, spec.description, spec.parameters, spec.strict, spec.input_examples), 2
+        )
     except ValueError:  # an object marshal cannot write (a learner's own class)
         return None
     return ("raw", text) if len(text) <= _RAW_KEY_BYTES else None
@@ -186,9 +192,11 @@ _RAW_KEY_BYTES = 8192  # a longer spec is keyed by its clean form only, as befor
 _LOCK = threading.Lock()
 
 
-def _profile(name: str, description: str, parameters: dict[str, Any]) -> ToolProfile:
+def _profile(spec: ToolSpec) -> ToolProfile:
+    name, parameters = spec.name, spec.parameters
     properties = parameters.get("properties") or {}
     required = set(parameters.get("required") or [])
+    description, shown, usual = example_inputs.read(spec, properties)
     name_terms = identifier_terms(name)
     description_terms = terms(description)
     tool_terms = (
@@ -204,8 +212,15 @@ def _profile(name: str, description: str, parameters: dict[str, Any]) -> ToolPro
     )
     slots = tuple(
         read_slot(
-            name, pname, prop if isinstance(prop, dict) else {}, pname in required, i, tool_terms
-        )
+            name,
+            pname,
+            prop if isinstance(prop, dict) else {},
+            pname in required,
+            i,
+            tool_terms,
+            shown.get(pname, ()),
+            usual.get(pname),
+        )  # fmt: skip
         for i, (pname, prop) in enumerate(properties.items())
     )
     weights, examples = _weights(name_terms, description_terms, slots)

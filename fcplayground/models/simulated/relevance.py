@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .affinity import unit_fit
-from .extractors import Candidate
+from .extractors import Candidate, example_forms
 from .profiles import ToolProfile, deletions
 from .vocabulary import Kind, Tag
 from .words import is_generic, terms
@@ -255,6 +255,7 @@ def _evidence(
                 found[f"{c.kind.value} {next(iter(c.tags & sides)).name.lower()}"] = 0.4
         elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
             found[c.kind.value] = STRONG_EVIDENCE * p.quality**0.5
+
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
             found[label] = STRONG_EVIDENCE
         elif c.kind == Kind.PLACE and Kind.TIMEZONE in kinds:
@@ -270,6 +271,8 @@ def _evidence(
             and any(s.kind == Kind.NUMBER and unit_fit(s, c)[0] > 0 for s in p.slots)
         ):
             found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
+        if c.kind == Kind.ID and example_forms.resembles_any(p.slots, c):
+            found["an id like its examples"] = STRONG_EVIDENCE * p.quality**0.5  # "PO-99120"
     return sum(found.values()), sorted(found)
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...chat import ToolSpec
+from . import examples
 
 _SCALARS = (str, int, float, bool)
 _DEPTH = 8  # deeper sub-schemas are read as "anything"
@@ -100,12 +101,14 @@ def _plain(value: Any, depth: int) -> Any:
 
 
 def readable(spec: ToolSpec) -> ToolSpec:
-    """The tool with a well-formed schema (and a text name and description)."""
+    """The tool with a well-formed schema (and a text name and description), and the example
+    inputs it carries that the model can read."""
     return replace(
         spec,
         name=str(spec.name),
         description=str(spec.description or "")[:MAX_DESCRIPTION_CHARS],
         parameters=well_formed(spec.parameters),
+        input_examples=examples.readable(spec.input_examples),
     )
 
 

@@ -10,11 +10,14 @@ to), a default and examples.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from . import extractors
+from .examples import items_of
+from .examples import texts as example_texts
+from .extractors import example_forms
 from .vocabulary import Kind, Role, Tag
 from .words import identifier_terms, is_generic, split_identifier, terms
 
@@ -119,6 +122,8 @@ class Slot:
     tool_terms: frozenset[str] = frozenset()
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     nullable: bool = False  # the schema allows null: a strict tool's way of "optional"
+    shown: tuple[Any, ...] = ()  # the values the tool's example inputs give it, as given
+    usual: float | None = None  # how often the tool's examples fill it (None: no examples)
 
     @property
     def label(self) -> str:
@@ -156,24 +161,33 @@ def read_slot(
     required: bool,
     position: int,
     tool_terms: frozenset[str],
+    shown: tuple[Any, ...] = (),
+    usual: float | None = None,
 ) -> Slot:
-    """One parameter's slot: its kind, role, cues and the form its description asks for."""
+    """One parameter's slot: its kind, role, cues and the form its description asks for.
+    ``shown``: the values the tool's example inputs give it, read as its description's
+    "e.g." is (see :mod:`.examples`); ``usual``: how often they fill it."""
     may_be_null = nullable(prop)
     prop = _resolved(prop)
     json_type = _json_type(prop)
     description = str(prop.get("description", "") or "")
-    examples = tuple(
+    described = tuple(
         re.sub(r"\s(?:etc|and so on)\.?$", "", e).strip(" '\"`")
         for m in _EXAMPLE.finditer(description)
         for e in re.split(r",\s|\sor\s", m.group(1))
         if e.strip()
     )
+    examples = described + tuple(t for t in example_texts(shown) if t not in described)
     enum = tuple(prop.get("enum") or ()) or _listed_options(description, json_type)
     if not enum and json_type == "integer":  # "1 represents Bangkok, 2 for Chiang Mai"
         enum = tuple(extractors.options.coded_meanings(description))
     items = None
     if json_type == "array" and isinstance(prop.get("items"), dict):
-        items = read_slot(tool, _singular(name), prop["items"], True, position, tool_terms)
+        items = read_slot(
+            tool, _singular(name), prop["items"], True, position, tool_terms, items_of(shown)
+        )
+        if items.kind == Kind.TEXT and example_forms.labels(items):  # ["billing", "refund"]
+            items = replace(items, kind=Kind.STRING, role=Role.FACT)
     kind = _kind(tool, name, json_type, description, prop, enum, examples)
     accepts = (
         extractors.offered_kinds(name, description, kind) if json_type == "string" else frozenset()
@@ -182,9 +196,10 @@ def read_slot(
         tool=tool, name=name, kind=kind, json_type=json_type, required=required,
         role=_role(kind, name, description, json_type), cues=_cues(name, description),
         description=description, hints=_hints(description, tool_terms), enum=enum, unit=_unit(name, description),
-        date_format=_date_format(description, examples, prop), percent=_percent(description),
+        date_format=_date_format(description, described, prop) or example_forms.date_format(example_texts(shown)), percent=_percent(description),
         direction=_direction(name, description), items=items, accepts=accepts, default=_default(prop, description, json_type),
         examples=examples, position=position, tool_terms=tool_terms, schema=prop, nullable=may_be_null,
+        shown=shown, usual=usual,
     )  # fmt: skip
 
 

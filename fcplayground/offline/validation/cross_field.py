@@ -16,7 +16,7 @@ from typing import Any
 
 from ...tools import json_schema_library
 from ...wire.anthropic import merge_roles
-from . import mcp_fields, tool_search_fields
+from . import input_examples, mcp_fields, tool_search_fields
 from .strict_schema import strict_problem
 from .verdicts import Remembered, digest
 from .wording import Refusal as Problem
@@ -248,6 +248,8 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
     names = []
     for i, tool in enumerate(tools):
         if "input_schema" not in tool and "type" in tool:
+            if problem := input_examples.problem(i, tool, False):
+                return names, problem
             continue  # a server tool (web search, ...), not a custom one
         if not ANTHROPIC_NAME.fullmatch(str(tool.get("name", ""))):
             return names, Problem(
@@ -259,6 +261,8 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
                 f"tools.{i}.custom.input_schema: JSON schema is invalid. It must match JSON Schema "
                 f"draft 2020-12 ({problem})."
             )
+        if problem := input_examples.problem(i, tool, True):
+            return names, problem
     return names, None
 
 

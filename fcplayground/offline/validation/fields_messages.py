@@ -56,6 +56,7 @@ CUSTOM_TOOL = Obj(
         "input_schema": OBJECT,
         "strict": Bool(),
         "defer_loading": Bool(),
+        "input_examples": Array(OBJECT),  # each checked against input_schema: input_examples.py
     },
     required=("name", "input_schema"),
 )

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from openai.types.responses import response_create_params as params
 
-from .openai_common import NAME, OBJECT, SAMPLING, SCHEMA, sdk_fields, tools_array, top_level
+from .openai_common import (
+    NAME,
+    NOT_OPENAI,
+    OBJECT,
+    SAMPLING,
+    SCHEMA,
+    sdk_fields,
+    tools_array,
+    top_level,
+)
 from .shapes import Anything, Array, Bool, Either, Int, Maybe, Obj, OneOf, Str, Tagged
 
 UNKNOWN = "Unknown parameter: '{name}'."
@@ -23,7 +32,8 @@ FUNCTION_TOOL = Obj(
         "parameters": SCHEMA,
         "strict": Maybe(Bool()),
         "defer_loading": Bool(),
-    },
+    }
+    | NOT_OPENAI,
     required=("name",),
 )
 # A custom tool takes free text (its ``format``: text, or a grammar), not JSON arguments.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .shapes import Anything, Array, Bool, Int, Maybe, Num, Obj, Shape, Str
+from .shapes import Anything, Array, Bool, Int, Maybe, NotTaken, Num, Obj, Shape, Str
 
 # OpenAI's limits: at most 128 tools, function names of 1 to 64 of these characters.
 MAX_TOOLS = 128
@@ -15,8 +15,11 @@ NAME = Str(min_length=1, max_length=64, pattern=NAME_PATTERN)
 OBJECT = Anything(("object",))
 SCHEMA = Maybe(OBJECT)  # a JSON Schema (or null, in Responses); cross_field.py reads its content
 
+# Anthropic's field for example inputs: OpenAI has none (write them into the description).
+NOT_OPENAI = {"input_examples": NotTaken()}
 FUNCTION = Obj(
-    {"name": NAME, "description": Maybe(Str()), "parameters": OBJECT, "strict": Maybe(Bool())},
+    {"name": NAME, "description": Maybe(Str()), "parameters": OBJECT, "strict": Maybe(Bool())}
+    | NOT_OPENAI,
     required=("name",),
 )
 

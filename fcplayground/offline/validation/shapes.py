@@ -101,6 +101,15 @@ class Anything(Shape):
 
 
 @dataclass(frozen=True)
+class NotTaken(Shape):
+    """A field the endpoint refuses by name wherever it appears (another provider's field,
+    such as Anthropic's ``input_examples`` sent to OpenAI)."""
+
+    def check(self, value: Any, path: tuple[Step, ...]) -> Violation | None:
+        return Violation(Problem.UNKNOWN, path, got=path[-1] if path else None)
+
+
+@dataclass(frozen=True)
 class Str(Shape):
     """A string, optionally bounded in length and matched (fullmatch) by ``pattern``."""
 

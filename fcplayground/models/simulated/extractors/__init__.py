@@ -24,6 +24,7 @@ from . import (
     currencies,
     dates,
     emails,
+    example_forms,
     flags,
     flights,
     formulas,
@@ -255,6 +256,8 @@ def for_slot(request: Request, slot: Any) -> list[Candidate]:
         and slot.items.kind in (Kind.STRING, Kind.NAME)
     ):
         found += phrases.read(request, slot.items)  # "recipes using salmon": a list of one
+    if slot.kind == Kind.ARRAY and slot.items is not None and slot.items.shown:
+        found += options.read_examples(request, slot.items)  # labels its examples give
     if slot.kind == Kind.STRING and (slot.enum or options.quoted_options(slot.description)):
         found += options.read(request, slot)
     elif slot.json_type == "string" and options.maps_words(slot.description):
@@ -288,11 +291,13 @@ def fill_weight(candidate: Candidate, slot_kind: Kind) -> float:
 
 
 def convert(candidate: Candidate, slot: Any) -> Any:
-    """The candidate's value written for the slot."""
+    """The candidate's value written for the slot (in the form its examples show)."""
     extractor = BY_KIND.get(candidate.kind)
     if extractor is None:
-        return coerce(candidate.value, slot.json_type)
-    return extractor.convert(candidate, slot)
+        value = coerce(candidate.value, slot.json_type)
+    else:
+        value = extractor.convert(candidate, slot)
+    return example_forms.shaped(value, candidate, slot) if getattr(slot, "shown", ()) else value
 
 
 def slot_kind(
@@ -337,7 +342,7 @@ _ADDRESSES = (
     (re.compile(r"\b(?:web address|URL)\b", re.I), Kind.URL),
 )
 # Kinds of an exact form that a parameter's examples may show it does not want.
-_NARROW = frozenset({Kind.COLOR, Kind.FLIGHT, Kind.LANGUAGE, Kind.IP, Kind.TIMEZONE})
+_NARROW = frozenset({Kind.COLOR, Kind.FLIGHT, Kind.LANGUAGE, Kind.IP, Kind.TIMEZONE, Kind.VERSION})
 
 
 def _any_of_kind(examples: tuple[str, ...], kind: Kind) -> bool:

@@ -318,7 +318,7 @@ def derive(slot_words: set[str], place_name: str) -> str | None:
     if slot_words & {"state", "province"} and place.country == "US":
         return US_STATES.get(place.region)
     if slot_words & {"country", "nation"}:
-        return _country_name(place.country)
+        return country_name(place.country)
     return None
 
 
@@ -338,7 +338,7 @@ def write_place(candidate: Candidate, slot) -> Any:
         if place.country == "US" and us_format:
             return f"{_short_city(str(candidate.value), said)}, {place.region}"
         if _CITY_COUNTRY.search(said):
-            return f"{candidate.value}, {_country_name(place.country)}"
+            return f"{candidate.value}, {country_name(place.country)}"
     return coerce(candidate.value, slot.json_type)
 
 
@@ -352,7 +352,8 @@ def _short_city(name: str, said: str) -> str:
     return name
 
 
-def _country_name(code: str) -> str:
+def country_name(code: str) -> str:
+    """A country's everyday name from its ISO 3166 alpha-2 code ("FR": "France")."""
     import pycountry
 
     country = pycountry.countries.get(alpha_2=code)
