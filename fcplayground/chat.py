@@ -96,8 +96,8 @@ class ToolSpec:
     description: str = ""
     parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
     strict: bool | None = None
-    finds_tools: bool = False
     input_examples: list[dict[str, Any]] = field(default_factory=list)
+    finds_tools: bool = False
 
 
 @dataclass(frozen=True)
