@@ -16,8 +16,8 @@ from collections import deque
 from dataclasses import replace
 from typing import Any
 
-from ...chat import ModelTurn, NamedTool, Request
-from ..plain import count_tokens
+from ...chat import ModelTurn, NamedTool, Request, ToolSpec
+from ..plain import count_tokens, request_chars, tokens
 from . import responding
 from .explanation import Explanation, PlannedCall
 from .heeding import heed, policy_turn, reread
@@ -63,11 +63,11 @@ class SimulatedModel:
 
     def respond(self, request: Request) -> ModelTurn:
         """Decide the next turn for ``request``."""
-        read, key = read_tools(request.tools)
-        request = replace(request, tools=[spec for spec, _ in read])
+        offered = read_tools(request.tools)
+        request = replace(request, tools=list(offered.specs))
         reading = reread(read_request(request.messages, request.system))
-        turn = self._decide(request, reading, [p for _, p in read], key)
-        turn.usage.input_tokens = count_tokens(request)
+        turn = self._decide(request, reading, list(offered.profiles), offered.key)
+        turn.usage.input_tokens = tokens(request_chars(request, offered.chars))
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
         with self._turns_lock:
             self._turns.append(turn)
@@ -103,12 +103,7 @@ class SimulatedModel:
         if not reading.text.strip():
             return responding.say("How can I help?", why, Outcome.NOTHING_ASKED)
         choice = request.tool_choice or "auto"
-        kept = [
-            (t, p)
-            for t, p in zip(request.tools, offered, strict=True)
-            if not isinstance(choice, NamedTool) or t.name == choice.name
-        ]
-        tools, profiles = [t for t, _ in kept], [p for _, p in kept]
+        tools, profiles = _kept(request.tools, offered, choice)
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         named = choice.name if isinstance(choice, NamedTool) else None
         understood = understand(reading.text, reading.today, request.tools, tools, profiles,
@@ -190,3 +185,13 @@ class SimulatedModel:
         intent = Intent(profiles[index], tools[index], 0.0, [(0, len(reading.text))])
         planned = plan(reading.text, candidates, [intent], reading, tools, profiles, True)
         return responding.record(planned[0]) if planned else None
+
+
+def _kept(
+    tools: list[ToolSpec], profiles: list[ToolProfile], choice: object
+) -> tuple[list[ToolSpec], list[ToolProfile]]:
+    """The tools a turn may call, with their profiles: the one ``tool_choice`` names, or all."""
+    if not isinstance(choice, NamedTool):
+        return list(tools), list(profiles)
+    kept = [(t, p) for t, p in zip(tools, profiles, strict=True) if t.name == choice.name]
+    return [t for t, _ in kept], [p for _, p in kept]
