@@ -199,12 +199,26 @@ def test_a_question_asked_again_is_understood_and_bound_once():
     body = weather_request(weather_tools(5), "Weather in Reykjavik, please?")
     first = offline.handle(model, "POST", "/v1/messages", body).json
     understood, assigned = UNDERSTOOD.misses, ASSIGNMENTS.misses
-    hits = UNDERSTOOD.hits
     again = offline.handle(model, "POST", "/v1/messages", body).json
     assert (UNDERSTOOD.misses, ASSIGNMENTS.misses) == (understood, assigned)
-    assert UNDERSTOOD.hits == hits + 1
+    assert (model.decisions.misses, model.decisions.hits) == (1, 1)  # the same turn again
     assert again["content"][-1]["input"] == first["content"][-1]["input"] == {"city": "Reykjavik"}
     assert again["id"] != first["id"]  # each answer still has ids of its own
+    # the next turn of the loop (the call's result added) reads the same question again
+    hits = UNDERSTOOD.hits
+    call = first["content"][-1]
+    answered = json.loads(body) | {
+        "messages": [
+            {"role": "user", "content": "Weather in Reykjavik, please?"},
+            {"role": "assistant", "content": first["content"]},
+            {
+                "role": "user",
+                "content": [{"type": "tool_result", "tool_use_id": call["id"], "content": "sunny"}],
+            },
+        ]
+    }
+    offline.handle(model, "POST", "/v1/messages", json.dumps(answered).encode())
+    assert (UNDERSTOOD.misses, UNDERSTOOD.hits) == (understood, hits + 1)
 
 
 def test_other_words_or_other_tools_are_understood_afresh():

@@ -19,12 +19,14 @@ from typing import Any
 from ...chat import ModelTurn, NamedTool, Request, ToolSpec
 from ..plain import count_tokens, request_chars, tokens
 from . import responding
+from .decisions import copy_turn, decision_key
 from .explanation import Explanation, PlannedCall
 from .heeding import heed, policy_turn, reread
 from .intents import Intent
+from .memo import Memo
 from .naive import injected
 from .planning import plan
-from .profiles import ToolProfile, read_tools
+from .profiles import ToolList, ToolProfile, read_tools
 from .reading import MAX_VALUES, Reading
 from .reading import read as read_request
 from .relevance import THRESHOLD
@@ -32,6 +34,8 @@ from .understanding import understand
 from .vocabulary import Outcome, Status
 
 __all__ = ["SimulatedModel"]
+
+DECISIONS = 128  # recent turns kept by their request's content, per model
 
 
 class SimulatedModel:
@@ -59,18 +63,30 @@ class SimulatedModel:
         self.threshold = threshold
         self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
+        # the turns of recent requests, by their content (see :mod:`.decisions`)
+        self.decisions: Memo[ModelTurn] = Memo(DECISIONS)
         self._turns_lock = threading.Lock()
 
     def respond(self, request: Request) -> ModelTurn:
-        """Decide the next turn for ``request``."""
+        """Decide the next turn for ``request`` (the same content again: the same turn,
+        found among the recent ones)."""
         offered = read_tools(request.tools)
+        key = offered.key and decision_key(request, offered.key, self.threshold, self.naive)
+        if key is None:
+            turn = self._turn(request, offered)
+        else:
+            turn = copy_turn(self.decisions.find(key, lambda: self._turn(request, offered)))
+        with self._turns_lock:
+            self._turns.append(turn)
+        return turn
+
+    def _turn(self, request: Request, offered: ToolList) -> ModelTurn:
+        """The turn for ``request``, decided from its content."""
         request = replace(request, tools=list(offered.specs))
         reading = reread(read_request(request.messages, request.system))
         turn = self._decide(request, reading, list(offered.profiles), offered.key)
         turn.usage.input_tokens = tokens(request_chars(request, offered.chars))
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
-        with self._turns_lock:
-            self._turns.append(turn)
         return turn
 
     def explain(self, response: Any = None) -> Explanation:
