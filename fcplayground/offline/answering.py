@@ -12,6 +12,7 @@ from .. import wire
 from ..chat import ModelTurn, Request
 from ..models import Model, ModelError
 from . import mcp_anthropic, mcp_responses, mcp_stream, responses_store, structured
+from .bodies import Body, Facts, Finding
 from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
@@ -26,8 +27,11 @@ PREFIXES = {  # (response id, tool call id) prefixes, as each provider writes th
 }
 
 
-def respond_stored(model: Model, payload: dict[str, Any], state: ProviderState) -> Reply:
-    """A Responses request: answered with its stored history, and stored itself."""
+def respond_stored(
+    model: Model, read: Body, payload: dict[str, Any], state: ProviderState
+) -> Reply:
+    """A Responses request (``payload``, of the body ``read``): answered with its stored
+    history, and stored itself."""
     try:
         continuation = responses_store.continued(state, payload)
     except responses_store.Refused as e:
@@ -35,7 +39,7 @@ def respond_stored(model: Model, payload: dict[str, Any], state: ProviderState) 
     if mcp_responses.offers_mcp(continuation.body):  # the provider calls the MCP server
         reply = _respond_mcp(model, continuation.body)
     else:
-        reply = respond(model, "responses", continuation.body)
+        reply = respond(model, "responses", continuation.body, read.facts(continuation.body))
     if reply.status == 200:
         responses_store.remember(state, continuation, reply.body)
     return reply
@@ -69,8 +73,9 @@ def respond_mcp_anthropic(model: Model, payload: dict[str, Any], beta: str) -> R
     return Reply(200, json.dumps(message).encode(), headers("anthropic", "application/json"))
 
 
-def respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
-    """Ask the model for a turn and write it in the provider's format."""
+def respond(model: Model, api: str, payload: dict[str, Any], facts: Facts | None = None) -> Reply:
+    """Ask the model for a turn and write it in the provider's format (``facts``: what is
+    known about the body ``payload`` was read from)."""
     format = wire.FORMATS[api]
     try:
         request = format.request_from_wire(payload)
@@ -85,7 +90,7 @@ def respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
         return fault_reply(api, e)
     except ModelError as e:
         return error_reply(api, 500, "api_error", str(e), retry=False)
-    turn = stamp(turn, api, request, payload)
+    turn = stamp(turn, api, request, payload, facts)
     if request.stream:
         include_usage = bool((payload.get("stream_options") or {}).get("include_usage"))
         stream = b"".join(wire.sse(_events(api, turn, request, include_usage, payload)))
@@ -98,11 +103,21 @@ def respond(model: Model, api: str, payload: dict[str, Any]) -> Reply:
     )
 
 
-def stamp(turn: ModelTurn, api: str, request: Request, payload: dict[str, Any]) -> ModelTurn:
+def stamp(
+    turn: ModelTurn,
+    api: str,
+    request: Request,
+    payload: dict[str, Any],
+    facts: Facts | None = None,
+) -> ModelTurn:
     """Give a turn the model name and provider-style ids of its own (ids a model set are
     kept): derived from the request and from how often this process has answered it, so
-    each answer's ids are new yet a replayed sequence gets the same ones (see :mod:`.ids`)."""
-    seed = IDS.ticket_of(verdicts.request_digest(api, payload)).seed
+    each answer's ids are new yet a replayed sequence gets the same ones (see :mod:`.ids`).
+    ``facts``: what is known about the body ``payload`` was read from."""
+    facts = facts or Facts()
+    tools = facts.find(Finding.TOOLS_KEY, lambda: verdicts.tools_key(payload.get("tools")))
+    digest = facts.find(Finding.DIGEST, lambda: verdicts.request_digest(api, payload, tools))
+    seed = IDS.ticket_of(digest).seed
     turn_prefix, call_prefix = PREFIXES[api]
     turn.model = turn.model or request.model
     turn.id = turn.id or wire.stable_id(turn_prefix, seed)

@@ -22,11 +22,13 @@ import httpx2
 
 from .. import wire
 from ..models import Model
-from . import mcp_anthropic, model_list, responses_store, threads, validation
+from . import bodies, mcp_anthropic, model_list, responses_store, threads, validation
 from .answering import PREFIXES, respond, respond_mcp_anthropic, respond_stored, stamp
+from .bodies import Finding
 from .faults import ProviderFault
 from .replies import REFUSALS, Reply, error_reply, fault_reply, headers
 from .state import HTTPRequest, ProviderState
+from .validation import verdicts
 
 __all__ = [
     "CHECKS", "PREFIXES", "REFUSALS", "ROUTES", "Reply", "api_of", "error_reply", "handle",
@@ -127,9 +129,10 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
         reply.headers["allow"] = "POST"
         return reply
     try:
-        payload = validation.read_json(body)
+        read = bodies.read(api, body)
     except validation.BodyError as e:
         return error_reply(api, 400, "invalid_request_error", e.message)
+    payload = read.payload
     if type(payload) is not dict:
         return error_reply(
             api, 400, "invalid_request_error", "The request body must be a JSON object."
@@ -142,30 +145,32 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
             http,
             state,
             payload,
-            partial(_checked, model, state, api, body, mcp_beta=mcp_beta),
+            partial(_checked, model, state, api, read, mcp_beta=mcp_beta),
             partial(error_reply, api),
         )
-    return _checked(model, state, api, body, payload)
+    return _checked(model, state, api, read, payload)
 
 
 def _checked(
     model: Model,
     state: ProviderState,
     api: str,
-    body: bytes,
+    read: bodies.Body,
     payload: dict[str, Any],
     mcp_beta: str | None = None,
 ) -> Reply:
     """Refuse the request body as the provider would, or answer it."""
-    if refusal := _refusal(api, body, payload):
+    facts = read.facts(payload)
+    tools = facts.find(Finding.TOOLS_KEY, lambda: verdicts.tools_key(payload.get("tools")))
+    if refusal := facts.find(Finding.REFUSAL, lambda: _refusal(api, read.raw, payload, tools)):
         return error_reply(
             api, 400, "invalid_request_error", refusal.message, refusal.param, code=refusal.code
         )
     if mcp_beta and payload.get("mcp_servers"):  # the provider calls the MCP servers
         return respond_mcp_anthropic(model, payload, mcp_beta)
     if api == "responses":
-        return respond_stored(model, payload, state)
-    return respond(model, api, payload)
+        return respond_stored(model, read, payload, state)
+    return respond(model, api, payload, facts)
 
 
 def _stored(http: HTTPRequest, state: ProviderState) -> Reply:
@@ -184,8 +189,10 @@ def _model_list(http: HTTPRequest) -> Reply:
     return Reply(200, body, headers(api, "application/json"))
 
 
-def _refusal(api: str, body: bytes, payload: dict[str, Any]) -> validation.Refusal | None:
-    if refusal := validation.validate(api, payload):
+def _refusal(
+    api: str, body: bytes, payload: dict[str, Any], tools: bytes | None
+) -> validation.Refusal | None:
+    if refusal := validation.validate(api, payload, tools):
         return refusal
     if validation.lone_surrogate(body, payload):
         return validation.Refusal(
