@@ -358,3 +358,17 @@ def test_a_collector_the_program_switched_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_new_question_with_the_same_tools_does_not_rewrite_their_names():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.understanding import TOOL_NAMES
+
+    model = SimulatedModel()
+    tools = [*weather_tools(3), {**weather_tools(1)[0], "name": "run_linear_regression"}]
+    offline.handle(model, "POST", "/v1/messages", weather_request(tools, "Weather in Bern?"))
+    misses = TOOL_NAMES.misses
+    asked = "Use the 'run_linear_regression' function for Bern's weather."
+    reply = offline.handle(model, "POST", "/v1/messages", weather_request(tools, asked)).json
+    assert TOOL_NAMES.misses == misses and TOOL_NAMES.size == 64
+    assert reply["content"][-1]["input"] == {"city": "Bern"}  # the name is no value
