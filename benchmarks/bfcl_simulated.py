@@ -97,10 +97,13 @@ def ask(client: openai.OpenAI, case: Case) -> tuple[list[ToolCall], str, list[st
 
 
 def decision_ms(model: Model, case: Case) -> float:
-    """How long the model alone takes to decide, in milliseconds."""
+    """How long the model alone takes to decide, in milliseconds: a model of the same
+    kind, made for it, so that the turn the SDK's model kept for this very request does
+    not answer it."""
     request = case.request(model_name="simulated")
+    deciding = type(model)()
     start = time.perf_counter()
-    model.respond(request)
+    deciding.respond(request)
     return (time.perf_counter() - start) * 1000
 
 

@@ -2,7 +2,10 @@
 
 Each case offers N tools: the support-desk tools a request is about, plus generated
 distractor tools with realistic names and descriptions. Prints the median and 95th
-percentile of ``SimulatedModel.respond`` (the decision alone, no HTTP).
+percentile of ``SimulatedModel.respond`` (the decision alone, no HTTP). Each round of
+repeats asks a model of its own, so that each time it decides: the turns a model keeps
+for a request it was asked before do not answer (the tools' profiles and what a question
+asked of them, kept for every model, do, as in a running session).
 
     python benchmarks/decision_latency.py
 """
@@ -75,6 +78,7 @@ def main() -> None:
             model.respond(request)
         times = []
         for _ in range(50):
+            model = SimulatedModel()  # no turn kept from the round before
             for request in requests:
                 start = time.perf_counter()
                 model.respond(request)

@@ -12,8 +12,9 @@ real SDK client twice:
   the provider would, the model decides, the reply is written in the provider's format.
 
 The ``model`` column is the simulated model deciding alone on the same request (part of
-``offline``). The same request sent again finds what the model understood of it kept (as
-every turn of an agent loop re-reads the same question with the same tools); ``new q``
+``offline``). The same request sent again finds what the provider read of its body and the
+model's turn kept (a cell run again, a retry; every turn of an agent loop re-reads the same
+question with the same tools, and finds what the model understood of it kept); ``new q``
 is the full offline round trip with a question of its own on every call (same tools),
 what nothing kept can spare. OpenAI's endpoints refuse more than 128 tools, as the real API does, so
 their rows stop at 128; Messages takes the 1,000. Warm medians in ms, the three cells of

@@ -17,7 +17,7 @@ import pytest
 from id_masks import without_ids
 
 from fcplayground import ScriptedModel, offline
-from fcplayground.offline import handler
+from fcplayground.offline import answering, replies
 from fcplayground.offline.ids import IdSource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,7 +154,9 @@ def test_a_fresh_process_replaying_the_same_requests_gets_the_same_ids(monkeypat
     script = [sys.executable, "-c", FRESH_PROCESS, str(ROOT / "tests")]
     fresh = subprocess.Popen(script, env=env, stdout=subprocess.PIPE, text=True)
     # Meanwhile, here: a fresh id source is all a fresh process has that this one has not.
-    monkeypatch.setattr(handler, "IDS", IdSource())
+    fresh_ids = IdSource()
+    for module in (answering, replies):  # response ids, and request ids
+        monkeypatch.setattr(module, "IDS", fresh_ids)
     here = three_requests()
     output = fresh.communicate(timeout=120)[0]
     assert fresh.returncode == 0

@@ -44,9 +44,13 @@ def test_a_tools_list_offered_again_is_not_checked_again():
     tools = weather_tools(20)
     ask(client, tools)
     schemas, lists = SCHEMAS.misses + SCHEMAS.hits, GOOD_TOOLS.hits
-    for _ in range(5):
-        ask(client, tools)
+    for city in ("Oslo", "Lima", "Quito", "Accra", "Hanoi"):  # other words, the same tools
+        client.messages.create(
+            model="m", max_tokens=64, messages=[{"role": "user", "content": city}], tools=tools
+        )
     assert SCHEMAS.misses + SCHEMAS.hits == schemas  # no schema looked at again
+    assert GOOD_TOOLS.hits == lists + 5
+    ask(client, tools)  # the very same body again: its verdict is known
     assert GOOD_TOOLS.hits == lists + 5
 
 
@@ -199,12 +203,26 @@ def test_a_question_asked_again_is_understood_and_bound_once():
     body = weather_request(weather_tools(5), "Weather in Reykjavik, please?")
     first = offline.handle(model, "POST", "/v1/messages", body).json
     understood, assigned = UNDERSTOOD.misses, ASSIGNMENTS.misses
-    hits = UNDERSTOOD.hits
     again = offline.handle(model, "POST", "/v1/messages", body).json
     assert (UNDERSTOOD.misses, ASSIGNMENTS.misses) == (understood, assigned)
-    assert UNDERSTOOD.hits == hits + 1
+    assert (model.decisions.misses, model.decisions.hits) == (1, 1)  # the same turn again
     assert again["content"][-1]["input"] == first["content"][-1]["input"] == {"city": "Reykjavik"}
     assert again["id"] != first["id"]  # each answer still has ids of its own
+    # the next turn of the loop (the call's result added) reads the same question again
+    hits = UNDERSTOOD.hits
+    call = first["content"][-1]
+    answered = json.loads(body) | {
+        "messages": [
+            {"role": "user", "content": "Weather in Reykjavik, please?"},
+            {"role": "assistant", "content": first["content"]},
+            {
+                "role": "user",
+                "content": [{"type": "tool_result", "tool_use_id": call["id"], "content": "sunny"}],
+            },
+        ]
+    }
+    offline.handle(model, "POST", "/v1/messages", json.dumps(answered).encode())
+    assert (UNDERSTOOD.misses, UNDERSTOOD.hits) == (understood, hits + 1)
 
 
 def test_other_words_or_other_tools_are_understood_afresh():
@@ -236,15 +254,21 @@ def test_the_explanation_of_a_repeated_question_is_the_same():
     assert "get_weather" in first
 
 
-def test_a_request_sent_again_is_not_written_out_again_for_its_ids():
-    from fcplayground.offline.validation.verdicts import REQUEST_DIGESTS
+def test_a_request_sent_again_is_not_written_out_again_for_its_ids(monkeypatch):
+    from fcplayground.offline.validation import verdicts
 
+    written = []
+    sorted_json = verdicts.sorted_json
+    monkeypatch.setattr(
+        verdicts,
+        "sorted_json",
+        lambda body, tools=None: written.append(1) or sorted_json(body, tools),
+    )
     client = offline.anthropic_client()
-    tools = weather_tools(7)
+    tools = [{**t, "name": f"ids_{t['name']}"} for t in weather_tools(7)]  # a body of its own
     ids = {ask(client, tools).id}
-    misses = REQUEST_DIGESTS.misses
     ids |= {ask(client, tools).id for _ in range(3)}
-    assert REQUEST_DIGESTS.misses == misses
+    assert len(written) == 1
     assert len(ids) == 4  # yet every answer has an id of its own
 
 
@@ -252,14 +276,15 @@ def test_the_memos_are_bounded():
     from fcplayground.models.simulated.matching import ASSIGNMENTS
     from fcplayground.models.simulated.memo import Memo
     from fcplayground.models.simulated.understanding import UNDERSTOOD
-    from fcplayground.offline.validation.verdicts import REQUEST_DIGESTS
+    from fcplayground.offline.bodies import KEPT
 
     memo: Memo[int] = Memo(2)
     for n in range(5):
         assert memo.find(("key", n), lambda n=n: n * n) == n * n
     assert len(memo) == 2 and memo.find(("key", 4), lambda: -1) == 16
     assert memo.find(["a list"], lambda: 7) == 7 and len(memo) == 2  # no key: no entry
-    assert (UNDERSTOOD.size, ASSIGNMENTS.size, REQUEST_DIGESTS.size) == (64, 1024, 1024)
+    assert (UNDERSTOOD.size, ASSIGNMENTS.size) == (64, 1024)
+    assert (KEPT.limit, KEPT.budget) == (64, 32 << 20)
 
 
 def test_a_tools_list_offered_again_is_read_as_one():
@@ -333,3 +358,17 @@ def test_a_collector_the_program_switched_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_new_question_with_the_same_tools_does_not_rewrite_their_names():
+    from fcplayground.models import SimulatedModel
+    from fcplayground.models.simulated.understanding import TOOL_NAMES
+
+    model = SimulatedModel()
+    tools = [*weather_tools(3), {**weather_tools(1)[0], "name": "run_linear_regression"}]
+    offline.handle(model, "POST", "/v1/messages", weather_request(tools, "Weather in Bern?"))
+    misses = TOOL_NAMES.misses
+    asked = "Use the 'run_linear_regression' function for Bern's weather."
+    reply = offline.handle(model, "POST", "/v1/messages", weather_request(tools, asked)).json
+    assert TOOL_NAMES.misses == misses and TOOL_NAMES.size == 64
+    assert reply["content"][-1]["input"] == {"city": "Bern"}  # the name is no value

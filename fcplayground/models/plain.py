@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..chat import ModelTurn, Request, Usage
+from ..chat import ModelTurn, Request, ToolSpec, Usage
 
 
 @dataclass
@@ -30,21 +31,35 @@ class PlainTextModel:
 def count_tokens(value: object) -> int:
     """A rough, deterministic token count (about four characters a token)."""
     if isinstance(value, Request):
-        return max(1, request_chars(value) // 4)
-    return max(1, len(str(value)) // 4)
+        return tokens(request_chars(value))
+    return tokens(len(str(value)))
 
 
-def request_chars(request: Request) -> int:
-    """About how many characters a request holds: messages, and tools with their schemas."""
+def tokens(chars: int) -> int:
+    """The token count of ``chars`` characters (about four a token, at least one)."""
+    return max(1, chars // 4)
+
+
+def request_chars(request: Request, tools: int | None = None) -> int:
+    """About how many characters a request holds: messages, and tools with their schemas
+    (``tools``: their :func:`tools_chars`, when already counted)."""
     text = sum(
         len(m.content) + 40 * (len(m.tool_calls) + len(m.tool_results)) for m in request.messages
     )
-    tools = sum(
-        len(str(t.name)) + len(str(t.description)) + 40 * _property_count(t.parameters)
-        for t in request.tools
-    )
-    tools += sum(len(str(t.input_examples)) for t in request.tools if t.input_examples)
+    if tools is None:
+        tools = tools_chars(request.tools)
     return text + tools + len(request.system or "")
+
+
+def tools_chars(tools: Iterable[ToolSpec]) -> int:
+    """About how many characters tools add to a request: names, descriptions, schemas and
+    example inputs."""
+    tools = list(tools)
+    chars = sum(
+        len(str(t.name)) + len(str(t.description)) + 40 * _property_count(t.parameters)
+        for t in tools
+    )
+    return chars + sum(len(str(t.input_examples)) for t in tools if t.input_examples)
 
 
 def _property_count(parameters: object) -> int:

@@ -4,7 +4,8 @@ prose pieced together along the way."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .policies import PolicyKind
@@ -51,6 +52,16 @@ class PlannedCall:
     def sources(self) -> dict[str, str]:
         """Each argument's source, in words."""
         return {name: str(record) for name, record in self.evidence.items()}
+
+    def copy(self) -> PlannedCall:
+        """A copy whose arguments, evidence and lists are its own."""
+        return replace(
+            self,
+            arguments=copy.deepcopy(self.arguments),
+            evidence={name: replace(record) for name, record in self.evidence.items()},
+            guessed=list(self.guessed),
+            waits_on=list(self.waits_on),
+        )
 
     def __str__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.arguments.items())
@@ -105,6 +116,19 @@ class Explanation:
     unused: list[str] = field(default_factory=list)  # tools that would have been used
     rules: list[RuleRecord] = field(default_factory=list)  # the system prompt's tool-use rules
     search: SearchRecord | None = None  # a search for tools it could not see
+
+    def copy(self) -> Explanation:
+        """A copy whose lists and records are its own (the tool scores, which nothing
+        changes once scored, are shared)."""
+        return replace(
+            self,
+            scores=list(self.scores),
+            calls=[c.copy() for c in self.calls],
+            notes=list(self.notes),
+            asked=list(self.asked),
+            unused=list(self.unused),
+            rules=[replace(r, changed=list(r.changed)) for r in self.rules],
+        )
 
     def rule(self, kind: PolicyKind) -> RuleRecord | None:
         """The record of the system prompt's rule of that kind, when it changed a call."""

@@ -16,16 +16,18 @@ from collections import deque
 from dataclasses import replace
 from typing import Any
 
-from ...chat import ModelTurn, NamedTool, Request
-from ..plain import count_tokens
+from ...chat import ModelTurn, NamedTool, Request, ToolSpec
+from ..plain import count_tokens, request_chars, tokens
 from . import examples as example_inputs
 from . import responding, searching
+from .decisions import copy_turn, decision_key
 from .explanation import Explanation, PlannedCall
 from .heeding import heed, policy_turn, reread
 from .intents import Intent
+from .memo import Memo
 from .naive import injected
 from .planning import plan
-from .profiles import ToolProfile, read_tools
+from .profiles import ToolList, ToolProfile, read_tools
 from .reading import MAX_VALUES, Reading
 from .reading import read as read_request
 from .relevance import THRESHOLD
@@ -33,6 +35,8 @@ from .understanding import understand
 from .vocabulary import Outcome, Status
 
 __all__ = ["SimulatedModel"]
+
+DECISIONS = 128  # recent turns kept by their request's content, per model
 
 
 class SimulatedModel:
@@ -60,20 +64,46 @@ class SimulatedModel:
         self.threshold = threshold
         self.naive = naive
         self._turns: deque[ModelTurn] = deque(maxlen=history)
+        # the turns of recent requests, by their content (see :mod:`.decisions`)
+        self.decisions: Memo[ModelTurn] = Memo(DECISIONS)
         self._turns_lock = threading.Lock()
 
     def respond(self, request: Request) -> ModelTurn:
-        """Decide the next turn for ``request``."""
+        """Decide the next turn for ``request`` (the same content again: the same turn,
+        found among the recent ones)."""
         finding = searching.set_aside(request)  # tools that find tools: a last resort
-        read, key = read_tools(finding.request.tools)
-        seen = replace(finding.request, tools=[spec for spec, _ in read])
+        if finding.finders:
+            turn = self._found(request, finding)
+        else:
+            offered = read_tools(request.tools)
+            key = offered.key and decision_key(request, offered.key, self.threshold, self.naive)
+            if key is None:
+                turn = self._turn(request, offered)
+            else:
+                turn = copy_turn(self.decisions.find(key, lambda: self._turn(request, offered)))
+        with self._turns_lock:
+            self._turns.append(turn)
+        return turn
+
+    def _turn(self, request: Request, offered: ToolList) -> ModelTurn:
+        """The turn for ``request``, decided from its content."""
+        request = replace(request, tools=list(offered.specs))
+        reading = reread(read_request(request.messages, request.system))
+        turn = self._decide(request, reading, list(offered.profiles), offered.key)
+        turn.usage.input_tokens = tokens(request_chars(request, offered.chars))
+        turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
+        return turn
+
+    def _found(self, request: Request, finding: searching.Finding) -> ModelTurn:
+        """The turn for a request holding tools that find tools: decided on the tools the
+        model sees, then a search when none fits (decided anew each time, never kept)."""
+        offered = read_tools(finding.request.tools)
+        seen = replace(finding.request, tools=list(offered.specs))
         reading = reread(read_request(seen.messages, seen.system))
-        turn = self._decide(seen, reading, [p for _, p in read], key)
+        turn = self._decide(seen, reading, list(offered.profiles), offered.key)
         turn = searching.search_turn(finding, reading.text, turn)
         turn.usage.input_tokens = count_tokens(request)
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
-        with self._turns_lock:
-            self._turns.append(turn)
         return turn
 
     def explain(self, response: Any = None) -> Explanation:
@@ -106,12 +136,7 @@ class SimulatedModel:
         if not reading.text.strip():
             return responding.say("How can I help?", why, Outcome.NOTHING_ASKED)
         choice = request.tool_choice or "auto"
-        kept = [
-            (t, p)
-            for t, p in zip(request.tools, offered, strict=True)
-            if not isinstance(choice, NamedTool) or t.name == choice.name
-        ]
-        tools, profiles = [t for t, _ in kept], [p for _, p in kept]
+        tools, profiles = _kept(request.tools, offered, choice)
         threshold = 0.0 if isinstance(choice, NamedTool) else self.threshold
         named = choice.name if isinstance(choice, NamedTool) else None
         understood = understand(reading.text, reading.today, request.tools, tools, profiles,
@@ -194,3 +219,13 @@ class SimulatedModel:
         intent = Intent(profiles[index], tools[index], 0.0, [(0, len(reading.text))])
         planned = plan(reading.text, candidates, [intent], reading, tools, profiles, True)
         return responding.record(planned[0]) if planned else None
+
+
+def _kept(
+    tools: list[ToolSpec], profiles: list[ToolProfile], choice: object
+) -> tuple[list[ToolSpec], list[ToolProfile]]:
+    """The tools a turn may call, with their profiles: the one ``tool_choice`` names, or all."""
+    if not isinstance(choice, NamedTool):
+        return list(tools), list(profiles)
+    kept = [(t, p) for t, p in zip(tools, profiles, strict=True) if t.name == choice.name]
+    return [t for t, _ in kept], [p for _, p in kept]

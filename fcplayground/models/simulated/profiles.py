@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ...chat import ToolSpec
+from ..plain import tools_chars
 from . import examples as example_inputs
 from .memo import Memo
 from .schemas import readable
@@ -109,31 +110,45 @@ def profile(spec: ToolSpec) -> ToolProfile:
     return read_tool(spec)[1]
 
 
+@dataclass(frozen=True)
+class ToolList:
+    """A tools list as the model reads it: each tool well formed (see :mod:`.schemas`) with
+    its profile, the characters the tools add to a request (for its token count), and a
+    digest of the list as sent (None when a spec is too big or too odd to write out): the
+    key of what depends on the tools. Worked out once per list, and only read afterwards."""
+
+    specs: tuple[ToolSpec, ...]
+    profiles: tuple[ToolProfile, ...]
+    chars: int
+    key: bytes | None
+
+
 # Recent tools lists, by a digest of the list as sent: a session offers the same list on
 # every request, and 1,000 tools looked up one by one cost milliseconds.
-TOOL_LISTS: Memo[tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]] = Memo(64)
+TOOL_LISTS: Memo[ToolList] = Memo(64)
 
 
-def read_tools(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]:
-    """Each tool read (see :func:`read_tool`), and a digest of the whole list as sent (None
-    when a spec is too big or too odd to write out): the key of what depends on the tools."""
+def read_tools(specs: list[ToolSpec]) -> ToolList:
+    """Each tool read (see :func:`read_tool`), once per list as sent."""
     try:
         whole = marshal.dumps(
             [(t.name, t.description, t.parameters, t.strict, t.input_examples) for t in specs]
         )
     except ValueError:  # an object marshal cannot write (a learner's own class)
         return _read_each(specs)
-    found, key = TOOL_LISTS.find(hashlib.sha256(whole).digest(), lambda: _read_each(specs))
-    return list(found), key
+    return TOOL_LISTS.find(hashlib.sha256(whole).digest(), lambda: _read_each(specs))
 
 
-def _read_each(specs: list[ToolSpec]) -> tuple[list[tuple[ToolSpec, ToolProfile]], bytes | None]:
+def _read_each(specs: list[ToolSpec]) -> ToolList:
     raws = [_raw_key(spec) for spec in specs]
     found = [_read_one(spec, raw) for spec, raw in zip(specs, raws, strict=True)]
+    read = tuple(spec for spec, _ in found)
+    profiles = tuple(profile for _, profile in found)
     if any(raw is None for raw in raws):
-        return found, None
+        return ToolList(read, profiles, tools_chars(read), None)
     # marshal's output ends where the value does: the joined keys say which list was sent
-    return found, hashlib.sha256(b"".join(raw[1] for raw in raws)).digest()  # type: ignore[index]
+    key = hashlib.sha256(b"".join(raw[1] for raw in raws)).digest()  # type: ignore[index]
+    return ToolList(read, profiles, tools_chars(read), key)
 
 
 def read_tool(spec: ToolSpec) -> tuple[ToolSpec, ToolProfile]:
@@ -305,4 +320,13 @@ def _weights(
     return weights, frozenset(examples - plain)
 
 
-__all__ = ["Slot", "ToolProfile", "deletions", "profile", "read_slot", "read_tool"]
+__all__ = [
+    "Slot",
+    "ToolList",
+    "ToolProfile",
+    "deletions",
+    "profile",
+    "read_slot",
+    "read_tool",
+    "read_tools",
+]

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .affinity import unit_fit
 from .extractors import Candidate, example_forms
@@ -114,7 +115,12 @@ class _Query:
     question: bool
     answerer: ToolProfile | None  # the one reading tool a personal day question is for
 
-    @property
+    @cached_property  # read once per tool scored: worked out once per query
+    def shared(self) -> list[str]:
+        """The terms some tool has (the others can match no tool's terms), in order."""
+        return [t for t in self.wanted if self.df[t]]
+
+    @cached_property
     def long(self) -> list[str]:
         """The terms long enough to nearly match a tool's (by their start, or a letter off)."""
         return [t for t in self.wanted if len(t) >= PREFIX]
@@ -151,7 +157,8 @@ def _read_query(
     query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str
 ) -> _Query:
     wanted = list(dict.fromkeys(query))
-    df = Counter(t for p in profiles for t in set(wanted).intersection(p.weights))
+    asked = set(wanted)
+    df = Counter(t for p in profiles for t in asked.intersection(p.weights))
     unknown = {
         t: {t, *deletions(t)}
         for t in wanted
@@ -181,7 +188,7 @@ def _read_query(
 def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
     """The tool's weight for each request term it has (rarer terms count more), and for
     terms it nearly has: the same start ("discovered" / "discovery"), or a letter off."""
-    matched = [t for t in q.wanted if t in p.weights]
+    matched = [t for t in q.shared if t in p.weights]
     total = 0.0
     for t in matched:
         weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)

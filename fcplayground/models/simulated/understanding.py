@@ -66,11 +66,21 @@ def understand(
 _SEPARATORS = re.compile(r"[\s._-]+")
 _QUOTES = " '\"`‘’“”"
 
+# The tools' names written plainly, by the names as offered: the same on every request
+# of a session, and 1,000 of them cost a regular expression each.
+TOOL_NAMES: Memo[frozenset[str]] = Memo(64)
+
+
+def _plain_names(tools: list[ToolSpec]) -> frozenset[str]:
+    return frozenset(_SEPARATORS.sub("_", t.name.lower()) for t in tools)
+
 
 def _not_tool_names(candidates: list[Candidate], tools: list[ToolSpec]) -> list[Candidate]:
     """ "use the 'run_linear_regression' function": the tool's own name says which tool,
     never what to pass it."""
-    names = {_SEPARATORS.sub("_", t.name.lower()) for t in tools}
+    if not candidates:
+        return []
+    names = TOOL_NAMES.find(tuple(t.name for t in tools), lambda: _plain_names(tools))
     return [
         c for c in candidates if _SEPARATORS.sub("_", c.text.strip(_QUOTES).lower()) not in names
     ]

@@ -17,10 +17,12 @@ from typing import Any
 from . import cross_field, fields_chat, fields_messages, fields_responses, output_format, wording
 from .body import BodyError, lone_surrogate, read_json
 from .shapes import Anything, Obj, Violation
-from .verdicts import Remembered, fingerprint, sorted_json
+from .verdicts import Remembered, sorted_json, tools_key
 from .wording import Refusal
 
-__all__ = ["BodyError", "Refusal", "lone_surrogate", "read_json", "sorted_json", "validate"]
+__all__ = [
+    "BodyError", "Refusal", "lone_surrogate", "read_json", "sorted_json", "tools_key", "validate",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,12 @@ ENDPOINTS = {
 GOOD_TOOLS: Remembered[tuple[str, ...]] = Remembered(256)
 
 
-def validate(api: str, payload: dict[str, Any]) -> Refusal | None:
-    """The first problem with a request body for ``api``, in the provider's words."""
+def validate(api: str, payload: dict[str, Any], tools: bytes | None = None) -> Refusal | None:
+    """The first problem with a request body for ``api``, in the provider's words
+    (``tools``: the body's :func:`~.verdicts.tools_key`, when known)."""
     endpoint, checks = ENDPOINTS[api], cross_field.CHECKS[api]
-    tools = payload.get("tools")
-    key = fingerprint([api, tools]) if type(tools) is list and tools else None
+    tools = tools or tools_key(payload.get("tools"))
+    key = api.encode() + b" " + tools if tools is not None else None
     known, names = GOOD_TOOLS.get(key) if key is not None else (False, None)
     if violation := (endpoint.without_tools if known else endpoint.body).check(payload, ()):
         return endpoint.say(violation)

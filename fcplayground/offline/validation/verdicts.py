@@ -87,17 +87,24 @@ TOOLS_TEXT: Remembered[str] = Remembered(16)
 MAX_KEPT_TEXT = 1 << 20  # a longer list is written out every time
 
 
-def sorted_json(body: dict[str, Any]) -> str:
+def tools_key(tools: Any) -> bytes | None:
+    """The :func:`fingerprint` of a ``tools`` list that holds tools (None for anything else):
+    worked out once per request, and shared by every check and digest that keys by it."""
+    return fingerprint(tools) if type(tools) is list and tools else None
+
+
+def sorted_json(body: dict[str, Any], tools: bytes | None = None) -> str:
     """``json.dumps(body, sort_keys=True)``, character for character, for a parsed request
     body; its ``tools`` list (the bulk of a request with many tools, and the same on every
-    request of a session) is written once and remembered."""
-    tools = body.get("tools")
-    if type(tools) is not list or not tools or any(type(k) is not str for k in body):
+    request of a session) is written once and remembered (``tools``: its
+    :func:`tools_key`, when known)."""
+    listed = body.get("tools")
+    if type(listed) is not list or not listed or any(type(k) is not str for k in body):
         return json.dumps(body, sort_keys=True)
-    key = fingerprint(tools)
+    key = tools or fingerprint(listed)
     known, text = TOOLS_TEXT.get(key)
     if not known:
-        text = json.dumps(tools, sort_keys=True)
+        text = json.dumps(listed, sort_keys=True)
         if len(text) <= MAX_KEPT_TEXT:
             TOOLS_TEXT.put(key, text)
     # With sort_keys the encoder writes each member as it would write it alone.
@@ -108,21 +115,8 @@ def sorted_json(body: dict[str, Any]) -> str:
     return "{" + ", ".join(members) + "}"
 
 
-# The digests of recent request texts (``api`` and sorted JSON), by the parsed body: the
-# same request sent again (a notebook cell run twice, a retry) is not written out again.
-REQUEST_DIGESTS: Remembered[bytes] = Remembered(1024)
-
-
-def request_digest(api: str, body: dict[str, Any]) -> bytes:
-    """``sha256(f"{api}\\n{sorted_json(body)}")``'s first 16 bytes (what :mod:`..ids`
-    counts answers by), remembered by a digest of the body written out by ``marshal``."""
-
-    def written() -> bytes:
-        return hashlib.sha256(f"{api}\n{sorted_json(body)}".encode()).digest()[:16]
-
-    try:
-        # version 2 writes no back-references, so the same body is always the same bytes
-        key = hashlib.sha256(marshal.dumps((api, body), 2)).digest()
-    except ValueError:  # a value marshal cannot write (a Decimal): written out every time
-        return written()
-    return REQUEST_DIGESTS.find(key, written)
+def request_digest(api: str, body: dict[str, Any], tools: bytes | None = None) -> bytes:
+    """``sha256(f"{api}\\n{sorted_json(body)}")``'s first 16 bytes: what :mod:`..ids`
+    counts answers by (``tools``: the body's :func:`tools_key`, when known). The handler
+    keeps it for a body sent again (see :mod:`..bodies`)."""
+    return hashlib.sha256(f"{api}\n{sorted_json(body, tools)}".encode()).digest()[:16]
