@@ -1,11 +1,13 @@
 """Answering a checked request: the model's turn, with ids of the provider's style, in the
 provider's format (a JSON body or an SSE stream); a Responses request stored; a request
-that offers MCP servers answered by calling them (see :mod:`.mcp_responses`,
-:mod:`.mcp_anthropic`)."""
+that offers MCP servers or tool search answered by running them (see :mod:`.mcp_responses`,
+:mod:`.mcp_anthropic`, :mod:`.tool_search_responses`, :mod:`.tool_search_anthropic`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from .. import wire
@@ -17,13 +19,15 @@ from . import (
     mcp_stream,
     responses_store,
     structured,
-    tool_search_replies,
+    tool_search_anthropic,
+    tool_search_responses,
+    tool_search_stream,
 )
 from .bodies import Body, Facts, Finding
 from .clock import CREATED
 from .faults import ProviderFault, TruncatedStream, truncate_sse
 from .ids import IDS
-from .replies import Reply, error_reply, fault_reply, headers
+from .replies import Refused, Reply, error_reply, fault_reply, headers
 from .state import ProviderState
 from .validation import verdicts
 
@@ -41,45 +45,58 @@ def respond_stored(
     history, and stored itself."""
     try:
         continuation = responses_store.continued(state, payload)
-    except responses_store.Refused as e:
-        return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
-    if mcp_responses.offers_mcp(continuation.body):  # the provider calls the MCP server
-        reply = _respond_mcp(model, continuation.body)
-    elif tool_search_replies.offers("responses", continuation.body):  # deferred tools
-        reply = tool_search_replies.answer(model, "responses", continuation.body, REPLIES)
+    except Refused as e:
+        return e.reply("responses")
+    body = continuation.body
+    if mcp_responses.offers_mcp(body):  # the provider calls the MCP server
+        reply = _finished(
+            "responses",
+            body,
+            partial(mcp_responses.answer, model, body, stamp),
+            mcp_stream.responses_events,
+        )
+    elif tool_search_responses.offers(body):  # deferred tools
+        run = partial(tool_search_responses.answer, model, body, stamp)
+        reply = _finished("responses", body, run, tool_search_stream.responses_events)
     else:
-        reply = respond(model, "responses", continuation.body, read.facts(continuation.body))
+        reply = respond(model, "responses", body, read.facts(body))
     if reply.status == 200:
         responses_store.remember(state, continuation, reply.body)
     return reply
 
 
-def _respond_mcp(model: Model, body: dict[str, Any]) -> Reply:
-    """A Responses request offering an ``mcp`` tool (see :mod:`.mcp_responses`)."""
-    try:
-        response = mcp_responses.answer(model, body, stamp)
-    except mcp_responses.Refused as e:
-        return error_reply("responses", e.status, e.kind, e.message, e.param, code=e.code)
-    except ModelError as e:
-        return error_reply("responses", 500, "api_error", str(e), retry=False)
-    if body.get("stream"):
-        stream = b"".join(wire.sse(mcp_stream.responses_events(response)))
-        return Reply(200, stream, headers("responses", "text/event-stream"))
-    return Reply(200, json.dumps(response).encode(), headers("responses", "application/json"))
-
-
 def respond_mcp_anthropic(model: Model, payload: dict[str, Any], beta: str) -> Reply:
     """A Messages request with ``mcp_servers`` (see :mod:`.mcp_anthropic`)."""
+    run = partial(mcp_anthropic.answer, model, payload, beta, stamp)
+    return _finished("anthropic", payload, run, mcp_stream.anthropic_events)
+
+
+def respond_tool_search_anthropic(model: Model, payload: dict[str, Any]) -> Reply:
+    """A Messages request with tool search or deferred tools (see
+    :mod:`.tool_search_anthropic`)."""
+    run = partial(tool_search_anthropic.answer, model, payload, stamp)
+    return _finished("anthropic", payload, run, tool_search_stream.anthropic_events)
+
+
+Events = Callable[[dict[str, Any]], Iterable[tuple[str | None, Any]]]  # an SSE stream's
+
+
+def _finished(
+    api: str, payload: dict[str, Any], run: Callable[[], dict[str, Any]], events: Events
+) -> Reply:
+    """The reply to a request the provider answers by running tools itself (MCP calls, tool
+    searches): ``run`` builds the finished response or message, sent as JSON or replayed
+    as SSE by ``events``."""
     try:
-        message = mcp_anthropic.answer(model, payload, beta, stamp)
-    except mcp_anthropic.Refused as e:
-        return error_reply("anthropic", e.status, e.kind, e.message)
+        finished = run()
+    except Refused as e:
+        return e.reply(api)
     except ModelError as e:
-        return error_reply("anthropic", 500, "api_error", str(e), retry=False)
+        return error_reply(api, 500, "api_error", str(e), retry=False)
     if payload.get("stream"):
-        stream = b"".join(wire.sse(mcp_stream.anthropic_events(message)))
-        return Reply(200, stream, headers("anthropic", "text/event-stream"))
-    return Reply(200, json.dumps(message).encode(), headers("anthropic", "application/json"))
+        return Reply(200, b"".join(wire.sse(events(finished))), headers(api, "text/event-stream"))
+    body_out = json.dumps(finished, ensure_ascii=False).encode()
+    return Reply(200, body_out, headers(api, "application/json"))
 
 
 def respond(model: Model, api: str, payload: dict[str, Any], facts: Facts | None = None) -> Reply:
@@ -153,6 +170,3 @@ def _events(
     if api == "responses":
         return wire.openai_responses.stream_events(turn, request, CREATED, payload)
     return wire.anthropic.stream_events(turn)
-
-
-REPLIES = tool_search_replies.Replies(Reply, headers, error_reply, stamp)  # for tool search

@@ -28,13 +28,20 @@ from . import (
     model_list,
     responses_store,
     threads,
-    tool_search_replies,
+    tool_search_anthropic,
     validation,
 )
-from .answering import PREFIXES, REPLIES, respond, respond_mcp_anthropic, respond_stored, stamp
+from .answering import (
+    PREFIXES,
+    respond,
+    respond_mcp_anthropic,
+    respond_stored,
+    respond_tool_search_anthropic,
+    stamp,
+)
 from .bodies import Finding
 from .faults import ProviderFault
-from .replies import REFUSALS, Reply, error_reply, fault_reply, headers
+from .replies import REFUSALS, Refused, Reply, error_reply, fault_reply, headers
 from .state import HTTPRequest, ProviderState
 from .validation import verdicts
 
@@ -176,8 +183,8 @@ def _checked(
         )
     if mcp_beta and payload.get("mcp_servers"):  # the provider calls the MCP servers
         return respond_mcp_anthropic(model, payload, mcp_beta)
-    if api == "anthropic" and tool_search_replies.offers(api, payload):  # deferred tools
-        return tool_search_replies.answer(model, api, payload, REPLIES)
+    if api == "anthropic" and tool_search_anthropic.offers(payload):  # deferred tools
+        return respond_tool_search_anthropic(model, payload)
     if api == "responses":
         return respond_stored(model, read, payload, state)
     return respond(model, api, payload, facts)
@@ -187,8 +194,8 @@ def _stored(http: HTTPRequest, state: ProviderState) -> Reply:
     """``GET``/``DELETE /v1/responses/{id}`` (and its ``input_items``)."""
     try:
         out = responses_store.lookup(state, http)
-    except responses_store.Refused as e:
-        return error_reply("responses", e.status, "invalid_request_error", e.message, e.param)
+    except Refused as e:
+        return e.reply("responses")
     return Reply(200, json.dumps(out).encode(), headers("responses", "application/json"))
 
 

@@ -23,6 +23,7 @@ from ..models import Model
 from . import mcp_loop, mcp_policy, mcp_remote
 from .mcp_loop import Offered, Step
 from .mcp_remote import Endpoint
+from .replies import Refused
 
 CURRENT, DEPRECATED = "mcp-client-2025-11-20", "mcp-client-2025-04-04"
 BETAS = (CURRENT, DEPRECATED)
@@ -31,14 +32,6 @@ NEEDS_BETA = (
     f"`anthropic-beta: {CURRENT}` (in Python, client.beta.messages.create(..., "
     f'betas=["{CURRENT}"])).'
 )
-
-
-class Refused(Exception):
-    """The API's error reply instead of a message: status, error type, message."""
-
-    def __init__(self, status: int, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.kind, self.message = status, kind, message
 
 
 def beta(header: str) -> str | None:
@@ -57,23 +50,17 @@ def _toolsets(payload: dict[str, Any], version: str) -> dict[str, dict[str, Any]
     for i, server in enumerate(payload["mcp_servers"]):
         if version == CURRENT and "tool_configuration" in server:
             raise Refused(
-                400,
-                "invalid_request_error",
                 f"mcp_servers.{i}.tool_configuration: Extra inputs are not permitted. With "
                 f"{CURRENT}, configure tools in an mcp_toolset entry of tools.",
             )
         if version == CURRENT and server["name"] not in toolsets:
             raise Refused(
-                400,
-                "invalid_request_error",
                 f"mcp_servers.{i}: MCP server '{server['name']}' is not referenced by an "
                 "mcp_toolset in tools. Add "
                 f'{{"type": "mcp_toolset", "mcp_server_name": "{server["name"]}"}} to tools.',
             )
     if version == DEPRECATED and toolsets:
         raise Refused(
-            400,
-            "invalid_request_error",
             f"tools: mcp_toolset needs the beta {CURRENT}; with {DEPRECATED}, use the "
             "server's tool_configuration instead.",
         )
@@ -94,8 +81,6 @@ def _offered(
             tools = connections.list_tools(endpoint)
         except mcp_remote.Unreachable as e:
             raise Refused(
-                400,
-                "invalid_request_error",
                 f"Connection error while communicating with MCP server '{server['name']}': "
                 f"{e.message}",
             ) from None

@@ -26,26 +26,11 @@ from .clock import CREATED
 from .ids import IDS
 from .mcp_loop import DENIED, Offered, Step
 from .mcp_remote import Endpoint, Failure, RemoteTool
+from .replies import Refused
 from .validation import sorted_json
 
 SECRET_FIELDS = ("headers", "authorization")  # sent to the server, never echoed or stored
 APPROVAL = "mcp_approval_request"
-
-
-class Refused(Exception):
-    """The API's error reply instead of a response: status, type, message, param, code."""
-
-    def __init__(
-        self, status: int, kind: str, message: str, param: str | None, code: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status, self.kind, self.message, self.param, self.code = (
-            status,
-            kind,
-            message,
-            param,
-            code,
-        )
 
 
 @dataclass(frozen=True)
@@ -161,12 +146,12 @@ def _list(connections: mcp_remote.Connections, server: Server) -> list[RemoteToo
     except mcp_remote.Unreachable as e:
         label = server.endpoint.label
         raise Refused(
-            424,
-            "external_connector_error",
             f"Error retrieving tool list from MCP server: '{label}'. Http status code: 424 "
             f"(Failed Dependency). {e.message}",
             "tools",
-            "http_error",
+            status=424,
+            kind="external_connector_error",
+            code="http_error",
         ) from None
 
 
@@ -206,8 +191,6 @@ def _answer_approvals(
         asked = requests.get(request_id)
         if asked is None:
             raise Refused(
-                400,
-                "invalid_request_error",
                 f"No approval request found with id '{request_id}'. An mcp_approval_response "
                 "answers an mcp_approval_request of this conversation: send its id, with "
                 "previous_response_id or with the request in input.",

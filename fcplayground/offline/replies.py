@@ -28,6 +28,33 @@ class Reply:
         return json.loads(self.body)
 
 
+class Refused(Exception):
+    """What the API answers instead of a result: an error reply's message, the field it
+    names (``param``), its status, error type and code. Raised where a request is read,
+    sent back by :meth:`reply`."""
+
+    def __init__(
+        self,
+        message: str,
+        param: str | None = None,
+        status: int = 400,
+        kind: str = "invalid_request_error",
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message, self.param, self.status, self.kind, self.code = (
+            message,
+            param,
+            status,
+            kind,
+            code,
+        )
+
+    def reply(self, api: str) -> Reply:
+        """The error reply, in ``api``'s shape."""
+        return error_reply(api, self.status, self.kind, self.message, self.param, code=self.code)
+
+
 def headers(
     api: str, content_type: str, retry: bool = True, request_id: str | None = None
 ) -> dict[str, str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import wire
+from .replies import Refused
 from .state import HTTPRequest, ProviderState, StoreName
 from .validation import cross_field
 
@@ -34,14 +35,6 @@ ITEM_PREFIXES = {
     "tool_search_call": "tsc_",
     "tool_search_output": "tso_",
 }
-
-
-class Refused(Exception):
-    """What the API answers instead of a stored response: status, message, param."""
-
-    def __init__(self, status: int, message: str, param: str | None = None) -> None:
-        super().__init__(message)
-        self.status, self.message, self.param = status, message, param
 
 
 @dataclass(frozen=True)
@@ -64,8 +57,8 @@ class Continuation:
 def _not_found(response_id: str, param: str | None = None) -> Refused:
     """The API's refusal of an unknown id: 400 as a ``previous_response_id``, else 404."""
     if param:
-        return Refused(400, f"Previous response with id '{response_id}' not found.", param)
-    return Refused(404, f"Response with id '{response_id}' not found.")
+        return Refused(f"Previous response with id '{response_id}' not found.", param)
+    return Refused(f"Response with id '{response_id}' not found.", status=404)
 
 
 def _own_input(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -100,7 +93,7 @@ def continued(state: ProviderState, body: dict[str, Any]) -> Continuation:
         return Continuation(body, own)
     items = history(state, previous) + own
     if problem := cross_field.check_response_items(items):
-        raise Refused(400, problem.message, problem.param)
+        raise Refused(problem.message, problem.param)
     return Continuation(body | {"input": items}, own)
 
 
@@ -151,9 +144,9 @@ def lookup(state: ProviderState, http: HTTPRequest) -> dict[str, Any]:
     """Answer ``GET``/``DELETE /v1/responses/{id}`` or ``GET .../{id}/input_items``."""
     response_id, _, rest = http.path.removeprefix(PREFIX).partition("/")
     if rest not in ("", "input_items") or (rest and http.method != "GET"):
-        raise Refused(404, f"Invalid URL ({http.method} {http.path})")
+        raise Refused(f"Invalid URL ({http.method} {http.path})", status=404)
     if http.method not in ("GET", "DELETE"):
-        raise Refused(405, f"Invalid method for URL ({http.method} {http.path})")
+        raise Refused(f"Invalid method for URL ({http.method} {http.path})", status=405)
     store = state.store(StoreName.RESPONSES)
     stored = store.pop(response_id) if http.method == "DELETE" else store.get(response_id)
     if stored is None:
@@ -171,12 +164,10 @@ def _item_page(stored: StoredResponse, query: Mapping[str, str]) -> dict[str, An
     given = query.get("limit", str(default))
     limit = int(given) if given.isascii() and given.isdigit() and len(given) < 6 else -1
     if not low <= limit <= high:
-        raise Refused(400, f"Invalid 'limit': integer must be between {low} and {high}.", "limit")
+        raise Refused(f"Invalid 'limit': integer must be between {low} and {high}.", "limit")
     order = query.get("order", "desc")
     if order not in ("asc", "desc"):
-        raise Refused(
-            400, f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.", "order"
-        )
+        raise Refused(f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'.", "order")
     items = stored.input_items if order == "asc" else stored.input_items[::-1]
     if after := query.get("after"):
         ids = [item["id"] for item in items]

@@ -34,6 +34,7 @@ from ..chat import ModelTurn, NamedTool, Request, Usage
 from ..models import Model
 from .clock import CREATED
 from .ids import IDS
+from .replies import Refused
 from .tool_search_catalog import CALLABLE, Catalog, Execution, Names, offered
 from .validation import sorted_json
 from .validation.cross_field import schema_problem
@@ -44,14 +45,6 @@ CLIENT, SERVER = Execution.CLIENT.value, Execution.SERVER.value
 STOPPED = "I searched for tools {rounds} times without finding one to call."
 
 Stamp = Callable[..., ModelTurn]
-
-
-class Refused(Exception):
-    """The API's 400 instead of a response: message and param."""
-
-    def __init__(self, message: str, param: str | None = "input") -> None:
-        super().__init__(message)
-        self.message, self.param = message, param
 
 
 def offers(body: Mapping[str, Any]) -> bool:
@@ -299,13 +292,15 @@ def _unpaired(items: list[dict[str, Any]]) -> Refused | None:
     for call_id in outputs:
         if call_id not in calls:
             return Refused(
-                f"No tool search call found for tool_search_output with call_id {call_id}."
+                f"No tool search call found for tool_search_output with call_id {call_id}.",
+                "input",
             )
     for call_id in calls:
         if call_id not in outputs:
             return Refused(
                 f"No tool search output found for tool_search_call {call_id}. Answer it with a "
                 '{"type": "tool_search_output", "call_id": ..., "execution": "client", '
-                '"tools": [...]} input item.'
+                '"tools": [...]} input item.',
+                "input",
             )
     return None
