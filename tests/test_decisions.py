@@ -159,3 +159,45 @@ def test_the_kept_turns_are_bounded():
     for n in range(DECISIONS + 10):
         model.respond(weather(f"Weather in city number {n}?"))
     assert len(model.decisions) == DECISIONS == 128
+
+
+def finder(name: str = "tool_search_tool_bm25", parameter: str = "query") -> ToolSpec:
+    """A tool that finds tools, as the offline provider hands a provider's search tool over."""
+    properties = {parameter: {"type": "string", "description": "What to search for."}}
+    schema = {"type": "object", "properties": properties, "required": [parameter]}
+    return ToolSpec(name, "Searches the deferred tools.", schema, finds_tools=True)
+
+
+def searching(text: str, *finders: ToolSpec) -> Request:
+    return Request([Message.user(text)], tools=[WEATHER, *finders])
+
+
+def test_a_request_that_searches_again_gets_the_kept_search_of_its_own():
+    model = SimulatedModel()
+    request = searching("Book a table for two at Barrafina tonight.", finder())
+    first, again = model.respond(request), model.respond(request)
+    assert (model.decisions.misses, model.decisions.hits) == (1, 1)
+    assert [c.name for c in again.tool_calls] == ["tool_search_tool_bm25"]
+    assert again == first and first.explanation.search is not None
+    mine, theirs = containers(first, []), containers(again, [])
+    assert first.explanation.search in mine
+    assert not [a for a in mine if any(a is b for b in theirs)]
+
+
+def test_another_search_tool_or_a_search_already_run_is_decided_afresh():
+    model = SimulatedModel()
+    text = "Book a table for two at Barrafina tonight."
+    bm25 = model.respond(searching(text, finder()))
+    regex = model.respond(searching(text, finder("tool_search_tool_regex", "pattern")))
+    assert (model.decisions.misses, model.decisions.hits) == (2, 0)
+    assert list(bm25.tool_calls[0].arguments) == ["query"]
+    assert list(regex.tool_calls[0].arguments) == ["pattern"]
+    call = ToolCall("tool_search_tool_bm25", bm25.tool_calls[0].arguments, "toolu_1")
+    searched = searching(text, finder())
+    searched.messages += [
+        Message.assistant("", [call]),
+        Message.tool([ToolResult("toolu_1", "No tools found.")]),
+    ]
+    after = model.respond(searched)
+    assert model.decisions.misses == 3
+    assert not after.tool_calls  # it searched once for this request: no second search

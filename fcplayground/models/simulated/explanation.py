@@ -128,6 +128,8 @@ class Explanation:
             asked=list(self.asked),
             unused=list(self.unused),
             rules=[replace(r, changed=list(r.changed)) for r in self.rules],
+            search=self.search
+            and replace(self.search, arguments=copy.deepcopy(self.search.arguments)),
         )
 
     def rule(self, kind: PolicyKind) -> RuleRecord | None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import threading
 from collections import deque
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ...chat import ModelTurn, NamedTool, Request, ToolSpec
-from ..plain import count_tokens, request_chars, tokens
+from ..plain import count_tokens, request_chars, tokens, tools_chars
 from . import examples as example_inputs
 from . import responding, searching
 from .decisions import copy_turn, decision_key
@@ -72,37 +73,28 @@ class SimulatedModel:
         """Decide the next turn for ``request`` (the same content again: the same turn,
         found among the recent ones)."""
         finding = searching.set_aside(request)  # tools that find tools: a last resort
-        if finding.finders:
-            turn = self._found(request, finding)
+        offered = read_tools(finding.request.tools)
+        tools = searching.tools_key(finding, offered.key)
+        key = tools and decision_key(request, tools, self.threshold, self.naive)
+        if key is None:
+            turn = self._turn(request, finding, offered)
         else:
-            offered = read_tools(request.tools)
-            key = offered.key and decision_key(request, offered.key, self.threshold, self.naive)
-            if key is None:
-                turn = self._turn(request, offered)
-            else:
-                turn = copy_turn(self.decisions.find(key, lambda: self._turn(request, offered)))
+            decide = partial(self._turn, request, finding, offered)
+            turn = copy_turn(self.decisions.find(key, decide))
         with self._turns_lock:
             self._turns.append(turn)
         return turn
 
-    def _turn(self, request: Request, offered: ToolList) -> ModelTurn:
-        """The turn for ``request``, decided from its content."""
-        request = replace(request, tools=list(offered.specs))
-        reading = reread(read_request(request.messages, request.system))
-        turn = self._decide(request, reading, list(offered.profiles), offered.key)
-        turn.usage.input_tokens = tokens(request_chars(request, offered.chars))
-        turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
-        return turn
-
-    def _found(self, request: Request, finding: searching.Finding) -> ModelTurn:
-        """The turn for a request holding tools that find tools: decided on the tools the
-        model sees, then a search when none fits (decided anew each time, never kept)."""
-        offered = read_tools(finding.request.tools)
+    def _turn(self, request: Request, finding: searching.Finding, offered: ToolList) -> ModelTurn:
+        """The turn for ``request``, decided from its content: on the tools the model sees
+        (``finding``: the request without its tools that find tools), then a search when
+        none of them fits."""
         seen = replace(finding.request, tools=list(offered.specs))
         reading = reread(read_request(seen.messages, seen.system))
         turn = self._decide(seen, reading, list(offered.profiles), offered.key)
         turn = searching.search_turn(finding, reading.text, turn)
-        turn.usage.input_tokens = count_tokens(request)
+        chars = offered.chars + tools_chars(finding.finders)
+        turn.usage.input_tokens = tokens(request_chars(request, chars))
         turn.usage.output_tokens = count_tokens(turn.text + str(turn.tool_calls))
         return turn
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ...chat import Message, ModelTurn, NamedTool, Request, ToolCall, ToolSpec
 from .explanation import Explanation, SearchRecord
+from .profiles import read_tools
 from .vocabulary import Outcome
 from .words import is_generic, stem, words
 
@@ -63,6 +64,16 @@ def set_aside(request: Request) -> Finding:
         tool_choice=None if loose else choice,
     )
     return Finding(narrowed, finders, searched, forced)
+
+
+def tools_key(finding: Finding, seen: bytes | None) -> bytes | None:
+    """The digest of the tools a request's turn depends on: ``seen`` (those the model
+    sees), and the finders' own, so that a turn found with one search tool is never
+    handed out for another (None when one cannot be written out: nothing is kept)."""
+    if not finding.finders or seen is None:
+        return seen
+    finders = read_tools(list(finding.finders)).key
+    return finders and seen + finders
 
 
 def _without(message: Message, calls: dict[str, int]) -> Message | None:
