@@ -12,6 +12,7 @@ import openai.types.chat
 import openai.types.responses
 import pydantic
 import pytest
+from flights import FLIGHTS, flight_tools
 
 from fcplayground import ToolRegistry
 from fcplayground.chat import Message, Request, ToolSpec
@@ -19,24 +20,6 @@ from fcplayground.tools import Tool
 from fcplayground.tools.examples import HEADING
 from fcplayground.wire import anthropic as anthropic_wire
 from fcplayground.wire import openai_chat, openai_responses
-
-FLIGHTS = [{"flight": "LH 454", "date": "2026-03-14"}, {"flight": "BA 2490"}]
-
-
-def flight_tools() -> ToolRegistry:
-    tools = ToolRegistry()
-
-    @tools.tool(input_examples=FLIGHTS)
-    def track_flight(flight: str, date: str | None = None) -> dict:
-        """Shows where a flight is now.
-
-        Args:
-            flight: The flight.
-            date: The day it leaves.
-        """
-        return {"flight": flight}
-
-    return tools
 
 
 def test_the_decorator_keeps_the_examples_as_given():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import anthropic
 import openai
 import pytest
+from flights import FLIGHTS, flight_tools
 
 from fcplayground import offline
 
@@ -19,7 +20,6 @@ SCHEMA = {
     },
     "required": ["flight"],
 }
-EXAMPLES = [{"flight": "LH 454", "date": "2026-03-14"}, {"flight": "BA 2490"}]
 ASK = [{"role": "user", "content": "Where is flight LH 454 now?"}]
 
 
@@ -47,7 +47,7 @@ def bad_request(tools: list[dict]) -> str:
 
 
 def test_the_messages_api_takes_input_examples_on_a_custom_tool():
-    reply = messages([tool(input_examples=EXAMPLES)])
+    reply = messages([tool(input_examples=FLIGHTS)])
     assert reply.stop_reason == "tool_use"
     assert reply.content[-1].input["flight"] == "LH 454"
 
@@ -58,7 +58,7 @@ def test_the_old_beta_header_is_still_taken():
         model="claude-x",
         max_tokens=200,
         messages=ASK,
-        tools=[tool(input_examples=EXAMPLES)],
+        tools=[tool(input_examples=FLIGHTS)],
         betas=["advanced-tool-use-2025-11-20"],
     )
     assert reply.stop_reason == "tool_use"
@@ -70,7 +70,7 @@ def test_the_old_beta_header_is_still_taken():
     "Anthropic's 400 naming the tool, the example and the argument",
 )
 def test_an_example_of_the_wrong_type_is_a_400_naming_the_tool_the_example_and_the_field():
-    message = bad_request([tool(input_examples=[EXAMPLES[0], {"flight": 454}])])
+    message = bad_request([tool(input_examples=[FLIGHTS[0], {"flight": 454}])])
     assert message.startswith("tools.0.custom.input_examples.1: ")
     assert "'flight'" in message and "string" in message
 
@@ -100,7 +100,7 @@ def test_a_server_tool_takes_no_input_examples():
 )
 def test_openai_chat_completions_refuses_input_examples_by_name():
     client = offline.openai_client()
-    function = {"name": "track_flight", "parameters": SCHEMA, "input_examples": EXAMPLES}
+    function = {"name": "track_flight", "parameters": SCHEMA, "input_examples": FLIGHTS}
     with pytest.raises(openai.BadRequestError) as caught:
         client.chat.completions.create(
             model="gpt-x", messages=ASK, tools=[{"type": "function", "function": function}]
@@ -114,26 +114,13 @@ def test_openai_responses_refuses_input_examples_by_name():
     function = {"type": "function", "name": "track_flight", "parameters": SCHEMA}
     with pytest.raises(openai.BadRequestError) as caught:
         client.responses.create(
-            model="gpt-x", input="Where is LH 454?", tools=[function | {"input_examples": EXAMPLES}]
+            model="gpt-x", input="Where is LH 454?", tools=[function | {"input_examples": FLIGHTS}]
         )
     assert caught.value.param == "tools[0].input_examples"
 
 
 def test_a_registry_export_passes_both_apis_offline():
-    from fcplayground import ToolRegistry
-
-    tools = ToolRegistry()
-
-    @tools.tool(input_examples=EXAMPLES)
-    def track_flight(flight: str, date: str | None = None) -> dict:
-        """Where a flight is now.
-
-        Args:
-            flight: The flight.
-            date: The day it leaves.
-        """
-        return {}
-
+    tools = flight_tools()
     assert messages(tools.to_anthropic()).stop_reason == "tool_use"
     assert messages(tools.to_anthropic(strict=True)).stop_reason == "tool_use"
     chat = offline.openai_client().chat.completions.create(

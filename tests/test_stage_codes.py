@@ -8,6 +8,7 @@ request, as ``find_intents`` hands it over when that tool is the request's only 
 
 from __future__ import annotations
 
+import pytest
 from stages import TODAY, spec, text
 
 from fcplayground.chat import ToolSpec
@@ -22,29 +23,37 @@ def bound(tool: ToolSpec, request: str) -> list[dict]:
     return [c.values for c in binding.bind(request, candidates, [intent], TODAY)]
 
 
-TRACK_SHIPMENT = spec(
+def code_tool(name: str, description: str, parameter: str, meaning: str) -> ToolSpec:
+    """A tool with one required string parameter, described as ``meaning``."""
+    return spec(name, description, {parameter: text(meaning)}, [parameter])
+
+
+TRACK_SHIPMENT = code_tool(
     "track_shipment",
     "Returns where a shipment is and when it should arrive.",
-    {"shipment_id": text("The shipment id, e.g. SH-5521.")},
-    ["shipment_id"],
+    "shipment_id",
+    "The shipment id, e.g. SH-5521.",
 )
-GET_ACCOUNT = spec(
+GET_ACCOUNT = code_tool(
     "get_account",
     "Returns a customer account: plan, balance and status.",
-    {"account_id": text("The account's email or id, e.g. A-301.")},
-    ["account_id"],
+    "account_id",
+    "The account's email or id, e.g. A-301.",
 )
-GET_MEMBER = spec(
-    "get_member",
-    "Looks up a club member.",
-    {"member_id": text("The member's email address.")},
-    ["member_id"],
+GET_MEMBER = code_tool(
+    "get_member", "Looks up a club member.", "member_id", "The member's email address."
 )
-QUARTERLY_REPORT = spec(
+QUARTERLY_REPORT = code_tool(
     "get_quarterly_report",
     "Returns revenue and costs for one quarter.",
-    {"quarter": text("The quarter, e.g. 2025-Q2.")},
-    ["quarter"],
+    "quarter",
+    "The quarter, e.g. 2025-Q2.",
+)
+GET_TICKET = code_tool(
+    "get_ticket", "Returns a support ticket.", "ticket_id", "The ticket id, e.g. T-100."
+)
+MONTHLY_BILL = code_tool(
+    "get_monthly_bill", "Returns the phone bill for one month.", "month", "The month, e.g. 2025-05."
 )
 TIMESHEET = spec(
     "get_timesheet",
@@ -55,62 +64,6 @@ TIMESHEET = spec(
     },
     ["employee_id", "week"],
 )
-GET_TICKET = spec(
-    "get_ticket",
-    "Returns a support ticket.",
-    {"ticket_id": text("The ticket id, e.g. T-100.")},
-    ["ticket_id"],
-)
-
-
-def test_an_email_address_never_fills_an_id_parameter_that_does_not_take_one():
-    assert bound(TRACK_SHIPMENT, "Where is the parcel for ana@shop.io?") == [{}]
-
-
-def test_an_email_address_fills_an_id_parameter_described_as_an_email_or_an_id():
-    assert bound(GET_ACCOUNT, "Show me the account of ana@shop.io.") == [
-        {"account_id": "ana@shop.io"}
-    ]
-
-
-def test_an_email_address_fills_an_id_parameter_described_as_an_email_address():
-    assert bound(GET_MEMBER, "Is lee@club.org a member?") == [{"member_id": "lee@club.org"}]
-
-
-def test_an_order_number_is_not_taken_for_a_quarter():
-    assert bound(QUARTERLY_REPORT, "What did we make on order ORD-1234?") == [{}]
-
-
-def test_a_quarter_shaped_like_the_example_fills_the_quarter():
-    assert bound(QUARTERLY_REPORT, "Revenue for 2024-Q3, please.") == [{"quarter": "2024-Q3"}]
-
-
-def test_an_order_number_is_not_taken_for_an_employee_id_of_another_shape():
-    assert bound(TIMESHEET, "How many hours went into order ORD-1234 in 2025-W18?") == [
-        {"week": "2025-W18"}
-    ]
-
-
-def test_a_code_of_another_shape_still_fills_the_parameter_the_words_before_it_name():
-    assert bound(GET_TICKET, "What does ticket ZD-2201 say?") == [{"ticket_id": "ZD-2201"}]
-
-
-MONTHLY_BILL = spec(
-    "get_monthly_bill",
-    "Returns the phone bill for one month.",
-    {"month": text("The month, e.g. 2025-05.")},
-    ["month"],
-)
-
-
-def test_an_order_number_is_not_taken_for_a_month_written_in_digits():
-    assert bound(MONTHLY_BILL, "What did I pay for order ORD-1234?") == [{}]
-
-
-def test_a_month_written_like_the_example_fills_the_month():
-    assert bound(MONTHLY_BILL, "What did I pay in 2025-03?") == [{"month": "2025-03"}]
-
-
 SEND_MONEY = spec(
     "send_money",
     "Sends money to someone.",
@@ -122,5 +75,81 @@ SEND_MONEY = spec(
 )
 
 
-def test_an_email_address_fills_the_identifier_of_a_recipient():
-    assert bound(SEND_MONEY, "Send $20 to tom@pay.me") == [{"amount": 20, "receiver": "tom@pay.me"}]
+@pytest.mark.parametrize(
+    ("tool", "request_text", "values"),
+    [
+        pytest.param(
+            GET_ACCOUNT,
+            "Show me the account of ana@shop.io.",
+            {"account_id": "ana@shop.io"},
+            id="an email address fills an id described as an email or an id",
+        ),
+        pytest.param(
+            GET_MEMBER,
+            "Is lee@club.org a member?",
+            {"member_id": "lee@club.org"},
+            id="an email address fills an id described as an email address",
+        ),
+        pytest.param(
+            SEND_MONEY,
+            "Send $20 to tom@pay.me",
+            {"amount": 20, "receiver": "tom@pay.me"},
+            id="an email address fills the identifier of a recipient",
+        ),
+        pytest.param(
+            QUARTERLY_REPORT,
+            "Revenue for 2024-Q3, please.",
+            {"quarter": "2024-Q3"},
+            id="a quarter shaped like the example fills the quarter",
+        ),
+        pytest.param(
+            MONTHLY_BILL,
+            "What did I pay in 2025-03?",
+            {"month": "2025-03"},
+            id="a month written like the example fills the month",
+        ),
+        pytest.param(
+            GET_TICKET,
+            "What does ticket ZD-2201 say?",
+            {"ticket_id": "ZD-2201"},
+            id="a code of another shape fills the parameter the words before it name",
+        ),
+    ],
+)
+def test_a_value_fills_the_parameter_whose_meaning_it_fits(tool, request_text, values):
+    assert bound(tool, request_text) == [values]
+
+
+@pytest.mark.parametrize(
+    ("tool", "request_text", "values"),
+    [
+        pytest.param(
+            TRACK_SHIPMENT,
+            "Where is the parcel for ana@shop.io?",
+            {},
+            id="an email address never fills an id that does not take one",
+        ),
+        pytest.param(
+            QUARTERLY_REPORT,
+            "What did we make on order ORD-1234?",
+            {},
+            id="an order number is not taken for a quarter",
+        ),
+        pytest.param(
+            TIMESHEET,
+            "How many hours went into order ORD-1234 in 2025-W18?",
+            {"week": "2025-W18"},
+            id="an order number is not taken for an employee id of another shape",
+        ),
+        pytest.param(
+            MONTHLY_BILL,
+            "What did I pay for order ORD-1234?",
+            {},
+            id="an order number is not taken for a month written in digits",
+        ),
+    ],
+)
+def test_a_value_is_left_out_of_a_parameter_whose_meaning_it_does_not_fit(
+    tool, request_text, values
+):
+    assert bound(tool, request_text) == [values]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,10 +162,42 @@ def _is_type(value: Any, kind: str) -> bool:
 def matches(value: Any, accepted: Any) -> bool:
     """Whether ``value`` equals one ``accepted`` value under BFCL's comparison rules (an
     :func:`~fcplayground.evals.cases.exactly` value: as written, of the same JSON type)."""
+    return _BFCL.agrees(value, accepted)
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """One walk for both comparisons: lists item by item in order, dicts key by key (the
+    same keys, any order); ``leaf`` decides everything else, and ``other_dict``, if set,
+    is a form of dict accepted besides the key-by-key one."""
+
+    leaf: Callable[[Any, Any], bool]
+    other_dict: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None
+
+    def agrees(self, value: Any, wanted: Any) -> bool:
+        """Whether ``value`` is ``wanted`` under this comparison."""
+        if isinstance(wanted, list):
+            return (
+                isinstance(value, list)
+                and len(value) == len(wanted)
+                and all(self.agrees(v, w) for v, w in zip(value, wanted, strict=True))
+            )
+        if isinstance(wanted, dict):
+            if not isinstance(value, dict):
+                return False
+            if self.other_dict is not None and self.other_dict(value, wanted):
+                return True
+            return value.keys() == wanted.keys() and all(
+                self.agrees(value[k], w) for k, w in wanted.items()
+            )
+        return self.leaf(value, wanted)
+
+
+def _bfcl_leaf(value: Any, accepted: Any) -> bool:
     if accepted is ANY:
         return True
     if isinstance(accepted, Exactly):
-        return _same_json(value, accepted.value)
+        return _EXACT.agrees(value, accepted.value)
     if isinstance(accepted, str):
         return isinstance(value, str) and normalize(value) == normalize(accepted)
     if isinstance(accepted, bool) or isinstance(value, bool):
@@ -172,33 +205,12 @@ def matches(value: Any, accepted: Any) -> bool:
     if isinstance(accepted, (int, float)):
         # The schema type check already refused a float for an integer.
         return isinstance(value, (int, float)) and value == accepted
-    if isinstance(accepted, list):
-        return (
-            isinstance(value, list)
-            and len(value) == len(accepted)
-            and all(matches(v, a) for v, a in zip(value, accepted, strict=True))
-        )
-    if isinstance(accepted, dict):
-        return isinstance(value, dict) and (
-            _matches_answer_dict(value, accepted) or _matches_literal_dict(value, accepted)
-        )
     return value == accepted
 
 
-def _same_json(value: Any, wanted: Any) -> bool:
-    """Equal as JSON values: the same types all the way down (no 1 for true, no "3" for 3)."""
-    if isinstance(wanted, list):
-        return (
-            isinstance(value, list)
-            and len(value) == len(wanted)
-            and all(_same_json(v, w) for v, w in zip(value, wanted, strict=True))
-        )
-    if isinstance(wanted, dict):
-        return (
-            isinstance(value, dict)
-            and value.keys() == wanted.keys()
-            and all(_same_json(value[k], w) for k, w in wanted.items())
-        )
+def _exact_leaf(value: Any, wanted: Any) -> bool:
+    # Equal as JSON values: the same types (no 1 for true, no "3" for 3); an int and a
+    # float are both numbers.
     numbers = (int, float)
     if type(wanted) in numbers and type(value) in numbers:
         return value == wanted
@@ -220,8 +232,8 @@ def _matches_answer_dict(value: dict[str, Any], accepted: dict[str, Any]) -> boo
     return True
 
 
-def _matches_literal_dict(value: dict[str, Any], accepted: dict[str, Any]) -> bool:
-    return value.keys() == accepted.keys() and all(matches(value[k], accepted[k]) for k in value)
+_BFCL = _Comparison(_bfcl_leaf, other_dict=_matches_answer_dict)
+_EXACT = _Comparison(_exact_leaf)
 
 
 def _check_parallel(case: Case, calls: list[ToolCall]) -> list[str]:

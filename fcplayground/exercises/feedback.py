@@ -13,6 +13,12 @@ class Feedback:
     passed: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @classmethod
+    def failing(cls, problem: str) -> Feedback:
+        """A verdict of one problem and nothing passed, for a check that cannot go on (it
+        was given something it cannot run, say)."""
+        return cls(problems=[problem])
+
     @property
     def ok(self) -> bool:
         return not self.problems

@@ -90,18 +90,16 @@ def check_extraction(extract: Callable[[Any, str], Any], api: str = "openai") ->
 
     ``api``: ``"openai"`` when your function calls ``client.chat.completions`` or
     ``client.responses``, ``"anthropic"`` when it calls ``client.messages``."""
-    feedback = Feedback()
     if not callable(extract):
-        feedback.problems.append(
+        return Feedback.failing(
             f"Give check_extraction your function itself (extract_order), not "
             f"{type(extract).__name__}."
         )
-        return feedback
     try:
         kind = Api(api)
     except ValueError:
-        feedback.problems.append(f"api should be 'openai' or 'anthropic', not {api!r}.")
-        return feedback
+        return Feedback.failing(f"api should be 'openai' or 'anthropic', not {api!r}.")
+    feedback = Feedback()
     for case in HELD_OUT:
         if not _one_case(feedback, extract, kind, case):
             return feedback

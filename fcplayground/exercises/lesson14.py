@@ -95,26 +95,23 @@ def company_tools() -> ToolRegistry:
 def check_narrow(narrow: Narrow) -> Feedback:
     """Does ``narrow(request, tools)`` keep the right tool for every request, the visible
     examples and the held-out ones, in a list of at most :data:`MAX_TOOLS` names?"""
-    feedback = Feedback()
     if not callable(narrow):
-        feedback.problems.append(
+        return Feedback.failing(
             f"check_narrow takes your function itself, narrow(request, tools) -> a list of tool "
             f"names; it got {type(narrow).__name__}. Write check_narrow(narrow), no brackets."
         )
-        return feedback
     tools = company_tools()
     seen = [_ask(narrow, probe, tools, shown=True) for probe in EXAMPLES]
     unseen = [_ask(narrow, probe, tools, shown=False) for probe in HELD_OUT]
     if faults := _faults(seen + unseen):
-        feedback.problems += faults
-        return feedback
+        return Feedback(problems=faults)
     if _same_every_time(seen + unseen):
-        feedback.problems.append(
+        return Feedback.failing(
             f"narrow returned the same tools for every request ({', '.join(seen[0].names or [])}"
             "). Read the request: pick the tools whose name, description and parameters share "
             "its words."
         )
-        return feedback
+    feedback = Feedback()
     _check_examples(feedback, seen)
     _check_held_out(feedback, unseen)
     if feedback.ok:
