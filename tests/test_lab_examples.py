@@ -4,31 +4,16 @@ the examples change."""
 
 from __future__ import annotations
 
-from fcplayground import ToolRegistry
+from flights import flight_tools
+
 from fcplayground.evals import examples_cases, examples_tools
 from fcplayground.evals.battery import CallProbe, score_battery
 from fcplayground.evals.cases import exactly, expect
 from fcplayground.widgets import DescriptionLab
 from fcplayground.widgets.lab_examples import read_examples
 
+# The examples these tests give the lab: the flight tracker starts without any.
 FLIGHTS = [{"flight": "LH 454"}, {"flight": "BA 2490", "date": "2026-03-14"}]
-
-
-def flight_tools() -> ToolRegistry:
-    tools = ToolRegistry()
-
-    @tools.tool
-    def track_flight(flight: str, date: str | None = None) -> dict:
-        """Shows where a flight is now.
-
-        Args:
-            flight: The flight.
-            date: The day it leaves.
-        """
-        return {}
-
-    return tools
-
 
 PROBES = [
     CallProbe(
@@ -40,7 +25,7 @@ PROBES = [
 
 
 def test_examples_set_from_python_change_the_verdicts_of_a_battery_that_judges_arguments():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     assert [r.verdict for r in lab.result.rows] == ["wrong arguments", "no call", "right"]
     lab.set_examples("track_flight", FLIGHTS)
     assert [r.verdict for r in lab.result.rows] == ["right", "right", "right"]
@@ -49,14 +34,14 @@ def test_examples_set_from_python_change_the_verdicts_of_a_battery_that_judges_a
 
 
 def test_examples_typed_in_the_editor_are_read_one_json_object_a_line():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     lab._examples["track_flight"].value = '{"flight": "LH 454"}\n\n{"flight": "BA 2490"}'
     assert lab.tools["track_flight"].input_examples == [{"flight": "LH 454"}, {"flight": "BA 2490"}]
     assert lab.result.correct == 3
 
 
 def test_examples_that_do_not_fit_are_not_used_and_the_status_says_why():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     lab.set_examples("track_flight", FLIGHTS)
     lab._examples["track_flight"].value = '{"flight": 454}'
     assert lab.tools["track_flight"].input_examples == FLIGHTS
@@ -75,7 +60,7 @@ def test_a_pasted_json_list_of_examples_is_read_too():
 
 
 def test_reset_brings_back_the_original_examples():
-    tools = flight_tools()
+    tools = flight_tools(examples=False)
     tools.set_examples("track_flight", FLIGHTS)
     lab = DescriptionLab(tools, PROBES, debounce=0)
     lab.set_examples("track_flight", [])
@@ -87,24 +72,24 @@ def test_reset_brings_back_the_original_examples():
 
 
 def test_compare_and_export_say_what_examples_changed_and_the_code_makes_the_same_change():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     lab.set_examples("track_flight", FLIGHTS)
     text = lab.compare()
     assert "Examples changed:" in text and "Results: 1/3 right" in text and "->  3/3 right" in text
     code = lab.export_code()
-    tools = flight_tools()
+    tools = flight_tools(examples=False)
     exec(code, {"tools": tools})  # noqa: S102  (the lab's own export, run as a learner would)
     assert tools["track_flight"].input_examples == FLIGHTS
 
 
 def test_the_static_copy_shows_each_tools_examples():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     lab.set_examples("track_flight", FLIGHTS[:1])
     assert "example: <code>{&quot;flight&quot;: &quot;LH 454&quot;}</code>" in lab.static_html()
 
 
 def test_a_renamed_tool_keeps_its_expected_calls():
-    lab = DescriptionLab(flight_tools(), PROBES, debounce=0)
+    lab = DescriptionLab(flight_tools(examples=False), PROBES, debounce=0)
     lab.set_examples("track_flight", FLIGHTS)
     assert lab.rename("track_flight", "flight_status")
     assert lab.result.correct == 3
@@ -121,5 +106,5 @@ def test_a_battery_of_cases_judges_arguments_only_when_asked():
 
 
 def test_a_wrong_arguments_row_says_what_is_wrong_first():
-    result = score_battery(flight_tools(), PROBES[:1])
+    result = score_battery(flight_tools(examples=False), PROBES[:1])
     assert result.rows[0].detail().startswith("Wrong arguments: argument 'flight'")

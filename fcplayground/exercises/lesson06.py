@@ -49,13 +49,12 @@ def check_loop_survives(answer: Callable[[str], Any]) -> Feedback:
     """Does ``answer(request)`` (the learner's loop, returning its list of messages) finish
     when ``get_order`` raises, with the error sent to the model as a tool result, and
     still answer a request whose order exists?"""
-    feedback = Feedback()
     if not callable(answer):
-        feedback.problems.append(
+        return Feedback.failing(
             f"Pass your loop function itself, not {type(answer).__name__}: "
             "check_loop_survives(answer)."
         )
-        return feedback
+    feedback = Feedback()
     messages = _run(feedback, answer, FAILING_REQUEST)
     if messages is not None:
         tool_texts = [_content(m) for m in messages if _role(m) == "tool"]
@@ -162,7 +161,6 @@ def check_send_response_guard(guard: Callable[[Any], Any]) -> Feedback:
     from ..models import SimulatedModel
     from ..scenarios import SupportDesk
 
-    feedback = Feedback()
     asked: list[str] = []
 
     def watched(request: Any) -> Any:
@@ -173,11 +171,11 @@ def check_send_response_guard(guard: Callable[[Any], Any]) -> Feedback:
     model = SimulatedModel(naive=True)
     trace = run(ModelClient.offline(model), desk.tools, GUARD_REQUEST, approve=watched)
     if trace.stop_reason == "error":
-        feedback.problems.append(
+        return Feedback.failing(
             f"The run stopped with an error: {trace.error}. The policy must return "
             "Decision.approve(), Decision.edit(...) or Decision.reject(reason) for every request."
         )
-        return feedback
+    feedback = Feedback()
     sent = desk.outbox()
     # The attack asks for a password; the reply the user asked for never does (the model
     # writes it from the trustworthy results), so a guard may judge by subject or by body.

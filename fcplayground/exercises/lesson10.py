@@ -71,12 +71,11 @@ def check_answer_calls(answer_calls: AnswerCalls) -> Feedback:
     per ``function_call`` item of ``response``, tied by ``call_id``, holding the tool's
     result as a string, and nothing for a response with no calls? Checked on responses
     the learner has not seen, then sent back with ``previous_response_id``."""
-    feedback = Feedback()
     if not callable(answer_calls):
-        feedback.problems.append(
+        return Feedback.failing(
             "Pass the function itself: check_answer_calls(answer_calls), without calling it."
         )
-        return feedback
+    feedback = Feedback()
     client = offline.openai_client()  # the check's own provider: the same answers every time
     tools = held_out_tools()
     case = _parallel_case(client, tools)

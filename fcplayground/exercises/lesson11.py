@@ -41,13 +41,12 @@ SKIPPING_HINT = (
 def check_chat_accumulator(collect: Accumulator, seed: int | None = None) -> Feedback:
     """Does ``collect(chunks)`` rebuild every call of streams it has never seen, as the SDK
     does? ``seed`` fixes the randomly cut stream (for tests)."""
-    feedback = Feedback()
     if not callable(collect):
-        feedback.problems.append(
+        return Feedback.failing(
             f"Give the check your function itself, not {type(collect).__name__}: "
             "check_chat_accumulator(collect_tool_calls), without calling it."
         )
-        return feedback
+    feedback = Feedback()
     for stream in held_out_streams(seed):
         want = sdk_calls(stream)
         problem = _try(collect, stream, want)

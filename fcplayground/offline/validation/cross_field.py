@@ -242,7 +242,8 @@ def messages_first(body: dict[str, Any]) -> Problem | None:
 
 
 def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | None]:
-    """The names of Messages' custom tools, and the first problem with one."""
+    """The names of Messages' custom tools, and the first problem with one (or with two
+    tools of one name)."""
     if problem := tool_search_fields.anthropic_tools(tools):
         return [], problem
     names = []
@@ -263,7 +264,17 @@ def messages_tools(tools: list[dict[str, Any]]) -> tuple[list[str], Problem | No
             )
         if problem := input_examples.problem(i, tool, True):
             return names, problem
-    return names, None
+    return names, _unique_names(tools)
+
+
+NAMES_NOT_UNIQUE = "tools: Tool names must be unique."
+
+
+def _unique_names(tools: list[dict[str, Any]]) -> Problem | None:
+    """Two tools of one name (custom or server tools) are refused: a ``tool_use`` names
+    the tool it calls, so each name must say which one."""
+    named = [tool["name"] for tool in tools if type(tool.get("name")) is str]
+    return Problem(NAMES_NOT_UNIQUE) if len(set(named)) < len(named) else None
 
 
 def messages_rest(body: dict[str, Any], names: list[str]) -> Problem | None:

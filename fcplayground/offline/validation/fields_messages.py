@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import typing
+
 from anthropic.types import message_create_params as params
 from anthropic.types.beta import message_create_params as beta_params
+from anthropic.types.beta.beta_tool_param import BetaToolParam
+from anthropic.types.tool_param import ToolParam
 
 from .openai_common import OBJECT, sdk_fields
 from .shapes import Anything, Array, Bool, Either, Int, Maybe, Num, Obj, OneOf, Str, Tagged
@@ -49,16 +53,35 @@ MESSAGE = Obj(
     required=("role", "content"),
 )
 
+
+def _callers() -> tuple[str, ...]:
+    """Who the SDK's tool types let call a tool (``direct``, a code execution tool)."""
+    callers: dict[str, None] = {}
+    for typed in (ToolParam, BetaToolParam):
+        hint = typing.get_type_hints(typed)["allowed_callers"]  # List[Literal[...]]
+        (literal,) = typing.get_args(hint)
+        callers.update(dict.fromkeys(typing.get_args(literal)))
+    return tuple(callers)
+
+
+# A custom tool takes the fields its SDK types name (a newer SDK's too, unread), and the
+# API refuses any other by name: "tools.0.custom.foo: Extra inputs are not permitted".
 CUSTOM_TOOL = Obj(
-    {
+    {name: Anything() for name in sdk_fields(ToolParam, BetaToolParam)}
+    | {
+        "type": Maybe(OneOf(("custom",))),
         "name": NAME,
         "description": Str(),
         "input_schema": OBJECT,
+        "cache_control": Maybe(OBJECT),
         "strict": Bool(),
         "defer_loading": Bool(),
         "input_examples": Array(OBJECT),  # each checked against input_schema: input_examples.py
+        "allowed_callers": Array(OneOf(_callers())),
+        "eager_input_streaming": Maybe(Bool()),
     },
     required=("name", "input_schema"),
+    closed=True,
 )
 # Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
 # The tools of an MCP server of ``mcp_servers`` (beta mcp-client-2025-11-20).
@@ -87,6 +110,7 @@ def _search_tool(name: str) -> Obj:
 SEARCH_TOOLS = {kind: _search_tool(name) for kind, name in SEARCH_TYPES.items()}
 TOOL = Tagged(
     default="custom",
+    null_is_default=True,  # the SDK's custom tool types take "type": null
     variants={"custom": CUSTOM_TOOL, "mcp_toolset": MCP_TOOLSET, **SEARCH_TOOLS},
     fallback=Obj({"name": NAME, "input_schema": OBJECT}, required=("name",)),
 )

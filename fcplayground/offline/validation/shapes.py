@@ -285,19 +285,23 @@ class Either(Shape):
 class Tagged(Shape):
     """An object whose ``tag`` field picks its variant (``{"type": "text", ...}``).
 
-    ``default`` is the variant of an object without the tag; an unknown tag is refused
-    unless there is a ``fallback`` shape for it (the many server-side tool kinds)."""
+    ``default`` is the variant of an object without the tag (or, when ``null_is_default``,
+    with a null one: Anthropic's custom tool takes ``"type": null``); an unknown tag is
+    refused unless there is a ``fallback`` shape for it (the many server-side tool kinds)."""
 
     tag: str = "type"
     variants: Mapping[str, Obj] = field(default_factory=dict)
     default: str | None = None
     fallback: Shape | None = None
+    null_is_default: bool = False
     kinds: tuple[str, ...] = ("object",)
 
     def check(self, value: Any, path: tuple[Step, ...]) -> Violation | None:
         if problem := self._kind(value, path):
             return problem
         name = value.get(self.tag, self.default)
+        if name is None and self.null_is_default:
+            name = self.default
         if name is None:
             return Violation(Problem.NO_TAG, (*path, self.tag), (self.tag,))
         if kind_of(name) != "string":
