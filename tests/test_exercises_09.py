@@ -74,18 +74,44 @@ def test_the_local_registry_given_to_run_is_refused_with_what_to_connect_instead
     assert any("never reached your MCP server" in p for p in problems), problems
 
 
-def test_a_local_run_checked_with_the_mcp_registry_is_caught_by_the_servers_log():
+def test_a_local_run_checked_with_the_mcp_registry_is_caught_by_what_it_sent():
     mine = registry()
     server, remote, _ = over_mcp(mine, "What is the capital of France?")  # nothing served
     local_trace = run(ModelClient.offline(), mine, REQUEST)
 
     problems = check_own_tool_over_mcp(server, remote, local_trace).problems
 
+    call_id = local_trace.tool_runs[0].call.id
     assert problems == [
-        "The call to shipping_quote in this trace never reached your MCP server: it ran in "
-        "this process. Run the agent with the registry from `fcplayground.mcp.tools(server.url)`"
-        ", inside the `with` block, and check that run."
+        f"The call to shipping_quote in this trace (id {call_id!r}) was not sent by the MCP "
+        "registry you gave the check: run the agent with that registry, and give the check "
+        "the trace of that run."
     ]
+
+
+def test_a_call_made_by_hand_over_mcp_does_not_pass_a_local_run():
+    mine = registry()
+    with fcplayground.mcp.serving_in_background(mine) as server:
+        with fcplayground.mcp.tools(server.url) as remote:
+            remote.call("shipping_quote", {"country": "Canada"})  # served, logged, by hand
+        local_trace = run(ModelClient.offline(), mine, REQUEST)
+
+    feedback = check_own_tool_over_mcp(server, remote, local_trace)
+
+    assert not feedback.ok
+    assert any("was not sent by the MCP registry" in p for p in feedback.problems)
+
+
+def test_an_earlier_run_over_mcp_does_not_pass_a_later_local_one():
+    mine = registry()
+    server, remote, real = over_mcp(mine)
+    local_trace = run(ModelClient.offline(), mine, REQUEST)
+    assert local_trace.calls() == real.calls()  # the same calls: only where they ran differs
+
+    feedback = check_own_tool_over_mcp(server, remote, local_trace)
+
+    assert not feedback.ok
+    assert check_own_tool_over_mcp(server, remote, real).ok
 
 
 def test_a_tool_the_agent_never_called_says_so_and_what_it_did_instead():

@@ -103,3 +103,22 @@ def test_a_call_with_wrong_arguments_is_an_error_result_and_logged_as_one():
         remote.session.call("add", {"a": "two", "b": 3}).result(timeout=30)
     [served] = server.served
     assert served.is_error and "a" in served.content and served.name == "add"
+
+
+def test_an_mcp_registry_remembers_each_call_it_sent_with_its_call_id():
+    with (
+        fcplayground.mcp.serving_in_background(registry()) as server,
+        fcplayground.mcp.tools(server.url) as remote,
+    ):
+        remote.call("add", {"a": 2, "b": 3}, call_id="call_1")
+        remote.call_many([("add", {"a": 1, "b": "x"})], parallel=True)
+
+    first, second = remote.sent
+    assert (first.call_id, first.name, first.arguments, first.content) == (
+        "call_1",
+        "add",
+        {"a": 2, "b": 3},
+        "5",
+    )
+    assert not first.is_error and second.is_error and second.call_id == ""
+    assert [c.arguments for c in server.served] == [{"a": 2, "b": 3}]  # the bad one never left

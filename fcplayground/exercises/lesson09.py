@@ -3,8 +3,9 @@ use it.
 
 What it needs to see, so that a run with the local registry cannot pass: the registry given
 to ``run`` is an MCP one connected to the server that serves your tools, the agent called
-one of your tools, and every such call in the trace is one the server logged as run, with the
-same arguments and the same result.
+one of your tools, and every such call in the trace is one that registry sent (the same call
+id, so a call made by hand beforehand, or an earlier run, does not count) and that the
+server logged as run, with the same arguments and the same result.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..mcp.background import BackgroundServer, ServedCall
-from ..mcp.client import MCPToolRegistry
+from ..mcp.client import MCPToolRegistry, SentCall
 from ..tools import Tool
 from .feedback import Feedback
 from .lesson03 import RETURN_WORDS, TODO, _offered, _short
@@ -49,7 +50,7 @@ def check_own_tool_over_mcp(server: Any, tools: Any, trace: Any) -> Feedback:
     for tool in server.registry:
         _check_description(feedback, tool)
     _check_registry(feedback, server, tools)
-    _check_runs(feedback, server, trace, mine)
+    _check_runs(feedback, server, tools, trace, mine)
     return feedback
 
 
@@ -101,8 +102,11 @@ def _check_registry(feedback: Feedback, server: BackgroundServer, tools: Any) ->
     )
 
 
-def _check_runs(feedback: Feedback, server: BackgroundServer, trace: Any, mine: list[str]) -> None:
-    """Did the agent call one of ``mine``, and did each such call really reach the server?"""
+def _check_runs(
+    feedback: Feedback, server: BackgroundServer, tools: Any, trace: Any, mine: list[str]
+) -> None:
+    """Did the agent call one of ``mine``, and did each such call go through ``tools`` and
+    really reach the server?"""
     names = ", ".join(mine)
     runs = [run for run in trace.tool_runs if run.call.name in mine]
     if not runs:
@@ -123,6 +127,15 @@ def _check_runs(feedback: Feedback, server: BackgroundServer, trace: Any, mine: 
         )
         return
     feedback.passed.append(f"The agent called {runs[0].call.name}.")
+    # A local registry is already refused: its calls are then shown not to reach the server.
+    mcp = isinstance(tools, MCPToolRegistry)
+    if mcp and (not_sent := [run for run in runs if not _sent_by(tools.sent, run)]):
+        feedback.problems.append(
+            f"The call to {not_sent[0].call.name} in this trace (id {not_sent[0].call.id!r}) "
+            "was not sent by the MCP registry you gave the check: run the agent with that "
+            "registry, and give the check the trace of that run."
+        )
+        return
     served = list(server.served)
     unmatched = [run for run in runs if not _take(served, run)]
     if unmatched:
@@ -146,6 +159,15 @@ def _check_runs(feedback: Feedback, server: BackgroundServer, trace: Any, mine: 
         )
     else:
         feedback.passed.append(f"The agent answered from its result: {_short(trace.final_text)}")
+
+
+def _sent_by(sent: list[SentCall], run: Any) -> bool:
+    """Whether the registry sent the call that ``run`` is (same id, tool, arguments, result)."""
+    return any(
+        (call.call_id, call.name, call.arguments, call.content)
+        == (run.call.id, run.call.name, run.call.arguments, run.result.content)
+        for call in sent
+    )
 
 
 def _take(served: list[ServedCall], run: Any) -> bool:

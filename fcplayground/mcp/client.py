@@ -20,18 +20,30 @@ cannot be started or reached, since there is no registry yet.
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 import warnings
+from collections import deque
 from collections.abc import Generator, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
 from fcplayground import settings
+from fcplayground.chat import ToolResult
 from fcplayground.mcp.remote_tools import to_tool
 from fcplayground.mcp.session import MCPConnectionError, Session, Target
 from fcplayground.tools import ToolRegistry
+from fcplayground.tools.execution import Arguments
 
-__all__ = ["MCPConnectionError", "MCPToolRegistry", "SkippedToolWarning", "atools", "tools"]
+__all__ = [
+    "MCPConnectionError",
+    "MCPToolRegistry",
+    "SentCall",
+    "SkippedToolWarning",
+    "atools",
+    "tools",
+]
 
 # How long starting the server and listing its tools may take. A Python server that
 # imports the MCP SDK takes a few seconds to start on a slow machine.
@@ -43,21 +55,73 @@ MAX_TOOLS = 512
 # server needs and which holds no secret. Nothing else is, API keys least of all (the
 # SDK passes only HOME, PATH, SHELL, TERM, USER and LOGNAME); add more with env=.
 _PASSED_ON = ("PYTHONPATH", "VIRTUAL_ENV")
+# The most calls a registry remembers sending (the latest): a bound on what a long run holds.
+MAX_SENT = 1000
 
 
 class SkippedToolWarning(UserWarning):
     """A tool the server lists that no registry can hold (its name or its schema)."""
 
 
+@dataclass(frozen=True)
+class SentCall:
+    """A call an :class:`MCPToolRegistry` ran: the model's call id, the tool, the arguments
+    and what came back."""
+
+    call_id: str
+    name: str
+    arguments: dict[str, Any]
+    content: str
+    is_error: bool
+
+
 class MCPToolRegistry(ToolRegistry):
     """A registry of one MCP server's tools; close it (or use ``with``) to end the session
     and stop the server process. Closing twice is fine; one never closed is closed when
-    Python exits."""
+    Python exits. It remembers the calls it ran (:attr:`sent`), so that a trace's calls
+    can be told to have gone over MCP."""
 
     def __init__(self, session: Session, max_result_chars: int | None = 20_000) -> None:
         """Use :func:`tools` or :func:`atools` to get one."""
         super().__init__(max_result_chars=max_result_chars)
         self.session = session
+        self._sent: deque[SentCall] = deque(maxlen=MAX_SENT)
+
+    @property
+    def sent(self) -> list[SentCall]:
+        """The calls this registry ran over MCP, oldest first (the latest 1000)."""
+        return list(self._sent)
+
+    def call(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
+        max_chars: int | None = None,
+    ) -> ToolResult:
+        """:meth:`ToolRegistry.call`, remembered in :attr:`sent`."""
+        result = super().call(name, arguments, timeout, call_id=call_id, max_chars=max_chars)
+        return self._remember(name, arguments, result)
+
+    async def acall(
+        self,
+        name: str,
+        arguments: Arguments = None,
+        timeout: float | None = None,
+        *,
+        call_id: str = "",
+        max_chars: int | None = None,
+    ) -> ToolResult:
+        """:meth:`ToolRegistry.acall`, remembered in :attr:`sent`."""
+        result = await super().acall(name, arguments, timeout, call_id=call_id, max_chars=max_chars)
+        return self._remember(name, arguments, result)
+
+    def _remember(self, name: str, arguments: Arguments, result: ToolResult) -> ToolResult:
+        given = copy.deepcopy(arguments) if isinstance(arguments, dict) else {}
+        self._sent.append(SentCall(result.call_id, name, given, result.content, result.is_error))
+        return result
 
     @property
     def server(self) -> str:
