@@ -74,6 +74,18 @@ class RemoteTool:
         """Whether the server marks the tool ``readOnlyHint`` (it changes nothing)."""
         return bool((self.annotations or {}).get("readOnlyHint"))
 
+    @classmethod
+    def listed(cls, entry: Mapping[str, Any]) -> RemoteTool:
+        """A tool as a listing the request carries gives it (an earlier response's
+        ``mcp_list_tools`` or ``mcp_tool_listing``, a pinned toolset): missing parts empty."""
+        schema, annotations = entry.get("input_schema"), entry.get("annotations")
+        return cls(
+            str(entry.get("name", "")),
+            str(entry.get("description") or ""),
+            schema if isinstance(schema, dict) else {"type": "object", "properties": {}},
+            annotations if isinstance(annotations, dict) else None,
+        )
+
 
 class Failure(str, Enum):
     """Why a call produced no output: the tool failed, or the exchange with the server did."""

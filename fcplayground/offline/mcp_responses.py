@@ -126,18 +126,8 @@ def _listed(items: list[dict[str, Any]], label: str) -> list[RemoteTool] | None:
         if item.get("type") == "mcp_list_tools" and item.get("server_label") == label:
             if item.get("error"):
                 return None
-            return [_remote(t) for t in item.get("tools") or [] if isinstance(t, dict)]
+            return [RemoteTool.listed(t) for t in item.get("tools") or [] if isinstance(t, dict)]
     return None
-
-
-def _remote(tool: dict[str, Any]) -> RemoteTool:
-    schema = tool.get("input_schema")
-    return RemoteTool(
-        str(tool.get("name", "")),
-        str(tool.get("description") or ""),
-        schema if isinstance(schema, dict) else {"type": "object", "properties": {}},
-        tool.get("annotations") if isinstance(tool.get("annotations"), dict) else None,
-    )
 
 
 def _list(connections: mcp_remote.Connections, server: Server) -> list[RemoteTool]:
