@@ -20,7 +20,7 @@ from fcplayground.offline import mcp_anthropic
 MODEL = "claude-haiku-4-5"
 BETA = mcp_anthropic.Beta.TOOLSETS.value  # the behaviour before tool listings, kept as it was
 LATEST = mcp_anthropic.Beta.LISTINGS.value
-DESK_TOOLS = {"lookup_order", "create_ticket", "explode", "slow_report", "whoami"}
+DESK_TOOLS = {"lookup_order", "create_ticket", "explode", "slow_report", "whoami", "long_report"}
 STREAM_EVENT = TypeAdapter(BetaRawMessageStreamEvent)
 TOKEN = provider_desk.TOKEN.removeprefix("Bearer ")
 

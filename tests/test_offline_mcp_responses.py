@@ -190,6 +190,23 @@ def test_a_tool_that_hangs_is_cut_off_by_the_timeout(desk, monkeypatch):
     assert "FCP_MCP_TIMEOUT" in call.error.message
 
 
+@pytest.mark.fault(
+    "tool execution",
+    "a tool on a provider-side MCP server returns more than 20,000 characters",
+    "the output keeps its first 20,000 and ends with a marker saying how long it was",
+)
+def test_a_long_output_is_cut_with_a_marker_saying_so(desk):
+    limit = mcp_remote.MAX_OUTPUT_CHARS
+    model = ScriptedModel([("long_report", {"chars": limit + 5000}), "Long."])
+    client = offline.openai_client(model)
+    response, _ = create(client, input="Report", tools=[mcp_tool(desk, require_approval="never")])
+    [call] = items(response, "mcp_call")
+    kept, marker = call.output.rsplit("\n", 1)
+    assert len(kept) == limit and kept.startswith("All orders are on time.")
+    assert marker.startswith(f"[truncated: {limit + 5000} characters, showing the first {limit}.")
+    assert model.requests[1].messages[-1].tool_results[0].content == call.output
+
+
 def test_the_loop_stops_after_its_round_limit_with_a_clear_message(desk):
     calls = [("lookup_order", {"order_id": "A-1001"})] * (mcp_loop.MAX_ROUNDS + 1)
     client = offline.openai_client(ScriptedModel(calls))
