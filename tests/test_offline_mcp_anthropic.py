@@ -11,11 +11,12 @@ import anthropic
 import pytest
 from anthropic.types.beta import BetaMessage, BetaRawMessageStreamEvent
 from mcp_servers import provider_desk, provider_process
+from mcp_servers.black_hole import black_hole
 from pydantic import TypeAdapter
 
 from fcplayground import offline
 from fcplayground.models import ScriptedModel
-from fcplayground.offline import mcp_anthropic
+from fcplayground.offline import mcp_anthropic, mcp_remote
 
 MODEL = "claude-haiku-4-5"
 BETA = mcp_anthropic.Beta.TOOLSETS.value  # the behaviour before tool listings, kept as it was
@@ -159,6 +160,22 @@ def test_an_unreachable_server_is_refused_naming_it(client):
         create(client, "hi", mcp_servers=[gone], tools=[toolset])
     message = caught.value.body["error"]["message"]
     assert "MCP server 'gone'" in message and "Check that the URL names a running" in message
+
+
+@pytest.mark.fault(
+    "provider",
+    "a provider-side MCP server that accepts the connection and never answers",
+    "after `FCP_MCP_TIMEOUT` seconds the API's error (OpenAI: 424) says it did not answer in time",
+)
+def test_a_server_that_never_answers_is_said_not_to_answer_in_time(client, monkeypatch):
+    monkeypatch.setenv(mcp_remote.ENV_TIMEOUT, "1")
+    toolset = {"type": "mcp_toolset", "mcp_server_name": "silent"}
+    with black_hole() as url, pytest.raises(anthropic.BadRequestError) as caught:
+        silent = {"type": "url", "url": url, "name": "silent"}
+        create(client, "hi", mcp_servers=[silent], tools=[toolset])
+    message = caught.value.body["error"]["message"]
+    assert message.startswith("Connection error while communicating with MCP server 'silent'")
+    assert "did not answer within 1 s" in message and "Could not reach" not in message
 
 
 @pytest.mark.fault(

@@ -10,6 +10,7 @@ from typing import Any
 import openai
 import pytest
 from mcp_servers import provider_desk, provider_process
+from mcp_servers.black_hole import black_hole
 from openai.types.responses import Response
 
 from fcplayground import offline
@@ -154,6 +155,23 @@ def test_a_server_that_cannot_be_listed_fails_the_request_with_424(desk, client,
     message = caught.value.body["message"]
     assert "Error retrieving tool list from MCP server: 'gone'" in message
     assert "Check that the URL names a running MCP server" in message
+
+
+@pytest.mark.fault(
+    "provider",
+    "a provider-side MCP server that accepts the connection and never answers",
+    "after `FCP_MCP_TIMEOUT` seconds the API's error (OpenAI: 424) says it did not answer in time",
+)
+def test_a_server_that_never_answers_is_said_not_to_answer_in_time(client, monkeypatch):
+    monkeypatch.setenv(mcp_remote.ENV_TIMEOUT, "1")
+    with black_hole() as url, pytest.raises(openai.APIStatusError) as caught:
+        tool = {"type": "mcp", "server_label": "silent", "server_url": url}
+        client.responses.create(model=MODEL, input="hi", tools=[tool])
+    assert caught.value.status_code == 424
+    assert caught.value.body["type"] == "external_connector_error"
+    message = caught.value.body["message"]
+    assert message.startswith("Error retrieving tool list from MCP server: 'silent'.")
+    assert "did not answer within 1 s" in message and "Could not reach" not in message
 
 
 @pytest.mark.fault(

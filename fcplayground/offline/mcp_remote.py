@@ -279,7 +279,12 @@ def _leaves(error: BaseException) -> list[BaseException]:
 
 
 def _timed_out(error: BaseException | None) -> bool:
-    return error is not None and any(isinstance(e, TimeoutError) for e in _leaves(error))
+    """Whether the server took the connection and then did not answer in time: httpx's
+    ``ReadTimeout`` is not a ``TimeoutError`` (a ``ConnectTimeout`` is not reaching it)."""
+    import httpx2
+
+    late = (TimeoutError, httpx2.ReadTimeout)
+    return error is not None and any(isinstance(e, late) for e in _leaves(error))
 
 
 def _reason(error: BaseException) -> str:
