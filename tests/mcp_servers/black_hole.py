@@ -25,6 +25,8 @@ def black_hole() -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}/mcp"
     finally:
+        with contextlib.suppress(OSError):
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accept, which close() does not
         listener.close()
         for connection in held:
             connection.close()
