@@ -115,7 +115,31 @@ def test_a_denied_call_is_not_run_and_the_model_is_told(desk):
     second, _ = create(client, input=[denial], tools=tools, previous_response_id=first.id)
     assert items(second, "mcp_call") == [] and second.output_text == "Understood."
     seen = model.requests[-1].messages[-1].tool_results[0]
-    assert seen.content == mcp_loop.DENIED
+    assert (seen.content, seen.is_error) == (mcp_loop.DENIED, True)
+
+
+def test_after_a_denial_the_simulated_model_says_the_call_was_not_run(desk, client):
+    tools = [mcp_tool(desk)]
+    first, _ = create(client, input="Create a ticket about a broken zipper", tools=tools)
+    [asked] = items(first, "mcp_approval_request")
+    denial = {"type": "mcp_approval_response", "approval_request_id": asked.id, "approve": False}
+    second, _ = create(client, input=[denial], tools=tools, previous_response_id=first.id)
+    text = second.output_text
+    assert "create_ticket" in text and "was not approved, so it was not run" in text
+    assert "returned" not in text
+
+
+def test_a_failed_call_sent_back_reads_as_a_failure(desk):
+    model = ScriptedModel([("explode", {"reason": "test"}), "Down.", "Still down."])
+    client = offline.openai_client(model)
+    tools = [mcp_tool(desk, require_approval="never")]
+    question = {"role": "user", "content": "Run it"}
+    _, data = create(client, input=[question], tools=tools, store=False)
+    again = {"role": "user", "content": "Again?"}
+    create(client, input=[question, *data["output"], again], tools=tools, store=False)
+    seen = [r for m in model.requests[-1].messages for r in m.tool_results]
+    assert [r.is_error for r in seen] == [True]
+    assert "the warehouse database is down (test)" in seen[0].content
 
 
 def test_require_approval_object_spares_the_tools_it_names(desk, client):
