@@ -10,6 +10,7 @@ from typing import Any
 import openai
 import pytest
 from mcp_servers import provider_desk, provider_process
+from mcp_servers.black_hole import black_hole
 from openai.types.responses import Response
 
 from fcplayground import offline
@@ -114,7 +115,31 @@ def test_a_denied_call_is_not_run_and_the_model_is_told(desk):
     second, _ = create(client, input=[denial], tools=tools, previous_response_id=first.id)
     assert items(second, "mcp_call") == [] and second.output_text == "Understood."
     seen = model.requests[-1].messages[-1].tool_results[0]
-    assert seen.content == mcp_loop.DENIED
+    assert (seen.content, seen.is_error) == (mcp_loop.DENIED, True)
+
+
+def test_after_a_denial_the_simulated_model_says_the_call_was_not_run(desk, client):
+    tools = [mcp_tool(desk)]
+    first, _ = create(client, input="Create a ticket about a broken zipper", tools=tools)
+    [asked] = items(first, "mcp_approval_request")
+    denial = {"type": "mcp_approval_response", "approval_request_id": asked.id, "approve": False}
+    second, _ = create(client, input=[denial], tools=tools, previous_response_id=first.id)
+    text = second.output_text
+    assert "create_ticket" in text and "was not approved, so it was not run" in text
+    assert "returned" not in text
+
+
+def test_a_failed_call_sent_back_reads_as_a_failure(desk):
+    model = ScriptedModel([("explode", {"reason": "test"}), "Down.", "Still down."])
+    client = offline.openai_client(model)
+    tools = [mcp_tool(desk, require_approval="never")]
+    question = {"role": "user", "content": "Run it"}
+    _, data = create(client, input=[question], tools=tools, store=False)
+    again = {"role": "user", "content": "Again?"}
+    create(client, input=[question, *data["output"], again], tools=tools, store=False)
+    seen = [r for m in model.requests[-1].messages for r in m.tool_results]
+    assert [r.is_error for r in seen] == [True]
+    assert "the warehouse database is down (test)" in seen[0].content
 
 
 def test_require_approval_object_spares_the_tools_it_names(desk, client):
@@ -157,6 +182,23 @@ def test_a_server_that_cannot_be_listed_fails_the_request_with_424(desk, client,
 
 
 @pytest.mark.fault(
+    "provider",
+    "a provider-side MCP server that accepts the connection and never answers",
+    "after `FCP_MCP_TIMEOUT` seconds the API's error (OpenAI: 424) says it did not answer in time",
+)
+def test_a_server_that_never_answers_is_said_not_to_answer_in_time(client, monkeypatch):
+    monkeypatch.setenv(mcp_remote.ENV_TIMEOUT, "1")
+    with black_hole() as url, pytest.raises(openai.APIStatusError) as caught:
+        tool = {"type": "mcp", "server_label": "silent", "server_url": url}
+        client.responses.create(model=MODEL, input="hi", tools=[tool])
+    assert caught.value.status_code == 424
+    assert caught.value.body["type"] == "external_connector_error"
+    message = caught.value.body["message"]
+    assert message.startswith("Error retrieving tool list from MCP server: 'silent'.")
+    assert "did not answer within 1 s" in message and "Could not reach" not in message
+
+
+@pytest.mark.fault(
     "tool execution",
     "a tool on a Responses `mcp` server raises",
     "`mcp_call.error` holds the tool's message; the model reads it and answers",
@@ -188,6 +230,23 @@ def test_a_tool_that_hangs_is_cut_off_by_the_timeout(desk, monkeypatch):
     assert call.error.type == "mcp_protocol_error"
     assert "did not answer within 1 s" in call.error.message
     assert "FCP_MCP_TIMEOUT" in call.error.message
+
+
+@pytest.mark.fault(
+    "tool execution",
+    "a tool on a provider-side MCP server returns more than 20,000 characters",
+    "the output keeps its first 20,000 and ends with a marker saying how long it was",
+)
+def test_a_long_output_is_cut_with_a_marker_saying_so(desk):
+    limit = mcp_remote.MAX_OUTPUT_CHARS
+    model = ScriptedModel([("long_report", {"chars": limit + 5000}), "Long."])
+    client = offline.openai_client(model)
+    response, _ = create(client, input="Report", tools=[mcp_tool(desk, require_approval="never")])
+    [call] = items(response, "mcp_call")
+    kept, marker = call.output.rsplit("\n", 1)
+    assert len(kept) == limit and kept.startswith("All orders are on time.")
+    assert marker.startswith(f"[truncated: {limit + 5000} characters, showing the first {limit}.")
+    assert model.requests[1].messages[-1].tool_results[0].content == call.output
 
 
 def test_the_loop_stops_after_its_round_limit_with_a_clear_message(desk):

@@ -22,7 +22,8 @@ STOPPED = (
     "I stopped after {rounds} rounds of MCP tool calls without reaching an answer. "
     "Ask a narrower question, or offer fewer tools."
 )
-DENIED = "The user did not approve this tool call, so it was not run."
+# What the model reads, as an error result, for a call whose approval was denied.
+DENIED = "The request to run it was not approved, so it was not run."
 
 StampTurn = Callable[[ModelTurn, Request, int], ModelTurn]  # ids for round n's turn
 

@@ -4,8 +4,9 @@ OpenAI's ``{"type": "mcp"}`` tool narrows the tools with ``allowed_tools`` (a li
 or a filter ``{"tool_names": [...], "read_only": bool}``) and asks for approval with
 ``require_approval`` (``"always"``, the default, ``"never"``, or ``{"always": filter,
 "never": filter}``). Anthropic's MCP connector enables tools with ``mcp_toolset`` entries
-(``default_config`` and per-tool ``configs``; beta ``mcp-client-2025-11-20``) or, in the
-older beta ``mcp-client-2025-04-04``, with the server's ``tool_configuration``.
+(``default_config`` and per-tool ``configs``; betas ``mcp-client-2025-11-20`` and
+``mcp-client-2026-09-15``) or, in the older beta ``mcp-client-2025-04-04``, with the
+server's ``tool_configuration``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def anthropic_enabled(
     server: Mapping[str, Any], toolset: Mapping[str, Any] | None, tool: RemoteTool
 ) -> bool:
     """Whether the MCP connector offers ``tool`` of ``server`` to the model."""
-    if toolset is not None:  # mcp-client-2025-11-20: the toolset decides
+    if toolset is not None:  # mcp-client-2025-11-20 and later: the toolset decides
         default = toolset.get("default_config") or {}
         config = (toolset.get("configs") or {}).get(tool.name) or {}
         return bool(config.get("enabled", default.get("enabled", True)))

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 ENV_TIMEOUT = "FCP_MCP_TIMEOUT"
 DEFAULT_TIMEOUT = 5.0  # seconds for one list or call, connection included
 GRACE = 2.0  # beyond the timeout, how long the worker thread may take to give up
-MAX_OUTPUT_CHARS = 20_000  # of a tool's text output kept in an item
+MAX_OUTPUT_CHARS = 20_000  # of a tool's text output kept in an item (then a marker)
 
 T = TypeVar("T")
 
@@ -73,6 +73,18 @@ class RemoteTool:
     def read_only(self) -> bool:
         """Whether the server marks the tool ``readOnlyHint`` (it changes nothing)."""
         return bool((self.annotations or {}).get("readOnlyHint"))
+
+    @classmethod
+    def listed(cls, entry: Mapping[str, Any]) -> RemoteTool:
+        """A tool as a listing the request carries gives it (an earlier response's
+        ``mcp_list_tools`` or ``mcp_tool_listing``, a pinned toolset): missing parts empty."""
+        schema, annotations = entry.get("input_schema"), entry.get("annotations")
+        return cls(
+            str(entry.get("name", "")),
+            str(entry.get("description") or ""),
+            schema if isinstance(schema, dict) else {"type": "object", "properties": {}},
+            annotations if isinstance(annotations, dict) else None,
+        )
 
 
 class Failure(str, Enum):
@@ -146,12 +158,24 @@ class Connections:
             text = "\n".join(getattr(part, "text", "") or "" for part in result.content)
             if not text and result.structured_content is not None:
                 text = json.dumps(result.structured_content, ensure_ascii=False)
-            return Outcome(text[:MAX_OUTPUT_CHARS], Failure.TOOL if result.is_error else None)
+            return Outcome(_cut(text), Failure.TOOL if result.is_error else None)
 
         try:
             return self._session(endpoint).run(ask, f"call its tool {name!r}")
         except Unreachable as e:
             return Outcome(e.message, e.failure)
+
+
+def _cut(text: str, limit: int = MAX_OUTPUT_CHARS) -> str:
+    """``text`` cut to its first ``limit`` characters, with a marker saying so: the
+    registry's marker (fcplayground.tools), with a hint of its own, as a provider has no
+    ``max_result_chars`` to raise."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + (
+        f"\n[truncated: {len(text)} characters, showing the first {limit}. The provider keeps "
+        "no more of an MCP tool's output: ask the tool for less.]"
+    )
 
 
 def _tool(tool: Any) -> RemoteTool:
@@ -255,7 +279,12 @@ def _leaves(error: BaseException) -> list[BaseException]:
 
 
 def _timed_out(error: BaseException | None) -> bool:
-    return error is not None and any(isinstance(e, TimeoutError) for e in _leaves(error))
+    """Whether the server took the connection and then did not answer in time: httpx's
+    ``ReadTimeout`` is not a ``TimeoutError`` (a ``ConnectTimeout`` is not reaching it)."""
+    import httpx2
+
+    late = (TimeoutError, httpx2.ReadTimeout)
+    return error is not None and any(isinstance(e, late) for e in _leaves(error))
 
 
 def _reason(error: BaseException) -> str:

@@ -126,18 +126,8 @@ def _listed(items: list[dict[str, Any]], label: str) -> list[RemoteTool] | None:
         if item.get("type") == "mcp_list_tools" and item.get("server_label") == label:
             if item.get("error"):
                 return None
-            return [_remote(t) for t in item.get("tools") or [] if isinstance(t, dict)]
+            return [RemoteTool.listed(t) for t in item.get("tools") or [] if isinstance(t, dict)]
     return None
-
-
-def _remote(tool: dict[str, Any]) -> RemoteTool:
-    schema = tool.get("input_schema")
-    return RemoteTool(
-        str(tool.get("name", "")),
-        str(tool.get("description") or ""),
-        schema if isinstance(schema, dict) else {"type": "object", "properties": {}},
-        tool.get("annotations") if isinstance(tool.get("annotations"), dict) else None,
-    )
 
 
 def _list(connections: mcp_remote.Connections, server: Server) -> list[RemoteTool]:
@@ -273,13 +263,11 @@ def _neutral_body(body: dict[str, Any], items: list[dict[str, Any]]) -> dict[str
             call_id = item.get("approval_request_id") or item.get("id")
             if not item.get("approval_request_id"):
                 out.append(_as_call(item, call_id))
-            text = item.get("output") or json.dumps(item.get("error"), ensure_ascii=False)
-            out.append({"type": "function_call_output", "call_id": call_id, "output": text})
+            out.append(_as_output(call_id, item.get("output"), _error_text(item.get("error"))))
         elif kind == APPROVAL:
             out.append(_as_call(item, item.get("id")))
         elif kind == "mcp_approval_response" and not item.get("approve"):
-            request_id = item.get("approval_request_id")
-            out.append({"type": "function_call_output", "call_id": request_id, "output": DENIED})
+            out.append(_as_output(item.get("approval_request_id"), None, DENIED))
         elif kind not in ("mcp_list_tools", "mcp_approval_response"):
             out.append(item)
     answered = {i.get("call_id") for i in out if i.get("type") == "function_call_output"}
@@ -293,6 +281,28 @@ def _choice(choice: Any) -> Any:
     if isinstance(choice, dict) and choice.get("type") == "mcp":
         return {"type": "function", "name": choice["name"]} if choice.get("name") else "required"
     return choice
+
+
+def _as_output(call_id: Any, output: Any, error: str | None) -> dict[str, Any]:
+    """A call's outcome as a ``function_call_output``; a failure (``error``'s words) marked
+    as one, as the neutral form reads it."""
+    text = output if isinstance(output, str) else ""
+    if error is not None:
+        text = wire.ERROR_PREFIX + error
+    return {"type": "function_call_output", "call_id": call_id, "output": text}
+
+
+def _error_text(error: Any) -> str | None:
+    """The words of an ``mcp_call.error`` sent back (None: there is none): its text content
+    (``mcp_tool_execution_error``) or its message (the others); JSON for another shape."""
+    if error is None:
+        return None
+    fields = error if type(error) is dict else {}
+    content = fields.get("content")
+    parts = content if type(content) is list else []
+    texts = [p.get("text") for p in parts if type(p) is dict]
+    words = "\n".join(t for t in texts if type(t) is str) or fields.get("message")
+    return words if type(words) is str and words else json.dumps(error, ensure_ascii=False)
 
 
 def _as_call(item: dict[str, Any], call_id: Any) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 Run as ``python tests/mcp_servers/provider_desk.py``: it binds 127.0.0.1 on a free port,
 prints ``PORT <n>`` on its first line, and serves ``/mcp`` until it is stopped. Its tools:
 a read-only lookup, a side-effecting ticket creator (numbered, so a repeat shows), one that
-raises, one that sleeps, and one that tells whether the caller sent the expected token.
+raises, one that sleeps, one that tells whether the caller sent the expected token, and one
+whose output is as long as asked.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ def whoami(ctx: Context) -> str:
     request = ctx.request_context.request
     sent = request.headers.get("authorization") if request is not None else None
     return "authorized" if sent == TOKEN else "anonymous"
+
+
+@desk.tool()
+def long_report(chars: int) -> str:
+    """Write a report of the given number of characters."""
+    line = "All orders are on time. "
+    return (line * (chars // len(line) + 1))[:chars]
 
 
 def main() -> None:

@@ -23,6 +23,14 @@ RESULT = Obj(
     {"tool_use_id": Str(), "content": Either((Str(), Array(OBJECT))), "is_error": Bool()},
     required=("tool_use_id",),
 )
+# A tool as an MCP server lists it: in an ``mcp_tool_listing`` block, or pinned in a toolset.
+MCP_TOOL = Obj(
+    {"name": Str(), "description": Maybe(Str()), "input_schema": OBJECT},
+    required=("name", "input_schema"),
+)
+LISTING = Obj(
+    {"mcp_server_name": Str(), "tools": Array(MCP_TOOL)}, required=("mcp_server_name", "tools")
+)
 SERVER_RESULTS = (
     "web_search_tool_result",
     "web_fetch_tool_result",
@@ -46,6 +54,7 @@ BLOCK = Tagged(
         "tool_result": RESULT,
         "server_tool_use": CALL,
         **{kind: Obj() for kind in SERVER_RESULTS},
+        "mcp_tool_listing": LISTING,
     }
 )
 MESSAGE = Obj(
@@ -84,9 +93,15 @@ CUSTOM_TOOL = Obj(
     closed=True,
 )
 # Server tools (web search, bash, ...) carry a dated type and a name; they pass unread.
-# The tools of an MCP server of ``mcp_servers`` (beta mcp-client-2025-11-20).
+# The tools of an MCP server of ``mcp_servers`` (beta mcp-client-2025-11-20; ``tools``, a
+# pinned list, with mcp-client-2026-09-15: offline.mcp_anthropic checks the beta).
 MCP_TOOLSET = Obj(
-    {"mcp_server_name": Str(), "default_config": OBJECT, "configs": OBJECT},
+    {
+        "mcp_server_name": Str(),
+        "default_config": OBJECT,
+        "configs": OBJECT,
+        "tools": Maybe(Array(MCP_TOOL)),
+    },
     required=("mcp_server_name",),
 )
 
