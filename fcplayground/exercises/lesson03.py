@@ -30,15 +30,13 @@ def check_agent_used_tool(
     """
     feedback = Feedback()
     if not isinstance(tools, ToolRegistry):
-        feedback.problems.append(
+        return Feedback.failing(
             f"`tools` should be the ToolRegistry you give to run(), not {type(tools).__name__}."
         )
-        return feedback
     if not hasattr(trace, "tool_runs") or not hasattr(trace, "steps"):
-        feedback.problems.append(
+        return Feedback.failing(
             f"`trace` should be what run(...) returned, not {type(trace).__name__}."
         )
-        return feedback
 
     registered = tool_name in tools
     feedback.check(

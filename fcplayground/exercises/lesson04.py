@@ -30,17 +30,15 @@ def check_parallel_results(
     """
     feedback = Feedback()
     if not isinstance(messages, list) or not messages:
-        feedback.problems.append(
+        return Feedback.failing(
             "`messages` should be the list of messages you send: start with the user's question."
         )
-        return feedback
     msgs = [_as_dict(m) for m in messages]
     if any(m.get("role") == "tool" or m.get("tool_calls") for m in msgs):
-        feedback.problems.append(
+        return Feedback.failing(
             "This exercise uses Anthropic's Messages format: role 'tool' and 'tool_calls' are "
             "OpenAI's. Send the results as tool_result blocks in one user message: " + HOW_TO_SEND
         )
-        return feedback
     feedback.check(
         msgs[0].get("role") == "user",
         "It starts with the user's question.",

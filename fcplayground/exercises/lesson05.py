@@ -89,11 +89,10 @@ def check_lab_solution(lab: Any) -> Feedback:
     feedback = Feedback()
     tools = getattr(lab, "tools", None)
     if not isinstance(tools, ToolRegistry) or not hasattr(lab, "battery"):
-        feedback.problems.append(
+        return Feedback.failing(
             f"Pass the lab itself (the DescriptionLab you edited), not {type(lab).__name__}: "
             "check_lab_solution(my_lab)."
         )
-        return feedback
     original = exercise_tools()
     names_ok = _check_names(feedback, tools, original)
     if names_ok:

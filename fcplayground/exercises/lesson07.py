@@ -112,11 +112,10 @@ def check_test_set(cases: Any) -> Feedback:
     """Does each of the learner's cases accept the right answers and refuse the wrong ones?"""
     feedback = Feedback()
     if not isinstance(cases, list) or not all(isinstance(c, Case) for c in cases):
-        feedback.problems.append(
+        return Feedback.failing(
             "Pass a list of Case values: check_test_set(my_cases), each made with "
             "Case.ask(request, shop, expect(...), ...)."
         )
-        return feedback
     by_text = {c.text: c for c in cases}
     for request in REQUESTS:
         case = by_text.get(request)

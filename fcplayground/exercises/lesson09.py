@@ -30,23 +30,20 @@ def check_own_tool_over_mcp(server: Any, tools: Any, trace: Any) -> Feedback:
     ``trace``: what ``run`` returned."""
     feedback = Feedback()
     if not isinstance(server, BackgroundServer):
-        feedback.problems.append(
+        return Feedback.failing(
             f"`server` should be what `serving_in_background(my_tools)` gave you (the name "
             f"after `as`), not {type(server).__name__}."
         )
-        return feedback
     if not hasattr(trace, "tool_runs") or not hasattr(trace, "steps"):
-        feedback.problems.append(
+        return Feedback.failing(
             f"`trace` should be what run(...) returned, not {type(trace).__name__}."
         )
-        return feedback
     mine = server.registry.names
     if not mine:
-        feedback.problems.append(
+        return Feedback.failing(
             "Your registry has no tool yet: put @my_tools.tool above your function's def, "
             "then run the cell again."
         )
-        return feedback
     for tool in server.registry:
         _check_description(feedback, tool)
     _check_registry(feedback, server, tools)
