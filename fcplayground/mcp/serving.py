@@ -15,9 +15,8 @@ from typing import Any
 
 import anyio
 import uvicorn
-from mcp.server.stdio import stdio_server
 
-from fcplayground.mcp.stdin_lines import stdin_lines
+from fcplayground.mcp.stdio_transport import run_stdio
 from fcplayground.mcp.tool_server import DEFAULT_NAME, server
 from fcplayground.tools import ToolRegistry
 
@@ -44,15 +43,16 @@ def serve_stdio(
     """Serve ``registry`` over this process's stdin and stdout, as MCP clients expect of
     a command they start. Returns when the client closes stdin, or on SIGINT or SIGTERM.
 
-    While it serves, stdout carries only the protocol: what tools print goes to stderr."""
+    While it serves, stdout carries only the protocol: what tools print goes to stderr. A
+    line it cannot read (not JSON, nested too deeply, over 16 MiB) is answered with a
+    JSON-RPC error naming what was wrong."""
     anyio.run(_stdio, server(registry, name=name, timeout=timeout))
 
 
 async def _stdio(app: Any) -> None:
     async with anyio.create_task_group() as group:
         group.start_soon(_cancel_on_signal, group.cancel_scope)
-        async with stdio_server(stdin=await stdin_lines()) as (read, write):  # type: ignore[arg-type]
-            await app.run(read, write, app.create_initialization_options())
+        await run_stdio(app)
         group.cancel_scope.cancel()  # stdin closed: stop waiting for signals
 
 
