@@ -139,7 +139,7 @@ class _Uvicorn(uvicorn.Server):
 
     async def on_tick(self, counter: int) -> bool:
         # An orphan is handed to another parent, so a changed parent pid means the one
-        # that started this server has ended (a notebook kernel that died, a closed shell).
+        # that started this server has ended (a notebook kernel that died, a shell that exited).
         if self._parent is not None and counter % _PARENT_TICKS == 0:
             self.should_exit = self.should_exit or os.getppid() != self._parent
         return await super().on_tick(counter)
