@@ -185,6 +185,89 @@ def test_stdio_server_stops_on_sigterm_with_code_0_and_a_clean_stdout(servers):
     assert "Traceback" not in served.process.stderr.read()
 
 
+# A stand-in for a notebook kernel: it starts the HTTP server, says its pid and URL, and
+# waits to be killed.
+KERNEL = """
+import subprocess, sys, time
+server = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, text=True)
+print(server.pid, server.stdout.readline().split()[-1], flush=True)
+time.sleep(300)
+"""
+# Starts the kernel, kills it (the kernel dying), then reports how its orphaned server
+# ended, as JSON: whether it was still running after the wait (then it is stopped with
+# SIGTERM), and its exit code. The orphan becomes this
+# process's child (PR_SET_CHILD_SUBREAPER), so its exit code can be read.
+REAPER = """
+import ctypes, json, os, signal, subprocess, sys, time
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+wait = float(sys.argv[1])
+kernel = subprocess.Popen([sys.executable, "-c", sys.argv[2], *sys.argv[3:]],
+                          stdout=subprocess.PIPE, text=True)
+pid, url = kernel.stdout.readline().split()
+kernel.kill()
+kernel.wait()
+code = None
+for _ in range(int(wait / 0.1)):
+    done, status = os.waitpid(int(pid), os.WNOHANG)
+    if done:
+        code = os.waitstatus_to_exitcode(status)
+        break
+    time.sleep(0.1)
+serving = code is None
+if serving:
+    os.kill(int(pid), signal.SIGTERM)
+    code = os.waitstatus_to_exitcode(os.waitpid(int(pid), 0)[1])
+print(json.dumps({"url": url, "serving": serving, "code": code}))
+"""
+
+
+def orphaned(wait: float, *options: str) -> dict[str, Any]:
+    """``fcplayground mcp --http`` started by a process that is then killed; how it ended."""
+    out = subprocess.run(
+        [sys.executable, "-c", REAPER, str(wait), KERNEL, *CLI, "--http", *options],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD + wait,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.mark.fault(
+    "server",
+    "`fcplayground mcp --http` left running when the process that started it dies (a "
+    "notebook kernel)",
+    "it stops within a few seconds with exit code 0 and its port is closed (--keep-running "
+    "keeps it serving)",
+)
+def test_http_server_stops_with_code_0_when_the_process_that_started_it_dies():
+    ended = orphaned(HANG_GUARD)
+    assert ended["serving"] is False and ended["code"] == 0
+    assert port_is_closed(int(ended["url"].rsplit(":", 1)[1].split("/")[0]))
+
+
+def test_http_server_with_keep_running_outlives_the_process_that_started_it():
+    ended = orphaned(3.0, "--keep-running")  # three times the check's interval
+    assert ended["serving"] is True and ended["code"] == 0
+
+
+def test_keep_running_without_http_is_refused(capsys):
+    assert main(["mcp", "--keep-running"]) == 2
+    assert "--keep-running needs --http" in capsys.readouterr().err
+
+
+def test_the_mcp_command_can_stop_quietly_before_it_loads_anything_heavy():
+    # SIGTERM stops the command quietly (exit 0) from the moment its handler is set, at
+    # the start of run(): all that comes before is the interpreter, the CLI and argparse.
+    code = (
+        "import sys, fcplayground.cli as cli; cli.parser(['mcp']).parse_args(['mcp']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'mcp', "
+        "'anyio', 'uvicorn') or m.startswith(('fcplayground.tools', 'fcplayground.mcp'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_each_scenario_serves_its_own_tools():
     assert registry(Scenario.SUPPORT_DESK).names == SupportDesk().tools.names
     assert registry(Scenario.TRAVEL).names == Travel().tools.names

@@ -37,7 +37,7 @@ def stdio_session() -> dict[str, Any]:
         "clientInfo": {"name": "test", "version": "0"},
     }
     lines = [
-        "this line is not JSON\n",  # skipped: the session goes on
+        "this line is not JSON\n",  # answered with a parse error: the session goes on
         rpc(1, "initialize", hello),
         json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}) + "\n",
         rpc(2, "tools/call", {"name": "echo", "arguments": FULL}),
@@ -58,7 +58,7 @@ def stdio_session() -> dict[str, Any]:
     server.stdin.flush()
     # Stdin stays open until every reply is in: closing it ends the session (and the
     # SDK cancels calls still running). 60 s guards against a hang, never a timing.
-    out = [replies.get(timeout=60) for _ in range(4)]
+    out = [replies.get(timeout=60) for _ in range(5)]
     server.stdin.close()
     code = server.wait(timeout=30)
     reader.join(timeout=10)
@@ -68,26 +68,24 @@ def stdio_session() -> dict[str, Any]:
 
 def test_stdio_stdout_carries_only_protocol_messages_while_tools_print(stdio_session):
     replies = [json.loads(line) for line in stdio_session["out"]]  # each line: JSON
-    assert sorted(r.get("id") for r in replies) == [1, 2, 3, 4]  # calls run concurrently
-    assert all(r["jsonrpc"] == "2.0" and "result" in r for r in replies)
+    answered = [r for r in replies if "result" in r]
+    assert sorted(r["id"] for r in answered) == [1, 2, 3, 4]  # calls run concurrently
+    assert all(r["jsonrpc"] == "2.0" for r in replies)
     assert "printed by a tool: psst" in stdio_session["err"]
     (chatty,) = (r["result"] for r in replies if r["id"] == 3)
     assert chatty["content"][0]["text"] == '["psst", "psst"]'
 
 
-@pytest.mark.fault(
-    "server",
-    "a line that is not JSON on the MCP server's stdin",
-    "skipped; the session answers the next messages",
-)
-def test_stdio_skips_a_line_that_is_not_json_and_answers_on(stdio_session):
-    assert len(stdio_session["out"]) == 4 and stdio_session["code"] == 0
-    assert json.loads(stdio_session["out"][0])["id"] == 1
+def test_stdio_answers_a_line_that_is_not_json_with_a_parse_error_and_answers_on(stdio_session):
+    assert len(stdio_session["out"]) == 5 and stdio_session["code"] == 0
+    (refused,) = (r for r in map(json.loads, stdio_session["out"]) if "error" in r)
+    assert refused["id"] is None and refused["error"]["code"] == -32700
+    assert json.loads(stdio_session["out"][1])["id"] == 1
 
 
 def test_stdio_round_trip_and_schemas_match_the_registry_over_the_wire(stdio_session):
     registry = every_type()
-    by_id = {r["id"]: r["result"] for r in map(json.loads, stdio_session["out"])}
+    by_id = {r["id"]: r["result"] for r in map(json.loads, stdio_session["out"]) if "result" in r}
     assert by_id[2]["content"][0]["text"] == registry.call("echo", FULL).content
     assert by_id[2]["isError"] is False
     listed = {t["name"]: t["inputSchema"] for t in by_id[4]["tools"]}

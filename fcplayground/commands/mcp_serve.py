@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fcplayground.tools import ToolRegistry
+if TYPE_CHECKING:
+    from fcplayground.tools import ToolRegistry
 
 HELP = "serve a scenario's tools as an MCP server (stdio, or HTTP with --http)"
 DEFAULT_TIMEOUT = 30.0
@@ -49,7 +51,8 @@ def register(sub: Any) -> None:
         description=(
             "Serve a scenario's tools over MCP: over stdio (the default: an MCP client starts "
             "this command and talks to it on stdin/stdout), or over streamable HTTP with "
-            "--http. Stop it with Ctrl-C or SIGTERM."
+            "--http. Stop it with Ctrl-C or SIGTERM. Over HTTP it also stops when the process "
+            "that started it ends (a notebook kernel, a shell), unless --keep-running."
         ),
     )
     parser.add_argument(
@@ -69,6 +72,11 @@ def register(sub: Any) -> None:
         help="HTTP address to listen on (default 127.0.0.1: this machine only)",
     )
     parser.add_argument(
+        "--keep-running",
+        action="store_true",
+        help="with --http: keep serving after the process that started this one has ended",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
@@ -82,8 +90,9 @@ def run(args: argparse.Namespace) -> int:
     # Until the server takes them over, SIGTERM and Ctrl-C stop quietly (loading the
     # SDK takes a moment, and a client may give up on us during it).
     previous = signal.signal(signal.SIGTERM, _exit_quietly)
+    parent = os.getppid()  # now: the process that started this one, before it can end
     try:
-        return _serve(args)
+        return _serve(args, None if args.keep_running else parent)
     except KeyboardInterrupt:
         return 0
     finally:
@@ -94,12 +103,16 @@ def _exit_quietly(sig: int, frame: Any) -> None:
     raise SystemExit(0)
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, parent: int | None) -> int:
     if args.timeout <= 0:
         print(f"fcplayground mcp: --timeout must be > 0, not {args.timeout:g}", file=sys.stderr)
         return 2
     if not args.http and (args.port or args.host != "127.0.0.1"):
         print("fcplayground mcp: --port and --host need --http", file=sys.stderr)
+        return 2
+    if not args.http and args.keep_running:
+        # Over stdio the server ends with its client's pipe, which is what it is for.
+        print("fcplayground mcp: --keep-running needs --http", file=sys.stderr)
         return 2
     from fcplayground.mcp import serving
 
@@ -117,7 +130,13 @@ def _serve(args: argparse.Namespace) -> int:
 
     try:
         serving.serve_http(
-            tools, host=args.host, port=args.port, name=name, timeout=args.timeout, on_ready=ready
+            tools,
+            host=args.host,
+            port=args.port,
+            name=name,
+            timeout=args.timeout,
+            on_ready=ready,
+            parent=parent,
         )
     except OSError as e:  # the port is taken, or the address is not this machine's
         print(

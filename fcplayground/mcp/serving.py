@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import signal
 import socket
 import sys
@@ -15,9 +16,8 @@ from typing import Any
 
 import anyio
 import uvicorn
-from mcp.server.stdio import stdio_server
 
-from fcplayground.mcp.stdin_lines import stdin_lines
+from fcplayground.mcp.stdio_transport import run_stdio
 from fcplayground.mcp.tool_server import DEFAULT_NAME, server
 from fcplayground.tools import ToolRegistry
 
@@ -26,6 +26,8 @@ DEFAULT_PATH = "/mcp"
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # Seconds open connections (a client's event stream) get to finish once told to stop.
 _GRACE = 1.0
+# uvicorn ticks every 0.1 s; the parent is looked at every tenth tick (once a second).
+_PARENT_TICKS = 10
 
 
 def is_loopback(host: str) -> bool:
@@ -44,15 +46,16 @@ def serve_stdio(
     """Serve ``registry`` over this process's stdin and stdout, as MCP clients expect of
     a command they start. Returns when the client closes stdin, or on SIGINT or SIGTERM.
 
-    While it serves, stdout carries only the protocol: what tools print goes to stderr."""
+    While it serves, stdout carries only the protocol: what tools print goes to stderr. A
+    line it cannot read (not JSON, nested too deeply, over 16 MiB) is answered with a
+    JSON-RPC error naming what was wrong."""
     anyio.run(_stdio, server(registry, name=name, timeout=timeout))
 
 
 async def _stdio(app: Any) -> None:
     async with anyio.create_task_group() as group:
         group.start_soon(_cancel_on_signal, group.cancel_scope)
-        async with stdio_server(stdin=await stdin_lines()) as (read, write):  # type: ignore[arg-type]
-            await app.run(read, write, app.create_initialization_options())
+        await run_stdio(app)
         group.cancel_scope.cancel()  # stdin closed: stop waiting for signals
 
 
@@ -72,13 +75,17 @@ def serve_http(
     name: str = DEFAULT_NAME,
     timeout: float | None = None,
     on_ready: Callable[[str], None] | None = None,
+    parent: int | None = None,
 ) -> None:
     """Serve ``registry`` over streamable HTTP at ``http://host:port/path`` until SIGINT
     or SIGTERM (or, in a thread other than the main one, until the process ends).
 
     ``port=0`` picks a free port; ``on_ready`` is given the URL once it accepts
     connections. On 127.0.0.1 (the default) only this machine can connect, and
-    requests naming another host are refused (DNS-rebinding protection)."""
+    requests naming another host are refused (DNS-rebinding protection). ``parent``: the
+    pid of the process that started this one (``os.getppid()`` when this one began); once
+    that process has ended, the server stops as on SIGTERM, within about a second (where
+    the system hands orphans to another parent: Linux, macOS; not Windows)."""
     app = server(registry, name=name, timeout=timeout).streamable_http_app(
         streamable_http_path=path, host=host
     )
@@ -91,7 +98,8 @@ def serve_http(
             access_log=False,
             timeout_graceful_shutdown=int(_GRACE),
         )
-        _Uvicorn(config, None if on_ready is None else lambda: on_ready(url)).run(sockets=[sock])
+        ready = None if on_ready is None else lambda: on_ready(url)
+        _Uvicorn(config, ready, parent=parent).run(sockets=[sock])
 
 
 @contextlib.contextmanager
@@ -115,11 +123,26 @@ def _bound(host: str, port: int) -> Iterator[socket.socket]:
 
 class _Uvicorn(uvicorn.Server):
     """uvicorn's server, stopping on SIGINT/SIGTERM without re-raising the signal
-    afterwards (uvicorn's own handling kills the process with it: exit code -15)."""
+    afterwards (uvicorn's own handling kills the process with it: exit code -15), and,
+    given a ``parent`` pid, once this process's parent is no longer that one."""
 
-    def __init__(self, config: uvicorn.Config, ready: Callable[[], None] | None) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        ready: Callable[[], None] | None,
+        *,
+        parent: int | None = None,
+    ) -> None:
         super().__init__(config)
         self._ready = ready
+        self._parent = parent
+
+    async def on_tick(self, counter: int) -> bool:
+        # An orphan is handed to another parent, so a changed parent pid means the one
+        # that started this server has ended (a notebook kernel that died, a shell that exited).
+        if self._parent is not None and counter % _PARENT_TICKS == 0:
+            self.should_exit = self.should_exit or os.getppid() != self._parent
+        return await super().on_tick(counter)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)

@@ -9,13 +9,27 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from dataclasses import dataclass
 
-# A longer line (one JSON-RPC message) is dropped and answered as unreadable.
+from fcplayground.mcp.unreadable import HEAD
+
+# The longest line (one JSON-RPC message) read. A longer one is skipped, holding no more
+# of it than this in memory, and answered with a parse error giving its size.
 MAX_LINE = 16 * 1024 * 1024
+_NEWLINE = b"\n"
+
+
+@dataclass(frozen=True)
+class Oversize:
+    """A line longer than :data:`MAX_LINE`, skipped: its size in bytes (without the
+    newline) and its first bytes, where a request's id may be read."""
+
+    size: int
+    head: bytes
 
 
 class StdinLines:
-    """The lines of a pipe, as the SDK's ``stdio_server(stdin=...)`` iterates them."""
+    """The lines of a pipe, newline included, each as bytes or as :class:`Oversize`."""
 
     def __init__(self, reader: asyncio.StreamReader) -> None:
         self._reader = reader
@@ -23,14 +37,29 @@ class StdinLines:
     def __aiter__(self) -> StdinLines:
         return self
 
-    async def __anext__(self) -> str:
+    async def __anext__(self) -> bytes | Oversize:
         try:
-            line = await self._reader.readline()
-        except ValueError:  # over MAX_LINE: the reader dropped it; an unreadable line
-            return "\n"
-        if not line:
-            raise StopAsyncIteration
-        return line.decode("utf-8", errors="replace")
+            return await self._reader.readuntil(_NEWLINE)
+        except asyncio.IncompleteReadError as end:  # the pipe closed
+            if not end.partial:
+                raise StopAsyncIteration from None
+            return end.partial  # a last line without its newline
+        except asyncio.LimitOverrunError as over:
+            return await self._skip(over.consumed)
+
+    async def _skip(self, consumed: int) -> Oversize:
+        """Read past the rest of a line found over the limit, ``consumed`` bytes of which
+        are buffered, one buffer at a time."""
+        head, size = (await self._reader.readexactly(consumed))[:HEAD], consumed
+        while True:
+            try:
+                size += len(await self._reader.readuntil(_NEWLINE)) - len(_NEWLINE)
+            except asyncio.IncompleteReadError as end:
+                size += len(end.partial)
+            except asyncio.LimitOverrunError as over:
+                size += len(await self._reader.readexactly(over.consumed))
+                continue
+            return Oversize(size, head)
 
 
 async def stdin_lines() -> StdinLines | None:

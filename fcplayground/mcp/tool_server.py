@@ -5,6 +5,8 @@ given: ``tools/list`` sends the registry's names, descriptions and JSON Schemas 
 and ``tools/call`` runs :meth:`ToolRegistry.acall`, so arguments are checked (strictly, by
 default) and errors read exactly as they do in-process. The low-level server does no input
 validation of its own, so nothing comes between the client's arguments and the registry.
+Over streamable HTTP, a request body over the size limit is refused in JSON-RPC (see
+:mod:`fcplayground.mcp.http_refusals`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from typing import Any
 import mcp_types as types
 from mcp.server.context import ServerRequestContext
 from mcp.server.lowlevel import Server
+from mcp.server.transport_security import DEFAULT_MAX_REQUEST_BODY_SIZE
+from starlette.applications import Starlette
 
 from fcplayground import __version__
 from fcplayground.chat import ToolResult
+from fcplayground.mcp.http_refusals import TooLargeAsJsonRpc
 from fcplayground.tools import Tool, ToolInterrupted, ToolRegistry
 
 DEFAULT_NAME = "fcplayground"
@@ -69,9 +74,21 @@ def _json_object(text: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+class ToolServer(Server[Any]):
+    """The SDK's low-level ``Server``, whose streamable HTTP app refuses a body over its
+    size limit with a JSON-RPC error the client can show, not the SDK's plain text."""
+
+    def streamable_http_app(self, **options: Any) -> Starlette:
+        """The SDK's app (same options), with that refusal."""
+        app = super().streamable_http_app(**options)
+        limit = options.get("max_request_body_size", DEFAULT_MAX_REQUEST_BODY_SIZE)
+        app.add_middleware(TooLargeAsJsonRpc, limit=limit)
+        return app
+
+
 def server(
     registry: ToolRegistry, *, name: str = DEFAULT_NAME, timeout: float | None = None
-) -> Server[Any]:
+) -> ToolServer:
     """An MCP server (the SDK's low-level ``Server``) offering ``registry``'s tools.
 
     ``name`` is the server name clients show. ``timeout`` (seconds, None: none) bounds
@@ -107,7 +124,7 @@ def server(
         # For the SDK's header checks: the schema by name, without listing every tool.
         return registry[tool_name].parameters if tool_name in registry else None
 
-    return Server(
+    return ToolServer(
         name,
         version=__version__,
         get_tool_input_schema=input_schema,
