@@ -109,6 +109,15 @@ def describe_refusal(name: str, server: str, exc: MCPError) -> str:
     )
 
 
+def describe_unreadable(name: str, server: str, what: str, too_long: bool) -> str:
+    """The error text for an answer the client dropped: ``what`` says what it was."""
+    advice = "Ask for less (a narrower query, a smaller page)" if too_long else "Try again"
+    return (
+        f"The MCP server {server} answered {name} with {what}, so the answer was dropped. "
+        f"{advice}, or carry on without this result."
+    )
+
+
 def describe_failure(name: str, server: str, exc: Exception) -> str:
     """The error text for a call whose answer could not be read (or never came)."""
     return (
