@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from mcp_servers.launch import HttpServer, command, gone, http_server
 
+from fcplayground.mcp import client
 from fcplayground.mcp.client import MCPConnectionError, MCPToolRegistry, tools
 from fcplayground.tools import Tool, ToolRegistry
 
 TIMEOUT = 0.5
 ROOT = Path(__file__).resolve().parent.parent
+PYTHON = Path(sys.executable).name  # how error results name the interpreter: no folders
 
 
 @dataclass
@@ -53,16 +55,28 @@ def basic(servers: Servers) -> MCPToolRegistry:
 @pytest.mark.fault(
     "mcp",
     "a call to an MCP tool outlasts its timeout",
-    "an error result saying it was cancelled after `timeout` s; the session goes on",
+    "an error result saying no answer came within `timeout` s and the call was cancelled; "
+    "the session goes on",
 )
 def test_a_call_past_its_timeout_is_an_error_result_and_the_session_goes_on(basic):
     result = basic.call("sleep", {"seconds": 30})
     assert result.is_error
-    assert result.content.startswith("sleep did not finish within 0.5 s on the MCP server")
-    assert result.content.endswith(
-        "was cancelled. Try again later, or carry on without this result."
+    assert result.content == (
+        f"No answer from the MCP server {PYTHON} basic.py within 0.5 s for sleep, so the call "
+        "was cancelled (the tool may or may not have run). Try again later, or carry on "
+        "without this result."
     )
     assert basic.call("echo", {"text": "still here"}).content == "still here"
+
+
+def test_error_results_name_a_url_server_without_its_credentials_or_query(servers):
+    port = servers.web.port
+    secret_url = f"http://learner:s3cret@127.0.0.1:{port}/mcp?api_key=k-123#top"
+    with tools(secret_url, timeout=TIMEOUT) as registry:
+        result = registry.call("sleep", {"seconds": 30})
+    assert result.is_error
+    assert f"No answer from the MCP server http://127.0.0.1:{port}/mcp within" in result.content
+    assert "s3cret" not in result.content and "k-123" not in result.content
 
 
 @pytest.mark.fault(
@@ -150,7 +164,7 @@ def test_a_server_that_dies_mid_call_gives_an_error_and_later_calls_fail_fast(se
     pid = int(registry.call("pid").content)
     died = registry.call("die")
     later = registry.call("echo", {"text": "anyone?"})
-    assert died.is_error and died.content.startswith("The MCP server ")
+    assert died.is_error and died.content.startswith(f"The MCP server {PYTHON} basic.py closed")
     assert "closed the connection during the call to die" in died.content
     assert "no tool of this server can run any more" in died.content
     assert later.is_error and later.content == died.content
@@ -213,6 +227,26 @@ def test_a_url_nobody_answers_raises_an_error_naming_it():
         tools(url)
     assert f"Cannot connect to the MCP server at {url}" in str(caught.value)
     assert "Check that the server runs and speaks MCP at that URL" in str(caught.value)
+
+
+@pytest.mark.fault(
+    "mcp",
+    "an MCP server URL that takes the connection and never answers",
+    "`tools(...)` raises MCPConnectionError saying it did not answer within 10 s "
+    "(a URL's default; a command's is 60 s)",
+)
+def test_a_url_that_never_answers_fails_after_the_url_default_saying_so(monkeypatch):
+    monkeypatch.setattr(client, "URL_CONNECT_TIMEOUT", 0.5)  # stdio's stays CONNECT_TIMEOUT
+    with socket.socket() as sock:  # the system takes connections; nobody reads or answers
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/mcp"
+        with pytest.raises(MCPConnectionError) as caught:
+            tools(url)
+    assert str(caught.value) == (
+        f"The MCP server {url} did not answer within 0.5 s. Check that an MCP server runs "
+        "at that URL, or raise connect_timeout."
+    )
 
 
 @pytest.mark.fault(

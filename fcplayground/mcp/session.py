@@ -26,6 +26,7 @@ from mcp.shared.exceptions import MCPError
 from fcplayground.mcp.remote_tools import (
     describe_failure,
     describe_refusal,
+    describe_timeout,
     describe_unreadable,
 )
 from fcplayground.mcp.stdio_transport import StdoutReport, Unreadable, stdio_transport
@@ -82,9 +83,11 @@ class Session:
             return self._run(self._list_tools(), connect_timeout)
         except concurrent.futures.TimeoutError:
             self.close()
+            check = "an MCP server runs at that URL" if self.target.url else "it is an MCP server"
+            starts = "" if self.target.url else " and that it starts"
             raise MCPConnectionError(
                 f"The MCP server {self.target.shown} did not answer within {connect_timeout:g} s. "
-                "Check that it is an MCP server and that it starts, or raise connect_timeout."
+                f"Check that {check}{starts}, or raise connect_timeout."
             ) from None
         except BaseException as exc:
             message = self._cannot_connect(exc)  # before close() drops the server's stderr
@@ -189,11 +192,7 @@ class Session:
             )
         except MCPError as exc:
             if exc.code == types.REQUEST_TIMEOUT:
-                raise CallError(
-                    f"{name} did not finish within {self.call_timeout:g} s on the MCP server "
-                    f"{named} and was cancelled. Try again later, or carry on "
-                    "without this result."
-                ) from None
+                raise CallError(describe_timeout(name, named, self.call_timeout or 0.0)) from None
             if exc.code in (Unreadable.TOO_LONG, Unreadable.INVALID):
                 too_long = exc.code == Unreadable.TOO_LONG
                 raise CallError(describe_unreadable(name, named, exc.message, too_long)) from None

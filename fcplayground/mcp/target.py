@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ntpath
 import posixpath
+import re
 import shlex
 import urllib.parse
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 
 # The longest a server's brief name gets (a `python -c "..."` server can be a page long).
 NAMED_CHARS = 80
+# A path from a root: /..., ~/..., C:\... or C:/..., \\server\share.
+_ABSOLUTE = re.compile(r"[/~]|[A-Za-z]:[/\\]|\\\\")
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,15 @@ class Target:
 
 
 def _last_part(part: str) -> str:
-    """A path's last part (``/usr/bin/python3`` -> ``python3``), also as an option's value
-    (``--db=/data/x.db`` -> ``--db=x.db``); any other word as it is."""
+    """An absolute path's last part (``/usr/bin/python3`` -> ``python3``), also as an
+    option's value (``--db=/data/x.db`` -> ``--db=x.db``); any other word as it is (a
+    package such as ``@scope/server`` names no folder of this machine)."""
     option, equals, value = part.partition("=")
-    if equals and "/" not in option and "\\" not in option:
+    if equals and not _ABSOLUTE.match(option):
         return f"{option}={_last_part(value)}"
-    if "/" not in part and "\\" not in part:
+    if not _ABSOLUTE.match(part):
         return part
-    path = part.rstrip("/\\")
-    return ntpath.basename(posixpath.basename(path)) or part
+    return ntpath.basename(posixpath.basename(part.rstrip("/\\"))) or part
 
 
 def _bare(url: str) -> str:
