@@ -1,7 +1,7 @@
 """One MCP client session, run on an event loop in a background thread of its own, so
 that sync code (``registry.call``, ``agent.run``, threads) and async code on any other
 loop can share it. Built on the official SDK's :class:`mcp.Client`, with a stdio transport
-of its own (:mod:`fcplayground.mcp.stdio_transport`).
+of its own (:mod:`fcplayground.mcp.client_stdio`).
 
 The thread is a daemon and every wait is bounded, so a session nobody closed is closed
 at interpreter exit (see :func:`_close_all_at_exit`) and never holds exit up."""
@@ -23,13 +23,13 @@ import mcp
 import mcp_types as types
 from mcp.shared.exceptions import MCPError
 
+from fcplayground.mcp.client_stdio import Dropped, StdoutReport, stdio_client
 from fcplayground.mcp.remote_tools import (
     describe_failure,
     describe_refusal,
     describe_timeout,
     describe_unreadable,
 )
-from fcplayground.mcp.stdio_transport import StdoutReport, Unreadable, stdio_transport
 from fcplayground.mcp.target import Target
 from fcplayground.tools.execution import CallError
 
@@ -151,7 +151,7 @@ class Session:
         if self.target.url:
             return self.target.url
         assert self._stderr is not None
-        return stdio_transport(self.target.command, self.target.env, self._stderr, self._stdout)
+        return stdio_client(self.target.command, self.target.env, self._stderr, self._stdout)
 
     async def _serve(self, ready: concurrent.futures.Future[None]) -> None:
         """Hold the client open, in this one task (its cancel scopes need that), until close."""
@@ -193,8 +193,8 @@ class Session:
         except MCPError as exc:
             if exc.code == types.REQUEST_TIMEOUT:
                 raise CallError(describe_timeout(name, named, self.call_timeout or 0.0)) from None
-            if exc.code in (Unreadable.TOO_LONG, Unreadable.INVALID):
-                too_long = exc.code == Unreadable.TOO_LONG
+            if exc.code in (Dropped.TOO_LONG, Dropped.INVALID):
+                too_long = exc.code == Dropped.TOO_LONG
                 raise CallError(describe_unreadable(name, named, exc.message, too_long)) from None
             if exc.code == types.CONNECTION_CLOSED:
                 self.lost = self.lost or self._died(name)  # close() says why it was closed

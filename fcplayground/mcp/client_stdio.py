@@ -8,8 +8,9 @@ a file, the process and its children stopped on close within bounded waits
 
 - an answer over MAX_MESSAGE, or one that is not a valid message, is an error for the
   call waiting on it, saying why; the session goes on;
-- such a line that names no call it answers ends the session, since no call can be told
-  apart: every call then says the server's answers could not be read;
+- an over-size line that names no call (and is no message of the server's own) ends the
+  session, since the call it answers cannot be told: every call then says the server's
+  answers can no longer be read, and why;
 - a line that is not JSON-RPC (a server that prints on stdout) is skipped with one
   warning line (no traceback) the first few times, then counted."""
 
@@ -42,7 +43,7 @@ _FLUSH = 0.5
 _PIPE_ERRORS = (anyio.EndOfStream, anyio.ClosedResourceError, anyio.BrokenResourceError, OSError)
 
 
-class Unreadable(enum.IntEnum):
+class Dropped(enum.IntEnum):
     """Why this client dropped an answer: the error code handed to the call that waits on
     it, never sent. In JSON-RPC's band for implementations, beside the SDK's own codes."""
 
@@ -60,7 +61,7 @@ class StdoutReport:
 
 
 @contextlib.asynccontextmanager
-async def stdio_transport(
+async def stdio_client(
     command: Sequence[str], env: dict[str, str], errlog: IO[bytes], report: StdoutReport
 ) -> AsyncIterator[TransportStreams]:
     """Start the server and yield its (read, write) streams; stop it on the way out."""
@@ -149,14 +150,14 @@ class _Pipes:
                 message = types.jsonrpc_message_adapter.validate_json(line.data, by_name=False)
             except pydantic.ValidationError as exc:
                 why = f"a message that is not valid MCP ({_first(exc)})"
-                return await self._unreadable(line, Unreadable.INVALID, why)
+                return await self._unreadable(line, Dropped.INVALID, why)
             await self._to_session.send(SessionMessage(message))
             return True
         size, cap = _sizes(line.size, MAX_MESSAGE)
         why = f"a message of {size}, more than the {cap} this client reads"
-        return await self._unreadable(line, Unreadable.TOO_LONG, why)
+        return await self._unreadable(line, Dropped.TOO_LONG, why)
 
-    async def _unreadable(self, line: Line, reason: Unreadable, why: str) -> bool:
+    async def _unreadable(self, line: Line, reason: Dropped, why: str) -> bool:
         """A line the session cannot have: an error for its call, skipped, or the end."""
         kind, request = line.kind()
         if kind is Kind.ANSWER and request is not None:
