@@ -111,7 +111,7 @@ def test_invalid_arguments_are_an_error_result_naming_each_problem(basic):
         "Call it again with corrected arguments."
     )
     nested = basic.call("every_type", {"mode": "quick", "point": {"x": 1.5}}).content
-    assert '- argument \'mode\' should be one of "fast", "slow", got "quick"' in nested
+    assert "- argument 'mode' should be 'fast' or 'slow', got \"quick\"" in nested
     assert "- argument 'point.x' should be an integer, got 1.5" in nested
     assert "- missing required argument 'point.y'" in nested
     assert basic.call("echo", {"text": True}).is_error  # a bool is not a string, strictly
@@ -133,25 +133,32 @@ def test_unreadable_arguments_are_an_error_result_with_an_example(basic):
 @pytest.mark.fault(
     "mcp",
     "a server's schema with a `pattern` that backtracks for ever",
-    "the pattern is left to the server to check; the other rules are still checked at once",
+    "matched in linear time (pydantic-core's engine, as a function's tool); a pattern that "
+    "engine cannot compile is left to the server",
 )
-def test_a_hostile_pattern_in_a_servers_schema_cannot_stall_the_check():
+def test_a_hostile_pattern_in_a_servers_schema_is_matched_in_linear_time():
     schema = {
         "type": "object",
-        "properties": {"code": {"type": "string", "pattern": "^(a+)+$"}, "n": {"type": "integer"}},
+        "properties": {
+            "code": {"type": "string", "pattern": "^(a+)+$"},
+            "n": {"type": "integer"},
+            "word": {"type": "string", "pattern": "^(?=x)x+$"},  # look-ahead: not compiled
+        },
         "required": ["code"],
     }
     registry = ToolRegistry()
-    registry.add(Tool.from_schema("lookup", "Look a code up.", schema, lambda code, n=0: code))
+    registry.add(Tool.from_schema("lookup", "Look a code up.", schema, lambda code, **_: code))
     results = []
-    worker = threading.Thread(
-        target=lambda: results.append(registry.call("lookup", {"code": "a" * 40 + "!", "n": "1"}))
-    )
+    hostile = {"code": "a" * 100_000 + "!", "n": "1", "word": "y"}
+    worker = threading.Thread(target=lambda: results.append(registry.call("lookup", hostile)))
     worker.start()
-    worker.join(timeout=10)  # a hang guard: backtracking on this text would take hours
+    worker.join(timeout=10)  # a hang guard: backtracking on this text would take for ever
     assert not worker.is_alive() and results[0].is_error
-    assert "- argument 'n' should be an integer, got \"1\"" in results[0].content
-    assert registry.call("lookup", {"code": "a" * 40 + "!"}).content == "a" * 40 + "!"
+    lines = results[0].content.splitlines()
+    assert lines[1].startswith("- argument 'code' should match pattern '^(a+)+$', got \"aaa")
+    assert lines[2] == "- argument 'n' should be an integer, got \"1\""
+    assert len(lines) == 4  # the look-ahead pattern is the server's to check
+    assert registry.call("lookup", {"code": "a" * 40}).content == "a" * 40
 
 
 @pytest.mark.fault(
