@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from mcp_servers.launch import HttpServer, command, gone, http_server
 
+from fcplayground.mcp import client
 from fcplayground.mcp.client import MCPConnectionError, MCPToolRegistry, tools
 from fcplayground.tools import Tool, ToolRegistry
 
 TIMEOUT = 0.5
 ROOT = Path(__file__).resolve().parent.parent
+PYTHON = Path(sys.executable).name  # how error results name the interpreter: no folders
 
 
 @dataclass
@@ -53,16 +55,28 @@ def basic(servers: Servers) -> MCPToolRegistry:
 @pytest.mark.fault(
     "mcp",
     "a call to an MCP tool outlasts its timeout",
-    "an error result saying it was cancelled after `timeout` s; the session goes on",
+    "an error result saying no answer came within `timeout` s and the call was cancelled; "
+    "the session goes on",
 )
 def test_a_call_past_its_timeout_is_an_error_result_and_the_session_goes_on(basic):
     result = basic.call("sleep", {"seconds": 30})
     assert result.is_error
-    assert result.content.startswith("sleep did not finish within 0.5 s on the MCP server")
-    assert result.content.endswith(
-        "was cancelled. Try again later, or carry on without this result."
+    assert result.content == (
+        f"No answer from the MCP server {PYTHON} basic.py within 0.5 s for sleep, so the call "
+        "was cancelled (the tool may or may not have run). Try again later, or carry on "
+        "without this result."
     )
     assert basic.call("echo", {"text": "still here"}).content == "still here"
+
+
+def test_error_results_name_a_url_server_without_its_credentials_or_query(servers):
+    port = servers.web.port
+    secret_url = f"http://learner:s3cret@127.0.0.1:{port}/mcp?api_key=k-123#top"
+    with tools(secret_url, timeout=TIMEOUT) as registry:
+        result = registry.call("sleep", {"seconds": 30})
+    assert result.is_error
+    assert f"No answer from the MCP server http://127.0.0.1:{port}/mcp within" in result.content
+    assert "s3cret" not in result.content and "k-123" not in result.content
 
 
 @pytest.mark.fault(
@@ -97,7 +111,7 @@ def test_invalid_arguments_are_an_error_result_naming_each_problem(basic):
         "Call it again with corrected arguments."
     )
     nested = basic.call("every_type", {"mode": "quick", "point": {"x": 1.5}}).content
-    assert '- argument \'mode\' should be one of "fast", "slow", got "quick"' in nested
+    assert "- argument 'mode' should be 'fast' or 'slow', got \"quick\"" in nested
     assert "- argument 'point.x' should be an integer, got 1.5" in nested
     assert "- missing required argument 'point.y'" in nested
     assert basic.call("echo", {"text": True}).is_error  # a bool is not a string, strictly
@@ -119,25 +133,32 @@ def test_unreadable_arguments_are_an_error_result_with_an_example(basic):
 @pytest.mark.fault(
     "mcp",
     "a server's schema with a `pattern` that backtracks for ever",
-    "the pattern is left to the server to check; the other rules are still checked at once",
+    "matched in linear time (pydantic-core's engine, as a function's tool); a pattern that "
+    "engine cannot compile is left to the server",
 )
-def test_a_hostile_pattern_in_a_servers_schema_cannot_stall_the_check():
+def test_a_hostile_pattern_in_a_servers_schema_is_matched_in_linear_time():
     schema = {
         "type": "object",
-        "properties": {"code": {"type": "string", "pattern": "^(a+)+$"}, "n": {"type": "integer"}},
+        "properties": {
+            "code": {"type": "string", "pattern": "^(a+)+$"},
+            "n": {"type": "integer"},
+            "word": {"type": "string", "pattern": "^(?=x)x+$"},  # look-ahead: not compiled
+        },
         "required": ["code"],
     }
     registry = ToolRegistry()
-    registry.add(Tool.from_schema("lookup", "Look a code up.", schema, lambda code, n=0: code))
+    registry.add(Tool.from_schema("lookup", "Look a code up.", schema, lambda code, **_: code))
     results = []
-    worker = threading.Thread(
-        target=lambda: results.append(registry.call("lookup", {"code": "a" * 40 + "!", "n": "1"}))
-    )
+    hostile = {"code": "a" * 100_000 + "!", "n": "1", "word": "y"}
+    worker = threading.Thread(target=lambda: results.append(registry.call("lookup", hostile)))
     worker.start()
-    worker.join(timeout=10)  # a hang guard: backtracking on this text would take hours
+    worker.join(timeout=10)  # a hang guard: backtracking on this text would take for ever
     assert not worker.is_alive() and results[0].is_error
-    assert "- argument 'n' should be an integer, got \"1\"" in results[0].content
-    assert registry.call("lookup", {"code": "a" * 40 + "!"}).content == "a" * 40 + "!"
+    lines = results[0].content.splitlines()
+    assert lines[1].startswith("- argument 'code' should match pattern '^(a+)+$', got \"aaa")
+    assert lines[2] == "- argument 'n' should be an integer, got \"1\""
+    assert len(lines) == 4  # the look-ahead pattern is the server's to check
+    assert registry.call("lookup", {"code": "a" * 40}).content == "a" * 40
 
 
 @pytest.mark.fault(
@@ -150,7 +171,7 @@ def test_a_server_that_dies_mid_call_gives_an_error_and_later_calls_fail_fast(se
     pid = int(registry.call("pid").content)
     died = registry.call("die")
     later = registry.call("echo", {"text": "anyone?"})
-    assert died.is_error and died.content.startswith("The MCP server ")
+    assert died.is_error and died.content.startswith(f"The MCP server {PYTHON} basic.py closed")
     assert "closed the connection during the call to die" in died.content
     assert "no tool of this server can run any more" in died.content
     assert later.is_error and later.content == died.content
@@ -213,6 +234,26 @@ def test_a_url_nobody_answers_raises_an_error_naming_it():
         tools(url)
     assert f"Cannot connect to the MCP server at {url}" in str(caught.value)
     assert "Check that the server runs and speaks MCP at that URL" in str(caught.value)
+
+
+@pytest.mark.fault(
+    "mcp",
+    "an MCP server URL that takes the connection and never answers",
+    "`tools(...)` raises MCPConnectionError saying it did not answer within 10 s "
+    "(a URL's default; a command's is 60 s)",
+)
+def test_a_url_that_never_answers_fails_after_the_url_default_saying_so(monkeypatch):
+    monkeypatch.setattr(client, "URL_CONNECT_TIMEOUT", 0.5)  # stdio's stays CONNECT_TIMEOUT
+    with socket.socket() as sock:  # the system takes connections; nobody reads or answers
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/mcp"
+        with pytest.raises(MCPConnectionError) as caught:
+            tools(url)
+    assert str(caught.value) == (
+        f"The MCP server {url} did not answer within 0.5 s. Check that an MCP server runs "
+        "at that URL, or raise connect_timeout."
+    )
 
 
 @pytest.mark.fault(

@@ -45,9 +45,11 @@ __all__ = [
     "tools",
 ]
 
-# How long starting the server and listing its tools may take. A Python server that
-# imports the MCP SDK takes a few seconds to start on a slow machine.
+# How long starting the server and listing its tools may take: for a command, long enough
+# for a Python server that imports the MCP SDK on a slow machine (a few seconds); for a
+# URL, whose server is already running, much less, so a wrong address fails soon.
 CONNECT_TIMEOUT = 60.0
+URL_CONNECT_TIMEOUT = 10.0
 # The most tools kept from one server: far more than a model is offered at once (OpenAI
 # takes 128), and a bound on the work a hostile listing can ask of us.
 MAX_TOOLS = 512
@@ -163,7 +165,7 @@ def tools(
     *,
     timeout: float | None = settings.TOOL_TIMEOUT,
     env: dict[str, str] | None = None,
-    connect_timeout: float = CONNECT_TIMEOUT,
+    connect_timeout: float | None = None,
     max_result_chars: int | None = 20_000,
 ) -> MCPToolRegistry:
     """Connect to an MCP server and return a registry of its tools.
@@ -173,8 +175,11 @@ def tools(
     ``timeout``: seconds each call may take before it is cancelled (``None``: no limit).
     ``env``: variables for a stdio server, on top of a minimal environment (no API keys
     unless you pass them here). Raises :class:`MCPConnectionError` when the server cannot
-    be started or reached within ``connect_timeout`` seconds."""
+    be started or reached within ``connect_timeout`` seconds (``None``: CONNECT_TIMEOUT
+    for a command, URL_CONNECT_TIMEOUT for a URL)."""
     target = Target.parse(server, _environment(env))
+    if connect_timeout is None:
+        connect_timeout = URL_CONNECT_TIMEOUT if target.url else CONNECT_TIMEOUT
     session = Session(target, timeout)
     listed = session.open(connect_timeout)
     registry = MCPToolRegistry(session, max_result_chars)

@@ -109,6 +109,25 @@ def describe_refusal(name: str, server: str, exc: MCPError) -> str:
     )
 
 
+def describe_timeout(name: str, server: str, seconds: float) -> str:
+    """The error text for a call whose answer did not come within ``seconds``: the tool
+    may have run, or not, so it says only what the client knows."""
+    return (
+        f"No answer from the MCP server {server} within {seconds:g} s for {name}, so the call "
+        "was cancelled (the tool may or may not have run). Try again later, or carry on "
+        "without this result."
+    )
+
+
+def describe_unreadable(name: str, server: str, what: str, too_long: bool) -> str:
+    """The error text for an answer the client dropped: ``what`` says what it was."""
+    advice = "Ask for less (a narrower query, a smaller page)" if too_long else "Try again"
+    return (
+        f"The MCP server {server} answered {name} with {what}, so the answer was dropped. "
+        f"{advice}, or carry on without this result."
+    )
+
+
 def describe_failure(name: str, server: str, exc: Exception) -> str:
     """The error text for a call whose answer could not be read (or never came)."""
     return (

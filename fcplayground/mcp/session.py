@@ -1,6 +1,7 @@
 """One MCP client session, run on an event loop in a background thread of its own, so
 that sync code (``registry.call``, ``agent.run``, threads) and async code on any other
-loop can share it. Built on the official SDK's :class:`mcp.Client`.
+loop can share it. Built on the official SDK's :class:`mcp.Client`, with a stdio transport
+of its own (:mod:`fcplayground.mcp.client_stdio`).
 
 The thread is a daemon and every wait is bounded, so a session nobody closed is closed
 at interpreter exit (see :func:`_close_all_at_exit`) and never holds exit up."""
@@ -11,28 +12,33 @@ import asyncio
 import atexit
 import concurrent.futures
 import contextlib
-import shlex
 import sys
 import tempfile
 import threading
 import weakref
-from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Coroutine
 from typing import IO, Any
 
 import mcp
 import mcp_types as types
-from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.shared.exceptions import MCPError
 
-from fcplayground.mcp.remote_tools import describe_failure, describe_refusal
+from fcplayground.mcp.client_stdio import Dropped, StdoutReport, stdio_client
+from fcplayground.mcp.remote_tools import (
+    describe_failure,
+    describe_refusal,
+    describe_timeout,
+    describe_unreadable,
+)
+from fcplayground.mcp.target import Target
 from fcplayground.tools.execution import CallError
 
 if sys.version_info < (3, 11):  # anyio's dependency on 3.10
     from exceptiongroup import BaseExceptionGroup
 
-# The SDK's stdio shutdown waits up to 2 s for the server to exit, 2 s after SIGTERM and
-# 2 s more after SIGKILL; closing gives it all that and a little more.
+# The stdio transport's shutdown waits up to 0.5 s for writes to flush, 2 s for the server
+# to exit, 2 s after SIGTERM and 2 s more after SIGKILL; closing gives it all that and a
+# little more.
 CLOSE_TIMEOUT = 8.0
 # How much of a server's stderr an error message quotes (its last characters).
 STDERR_TAIL = 600
@@ -42,36 +48,6 @@ MAX_PAGES = 100
 
 class MCPConnectionError(ConnectionError):
     """The MCP server could not be started or reached; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where the server is: a command to run (stdio), or a streamable HTTP URL."""
-
-    command: tuple[str, ...] = ()
-    url: str = ""
-    env: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def parse(cls, server: str | Sequence[str], env: dict[str, str]) -> Target:
-        """``server`` as a URL (``http(s)://...``) or a command (a list, or a string to split)."""
-        if isinstance(server, str):
-            if server.strip().lower().startswith(("http://", "https://")):
-                return cls(url=server.strip())
-            server = shlex.split(server)
-        command = tuple(server)
-        if not command or not all(isinstance(part, str) and part for part in command):
-            raise ValueError(
-                "server must be a command, e.g. ['python', '-m', 'fcplayground', 'mcp', "
-                "'--scenario', 'support_desk'], or an http(s):// URL; got "
-                f"{server!r}."
-            )
-        return cls(command=command, env=env)
-
-    @property
-    def shown(self) -> str:
-        """The server as a user would type it, for messages."""
-        return self.url or shlex.join(self.command)
 
 
 class Session:
@@ -88,6 +64,7 @@ class Session:
         # A real file for the server's stderr (Jupyter's sys.stderr has no descriptor),
         # read back for error messages; closed in close().
         self._stderr: IO[bytes] | None = None if target.url else tempfile.TemporaryFile()  # noqa: SIM115
+        self._stdout = StdoutReport(target.named)  # what the stdio transport read
         self._client: mcp.Client | None = None
         self._stop = asyncio.Event()  # binds to the loop that first waits on it: ours
         self._serving: concurrent.futures.Future[None] | None = None
@@ -106,9 +83,11 @@ class Session:
             return self._run(self._list_tools(), connect_timeout)
         except concurrent.futures.TimeoutError:
             self.close()
+            check = "an MCP server runs at that URL" if self.target.url else "it is an MCP server"
+            starts = "" if self.target.url else " and that it starts"
             raise MCPConnectionError(
                 f"The MCP server {self.target.shown} did not answer within {connect_timeout:g} s. "
-                "Check that it is an MCP server and that it starts, or raise connect_timeout."
+                f"Check that {check}{starts}, or raise connect_timeout."
             ) from None
         except BaseException as exc:
             message = self._cannot_connect(exc)  # before close() drops the server's stderr
@@ -135,7 +114,7 @@ class Session:
                 return
             self._closed = True
         self.lost = self.lost or (
-            f"The connection to the MCP server {self.target.shown} was closed. "
+            f"The connection to the MCP server {self.target.named} was closed. "
             "Connect again with fcplayground.mcp.client.tools(...) to use its tools."
         )
         if self._serving is not None:
@@ -171,10 +150,8 @@ class Session:
     def _transport(self) -> Any:
         if self.target.url:
             return self.target.url
-        params = StdioServerParameters(
-            command=self.target.command[0], args=list(self.target.command[1:]), env=self.target.env
-        )
-        return stdio_client(params, errlog=self._stderr)
+        assert self._stderr is not None
+        return stdio_client(self.target.command, self.target.env, self._stderr, self._stdout)
 
     async def _serve(self, ready: concurrent.futures.Future[None]) -> None:
         """Hold the client open, in this one task (its cancel scopes need that), until close."""
@@ -207,24 +184,24 @@ class Session:
 
     async def _call(self, name: str, arguments: dict[str, Any]) -> types.CallToolResult:
         if self.lost is not None or self._client is None:
-            raise CallError(self.lost or f"The MCP session with {self.target.shown} is not open.")
+            raise CallError(self.lost or f"The MCP session with {self.target.named} is not open.")
+        named = self.target.named
         try:
             return await self._client.call_tool(
                 name, arguments, read_timeout_seconds=self.call_timeout
             )
         except MCPError as exc:
             if exc.code == types.REQUEST_TIMEOUT:
-                raise CallError(
-                    f"{name} did not finish within {self.call_timeout:g} s on the MCP server "
-                    f"{self.target.shown} and was cancelled. Try again later, or carry on "
-                    "without this result."
-                ) from None
+                raise CallError(describe_timeout(name, named, self.call_timeout or 0.0)) from None
+            if exc.code in (Dropped.TOO_LONG, Dropped.INVALID):
+                too_long = exc.code == Dropped.TOO_LONG
+                raise CallError(describe_unreadable(name, named, exc.message, too_long)) from None
             if exc.code == types.CONNECTION_CLOSED:
                 self.lost = self.lost or self._died(name)  # close() says why it was closed
                 raise CallError(self.lost) from None
-            raise CallError(describe_refusal(name, self.target.shown, exc)) from None
+            raise CallError(describe_refusal(name, named, exc)) from None
         except Exception as exc:  # a malformed answer, a broken HTTP connection
-            raise CallError(describe_failure(name, self.target.shown, exc)) from None
+            raise CallError(describe_failure(name, named, exc)) from None
         except asyncio.CancelledError:
             if self._closed:  # close() cancelled a call still waiting: tell its caller why
                 raise CallError(self.lost) from None
@@ -253,8 +230,15 @@ class Session:
         return f" Its stderr ends with: {text}" if text else ""
 
     def _died(self, name: str) -> str:
+        named = self.target.named
+        if self._stdout.unreadable:  # the transport gave up reading, rather than the server
+            return (
+                f"The answers of the MCP server {named} can no longer be read: "
+                f"{self._stdout.unreadable}. No tool of this server can run any more; "
+                "carry on without these tools, or connect again to use them."
+            )
         return (
-            f"The MCP server {self.target.shown} closed the connection during the call to "
+            f"The MCP server {named} closed the connection during the call to "
             f"{name} (it exited or crashed), so no tool of this server can run any more. "
             f"Carry on without these tools; connect again to use them.{self._stderr_tail()}"
         )

@@ -17,6 +17,7 @@ import pydantic_core
 
 from fcplayground.chat import ToolCall
 from fcplayground.tools.arguments import ArgumentsError, check_value, read_json
+from fcplayground.tools.rule_words import pydantic_words
 from fcplayground.tools.schema import takes
 from fcplayground.tools.threads import POOL, PoolFull
 
@@ -133,7 +134,8 @@ def _problem(tool: Tool, err: Any) -> str:
         names = ", ".join(tool.parameters["properties"]) or "no arguments"
         where = f" (this tool takes: {names})" if len(err["loc"]) == 1 else ""
         return f"- unexpected argument '{loc}'{where}"
-    expected = err["msg"].replace("Input should", "should", 1)
+    # A bound's words are shared with a schema tool's check (schema_check).
+    expected = pydantic_words(err) or err["msg"].replace("Input should", "should", 1)
     if suffix in ("type", "parsing") and base in _EXPECTED:
         expected = f"should be {_EXPECTED[base]}"
     return f"- argument '{loc}' {expected}, got {_short_json(err['input'])}"

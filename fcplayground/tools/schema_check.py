@@ -3,18 +3,26 @@ built from a Python function, such as one an MCP server lists), with error texts
 like the ones :meth:`fcplayground.tools.Tool.bind` gives for a function's tool.
 
 The schema is someone else's, so it is treated with care: remote ``$ref`` are never
-fetched, and ``pattern`` / ``patternProperties`` are left to the tool's owner to check,
-because Python's regular expressions can take exponential time on hostile text."""
+fetched, and no pattern is run by Python's regular expressions, which can take exponential
+time on hostile text: ``pattern`` is matched by pydantic-core's engine (Rust's ``regex``
+crate, linear in the text, as a function's tool matches its patterns), and a pattern that
+engine cannot compile (look-around, back-references), like ``patternProperties``, is left
+to the tool's owner to check."""
 
 from __future__ import annotations
 
 import copy
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
+
+import pydantic_core
+from pydantic_core import core_schema
 
 from fcplayground.tools import json_schema_library
 from fcplayground.tools.execution import CallError
+from fcplayground.tools.rule_words import one_of, schema_words
 from fcplayground.tools.schema import takes
 
 if TYPE_CHECKING:
@@ -56,9 +64,9 @@ class SchemaCheck:
                 f"its input schema is not a valid JSON Schema ({exc.message})"
             ) from None
         safe = copy.deepcopy(schema)
-        _drop_patterns(safe)
+        _drop_pattern_properties(safe)
         # An empty registry: a "$ref" resolves inside the schema or not at all, never online.
-        self._validator = jsonschema.Draft202012Validator(safe, registry=referencing.Registry())
+        self._validator = _validator_class()(safe, registry=referencing.Registry())
 
     def __call__(self, tool: Tool, values: dict[str, Any]) -> None:
         """Raise CallError listing what is wrong with ``values``, if anything is."""
@@ -98,11 +106,43 @@ def object_schema(name: str, parameters: Any) -> tuple[dict[str, Any], SchemaChe
         raise ValueError(f"{name}: {exc}") from None
 
 
-def _drop_patterns(node: Any) -> None:
-    """Remove the regular-expression keywords from a schema, in place, at every level."""
+@functools.cache
+def _validator_class() -> Any:
+    """Draft 2020-12's validator, with "pattern" matched in linear time."""
+    jsonschema = json_schema_library.load()
+    return jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, validators={"pattern": _linear_pattern}
+    )
+
+
+def _linear_pattern(
+    validator: Any, pattern: Any, instance: Any, schema: Any
+) -> Iterator[jsonschema.ValidationError]:
+    """The "pattern" keyword by pydantic-core's regex engine: a search, as JSON Schema's."""
+    match = _matcher(pattern) if validator.is_type(instance, "string") else None
+    if match is None:
+        return
+    try:
+        match.validate_python(instance)
+    except pydantic_core.ValidationError:
+        jsonschema = json_schema_library.load()
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=512)
+def _matcher(pattern: Any) -> pydantic_core.SchemaValidator | None:
+    """A check of one pattern; None when it is not a pattern that engine compiles."""
+    try:
+        return pydantic_core.SchemaValidator(core_schema.str_schema(pattern=str(pattern)))
+    except pydantic_core.SchemaError:
+        return None
+
+
+def _drop_pattern_properties(node: Any) -> None:
+    """Remove "patternProperties" from a schema, in place, at every level: jsonschema
+    matches them (and "additionalProperties" beside them) with Python's re."""
     if not isinstance(node, dict):
         return
-    node.pop("pattern", None)
     if node.pop("patternProperties", None) is not None:
         # Without its patterns, "additionalProperties" would refuse what they allowed.
         node.pop("additionalProperties", None)
@@ -110,7 +150,7 @@ def _drop_patterns(node: Any) -> None:
     subs += [s for k in _LIST if isinstance(node.get(k), list) for s in node[k]]
     subs += [s for k in _MAP if isinstance(node.get(k), dict) for s in node[k].values()]
     for sub in subs:
-        _drop_patterns(sub)
+        _drop_pattern_properties(sub)
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -147,8 +187,11 @@ def _problems(error: jsonschema.ValidationError) -> Iterable[str]:
         kinds = value if isinstance(value, list) else [value]
         wanted = " or ".join(_JSON_TYPES.get(str(k), str(k)) for k in kinds)
         return [f"- {label} should be {wanted}, got {got}"]
-    if rule == "enum" and isinstance(value, list):
-        return [f"- {label} should be one of {', '.join(map(_short_json, value))}, got {got}"]
+    # The rules a function's tool has too are worded as pydantic words them there.
+    if rule in ("enum", "const"):
+        return [f"- {label} should be {one_of(value if rule == 'enum' else [value])}, got {got}"]
+    if words := schema_words(str(rule), value):
+        return [f"- {label} {words}, got {got}"]
     return [f"- {label} breaks the schema's '{rule}' rule ({_short_json(value)}), got {got}"]
 
 
