@@ -127,11 +127,17 @@ class _Query:
 
 
 def score_tools(
-    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = ""
+    query: list[str],
+    candidates: list[Candidate],
+    profiles: list[ToolProfile],
+    text: str = "",
+    among: list[ToolProfile] | None = None,
 ) -> list[ToolScore]:
     """Every tool scored against the query terms and values, best first (ties keep the
-    order the tools were offered in)."""
-    q = _read_query(query, candidates, profiles, text)
+    order the tools were offered in). How rare a term is counts among ``among`` (default:
+    ``profiles``): among all the tools offered, a word few of them have says most; among
+    a few close ones, a word they all share says nothing."""
+    q = _read_query(query, candidates, profiles, text, profiles if among is None else among)
     scores = []
     for p in profiles:
         total, matched = _word_score(p, q)
@@ -154,11 +160,15 @@ def score_tools(
 
 
 def _read_query(
-    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str
+    query: list[str],
+    candidates: list[Candidate],
+    profiles: list[ToolProfile],
+    text: str,
+    among: list[ToolProfile],
 ) -> _Query:
     wanted = list(dict.fromkeys(query))
     asked = set(wanted)
-    df = Counter(t for p in profiles for t in asked.intersection(p.weights))
+    df = Counter(t for p in among for t in asked.intersection(p.weights))
     unknown = {
         t: {t, *deletions(t)}
         for t in wanted
@@ -181,7 +191,7 @@ def _read_query(
         else []
     )
     return _Query(
-        wanted, df, len(profiles), unknown, question, readers[0] if len(readers) == 1 else None
+        wanted, df, len(among), unknown, question, readers[0] if len(readers) == 1 else None
     )
 
 
@@ -260,7 +270,7 @@ def _evidence(
             sides = {s.direction for s in p.slots if s.kind == c.kind and s.direction}
             if sides and c.tags & sides:  # "from km to miles" for a tool that converts
                 found[f"{c.kind.value} {next(iter(c.tags & sides)).name.lower()}"] = 0.4
-        elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
+        elif c.kind == Kind.ID and Kind.ID in kinds and names_subject(c, p):
             found[c.kind.value] = STRONG_EVIDENCE * p.quality**0.5
 
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
@@ -302,7 +312,7 @@ def _fills(p: ToolProfile, candidates: list[Candidate]) -> bool:
     return True
 
 
-def _names_subject(c: Candidate, p: ToolProfile) -> bool:
+def names_subject(c: Candidate, p: ToolProfile) -> bool:
     """An id counts for a tool only when its letters name the tool's subject: ORD-1234 for
     an order tool, E-1042 for an employee tool, not for an invoice one."""
     letters = "".join(ch for ch in str(c.value).split("-")[0].split("_")[0] if ch.isalpha()).lower()
