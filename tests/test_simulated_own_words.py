@@ -38,6 +38,52 @@ def anthropic_calls(tools: ToolRegistry, request: str) -> list[tuple[str, dict]]
     return [(b.name, b.input) for b in reply.content if b.type == "tool_use"]
 
 
+def table_tools() -> ToolRegistry:
+    """A learner's first booking tool, and a tool named for its verb."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def reserve_table(restaurant: str, day: str, time: str, people: int) -> dict:
+        """Reserves a table at a restaurant.
+
+        Args:
+            restaurant: Name of the restaurant.
+            day: The date.
+            time: What time.
+            people: Number of guests.
+        """
+        return {"reserved": restaurant}
+
+    @tools.tool
+    def greet_guest(guest: str) -> dict:
+        """Says hello to a hotel guest.
+
+        Args:
+            guest: The guest's name.
+        """
+        return {"greeted": guest}
+
+    return tools
+
+
+def test_the_verb_that_opens_a_request_is_not_part_of_the_name_after_it():
+    tools = table_tools()
+    ((name, arguments),) = openai_calls(tools, "Reserve Barrafina on 6 April at 1pm for two")
+    assert name == "reserve_table"
+    assert arguments["restaurant"] == "Barrafina" and arguments["people"] == 2
+    assert anthropic_calls(tools, "Greet Anna Lopez") == [("greet_guest", {"guest": "Anna Lopez"})]
+
+
+def test_a_time_is_never_a_count_of_people():
+    reply = offline.openai_client().chat.completions.create(
+        model="simulated",
+        messages=[{"role": "user", "content": "Reserve Barrafina on 6 April at 1pm"}],
+        tools=table_tools().to_openai(),
+    )
+    message = reply.choices[0].message
+    assert message.tool_calls is None and "people" in message.content
+
+
 def shop_tools() -> ToolRegistry:
     """A learner's assistant: a shop's order tools, a payroll tool that says "pay", and
     tools for other things."""
