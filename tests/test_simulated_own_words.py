@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from fcplayground import Message, Request, SimulatedModel, ToolRegistry, offline
+from fcplayground.evals import examples_tools
 from fcplayground.models.simulated.reported import told
 from fcplayground.scenarios import SupportDesk
 from fcplayground.scenarios.catalogue import catalogue_specs
@@ -277,3 +278,53 @@ def test_between_tools_tied_on_words_the_opening_verb_says_read_or_write():
     )
     message = reply.choices[0].message
     assert message.tool_calls is None and "add_meeting" in message.content
+
+
+def return_tools() -> ToolRegistry:
+    """A return tool written plainly, beside a tool that sends messages."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def start_return(order: str, why: str) -> dict:
+        """Starts a return for something I bought.
+
+        Args:
+            order: The order number.
+            why: The reason for returning it.
+        """
+        return {"return_for": order}
+
+    @tools.tool
+    def message(to: str, text: str) -> dict:
+        """Sends a message to someone.
+
+        Args:
+            to: Who gets it.
+            text: The message.
+        """
+        return {"sent": True}
+
+    return tools
+
+
+def test_send_back_with_an_order_is_a_return_not_a_message():
+    ((name, arguments),) = openai_calls(
+        return_tools(), "Send back ORD-5120, it came in the wrong colour"
+    )
+    assert name == "start_return" and arguments["order"] == "ORD-5120"
+    assert "colour" in arguments["why"].lower()
+    battery = examples_tools(examples=False, names=["open_return", "send_text"])
+    ((name, arguments),) = anthropic_calls(
+        battery, "Send back ORD-5120, it came in the wrong colour"
+    )
+    assert name == "open_return" and arguments["order_id"] == "ORD-5120"
+
+
+def test_a_reason_the_description_names_is_written_not_asked_for():
+    ((name, arguments),) = openai_calls(return_tools(), "Return ORD-5120, wrong colour")
+    assert name == "start_return" and "wrong colour" in arguments["why"].lower()
+
+
+def test_send_still_sends_a_message():
+    ((name, arguments),) = openai_calls(return_tools(), "Send Sam a message saying I'm late")
+    assert name == "message" and "late" in arguments["text"].lower()

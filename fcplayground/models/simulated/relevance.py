@@ -21,8 +21,8 @@ from functools import cached_property
 from .affinity import unit_fit
 from .extractors import Candidate, example_forms
 from .profiles import ToolProfile, deletions
-from .vocabulary import Kind, Tag
-from .words import is_generic, terms
+from .vocabulary import Kind, Role, Tag
+from .words import identifier_terms, is_generic, terms
 
 THRESHOLD = 1.0  # the score a tool needs to be called at all
 PREFIX, NEAR_FACTOR = 6, 0.7  # words that share their first six letters nearly match
@@ -50,7 +50,7 @@ WRITE_WORDS = re.compile(
 )
 SEND_VERBS = re.compile(
     r"^\W*(?:and\s|then\s|also\s|please\s)*(?:e-?mail|text|message|notify|reply|respond|write (?:to|back)|get back to|send)\b"
-    r"(?!\s(?:address|addresses|account))",
+    r"(?!\s(?:address|addresses|account|back\b|(?:it|them|this|that)\sback\b))",  # "send back": a return
     re.I,
 )
 SEARCH_VERBS = re.compile(
@@ -313,12 +313,14 @@ def _fills(p: ToolProfile, candidates: list[Candidate]) -> bool:
 
 
 def names_subject(c: Candidate, p: ToolProfile) -> bool:
-    """An id counts for a tool only when its letters name the tool's subject: ORD-1234 for
-    an order tool, E-1042 for an employee tool, not for an invoice one."""
+    """An id counts for a tool only when its letters name the tool's subject, or what one
+    of its id parameters is named for: ORD-1234 for an order tool or an ``order``
+    parameter, E-1042 for an employee tool, not for an invoice one."""
     letters = "".join(ch for ch in str(c.value).split("-")[0].split("_")[0] if ch.isalpha()).lower()
     if not letters:
         return False
-    return any(w.startswith(letters) for w in p.core if len(w) >= len(letters))
+    named = {t for s in p.slots if s.role == Role.FACT for t in identifier_terms(s.name)}
+    return any(w.startswith(letters) for w in p.core | named if len(w) >= len(letters))
 
 
 def _arithmetic(c: Candidate, p: ToolProfile) -> str:
