@@ -328,3 +328,43 @@ def test_a_reason_the_description_names_is_written_not_asked_for():
 def test_send_still_sends_a_message():
     ((name, arguments),) = openai_calls(return_tools(), "Send Sam a message saying I'm late")
     assert name == "message" and "late" in arguments["text"].lower()
+
+
+def plan_meeting(title: str, day: str, start: str) -> dict:
+    """Adds a meeting to the team's calendar.
+
+    Args:
+        title: What it is about.
+        day: Which day.
+        start: When it starts.
+    """
+    return {"planned": title}
+
+
+def set_alarm(time: str) -> dict:
+    """Sets an alarm on my phone.
+
+    Args:
+        time: When it rings.
+    """
+    return {"alarm": time}
+
+
+def test_set_up_with_a_day_and_a_time_is_a_meeting_in_the_examples_form_not_an_alarm():
+    tools = ToolRegistry()
+    tools.add(plan_meeting, input_examples=[
+        {"title": "Sprint review", "day": "Monday 16 March 2026", "start": "14:00"},
+        {"title": "Budget planning", "day": "Friday 20 March 2026", "start": "09:30"},
+    ])  # fmt: skip
+    tools.add(set_alarm)
+    reply = offline.anthropic_client().messages.create(
+        model="simulated",
+        max_tokens=300,
+        system="Today is Thursday, 2026-01-15.",
+        messages=[{"role": "user", "content": "Set up a design review on 24 March at 10:00"}],
+        tools=tools.to_anthropic(),
+    )
+    (call,) = [b for b in reply.content if b.type == "tool_use"]
+    assert call.name == "plan_meeting"
+    assert call.input["day"] == "Tuesday 24 March 2026" and call.input["start"] == "10:00"
+    assert "design review" in call.input["title"].lower()

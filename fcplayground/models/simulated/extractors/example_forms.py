@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DATE_FORMS = (
     "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d",
     "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%A, %d %B %Y", "%A, %B %d, %Y",
-    "%a %d %b %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M", "%d/%m/%y",
+    "%A %d %B %Y", "%a %d %b %Y", "%a, %d %b %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M", "%d/%m/%y",
 )  # fmt: skip
 _DATE_LIKE = re.compile(r"\d{1,4}\D{0,12}\d{1,4}|\d{8}")
 _FLIGHT = re.compile(r"([A-Za-z][A-Za-z0-9]|[0-9][A-Za-z])(\s?)(\d{1,4}[A-Za-z]?)")
