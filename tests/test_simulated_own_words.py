@@ -368,3 +368,33 @@ def test_set_up_with_a_day_and_a_time_is_a_meeting_in_the_examples_form_not_an_a
     assert call.name == "plan_meeting"
     assert call.input["day"] == "Tuesday 24 March 2026" and call.input["start"] == "10:00"
     assert "design review" in call.input["title"].lower()
+
+
+def heating_tools() -> ToolRegistry:
+    """A heating tool whose examples write temperatures as "21C"."""
+
+    def heat_room(room: str, temperature: str) -> dict:
+        """Sets the heating of a room.
+
+        Args:
+            room: Which room.
+            temperature: How warm it should be.
+        """
+        return {"room": room, "set_to": temperature}
+
+    tools = ToolRegistry()
+    tools.add(heat_room, input_examples=[{"room": "living room", "temperature": "21C"}])
+    return tools
+
+
+def test_degrees_for_a_room_are_a_temperature_written_as_the_examples_write_one():
+    tools = heating_tools()
+    assert openai_calls(tools, "Make the bedroom 19 degrees") == [
+        ("heat_room", {"room": "bedroom", "temperature": "19C"})
+    ]
+    ((_, arguments),) = anthropic_calls(tools, "warm the kitchen up to 70F")
+    assert arguments == {"room": "kitchen", "temperature": "21C"}
+
+
+def test_degrees_of_an_angle_do_not_reach_a_heating_tool():
+    assert openai_calls(heating_tools(), "rotate the image 30 degrees") == []

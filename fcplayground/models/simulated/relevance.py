@@ -140,7 +140,7 @@ def score_tools(
     q = _read_query(query, candidates, profiles, text, profiles if among is None else among)
     scores = []
     for p in profiles:
-        total, matched = _word_score(p, q)
+        total, matched, kinds = _word_score(p, q)
         if q.question:  # "what's on my calendar tomorrow?": a question is for a tool that reads
             total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
         bonus, evidence = _evidence(candidates, p, text)
@@ -155,7 +155,7 @@ def score_tools(
             bonus += FILL_EVIDENCE  # "Who was the King of France in 1510?": every required value is there
             evidence.append("its parameters' values")
         core = [t for t in matched if t in p.core]
-        scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
+        scores.append(ToolScore(p.name, round(total + bonus, 3), matched + kinds, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
 
 
@@ -195,10 +195,13 @@ def _read_query(
     )
 
 
-def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
+def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str], list[str]]:
     """The tool's weight for each request term it has (rarer terms count more), and for
-    terms it nearly has: the same start ("discovered" / "discovery"), or a letter off."""
+    terms it nearly has: the same start ("discovered" / "discovery"), or a letter off; and
+    apart, the parameter names that request words are compounds of ("bedroom": room),
+    which add weight but never make a tool specific ("bathrooms" for meeting rooms)."""
     matched = [t for t in q.shared if t in p.weights]
+    kinds: list[str] = []
     total = 0.0
     for t in matched:
         weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
@@ -217,7 +220,20 @@ def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
         elif t in q.unknown and (typo := _misspelt(t, q.unknown[t], p)):
             total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
             matched.append(typo)
-    return total, matched
+        elif t not in p.weights and (head := _compound_of(t, p)):
+            total += NEAR_FACTOR * p.weights[head]  # "bedroom" is a room, for a room parameter
+            kinds.append(head)
+    return total, matched, kinds
+
+
+def _compound_of(term: str, p: ToolProfile) -> str:
+    """The parameter name a request's word is a compound of ("bedroom", "bathroom" for
+    ``room``), if any: a kind of the thing the parameter takes."""
+    for slot in p.slots:
+        for head in identifier_terms(slot.name):
+            if len(head) >= 4 and len(term) - len(head) >= 3 and term.endswith(head):
+                return head if head in p.weights else ""
+    return ""
 
 
 def _misspelt(term: str, keys: set[str], p: ToolProfile) -> str:
@@ -290,6 +306,13 @@ def _evidence(
             found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
         if c.kind == Kind.ID and example_forms.resembles_any(p.slots, c):
             found["an id like its examples"] = STRONG_EVIDENCE * p.quality**0.5  # "PO-99120"
+        elif (
+            c.kind == Kind.NUMBER
+            and c.unit != "percent"
+            and example_forms.resembles_any(tuple(s for s in p.slots if s.kind != Kind.NUMBER), c)
+        ):  # "19C" for a temperature its examples write "21C"; "19 degrees" may be an angle
+            strength = STRONG_EVIDENCE if c.unit else WEAK_EVIDENCE
+            found["a quantity like its examples"] = strength * p.quality**0.5
     return sum(found.values()), sorted(found)
 
 
