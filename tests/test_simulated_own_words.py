@@ -1,6 +1,7 @@
 """The simulated model reads a learner's own first tools and requests as a hosted model does:
-the verb says what to do, the message a request dictates is not what it is about, a time is
-no count of people, and a word one tool has does not outweigh the subject many share.
+the verb says what to do ("Reserve Barrafina", "send back" an order), the message a request
+dictates is not what it is about, a time is no count of people, and a word one tool has does
+not outweigh the subject many share.
 
 Every tool here is written for the test, in a learner's style, and asked through the real
 SDKs offline.
@@ -85,113 +86,118 @@ def test_a_time_is_never_a_count_of_people():
     assert message.tool_calls is None and "people" in message.content
 
 
+def get_order(order_id: str) -> dict:
+    """Looks up an order and says what it cost and where it is.
+
+    Args:
+        order_id: The order number, like ORD-1234.
+    """
+    return {"order_id": order_id, "total": 42.0}
+
+
+def cancel_order(order_id: str) -> dict:
+    """Cancels an order that has not left the warehouse.
+
+    Args:
+        order_id: The order number.
+    """
+    return {"cancelled": order_id}
+
+
+def track_order(order_id: str) -> dict:
+    """Says where the parcel of an order is.
+
+    Args:
+        order_id: The order number.
+    """
+    return {"order_id": order_id, "at": "depot"}
+
+
+def reorder(order_id: str) -> dict:
+    """Orders the same items as an earlier order again.
+
+    Args:
+        order_id: The earlier order's number.
+    """
+    return {"new_order": "ORD-9999"}
+
+
+def return_order(order_id: str, reason: str) -> dict:
+    """Starts a return for an order.
+
+    Args:
+        order_id: The order number.
+        reason: Why it goes back.
+    """
+    return {"return_for": order_id}
+
+
+def change_delivery_address(order_id: str, address: str) -> dict:
+    """Sends an order that has not shipped to another address.
+
+    Args:
+        order_id: The order number.
+        address: The new address.
+    """
+    return {"order_id": order_id, "to": address}
+
+
+def get_payslip(employee: str, month: str) -> dict:
+    """Shows an employee's pay for a month.
+
+    Args:
+        employee: The employee's id.
+        month: The month, like 2026-01.
+    """
+    return {"gross": 3000}
+
+
+def get_weather(city: str) -> dict:
+    """Gives the weather forecast for a city.
+
+    Args:
+        city: Which city.
+    """
+    return {"city": city, "sky": "sunny"}
+
+
+def set_timer(minutes: int) -> dict:
+    """Starts a kitchen timer.
+
+    Args:
+        minutes: How long it runs.
+    """
+    return {"ends_in": minutes}
+
+
+def add_note(text: str) -> dict:
+    """Saves a note.
+
+    Args:
+        text: What the note says.
+    """
+    return {"saved": True}
+
+
+def play_music(song: str) -> dict:
+    """Plays a song on the speaker.
+
+    Args:
+        song: The song's title.
+    """
+    return {"playing": song}
+
+
+SHOP = (get_order, cancel_order, track_order, reorder, return_order, change_delivery_address,
+        get_payslip, get_weather, set_timer, add_note, play_music)  # fmt: skip
+
+
 def shop_tools() -> ToolRegistry:
     """A learner's assistant: a shop's order tools, a payroll tool that says "pay", and
     tools for other things."""
     tools = ToolRegistry()
-
-    @tools.tool
-    def get_order(order_id: str) -> dict:
-        """Looks up an order and says what it cost and where it is.
-
-        Args:
-            order_id: The order number, like ORD-1234.
-        """
-        return {"order_id": order_id, "total": 42.0}
-
-    @tools.tool
-    def cancel_order(order_id: str) -> dict:
-        """Cancels an order that has not left the warehouse.
-
-        Args:
-            order_id: The order number.
-        """
-        return {"cancelled": order_id}
-
-    @tools.tool
-    def track_order(order_id: str) -> dict:
-        """Says where the parcel of an order is.
-
-        Args:
-            order_id: The order number.
-        """
-        return {"order_id": order_id, "at": "depot"}
-
-    @tools.tool
-    def reorder(order_id: str) -> dict:
-        """Orders the same items as an earlier order again.
-
-        Args:
-            order_id: The earlier order's number.
-        """
-        return {"new_order": "ORD-9999"}
-
-    @tools.tool
-    def return_order(order_id: str, reason: str) -> dict:
-        """Starts a return for an order.
-
-        Args:
-            order_id: The order number.
-            reason: Why it goes back.
-        """
-        return {"return_for": order_id}
-
-    @tools.tool
-    def change_delivery_address(order_id: str, address: str) -> dict:
-        """Sends an order that has not shipped to another address.
-
-        Args:
-            order_id: The order number.
-            address: The new address.
-        """
-        return {"order_id": order_id, "to": address}
-
-    @tools.tool
-    def get_payslip(employee: str, month: str) -> dict:
-        """Shows an employee's pay for a month.
-
-        Args:
-            employee: The employee's id.
-            month: The month, like 2026-01.
-        """
-        return {"gross": 3000}
-
-    @tools.tool
-    def get_weather(city: str) -> dict:
-        """Gives the weather forecast for a city.
-
-        Args:
-            city: Which city.
-        """
-        return {"city": city, "sky": "sunny"}
-
-    @tools.tool
-    def set_timer(minutes: int) -> dict:
-        """Starts a kitchen timer.
-
-        Args:
-            minutes: How long it runs.
-        """
-        return {"ends_in": minutes}
-
-    @tools.tool
-    def add_note(text: str) -> dict:
-        """Saves a note.
-
-        Args:
-            text: What the note says.
-        """
-        return {"saved": True}
-
-    @tools.tool
-    def play_music(song: str) -> dict:
-        """Plays a song on the speaker.
-
-        Args:
-            song: The song's title.
-        """
-        return {"playing": song}
-
+    for func in SHOP:
+        tools.add(func)
     return tools
 
 
@@ -328,73 +334,3 @@ def test_a_reason_the_description_names_is_written_not_asked_for():
 def test_send_still_sends_a_message():
     ((name, arguments),) = openai_calls(return_tools(), "Send Sam a message saying I'm late")
     assert name == "message" and "late" in arguments["text"].lower()
-
-
-def plan_meeting(title: str, day: str, start: str) -> dict:
-    """Adds a meeting to the team's calendar.
-
-    Args:
-        title: What it is about.
-        day: Which day.
-        start: When it starts.
-    """
-    return {"planned": title}
-
-
-def set_alarm(time: str) -> dict:
-    """Sets an alarm on my phone.
-
-    Args:
-        time: When it rings.
-    """
-    return {"alarm": time}
-
-
-def test_set_up_with_a_day_and_a_time_is_a_meeting_in_the_examples_form_not_an_alarm():
-    tools = ToolRegistry()
-    tools.add(plan_meeting, input_examples=[
-        {"title": "Sprint review", "day": "Monday 16 March 2026", "start": "14:00"},
-        {"title": "Budget planning", "day": "Friday 20 March 2026", "start": "09:30"},
-    ])  # fmt: skip
-    tools.add(set_alarm)
-    reply = offline.anthropic_client().messages.create(
-        model="simulated",
-        max_tokens=300,
-        system="Today is Thursday, 2026-01-15.",
-        messages=[{"role": "user", "content": "Set up a design review on 24 March at 10:00"}],
-        tools=tools.to_anthropic(),
-    )
-    (call,) = [b for b in reply.content if b.type == "tool_use"]
-    assert call.name == "plan_meeting"
-    assert call.input["day"] == "Tuesday 24 March 2026" and call.input["start"] == "10:00"
-    assert "design review" in call.input["title"].lower()
-
-
-def heating_tools() -> ToolRegistry:
-    """A heating tool whose examples write temperatures as "21C"."""
-
-    def heat_room(room: str, temperature: str) -> dict:
-        """Sets the heating of a room.
-
-        Args:
-            room: Which room.
-            temperature: How warm it should be.
-        """
-        return {"room": room, "set_to": temperature}
-
-    tools = ToolRegistry()
-    tools.add(heat_room, input_examples=[{"room": "living room", "temperature": "21C"}])
-    return tools
-
-
-def test_degrees_for_a_room_are_a_temperature_written_as_the_examples_write_one():
-    tools = heating_tools()
-    assert openai_calls(tools, "Make the bedroom 19 degrees") == [
-        ("heat_room", {"room": "bedroom", "temperature": "19C"})
-    ]
-    ((_, arguments),) = anthropic_calls(tools, "warm the kitchen up to 70F")
-    assert arguments == {"room": "kitchen", "temperature": "21C"}
-
-
-def test_degrees_of_an_angle_do_not_reach_a_heating_tool():
-    assert openai_calls(heating_tools(), "rotate the image 30 degrees") == []
