@@ -255,7 +255,7 @@ def test_mimebundle_has_the_widget_static_html_and_a_deterministic_text():
     lab.set_distractors(17)
     assert (
         repr(lab)
-        == "<DescriptionLab: 5 tools + 17 distractors, 12 requests, 5/12 routed correctly>"
+        == "<DescriptionLab: 5 tools + 17 distractors, 12 requests, 6/12 routed correctly>"
     )
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from fcplayground import Message, Request, ToolRegistry, ToolSpec
 from fcplayground.models import SimulatedModel
-from fcplayground.models.simulated import composing, injection, intents, runs, slots
+from fcplayground.models.simulated import composing, injection, intents, reported, runs, slots
 from fcplayground.models.simulated.extractors import extract, flags
 from fcplayground.models.simulated.reading import MAX_MESSAGE_CHARS, read
 
@@ -146,6 +146,8 @@ LINEAR_PATTERNS: dict[str, tuple[Callable[[str], Any], str]] = {
     "clause separators": (lambda t: intents._SEPARATOR.findall(t), " "),
     "names before a list": (lambda t: runs._NAMES_BEFORE.search(t), "a-"),
     "quoted options in a description": (lambda t: slots._OR_LIST.search(t), "'a' "),
+    "what a message is to tell": (reported.told, "email "),
+    "what a message is to tell, after full stops": (reported.told, ". text "),
 }
 
 

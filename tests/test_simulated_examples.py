@@ -57,7 +57,7 @@ def test_a_date_is_written_in_the_form_the_examples_show():
 @pytest.mark.parametrize(
     "example, written",
     [("14 March 2026", "20 March 2026"), ("March 14, 2026", "March 20, 2026"), ("20260314", "20260320"),
-     ("14.03.2026", "20.03.2026")],
+     ("14.03.2026", "20.03.2026"), ("Saturday 14 March 2026", "Friday 20 March 2026")],
 )  # fmt: skip
 def test_date_forms_beyond_iso_are_read_off_the_examples(example, written):
     examples = {"restaurant": "Nopi", "date": example, "time": "19:30"}

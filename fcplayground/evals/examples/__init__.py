@@ -28,7 +28,7 @@ def examples_cases(tools: ToolRegistry | None = None, held_out: bool = True) -> 
     """Every case of the battery, each offering all of ``tools`` (default: the battery's
     tools with their examples; for some of them, the cases they answer and the ``no tool``
     ones); ``held_out=False`` leaves out the category ``held out`` (requests for tools the
-    model was never tuned on). Ids are ``examples_<n>``."""
+    model was not tuned on). Ids are ``examples_<n>``."""
     tools = examples_tools() if tools is None else tools
     rows = ROWS + (HELD_OUT_ROWS if held_out else [])
     out = []

@@ -86,8 +86,10 @@ ROWS: list[Row] = [
     ("no tool", "How long should I boil an egg?", []),
 ]  # fmt: skip
 
-# Requests for the held-out tools, written at once and scored as they first came out: the
-# model was never changed for them, so they say how the reading of examples carries over.
+# Requests for the held-out tools, written at once for tools the model was not tuned on, and
+# scored as they first came out (8 of 10 right with the examples). The two misses (a
+# temperature, a weekday date) have since been read for general rules, as the BFCL live files
+# were, so the category says how the reading of examples carries over, no longer strictly unseen.
 HELD_OUT_ROWS: list[Row] = [
     ("held out", "Pay inv-3307, it's 45 euros",
      [expect("pay_invoice", invoice=exactly("INV-3307"), amount=exactly("45.00 EUR"))]),

@@ -103,6 +103,9 @@ def direction_fit(slot: Slot, c: Candidate) -> float:
     return 0.9 if slot.direction in c.tags else -0.9
 
 
+_CLOCK_WORDS = frozenset(t for w in ("hour", "minute", "time", "clock") for t in terms(w))
+
+
 def fit(
     slot: Slot,
     c: Candidate,
@@ -129,6 +132,8 @@ def fit(
         return NO_FIT
     if Tag.OPENER in c.tags and set(terms(str(c.value))) <= slot.purpose_terms:
         return NO_FIT  # "Prices of the kettle": a tool word opening the request, not a name
+    if Tag.CLOCK in c.tags and not _CLOCK_WORDS & (slot.cues | slot.hints):
+        return NO_FIT  # the 1 of "1pm" is an hour: only for a parameter of hours or minutes
     words_about = Tag.WORD in c.tags and any(Tag.WORD not in o.tags for o in same_kind)
     cue, cue_why = cue_strength(slot, c, text, floor, same_kind)
     named = slot.cues | (slot.hints if len(slot.name) <= 2 else frozenset())

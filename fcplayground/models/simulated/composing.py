@@ -32,7 +32,8 @@ _VERBATIM = {
 }  # the user's words as they are
 _SEARCH = {"query", "q", "search", "keyword", "keywords", "term", "terms", "prompt", "question"}
 _GIST = re.compile(
-    r"\b(?:that|saying|says|to say|say|translate|telling (?:him|her|them|me|us)|tell (?:him|her|them|me|us)(?: that)?|"
+    r"\b(?:that|saying|says|to say|say|translate|telling (?:him|her|them|me|us)|(?:to )?tell (?:him|her|them|me|us)(?: that)?|"
+    r"(?:to )?let (?:him|her|them|me|us) know(?: that)?|"
     r"about|regarding|re:|concerning|with the (?:message|text|note)|called|titled|named|to remind (?:me|him|her|them) to|remind me to|to)[\s:]+(.+)$",
     re.I,
 )

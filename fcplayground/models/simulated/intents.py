@@ -15,13 +15,30 @@ from dataclasses import dataclass, field
 from ...chat import ToolSpec
 from .extractors import Candidate
 from .profiles import ToolProfile
-from .relevance import ToolScore, score_tools
+from .relevance import ToolScore, names_subject, score_tools
+from .reported import untold
 from .vocabulary import Kind, Tag
 from .words import terms
 
 PIECE_THRESHOLD = 0.6  # the score a piece needs to start an intent of its own
 NEAR_BEST = 0.35  # only tools scoring near the best may claim a piece
 TIE = 0.8  # a piece scoring this close to the current intent's tool stays with it
+CONTENDS = 0.8  # a tool fitting a piece this close to the best one may still claim it
+# The verb that opens a request, after the words that only make it polite.
+_OPENING = re.compile(
+    r"^\W*(?:(?:please|can|could|would|will|you|i|we|want|need|to|i'd|like|let's|just|now)\s+){0,6}"
+    r"([a-z]+)",
+    re.I,
+)
+_WRITING = frozenset({"create", "add", "make", "set", "send", "book", "delete", "remove", "update",
+                      "cancel", "post", "save", "start", "schedule", "write", "submit", "order",
+                      "buy", "put", "remind", "turn", "switch", "change", "email", "text", "move",
+                      "reserve", "pay", "open", "close", "rename", "assign", "invite"})  # fmt: skip
+_READING = frozenset({"list", "find", "search", "check", "show", "look", "read", "fetch", "view",
+                      "tell", "what", "whats", "when", "where", "which", "who", "how", "is", "are",
+                      "does", "did"})  # fmt: skip
+# A code whose letters come first and say what it is for: ORD-1234, INV-3307, PO-99120.
+_CODE = re.compile(r"[A-Za-z]{2,5}[-_#]?\d")
 # Values that are not what a request is about: their words never count for relevance.
 VALUE_KINDS = {Kind.EMAIL, Kind.URL, Kind.PATH, Kind.IP, Kind.COLOR, Kind.TIMEZONE, Kind.FLIGHT,
                Kind.ISBN, Kind.PHONE, Kind.VERSION, Kind.ID, Kind.MATH, Kind.QUOTED, Kind.PLACE,
@@ -102,8 +119,11 @@ def find_intents(
     profiles: list[ToolProfile],
     threshold: float,
 ) -> tuple[list[Intent], list[ToolScore]]:
-    """The intents of a request, and every tool's score against the whole of it."""
-    scores = score_tools(topic_terms(text, candidates), candidates, profiles, text)
+    """The intents of a request, and every tool's score against the whole of it. What a
+    message is to tell ("email Jane that her refund is on its way") is not what the request
+    is about: its words count for no tool."""
+    about = untold(text)
+    scores = score_tools(topic_terms(about, candidates), candidates, profiles, text)
     by_name = {p.name: (p, s) for p, s in zip(profiles, specs, strict=True)}
     relevant = [s for s in scores if s.relevant(threshold)]
     if not relevant:
@@ -112,15 +132,11 @@ def find_intents(
     strong = [by_name[s.name][0] for s in relevant if s.score >= NEAR_BEST * best or s.evidence]
     found: list[Intent] = []
     for start, end in pieces(text, candidates):
-        inside = [c for c in candidates if start <= c.start and c.end <= end]
-        ranked = [
-            s
-            for s in score_tools(
-                topic_terms(text, candidates, start, end), inside, strong, text[start:end]
-            )
-            if s.score >= PIECE_THRESHOLD and s.specific
-        ]
         current = found[-1] if found else None
+        going = current.profile if current is not None and current.score >= 0 else None
+        ranked = _ranked(about, text, candidates, (start, end), strong, profiles, going)
+        inside = [c for c in candidates if start <= c.start and c.end <= end]
+        ranked = _tie_break(ranked, strong, text[start:end], inside)
         pick = ranked[0].name if ranked else None
         if pick is None:
             if current is not None:
@@ -155,6 +171,68 @@ def find_intents(
         profile, spec = by_name[relevant[0].name]
         found = [Intent(profile, spec, relevant[0].score, pieces(text, candidates))]
     return found, scores
+
+
+def _ranked(
+    about: str,
+    text: str,
+    candidates: list[Candidate],
+    piece: tuple[int, int],
+    strong: list[ToolProfile],
+    profiles: list[ToolProfile],
+    going: ToolProfile | None,
+) -> list[ToolScore]:
+    """The tools that may claim a piece, best first, scored among the strong ones: there
+    the words that tell them apart decide ("on time" for a flight's status and a clock:
+    the flight number). A tool may claim the piece only if it fits the piece's words among
+    all the tools offered nearly as well as the best one, or shares a word or a value with
+    it, or is the tool of the intent the piece may continue (``going``): "How much did I
+    pay for order ORD-1234?" is for the order tools, however rare a payslip's "pay" is
+    among them."""
+    start, end = piece
+    query = topic_terms(about, candidates, start, end)
+    inside = [c for c in candidates if start <= c.start and c.end <= end]
+    fitting = [
+        s
+        for s in score_tools(query, inside, strong, text[start:end], profiles)
+        if s.score >= PIECE_THRESHOLD and s.specific
+    ]
+    if not fitting:
+        return []
+    top = fitting[0]
+    shown = {*top.matched, *top.evidence}
+    close = {
+        s.name for s in fitting if s.score >= TIE * top.score or shown & {*s.matched, *s.evidence}
+    } | ({going.name} if going is not None else set())
+    return [
+        s
+        for s in score_tools(query, inside, strong, text[start:end])
+        if s.score >= PIECE_THRESHOLD and s.specific and s.name in close
+    ]
+
+
+def _tie_break(
+    ranked: list[ToolScore], strong: list[ToolProfile], said: str, inside: list[Candidate]
+) -> list[ToolScore]:
+    """The tools tied at the top, in the order a hosted model weighs them: first those
+    that do what the request's verb asks ("show my schedule" reads a calendar, "set up a
+    meeting" writes one), then those whose subject the request's id names (ORD-1234 is an
+    order's: "How much did I pay for order ORD-1234?" is for the order tool, not for a
+    payslip's "pay"); the rest of the ranking after them."""
+    if len(ranked) < 2 or ranked[1].score < TIE * ranked[0].score:
+        return ranked
+    tied = [s for s in ranked if s.score >= TIE * ranked[0].score]
+    by_name = {p.name: p for p in strong}
+    coded = [c for c in inside if c.kind == Kind.ID and _CODE.match(c.text)]
+    opening = _OPENING.match(said)
+    verb = opening.group(1).lower().replace("'", "") if opening else ""
+
+    def weighed(score: ToolScore) -> tuple[bool, bool]:
+        profile = by_name[score.name]
+        against = (verb in _WRITING and profile.reads) or (verb in _READING and profile.writes)
+        return against, not any(names_subject(c, profile) for c in coded)
+
+    return sorted(tied, key=weighed) + ranked[len(tied) :]
 
 
 def _pending(start: int, end: int) -> Intent:

@@ -311,7 +311,16 @@ def _weights(
     add([t for t in name_terms if t in described], NAME_CONFIRMED)
     add([t for t in name_terms if t not in described], NAME_ALONE)
     examples -= {*name_terms, *description_terms}  # a word the tool uses for itself is no example
-    plain = {t for slot in slots for e in slot.examples if e[:1].islower() for t in terms(e)}
+    # "e.g. running shoes", the "review" of "Sprint review": words in lower case say what
+    # kind of thing the tool handles; capitalised ones ("Paris", "Sam") are values
+    plain = {
+        t
+        for slot in slots
+        for e in slot.examples
+        for w in e.split()
+        if w[:1].islower()
+        for t in terms(w)
+    }
     for t in examples:
         if t in plain:  # "e.g. running shoes": the kind of thing the tool handles
             weights[t] = EXAMPLE

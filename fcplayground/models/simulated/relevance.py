@@ -21,8 +21,8 @@ from functools import cached_property
 from .affinity import unit_fit
 from .extractors import Candidate, example_forms
 from .profiles import ToolProfile, deletions
-from .vocabulary import Kind, Tag
-from .words import is_generic, terms
+from .vocabulary import Kind, Role, Tag
+from .words import identifier_terms, is_generic, terms
 
 THRESHOLD = 1.0  # the score a tool needs to be called at all
 PREFIX, NEAR_FACTOR = 6, 0.7  # words that share their first six letters nearly match
@@ -50,7 +50,7 @@ WRITE_WORDS = re.compile(
 )
 SEND_VERBS = re.compile(
     r"^\W*(?:and\s|then\s|also\s|please\s)*(?:e-?mail|text|message|notify|reply|respond|write (?:to|back)|get back to|send)\b"
-    r"(?!\s(?:address|addresses|account))",
+    r"(?!\s(?:address|addresses|account|back\b|(?:it|them|this|that)\sback\b))",  # "send back": a return
     re.I,
 )
 SEARCH_VERBS = re.compile(
@@ -127,14 +127,20 @@ class _Query:
 
 
 def score_tools(
-    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str = ""
+    query: list[str],
+    candidates: list[Candidate],
+    profiles: list[ToolProfile],
+    text: str = "",
+    among: list[ToolProfile] | None = None,
 ) -> list[ToolScore]:
     """Every tool scored against the query terms and values, best first (ties keep the
-    order the tools were offered in)."""
-    q = _read_query(query, candidates, profiles, text)
+    order the tools were offered in). How rare a term is counts among ``among`` (default:
+    ``profiles``): among all the tools offered, a word few of them have says most; among
+    a few close ones, a word they all share says nothing."""
+    q = _read_query(query, candidates, profiles, text, profiles if among is None else among)
     scores = []
     for p in profiles:
-        total, matched = _word_score(p, q)
+        total, matched, kinds = _word_score(p, q)
         if q.question:  # "what's on my calendar tomorrow?": a question is for a tool that reads
             total *= 1.3 if p.reads else 0.6 if p.writes else 1.0
         bonus, evidence = _evidence(candidates, p, text)
@@ -149,16 +155,20 @@ def score_tools(
             bonus += FILL_EVIDENCE  # "Who was the King of France in 1510?": every required value is there
             evidence.append("its parameters' values")
         core = [t for t in matched if t in p.core]
-        scores.append(ToolScore(p.name, round(total + bonus, 3), matched, core, evidence))
+        scores.append(ToolScore(p.name, round(total + bonus, 3), matched + kinds, core, evidence))
     return sorted(scores, key=lambda s: -s.score)
 
 
 def _read_query(
-    query: list[str], candidates: list[Candidate], profiles: list[ToolProfile], text: str
+    query: list[str],
+    candidates: list[Candidate],
+    profiles: list[ToolProfile],
+    text: str,
+    among: list[ToolProfile],
 ) -> _Query:
     wanted = list(dict.fromkeys(query))
     asked = set(wanted)
-    df = Counter(t for p in profiles for t in asked.intersection(p.weights))
+    df = Counter(t for p in among for t in asked.intersection(p.weights))
     unknown = {
         t: {t, *deletions(t)}
         for t in wanted
@@ -181,14 +191,17 @@ def _read_query(
         else []
     )
     return _Query(
-        wanted, df, len(profiles), unknown, question, readers[0] if len(readers) == 1 else None
+        wanted, df, len(among), unknown, question, readers[0] if len(readers) == 1 else None
     )
 
 
-def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
+def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str], list[str]]:
     """The tool's weight for each request term it has (rarer terms count more), and for
-    terms it nearly has: the same start ("discovered" / "discovery"), or a letter off."""
+    terms it nearly has: the same start ("discovered" / "discovery"), or a letter off; and
+    apart, the parameter names that request words are compounds of ("bedroom": room),
+    which add weight but never make a tool specific ("bathrooms" for meeting rooms)."""
     matched = [t for t in q.shared if t in p.weights]
+    kinds: list[str] = []
     total = 0.0
     for t in matched:
         weight = p.weights[t] * (GENERIC_FACTOR if is_generic(t) else 1.0)
@@ -207,7 +220,20 @@ def _word_score(p: ToolProfile, q: _Query) -> tuple[float, list[str]]:
         elif t in q.unknown and (typo := _misspelt(t, q.unknown[t], p)):
             total += NEAR_FACTOR * p.weights[typo]  # "definiton" for "definition"
             matched.append(typo)
-    return total, matched
+        elif t not in p.weights and (head := _compound_of(t, p)):
+            total += NEAR_FACTOR * p.weights[head]  # "bedroom" is a room, for a room parameter
+            kinds.append(head)
+    return total, matched, kinds
+
+
+def _compound_of(term: str, p: ToolProfile) -> str:
+    """The parameter name a request's word is a compound of ("bedroom", "bathroom" for
+    ``room``), if any: a kind of the thing the parameter takes."""
+    for slot in p.slots:
+        for head in identifier_terms(slot.name):
+            if len(head) >= 4 and len(term) - len(head) >= 3 and term.endswith(head):
+                return head if head in p.weights else ""
+    return ""
 
 
 def _misspelt(term: str, keys: set[str], p: ToolProfile) -> str:
@@ -260,7 +286,7 @@ def _evidence(
             sides = {s.direction for s in p.slots if s.kind == c.kind and s.direction}
             if sides and c.tags & sides:  # "from km to miles" for a tool that converts
                 found[f"{c.kind.value} {next(iter(c.tags & sides)).name.lower()}"] = 0.4
-        elif c.kind == Kind.ID and Kind.ID in kinds and _names_subject(c, p):
+        elif c.kind == Kind.ID and Kind.ID in kinds and names_subject(c, p):
             found[c.kind.value] = STRONG_EVIDENCE * p.quality**0.5
 
         elif c.kind == Kind.MATH and (label := _arithmetic(c, p)):
@@ -280,6 +306,13 @@ def _evidence(
             found[f"an amount in {c.unit}"] = WEAK_EVIDENCE
         if c.kind == Kind.ID and example_forms.resembles_any(p.slots, c):
             found["an id like its examples"] = STRONG_EVIDENCE * p.quality**0.5  # "PO-99120"
+        elif (
+            c.kind == Kind.NUMBER
+            and c.unit != "percent"
+            and example_forms.resembles_any(tuple(s for s in p.slots if s.kind != Kind.NUMBER), c)
+        ):  # "19C" for a temperature its examples write "21C"; "19 degrees" may be an angle
+            strength = STRONG_EVIDENCE if c.unit else WEAK_EVIDENCE
+            found["a quantity like its examples"] = strength * p.quality**0.5
     return sum(found.values()), sorted(found)
 
 
@@ -302,13 +335,15 @@ def _fills(p: ToolProfile, candidates: list[Candidate]) -> bool:
     return True
 
 
-def _names_subject(c: Candidate, p: ToolProfile) -> bool:
-    """An id counts for a tool only when its letters name the tool's subject: ORD-1234 for
-    an order tool, E-1042 for an employee tool, not for an invoice one."""
+def names_subject(c: Candidate, p: ToolProfile) -> bool:
+    """An id counts for a tool only when its letters name the tool's subject, or what one
+    of its id parameters is named for: ORD-1234 for an order tool or an ``order``
+    parameter, E-1042 for an employee tool, not for an invoice one."""
     letters = "".join(ch for ch in str(c.value).split("-")[0].split("_")[0] if ch.isalpha()).lower()
     if not letters:
         return False
-    return any(w.startswith(letters) for w in p.core if len(w) >= len(letters))
+    named = {t for s in p.slots if s.role == Role.FACT for t in identifier_terms(s.name)}
+    return any(w.startswith(letters) for w in p.core | named if len(w) >= len(letters))
 
 
 def _arithmetic(c: Candidate, p: ToolProfile) -> str:

@@ -294,7 +294,16 @@ def _kind(
     kind = extractors.slot_kind(name, description, prop.get("format", ""), examples)
     if kind is None and set(words) & COMPOSED_WORDS and head not in ("name", "title"):
         return Kind.TEXT
+    said = _DESCRIBED_AS.match(description)
+    if kind is None and said and said.group(1).lower() in COMPOSED_WORDS - {"name", "title"}:
+        return Kind.TEXT  # "why: The reason for returning it": a reason to write
     return kind or Kind.STRING
+
+
+# The noun a parameter's description opens with: "The reason for ...", "A short summary".
+_DESCRIBED_AS = re.compile(
+    r"\W*(?:(?:the|a|an|your|its|their|some|short|brief|one-line)\s+){0,3}([a-z]+)\b", re.I
+)
 
 
 def examples_of_kind(examples: tuple[str, ...]) -> Kind | None:

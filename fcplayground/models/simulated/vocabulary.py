@@ -64,12 +64,13 @@ class Tag(str, Enum):
     """Marks on a candidate value that binding takes into account."""
 
     WORD = "spelled out"  # "twelve", not 12
-    OPENER = "opens a sentence"  # a capitalised word that may be an ordinary word
+    OPENER = "opens a sentence"  # its first word is capitalised maybe only for that
     PLACE_CUE = "after a place word"  # "in Paris"
     SOURCE = "a source"  # "from EUR", "60 euros in ..."
     TARGET = "a target"  # "to USD", "into dollars", "how many yen"
     PERCENT = "a percentage"
     FACET = "part of a longer value"  # the unit of "5 km", the currency of "60 euros"
+    CLOCK = "the hour or minute of a time"  # the 1 of "1pm": never a count of people
     KNOWN = "found in a gazetteer"
 
 

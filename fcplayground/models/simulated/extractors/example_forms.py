@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DATE_FORMS = (
     "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d",
     "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%A, %d %B %Y", "%A, %B %d, %Y",
-    "%a %d %b %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M", "%d/%m/%y",
+    "%A %d %B %Y", "%a %d %b %Y", "%a, %d %b %Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M", "%d/%m/%y",
 )  # fmt: skip
 _DATE_LIKE = re.compile(r"\d{1,4}\D{0,12}\d{1,4}|\d{8}")
 _FLIGHT = re.compile(r"([A-Za-z][A-Za-z0-9]|[0-9][A-Za-z])(\s?)(\d{1,4}[A-Za-z]?)")
@@ -39,6 +39,7 @@ _AMOUNT_AFTER = re.compile(r"(\d+)(?:\.(\d+))?( ?)([A-Z]{3})")  # "12.50 USD"
 _AMOUNT_BEFORE = re.compile(r"([A-Z]{3})( ?)(\d+)(?:\.(\d+))?")  # "USD 12.50"
 _AMOUNT_SIGN = re.compile(r"([$€£¥])(\d+)(?:\.(\d+))?")  # "$12.50"
 _PLAIN_AMOUNT = re.compile(r"(\d+)(?:\.(\d+))?")  # "12.50"
+_QUANTITY = re.compile(r"(-?\d+(?:\.\d+)?)(\s?)(°?\s?[A-Za-z][A-Za-z/²³]{0,20})")  # "21C", "3 km"
 _PLACE_SUFFIX = re.compile(r"([^,]{2,60}), ([A-Za-z][A-Za-z .'-]{1,40})")
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _UNSHAPED = frozenset({Kind.EMAIL, Kind.URL, Kind.PATH, Kind.DATE, Kind.TIME, Kind.MATH})
@@ -176,6 +177,59 @@ _AMOUNT_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], float, str]
 )
 
 
+def _quantities(examples: list[str]) -> list[tuple[re.Match[str], str]]:
+    """Each example as a quantity ("21C", "3 km") with its canonical unit, if all are one
+    kind of quantity (empty otherwise)."""
+    from . import units
+
+    found = []
+    for e in examples:
+        m = _QUANTITY.fullmatch(e.strip())
+        parsed = units.parse_unit(m.group(3)) if m else None
+        if m is None or parsed is None:
+            return []
+        found.append((m, parsed))
+    if len({dimension for _, (_, dimension) in found}) != 1:
+        return []
+    return [(m, unit) for m, (unit, _) in found]
+
+
+def _unit_for(candidate: Candidate, quantities: list[tuple[re.Match[str], str]]) -> str:
+    """The unit a number of the request is in, for examples that are quantities: its own,
+    or for bare "degrees" the temperature scale the examples use ("" if neither)."""
+    from . import units
+
+    unit = quantities[0][1]
+    if candidate.unit:
+        return candidate.unit if units.dimension(candidate.unit) == units.dimension(unit) else ""
+    return unit if candidate.evidence == "degrees" and unit in _SCALES else ""
+
+
+_SCALES = frozenset({"degree_Celsius", "degree_Fahrenheit", "kelvin"})
+
+
+def _quantity(value: Any, candidate: Candidate, examples: list[str]) -> str | None:
+    """A quantity for a text parameter, as its examples write theirs: "19C" for "19
+    degrees" when they are "21C", "2.5 km" for "2500 m" when they are "3 km"."""
+    from . import units
+
+    quantities = _quantities(examples)
+    if candidate.kind != Kind.NUMBER or not quantities:
+        return None
+    if not isinstance(candidate.value, int | float):
+        return None
+    unit = _unit_for(candidate, quantities)
+    if not unit:
+        return None
+    m, wanted = quantities[0]
+    amount = candidate.value if unit == wanted else units.convert(candidate.value, unit, wanted)
+    if amount is None:
+        return None
+    places = len(m.group(1).partition(".")[2])  # as precise as the examples: "21C", "21.5C"
+    number = f"{amount:.{places}f}" if unit != wanted else f"{amount:g}"
+    return f"{number}{m.group(2)}{m.group(3)}"
+
+
 def _place(value: Any, candidate: Candidate, examples: list[str]) -> str | None:
     """A city with its country, as the examples write theirs: "Lyon, FR" for examples
     like "Paris, FR", "Lyon, France" for "Tokyo, Japan" (a US city and its state is
@@ -228,6 +282,7 @@ SHAPERS: tuple[Callable[[Any, Candidate, list[str]], Any], ...] = (
     _flight,
     _phone,
     _amount,
+    _quantity,
     _place,
     _case,
 )
@@ -251,6 +306,8 @@ def resembles(slot: Slot, candidate: Candidate) -> bool:
     examples = texts(slot)
     if not examples:
         return False
+    if candidate.kind == Kind.NUMBER and (quantities := _quantities(examples)):
+        return bool(_unit_for(candidate, quantities))  # "19 degrees" for examples like "21C"
     text = candidate.text.strip()
     if candidate.kind == Kind.ID and re.search(r"[A-Za-z]", text) and re.search(r"\d", text):
         wanted = signature(text)

@@ -106,7 +106,13 @@ EXTRACTOR = Extractor(
             "booking",
         }
     ),  # fmt: skip
-    describes=re.compile(r"\b(?:id|identifier|code|reference|sku|tracking number)\b", re.I),
+    # "The order number", "your booking no.": a number that names one thing, not "the
+    # number of guests"
+    describes=re.compile(
+        r"\b(?:id|identifier|code|reference|sku|tracking number)\b"
+        r"|\b(?:the|your|its|their|an?)\s[a-z]+\s(?:number|no\.)(?!\s+of\b)",
+        re.I,
+    ),
     fills={Kind.STRING: 0.8, Kind.NAME: 0.5, Kind.FLIGHT: 0.3, Kind.TICKER: 0.2},
     convert=convert,
     json_types=frozenset({"string", "integer"}),

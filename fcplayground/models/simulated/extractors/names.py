@@ -42,6 +42,19 @@ NOT_NAMES = {
     "log", "file", "put", "pull", "bring", "take", "keep", "mark", "post", "share", "tag",
     "am", "were", "shall", "may", "might", "must", "hmm",
 }  # fmt: skip
+# Verbs that open a request ("Reserve Barrafina for two", "Invite Sam"): not a name there,
+# though many are one elsewhere ("labels Billing and Refund", "the Annual Report").
+OPENING_VERBS = {
+    "reserve", "invite", "ask", "ping", "message", "notify", "pay", "transfer", "refund",
+    "ship", "track", "archive", "close", "assign", "approve", "reject", "decline", "accept",
+    "confirm", "reschedule", "postpone", "rename", "upload", "download", "print", "pause",
+    "resume", "mute", "unmute", "lock", "unlock", "dim", "increase", "decrease", "reduce",
+    "summarise", "summarize", "explain", "describe", "define", "rent", "hire", "sell",
+    "withdraw", "deposit", "forward", "reply", "respond", "submit", "register", "subscribe",
+    "unsubscribe", "block", "unblock", "report", "remove", "clear", "reset", "restart",
+    "install", "deploy", "launch", "view", "display", "record", "review", "rate", "join",
+    "leave", "contact", "publish", "draft", "compose", "organise", "organize", "arrange",
+}  # fmt: skip
 GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
              "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip
 # Last words that are part of a proper name ("Yellowstone National Park", "The British
@@ -147,6 +160,7 @@ def find(request: Request) -> list[Candidate]:
         if (
             not word[0].isupper()
             or (low in NOT_NAMES and not the)
+            or (low in OPENING_VERBS and _opener(text, token.start()))
             or (len(low) > 3 and _unit_word(low) and not _continues_at(text, tokens, i))
         ):
             i += 1
@@ -163,15 +177,22 @@ def find(request: Request) -> list[Candidate]:
             phrase, end = phrase + sign.group(0), sign.end()
         before = text[max(0, start - 40) : start].split()
         cue = before[-1].lower().strip(",") if before else ""
-        tags = {Tag.OPENER} if j == i and _opener(text, start) else set()
+        tags = {Tag.OPENER} if _opener(text, start) else set()
         kind = Kind.NAME
         if cue in PLACE_CUES:
             kind = Kind.PLACE
             tags.add(Tag.PLACE_CUE)
-        strength = 0.5 if Tag.OPENER in tags else 0.8  # "Train the model ...": maybe just a word
+        # "Train the model ...": maybe just a word
+        strength = 0.5 if Tag.OPENER in tags and j == i else 0.8
         out.append(Candidate(kind, phrase, start, end, phrase, strength, tags=frozenset(tags)))
         i = j + 1
     return out
+
+
+def _tool_verb(first: tuple[str, ...] | list[str], tool: str) -> bool:
+    """Is a request's first word the verb the tool's name opens with (reserve_table)?"""
+    verb = identifier_terms(split_identifier(tool)[0]) if split_identifier(tool) else ()
+    return bool(first) and bool(verb) and first[0] == verb[0]
 
 
 def write_name(candidate: Candidate, slot) -> str:
@@ -182,6 +203,9 @@ def write_name(candidate: Candidate, slot) -> str:
     first = terms(words[0]) if words else []
     if len(words) >= 3 and first and first[0] in slot.tool_terms and words[1][:1].isupper():
         words = words[1:]  # "Lawyer John Doe" for a lawyer tool: the title says what, not who
+        candidate = replace(candidate, value=" ".join(words))
+    elif len(words) >= 2 and Tag.OPENER in candidate.tags and _tool_verb(first, slot.tool):
+        words = words[1:]  # "Reserve Barrafina" for reserve_table: the request's verb, and a name
         candidate = replace(candidate, value=" ".join(words))
     head = words[-1].lower() if words else ""
     if len(words) >= 3 and head not in PROPER_HEADS and terms(head) and terms(head)[0] in slot.cues:

@@ -147,9 +147,12 @@ def _digits(request: Request) -> list[Candidate]:
             else value
         )
         tags = {Tag.PERCENT} if unit == "percent" else set()
+        # "19 degrees": of heat or of an angle, as the parameter it fills says
+        degrees = not unit and (raw_unit or "").lower() in ("degree", "degrees")
         candidate = Candidate(
-            Kind.NUMBER, number, start, end, text[start:end], unit=unit, tags=frozenset(tags)
-        )
+            Kind.NUMBER, number, start, end, text[start:end], unit=unit,
+            evidence="degrees" if degrees else "", tags=frozenset(tags),
+        )  # fmt: skip
         out.append(candidate)
         if written and unit not in ("percent", ""):
             facet_start = end - len(written)

@@ -38,6 +38,7 @@ _FILLER = {
     "then", "finally", "lastly", "also", "afterwards", "additionally", "again",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an", "my", "our", "their", "its", "his", "her", "some"}
+_APART = re.compile(r"\d")
 _VERBS = {"buy", "get", "add", "order", "need", "want", "make", "cook", "use", "have", "bring",
           "pick", "grab", "got", "using", "with", "includes", "including", "containing", "like"}  # fmt: skip
 _STOP_ITEM = STOPWORDS | _FILLER | _VERBS
@@ -159,6 +160,8 @@ def _unexplained(
     run: list[re.Match[str]] = []
     previous, article = "", ""
     for token in tokens:
+        if run and _APART.search(token.string, run[-1].end(), token.start()):
+            run, previous, article = [], "", ""  # "the bedroom 19 degrees": a number ends it
         low = token.group(0).lower()
         t = terms(token.group(0))
         if not t or t[0] in known or low in _FILLER:

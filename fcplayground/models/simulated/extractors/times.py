@@ -84,8 +84,8 @@ def _spoken(text: str) -> list[Candidate]:
 
 
 def find(request: Request) -> list[Candidate]:
-    """Times, and the hour and minute written in each as numbers of their own (for
-    parameters such as ``hours`` and ``minutes``)."""
+    """Times, and the hour and minute written in each as numbers of their own, only for
+    parameters that name them (``hours``, ``minutes``)."""
     out = []
     for m in PATTERN.finditer(request.text):
         value = _value(m)
@@ -103,7 +103,7 @@ def find(request: Request) -> list[Candidate]:
                         m.end(group),
                         m.group(group),
                         0.9,
-                        tags=frozenset({Tag.FACET}),
+                        tags=frozenset({Tag.FACET, Tag.CLOCK}),
                     )
                 )
     return out + [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
