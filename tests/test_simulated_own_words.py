@@ -9,35 +9,13 @@ SDKs offline.
 
 from __future__ import annotations
 
-import json
+from offline_calls import anthropic_calls, openai_calls
 
 from fcplayground import Message, Request, SimulatedModel, ToolRegistry, offline
 from fcplayground.evals import examples_tools
 from fcplayground.models.simulated.reported import told
 from fcplayground.scenarios import SupportDesk
 from fcplayground.scenarios.catalogue import catalogue_specs
-
-
-def openai_calls(tools: ToolRegistry, request: str) -> list[tuple[str, dict]]:
-    """The calls an offline OpenAI client returns for one user message."""
-    reply = offline.openai_client().chat.completions.create(
-        model="simulated",
-        messages=[{"role": "user", "content": request}],
-        tools=tools.to_openai(),
-    )
-    calls = reply.choices[0].message.tool_calls or []
-    return [(c.function.name, json.loads(c.function.arguments)) for c in calls]
-
-
-def anthropic_calls(tools: ToolRegistry, request: str) -> list[tuple[str, dict]]:
-    """The calls an offline Anthropic client returns for one user message."""
-    reply = offline.anthropic_client().messages.create(
-        model="simulated",
-        max_tokens=300,
-        messages=[{"role": "user", "content": request}],
-        tools=tools.to_anthropic(),
-    )
-    return [(b.name, b.input) for b in reply.content if b.type == "tool_use"]
 
 
 def table_tools() -> ToolRegistry:

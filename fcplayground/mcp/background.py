@@ -54,18 +54,10 @@ class _Logging(ToolRegistry):
             self.add(tool)
         self._log = log
 
-    async def acall(
-        self,
-        name: str,
-        arguments: Arguments = None,
-        timeout: float | None = None,
-        *,
-        call_id: str = "",
-        max_chars: int | None = None,
-    ) -> ToolResult:
-        result = await super().acall(name, arguments, timeout, call_id=call_id, max_chars=max_chars)
+    def _ran(self, arguments: Arguments, result: ToolResult) -> ToolResult:
+        """Log the call the MCP server ran."""
         sent = copy.deepcopy(arguments) if isinstance(arguments, dict) else {}
-        self._log.append(ServedCall(name, sent, result.content, result.is_error))
+        self._log.append(ServedCall(result.name, sent, result.content, result.is_error))
         return result
 
 

@@ -94,35 +94,12 @@ class MCPToolRegistry(ToolRegistry):
         """The calls this registry ran over MCP, oldest first (the latest 1000)."""
         return list(self._sent)
 
-    def call(
-        self,
-        name: str,
-        arguments: Arguments = None,
-        timeout: float | None = None,
-        *,
-        call_id: str = "",
-        max_chars: int | None = None,
-    ) -> ToolResult:
-        """:meth:`ToolRegistry.call`, remembered in :attr:`sent`."""
-        result = super().call(name, arguments, timeout, call_id=call_id, max_chars=max_chars)
-        return self._remember(name, arguments, result)
-
-    async def acall(
-        self,
-        name: str,
-        arguments: Arguments = None,
-        timeout: float | None = None,
-        *,
-        call_id: str = "",
-        max_chars: int | None = None,
-    ) -> ToolResult:
-        """:meth:`ToolRegistry.acall`, remembered in :attr:`sent`."""
-        result = await super().acall(name, arguments, timeout, call_id=call_id, max_chars=max_chars)
-        return self._remember(name, arguments, result)
-
-    def _remember(self, name: str, arguments: Arguments, result: ToolResult) -> ToolResult:
+    def _ran(self, arguments: Arguments, result: ToolResult) -> ToolResult:
+        """Remember the call in :attr:`sent`."""
         given = copy.deepcopy(arguments) if isinstance(arguments, dict) else {}
-        self._sent.append(SentCall(result.call_id, name, given, result.content, result.is_error))
+        self._sent.append(
+            SentCall(result.call_id, result.name, given, result.content, result.is_error)
+        )
         return result
 
     @property

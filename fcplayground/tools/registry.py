@@ -339,7 +339,8 @@ class ToolRegistry:
         except CallError as exc:
             content, is_error = str(exc), True
         content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
-        return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+        result = ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+        return self._ran(arguments, result)
 
     async def acall(
         self,
@@ -362,7 +363,13 @@ class ToolRegistry:
         except KeyboardInterrupt as exc:
             raise ToolInterrupted(f"{name} raised KeyboardInterrupt") from exc
         content = truncate(content, self.max_result_chars if max_chars is None else max_chars)
-        return ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+        result = ToolResult(call_id, content, is_error, name, time.perf_counter() - started)
+        return self._ran(arguments, result)
+
+    def _ran(self, arguments: Arguments, result: ToolResult) -> ToolResult:
+        """Every call's result passes here, sync or async: a subclass that keeps a log of
+        its calls overrides this alone."""
+        return result
 
     def call_many(
         self,
