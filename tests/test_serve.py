@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import queue
 import re
 import shutil
-import signal
 import socket
 import subprocess
-import sys
-import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +15,7 @@ from pathlib import Path
 import anthropic
 import openai
 import pytest
+from http_posts import post
 
 from fcplayground import ToolRegistry
 from fcplayground.cli import main
@@ -72,22 +67,6 @@ def curl(*args: str) -> subprocess.CompletedProcess[str]:
     path = shutil.which("curl")
     assert path, "curl is not installed: install it (apt-get install -y curl) to run this test"
     return subprocess.run([path, "-sS", *args], capture_output=True, text=True, timeout=30)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def post(url: str, body: bytes, headers: dict[str, str] | None = None):
-    """(status, parsed JSON) of a POST, errors included."""
-    request = urllib.request.Request(url, body, headers or {}, method="POST")
-    try:
-        with urllib.request.urlopen(request, timeout=10) as reply:
-            return reply.status, json.load(reply)
-    except urllib.error.HTTPError as e:
-        return e.code, json.load(e)
 
 
 # -- the real SDKs ----------------------------------------------------------------------
@@ -400,87 +379,3 @@ def test_cli_on_a_busy_port_exits_non_zero_with_a_clear_message(capsys):
     assert status != 0
     assert f"Port {port} on 127.0.0.1 is already in use" in err
     assert "--port" in err
-
-
-class Running:
-    """``fcplayground serve`` in a subprocess, its output read line by line."""
-
-    def __init__(self, *args: str) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "fcplayground.cli", "serve", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.put(line)
-
-    def wait_for(self, pattern: str, within: float = 60) -> re.Match[str]:
-        """The first output line matching ``pattern`` (a deadline, not a timed assert)."""
-        deadline, seen = time.monotonic() + within, []
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.2)
-            except queue.Empty:
-                if not self.reader.is_alive() and self.lines.empty():
-                    break  # the output ended
-                continue
-            seen.append(line)
-            if match := re.search(pattern, line):
-                return match
-        raise AssertionError(f"fcplayground serve never printed {pattern!r}; it printed {seen}")
-
-    def stop(self, sig: int) -> int:
-        self.process.send_signal(sig)
-        return self.process.wait(timeout=20)
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
-
-def refused(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=2).close()
-    except OSError:
-        return True
-    return False
-
-
-def test_cli_serve_prints_the_urls_answers_and_stops_on_sigint():
-    port = free_port()
-    running = Running("--port", str(port))
-    try:
-        running.wait_for(rf"OpenAI base URL: +http://127\.0\.0\.1:{port}/v1$")
-        running.wait_for(rf"Anthropic base URL: +http://127\.0\.0\.1:{port}$")
-        running.wait_for(r"Try: curl ")
-        body = json.dumps({"model": OPENAI_MODEL, "messages": ASK}).encode()
-        status, reply = post(f"http://127.0.0.1:{port}/v1/chat/completions", body)
-        assert status == 200 and reply["object"] == "chat.completion"
-        running.wait_for(r"^POST /v1/chat/completions 200 ")
-        assert running.stop(signal.SIGINT) == 0
-        running.wait_for(r"^Stopped\.$")
-    finally:
-        running.kill()
-    assert refused(port)
-
-
-def test_cli_serve_on_port_0_picks_a_free_port_and_stops_on_sigterm():
-    running = Running("--port", "0", "--quiet")
-    try:
-        port = int(running.wait_for(r"on http://127\.0\.0\.1:(\d+) ").group(1))
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as reply:
-            assert reply.status == 200
-        assert running.stop(signal.SIGTERM) == 0
-        running.wait_for(r"^Stopped\.$")
-    finally:
-        running.kill()
-    assert refused(port)

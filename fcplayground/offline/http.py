@@ -49,7 +49,6 @@ class PortInUseError(OSError):
 
 
 class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True  # a stuck client never keeps the process alive
     request_queue_size = BACKLOG  # the stdlib's 5 drops connects when a room starts at once
 
     def __init__(self, address: tuple[str, int], app: Server) -> None:
@@ -64,23 +63,42 @@ class _HTTPServer(ThreadingHTTPServer):
             self.app.write_log(f"refused a connection: {self.app.max_connections} are open already")
             self.shutdown_request(request)
             return
+        slot = _Slot(self._slots)
+        # A daemon: a stuck client never keeps the process alive.
+        thread = threading.Thread(
+            target=self._serve_connection, args=(request, client_address, slot), daemon=True
+        )
         try:
-            super().process_request(request, client_address)
+            thread.start()
         except BaseException:
-            self._slots.release()
+            # The thread may have run already (Ctrl-C inside start()): the slot is given back
+            # once, and the interrupt, not an over-release, is what propagates.
+            slot.give_back()
             raise
 
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
+    def _serve_connection(self, request: Any, client_address: Any, slot: _Slot) -> None:
         try:
-            super().process_request_thread(request, client_address)
+            self.process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            slot.give_back()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that hangs up (reset, broken pipe) or stalls is normal, not worth a
         # traceback.
         if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
             super().handle_error(request, client_address)
+
+
+class _Slot:
+    """One connection's share of the server's connection cap, given back exactly once."""
+
+    def __init__(self, slots: threading.BoundedSemaphore) -> None:
+        self._slots = slots
+        self._once = threading.Lock()
+
+    def give_back(self) -> None:
+        if self._once.acquire(blocking=False):  # atomic: only the first caller releases
+            self._slots.release()
 
 
 def _bind(host: str, port: int, app: Server) -> _HTTPServer:

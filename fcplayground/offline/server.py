@@ -22,6 +22,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import TextIO
@@ -127,6 +128,11 @@ class Server:
             self._thread.start()
         return self
 
+    @property
+    def serving(self) -> bool:
+        """Whether :meth:`start`'s thread is serving (False before it and after :meth:`close`)."""
+        return self._thread is not None and self._thread.is_alive()
+
     def serve_forever(self) -> None:
         """Serve from the calling thread until :meth:`close` or Ctrl-C."""
         self._serving = True
@@ -226,8 +232,12 @@ def serve(
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
     with _signals_as_interrupt():
+        # Served from a thread, so that the signal's interrupt lands in this wait and never
+        # inside the server's own code, where a handler could take it for its own error.
+        server.start()
         try:
-            server.serve_forever()
+            while server.serving:
+                time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
