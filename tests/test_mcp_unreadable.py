@@ -22,6 +22,7 @@ import anyio
 import pytest
 from mcp import Client, MCPError
 
+from fcplayground import mcp as fcp_mcp
 from fcplayground.mcp.stdin_lines import MAX_LINE
 from fcplayground.mcp.unreadable import request_id
 
@@ -235,6 +236,15 @@ def test_an_mcp_clients_call_too_large_for_http_fails_with_the_servers_reason(ht
             return str(refused.value)
 
     assert f"over this server's limit of {HTTP_LIMIT} bytes" in anyio.run(call)
+
+
+def test_a_registry_call_too_large_for_http_says_to_send_less_not_to_check_the_name(http_url):
+    with fcp_mcp.tools(http_url) as tools:
+        result = tools.call("lookup_customer", {"email": "x" * HTTP_LIMIT})
+        assert result.is_error
+        assert f"over this server's limit of {HTTP_LIMIT} bytes" in result.content
+        assert "smaller" in result.content and "tool name" not in result.content
+        assert not tools.call("get_order", {"order_id": "ORD-1234"}).is_error
 
 
 @pytest.mark.fault(

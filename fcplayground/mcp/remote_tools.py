@@ -102,11 +102,22 @@ _BLOCK_TEXT: dict[str, Callable[[Any], str]] = {
 
 
 def describe_refusal(name: str, server: str, exc: MCPError) -> str:
-    """The error text for a call the server answered with an MCP error."""
+    """The error text for a call the server answered with an MCP error, with the advice
+    its code calls for."""
+    advice = _REFUSAL_ADVICE.get(exc.code, "Try again later")
     return (
         f"The MCP server {server} refused the call to {name}: {_short(str(exc))} (MCP error "
-        f"{exc.code}). Check the tool name and arguments, or carry on without this result."
+        f"{exc.code}). {advice}, or carry on without this result."
     )
+
+
+# What the caller can do about a refusal, by JSON-RPC error code.
+_REFUSAL_ADVICE = {
+    # The server could not read the request: past a body limit, it was too big.
+    types.PARSE_ERROR: "Send smaller arguments (a shorter text, fewer items)",
+    types.INVALID_PARAMS: "Check the tool name and arguments against the tool's schema",
+    types.METHOD_NOT_FOUND: "This server does not run tools (no tools/call)",
+}
 
 
 def describe_timeout(name: str, server: str, seconds: float) -> str:
