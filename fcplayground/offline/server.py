@@ -32,8 +32,8 @@ from ..settings import model_for
 from ..tools import json_schema_library
 from .handler import Reply, handle
 from .http import MAX_BODY as MAX_BODY  # re-exported: the size cap is the server's
-from .http import PortInUseError as PortInUseError
-from .http import _bind
+from .http_listener import PortInUseError as PortInUseError
+from .http_listener import _bind
 from .http_policy import DEFAULT_HOST as DEFAULT_HOST  # re-exported
 from .http_policy import DEFAULT_PORT as DEFAULT_PORT
 from .http_policy import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
