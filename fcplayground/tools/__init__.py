@@ -8,10 +8,11 @@ mistakes never raise: they come back as error results that say what to fix.
 """
 
 from fcplayground.tools.execution import Arguments as Arguments
-from fcplayground.tools.registry import Tool, ToolInterrupted, ToolRegistry
+from fcplayground.tools.registry import ToolInterrupted, ToolRegistry
 from fcplayground.tools.schema import UndocumentedParameterWarning
 from fcplayground.tools.subsets import subset
 from fcplayground.tools.threads import running_in_background
+from fcplayground.tools.tool import Tool
 
 __all__ = [
     "Tool",

@@ -22,7 +22,7 @@ from fcplayground.tools.schema import takes
 from fcplayground.tools.threads import POOL, PoolFull
 
 if TYPE_CHECKING:
-    from fcplayground.tools.registry import Tool
+    from fcplayground.tools.tool import Tool
 
 Arguments = dict[str, Any] | str | None
 

@@ -15,7 +15,7 @@ import pydantic
 from pydantic.fields import FieldInfo
 
 if TYPE_CHECKING:
-    from fcplayground.tools.registry import Tool
+    from fcplayground.tools.tool import Tool
 
 
 class UndocumentedParameterWarning(UserWarning):

@@ -28,7 +28,7 @@ from fcplayground.tools.schema import takes
 if TYPE_CHECKING:
     import jsonschema
 
-    from fcplayground.tools.registry import Tool
+    from fcplayground.tools.tool import Tool
 
 _MAX_LISTED = 20  # as for a function's tool: a long list of problems is cut
 _JSON_TYPES = {
