@@ -88,26 +88,35 @@ def evaluate(
 
     start = time.perf_counter()
     bar = _progress_bar(len(cases), progress)
-    results: list[CaseResult] = []
     try:
-        if workers == 1:
-            for case in cases:
-                results.append(one(case))
-                bar.update(1)
-        else:
-            with ThreadPoolExecutor(workers) as pool:
-                futures = [pool.submit(one, case) for case in cases]
-                try:
-                    for future in futures:
-                        results.append(future.result())
-                        bar.update(1)
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+        results = _run_all(cases, one, workers, bar)
     finally:
         bar.close()
     return EvalRun(results, describe(client, model), suite, time.perf_counter() - start)
+
+
+def _run_all(
+    cases: Sequence[Case], one: Callable[[Case], CaseResult], workers: int, bar: Any
+) -> list[CaseResult]:
+    """Each case's result, in order: one by one, or ``workers`` at a time in threads (an
+    interrupt cancels the cases not yet started)."""
+    results: list[CaseResult] = []
+    if workers == 1:
+        for case in cases:
+            results.append(one(case))
+            bar.update(1)
+        return results
+    with ThreadPoolExecutor(workers) as pool:
+        futures = [pool.submit(one, case) for case in cases]
+        try:
+            for future in futures:
+                results.append(future.result())
+                bar.update(1)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
 
 
 def describe(client: ModelClient | None, model: Model | None) -> str:

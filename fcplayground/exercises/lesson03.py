@@ -157,6 +157,11 @@ def _check_calls(
             f"Its result does not mention {expect!r}: return the status column too.",
         )
 
+    _check_answer(feedback, trace, expect)
+
+
+def _check_answer(feedback: Feedback, trace: Any, expect: str | None) -> None:
+    """Did the run end with an answer that carries ``expect`` (if given)?"""
     if trace.stop_reason != "answered":
         feedback.problems.append(
             f"The run ended with stop_reason={trace.stop_reason!r} ({trace.error}), not with "

@@ -114,6 +114,13 @@ def _check_results(feedback: Feedback, msgs: list[dict[str, Any]], i: int) -> No
             f"{', '.join(map(str, twice))} got more than one tool_result: send exactly one per "
             "call (did the cell run twice? Re-run the whole exercise from the top)."
         )
+    _check_result_blocks(feedback, results, run)
+
+
+def _check_result_blocks(
+    feedback: Feedback, results: list[dict[str, Any]], run: list[dict[str, Any]]
+) -> None:
+    """Is each tool_result's content a string (or blocks), and do the results come first?"""
     for block in results:
         content = block.get("content")
         if content is not None and not isinstance(content, str | list):

@@ -98,7 +98,24 @@ def check_round_trip(messages: Any, final_text: str | None, expect: str | None =
         "No assistant message with tool_calls: append response.choices[0].message (as a dict: "
         ".model_dump(exclude_none=True)), so the tool results have a call to answer.",
     )
+    answered = _answered_calls(msgs, feedback)
     unanswered: list[str] = []
+    for i in asked:
+        unanswered += [c.get("id") for c in msgs[i]["tool_calls"] if c.get("id") not in answered]
+    if asked:
+        feedback.check(
+            not unanswered,
+            "Every tool call has a tool message with its tool_call_id.",
+            f"No tool message answers the call(s) {', '.join(map(str, unanswered))}: after the "
+            "assistant message, append {'role': 'tool', 'tool_call_id': call.id, "
+            "'content': result.content} for each call.",
+        )
+    _check_final_answer(feedback, final_text, expect)
+    return feedback
+
+
+def _answered_calls(msgs: list[dict[str, Any]], feedback: Feedback) -> list[str]:
+    """The call ids the tool messages answer, each problem with a tool message noted."""
     answered: list[str] = []
     for i, m in enumerate(msgs):
         if m.get("role") != "tool":
@@ -125,16 +142,11 @@ def check_round_trip(messages: Any, final_text: str | None, expect: str | None =
                 f"The tool message for {call_id!r} has content of type "
                 f"{type(m.get('content')).__name__}: send result.content, which is a string."
             )
-    for i in asked:
-        unanswered += [c.get("id") for c in msgs[i]["tool_calls"] if c.get("id") not in answered]
-    if asked:
-        feedback.check(
-            not unanswered,
-            "Every tool call has a tool message with its tool_call_id.",
-            f"No tool message answers the call(s) {', '.join(map(str, unanswered))}: after the "
-            "assistant message, append {'role': 'tool', 'tool_call_id': call.id, "
-            "'content': result.content} for each call.",
-        )
+    return answered
+
+
+def _check_final_answer(feedback: Feedback, final_text: str | None, expect: str | None) -> None:
+    """Is there a final answer, and does it mention ``expect`` (if given)?"""
     if not final_text:
         feedback.problems.append(
             "There is no final answer yet: call client.chat.completions.create again with "
@@ -149,4 +161,3 @@ def check_round_trip(messages: Any, final_text: str | None, expect: str | None =
         )
     else:
         feedback.passed.append("There is a final answer.")
-    return feedback
