@@ -8,6 +8,7 @@ import typing
 from anthropic.types import message_create_params as params
 from anthropic.types.beta import message_create_params as beta_params
 from anthropic.types.beta.beta_tool_param import BetaToolParam
+from anthropic.types.output_config_param import OutputConfigParam
 from anthropic.types.tool_param import ToolParam
 
 from .openai_common import OBJECT, sdk_fields
@@ -139,6 +140,25 @@ TOOL_CHOICE = Tagged(
     }
 )
 
+
+def _efforts() -> tuple[str, ...]:
+    """The effort levels the SDK's ``output_config`` type lists (low ... max)."""
+    hint = typing.get_type_hints(OutputConfigParam)["effort"]  # Optional[Literal[...]]
+    (literal, _none) = typing.get_args(hint)
+    return typing.get_args(literal)
+
+
+# Structured outputs: ``format`` asks for a reply of JSON matching ``schema`` (what
+# messages.parse(output_format=...) sends; offline.structured answers it).
+OUTPUT_CONFIG = Obj(
+    {
+        "effort": Maybe(OneOf(_efforts())),
+        "format": Maybe(
+            Tagged(variants={"json_schema": Obj({"schema": OBJECT}, required=("schema",))})
+        ),
+    }
+)
+
 # A message thread (beta message-threads-2026-08-12); offline.threads keeps them. The
 # tool runners leave it out, or send false, when they run without one.
 THREAD = Maybe(
@@ -173,6 +193,7 @@ FIELDS = {
     "stop_sequences": Array(Str()),
     "metadata": Obj({"user_id": Maybe(Str())}),
     "service_tier": OneOf(("auto", "standard_only")),
+    "output_config": OUTPUT_CONFIG,
     "thinking": Tagged(
         variants={
             "enabled": Obj({"budget_tokens": Int(1024)}, required=("budget_tokens",)),

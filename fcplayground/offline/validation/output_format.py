@@ -8,7 +8,10 @@ and Responses as ``text.format`` (the same fields, one level up)::
 
     {"type": "json_schema", "name": ..., "schema": {...}, "strict": true}
 
-Either may instead be ``{"type": "json_object"}`` (any JSON object; the messages must say
+Anthropic's Messages carries it as ``output_config.format``: ``{"type": "json_schema",
+"schema": {...}}``, with no name and no JSON mode.
+
+OpenAI's either may instead be ``{"type": "json_object"}`` (any JSON object; the messages must say
 "JSON") or ``{"type": "text"}`` (the default). The checks word their 400s as the API does:
 a name that breaks the pattern, a root that is not an object, and, when ``strict`` is on,
 the rules of :mod:`.strict_schema`.
@@ -80,6 +83,8 @@ def _raw(api: str, payload: dict[str, Any]) -> tuple[dict[str, Any] | None, dict
 
 def read(api: str, payload: dict[str, Any]) -> OutputFormat | None:
     """The format ``payload`` asks for, or None for plain text (or an API without one)."""
+    if api == "anthropic":
+        return _anthropic(payload)
     if api not in WHERE:
         return None
     raw, inner = _raw(api, payload)
@@ -96,6 +101,21 @@ def read(api: str, payload: dict[str, Any]) -> OutputFormat | None:
         inner.get("strict") is True,
         str(inner.get("description") or ""),
     )
+
+
+def _anthropic(payload: dict[str, Any]) -> OutputFormat | None:
+    """Messages' ``output_config.format`` (its shape checked with the other fields). It has
+    no name: the schema's title stands for one (``messages.parse`` sends the model's), and
+    Claude's decoding always keeps to the schema, so it is strict."""
+    config = payload.get("output_config")
+    wanted = config.get("format") if isinstance(config, dict) else None
+    if not isinstance(wanted, dict) or wanted.get("type") != FormatKind.JSON_SCHEMA.value:
+        return None
+    schema = wanted.get("schema")
+    schema = schema if isinstance(schema, dict) else {}
+    title = schema.get("title")
+    name = title if isinstance(title, str) and NAME.fullmatch(title) else "response"
+    return OutputFormat(FormatKind.JSON_SCHEMA, name, schema, True, "")
 
 
 def problem(api: str, payload: dict[str, Any]) -> Refusal | None:

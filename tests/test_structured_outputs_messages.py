@@ -1,0 +1,149 @@
+"""Structured outputs on Anthropic's Messages offline: ``output_config.format`` (what
+``messages.parse(output_format=...)`` sends) is answered with one text block of JSON that
+matches the schema, as Claude's constrained decoding answers it; a format the API would
+refuse is refused with the field named."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+import anthropic
+import jsonschema
+import pytest
+from pydantic import BaseModel, Field
+
+from fcplayground import ToolRegistry, offline
+
+MODEL = "claude-haiku-4-5"
+
+
+class Person(BaseModel):
+    name: str = Field(description="The person's full name.")
+    age: int = Field(description="Their age in years.")
+
+
+class Ticket(BaseModel):
+    customer_email: str | None = Field(description="The customer's email address.")
+    order_id: str | None = Field(description="The order number, e.g. ORD-1042.")
+    category: Literal["billing", "shipping", "technical", "other"] = Field(
+        description="'shipping' for delivery or broken parcels, 'technical' for crashes"
+    )
+    urgent: bool = Field(description="Whether the customer says it is urgent.")
+
+
+MARIA = (
+    "Hi, this is Maria (maria@example.org). My order ORD-2231 arrived broken. "
+    "Please hurry, it is urgent!"
+)
+
+
+def ask(text: str) -> list[dict[str, str]]:
+    return [{"role": "user", "content": text}]
+
+
+def test_messages_parse_fills_a_pydantic_model_from_the_text():
+    client = offline.anthropic_client()
+    message = client.messages.parse(
+        model=MODEL,
+        max_tokens=500,
+        messages=ask("Anna Lopez is 31 years old."),
+        output_format=Person,
+    )
+    assert message.parsed_output == Person(name="Anna Lopez", age=31)
+    assert message.stop_reason == "end_turn"
+    assert [block.type for block in message.content] == ["text"]
+
+
+def test_messages_parse_reads_emails_codes_enums_and_flags_as_for_openai():
+    client = offline.anthropic_client()
+    message = client.messages.parse(
+        model=MODEL, max_tokens=500, messages=ask(MARIA), output_format=Ticket
+    )
+    assert message.parsed_output == Ticket(
+        customer_email="maria@example.org", order_id="ORD-2231", category="shipping", urgent=True
+    )
+
+
+def test_a_raw_json_schema_format_gets_json_text_that_matches_it():
+    schema = {
+        "type": "object",
+        "properties": {
+            "city": {"type": "string"},
+            "nights": {"type": "integer"},
+            "breakfast": {"type": "boolean"},
+        },
+        "required": ["city", "nights", "breakfast"],
+        "additionalProperties": False,
+    }
+    message = offline.anthropic_client().messages.create(
+        model=MODEL,
+        max_tokens=500,
+        messages=ask("Book me 3 nights in Lisbon, with breakfast."),
+        output_config={"format": {"type": "json_schema", "schema": schema}},
+    )
+    value = json.loads(message.content[0].text)
+    jsonschema.validate(value, schema)
+    assert value == {"city": "Lisbon", "nights": 3, "breakfast": True}
+
+
+def test_a_streamed_parse_delivers_the_same_object():
+    client = offline.anthropic_client()
+    with client.messages.stream(
+        model=MODEL, max_tokens=500, messages=ask(MARIA), output_format=Ticket
+    ) as stream:
+        final = stream.get_final_message()
+    assert final.parsed_output.order_id == "ORD-2231"
+    assert final.parsed_output.category == "shipping"
+
+
+def test_a_tool_the_request_needs_is_still_called_with_a_format_given():
+    tools = ToolRegistry()
+
+    @tools.tool
+    def get_weather(city: str) -> dict:
+        """Returns the current weather for a city.
+
+        Args:
+            city: The city name, e.g. Paris.
+        """
+        return {"city": city}
+
+    message = offline.anthropic_client().messages.parse(
+        model=MODEL,
+        max_tokens=500,
+        messages=ask("What's the weather in Oslo?"),
+        tools=tools.to_anthropic(),
+        output_format=Person,
+    )
+    assert message.stop_reason == "tool_use"
+    assert [(b.name, b.input) for b in message.content if b.type == "tool_use"] == [
+        ("get_weather", {"city": "Oslo"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("output_config", "said"),
+    [
+        ({"format": {"type": "json"}}, "output_config.format: Input tag 'json' found using 'type'"),
+        ({"format": {"type": "json_schema"}}, "output_config.format.json_schema.schema: Field"),
+        (
+            {"format": {"type": "json_schema", "schema": "x"}},
+            "output_config.format.json_schema.schema: Input should be a valid dictionary",
+        ),
+        ({"effort": "enormous"}, "output_config.effort: Input should be 'low', 'medium'"),
+    ],
+)
+@pytest.mark.fault(
+    "offline requests",
+    "a Messages output_config whose format is not json_schema, has no schema or a schema that is "
+    "not an object, or whose effort is unknown",
+    "400 invalid_request_error naming the field (output_config.format..., output_config.effort) "
+    "and what it should be",
+)
+def test_a_format_the_api_would_refuse_is_refused_naming_the_field(output_config, said):
+    with pytest.raises(anthropic.BadRequestError) as refused:
+        offline.anthropic_client().messages.create(
+            model=MODEL, max_tokens=100, messages=ask("hi"), output_config=output_config
+        )
+    assert refused.value.body["error"]["message"].startswith(said)
