@@ -1,5 +1,5 @@
-"""Lesson 12's exercise: structured extraction. The check must pass a forced tool and a
-response_format done right, and catch each way of not doing it (answers not from the
+"""Lesson 12's exercise: structured extraction. The check must pass a forced tool, a
+response_format and an Anthropic output_format done right, and catch each way of not doing it (answers not from the
 model above all)."""
 
 from __future__ import annotations
@@ -65,6 +65,36 @@ def test_a_forced_anthropic_tool_done_right_passes():
     feedback = check_extraction(with_forced_tool, api="anthropic")
 
     assert feedback.ok, str(feedback)
+
+
+def test_anthropic_output_format_parse_done_right_passes():
+    def with_output_format(client: Any, text: str) -> Any:
+        message = client.messages.parse(
+            model="claude-sonnet-4-5",
+            max_tokens=400,
+            messages=[{"role": "user", "content": text}],
+            output_format=Order,
+        )
+        return message.parsed_output
+
+    feedback = check_extraction(with_output_format, api="anthropic")
+
+    assert feedback.ok, str(feedback)
+
+
+def test_a_value_patched_after_anthropic_parse_is_refused():
+    def patched(client: Any, text: str) -> dict[str, Any]:
+        message = client.messages.parse(
+            model="claude-sonnet-4-5",
+            max_tokens=400,
+            messages=[{"role": "user", "content": text}],
+            output_format=Order,
+        )
+        return {**message.parsed_output.model_dump(), "quantity": 99}
+
+    problems = check_extraction(patched, api="anthropic").problems
+
+    assert any("is not what the model wrote" in p for p in problems), problems
 
 
 def test_reading_the_text_in_python_is_refused_as_never_asking_the_model():

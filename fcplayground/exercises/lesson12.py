@@ -1,13 +1,13 @@
-"""The check for lesson 12's exercise: structured extraction, through a forced tool or a
-``response_format``.
+"""The check for lesson 12's exercise: structured extraction, through a forced tool, a
+``response_format`` or an Anthropic ``output_config`` format.
 
 The learner writes ``extract_order(client, text) -> dict`` (or a pydantic object). The
 check runs it on order complaints the lesson never shows, with an offline client of its own
 whose model it watches, and passes only when, for every text:
 
 - the function asked the model (one request carrying that text) and forced the shape: a
-  named tool, ``tool_choice`` required/any, or a JSON-schema ``response_format`` (which
-  reaches the model as a forced tool of the schema's name);
+  named tool, ``tool_choice`` required/any, or a JSON-schema ``response_format`` or
+  ``output_config.format`` (which reaches the model as a forced tool of the schema's name);
 - what it returned is what the model wrote (no value made up or patched in Python);
 - every field holds what the text says.
 
@@ -134,8 +134,8 @@ def _one_case(feedback: Feedback, extract: Callable[[Any, str], Any], api: Api, 
         feedback.problems.append(
             "The request did not force the shape of the reply, so the model may answer in "
             "words: name the tool in tool_choice (OpenAI {'type': 'function', 'function': "
-            "{'name': ...}}, Anthropic {'type': 'tool', 'name': ...}), or send a "
-            "response_format with a JSON schema."
+            "{'name': ...}}, Anthropic {'type': 'tool', 'name': ...}), or ask for a JSON "
+            "schema (OpenAI response_format=Order, Anthropic output_format=Order, with parse)."
         )
         return False
     got = _as_dict(value)
