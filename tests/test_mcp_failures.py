@@ -161,6 +161,31 @@ def test_a_hostile_pattern_in_a_servers_schema_is_matched_in_linear_time():
     assert registry.call("lookup", {"code": "a" * 40}).content == "a" * 40
 
 
+LOOPING = {"$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}}
+
+
+@pytest.mark.fault(
+    "mcp",
+    "a server's schema whose `$ref`s refer to each other in a loop",
+    "the call runs and its arguments are left to the server to check, as for a `$ref` to "
+    "elsewhere (no RecursionError)",
+)
+def test_a_servers_schema_whose_refs_loop_gets_its_call_run_not_a_crash():
+    schema = {
+        "type": "object",
+        "properties": {"code": {"$ref": "#/$defs/A"}, "n": {"type": "integer"}},
+        "required": ["code"],
+        **LOOPING,
+    }
+    registry = ToolRegistry()
+    tool = Tool.from_schema(
+        "lookup", "Look a code up.", schema, lambda code, **_: code, input_examples=[{"code": "x"}]
+    )
+    registry.add(tool)
+    assert registry.call("lookup", {"code": "X-1"}).content == "X-1"
+    assert not registry.call("lookup", {"code": ["not", "checked"]}).is_error
+
+
 @pytest.mark.fault(
     "mcp",
     "the MCP server dies in the middle of a call (stdio)",

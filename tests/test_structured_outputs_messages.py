@@ -147,3 +147,43 @@ def test_a_format_the_api_would_refuse_is_refused_naming_the_field(output_config
             model=MODEL, max_tokens=100, messages=ask("hi"), output_config=output_config
         )
     assert refused.value.body["error"]["message"].startswith(said)
+
+
+LOOPING = {
+    "type": "object",
+    "properties": {"a": {"$ref": "#/$defs/A"}, "n": {"type": "integer"}},
+    "required": ["a", "n"],
+    "$defs": {"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}},
+}
+
+
+@pytest.mark.fault(
+    "offline requests",
+    "an output schema (response_format, output_config) or a tool with input_examples whose "
+    "`$ref`s refer to each other in a loop",
+    "answered (an object of the schema's fields; the examples unchecked where the loop is), "
+    "not a 500",
+)
+def test_a_schema_whose_refs_loop_is_answered_on_both_apis_not_a_server_error():
+    claude, gpt = offline.anthropic_client(), offline.openai_client()
+    message = claude.messages.create(
+        model=MODEL,
+        max_tokens=100,
+        messages=ask("Three of them."),
+        output_config={"format": {"type": "json_schema", "schema": LOOPING}},
+    )
+    assert set(json.loads(message.content[0].text)) == {"a", "n"}
+    fmt = {"type": "json_schema", "json_schema": {"name": "thing", "schema": LOOPING}}
+    completion = gpt.chat.completions.create(
+        model="gpt-4o-mini", messages=ask("Three of them."), response_format=fmt
+    )
+    assert set(json.loads(completion.choices[0].message.content)) == {"a", "n"}
+    tool = {"name": "x", "description": "Records x.", "input_schema": LOOPING}
+    message = claude.beta.messages.create(
+        model=MODEL,
+        max_tokens=100,
+        messages=ask("Record three."),
+        tools=[{**tool, "input_examples": [{"a": "1", "n": 1}]}],
+        betas=["advanced-tool-use-2025-11-20"],
+    )
+    assert message.stop_reason in ("tool_use", "end_turn")

@@ -99,7 +99,7 @@ def fitted(name: str, schema: dict[str, Any], value: Any, text: str) -> Any:
     for _ in range(MAX_REPAIRS):
         try:
             error = next(iter(validator.iter_errors(value)), None)
-        except Unresolvable:  # a $ref to nowhere (or to the web, never fetched)
+        except (Unresolvable, RecursionError):  # a $ref to nowhere (or the web), or a loop
             break
         if error is None:
             return in_schema_order(value, schema)

@@ -87,8 +87,10 @@ class SchemaCheck:
 
         try:
             errors = sorted(self._validator.iter_errors(values), key=lambda e: list(e.path))
-        except referencing.exceptions.Unresolvable:
-            return []  # a "$ref" we will not fetch: the tool's owner checks the arguments
+        except (referencing.exceptions.Unresolvable, RecursionError):
+            # A "$ref" we will not fetch, or "$ref"s that lead to each other in a loop: the
+            # schema cannot be followed, so the tool's owner checks the arguments.
+            return []
         return list(dict.fromkeys(p for e in errors for p in _problems(e)))
 
 
