@@ -97,6 +97,22 @@ def test_a_streamed_parse_delivers_the_same_object():
     assert final.parsed_output.category == "shipping"
 
 
+def test_a_format_whose_root_is_not_an_object_gets_a_value_of_that_type():
+    client = offline.anthropic_client()
+
+    def parsed(output_format: object, text: str) -> object:
+        message = client.messages.parse(
+            model=MODEL, max_tokens=200, messages=ask(text), output_format=output_format
+        )
+        return message.parsed_output
+
+    assert parsed(list[str], "List red, green and blue.") == ["red", "green", "blue"]
+    assert parsed(list[int], "The numbers 3, 5 and 8.") == [3, 5, 8]
+    assert parsed(int, "A spider has 8 legs.") == 8
+    assert parsed(Literal["yes", "no"], "Is Paris in France? yes") == "yes"
+    assert parsed(int | None, "Nothing to count here.") is None
+
+
 def test_a_tool_the_request_needs_is_still_called_with_a_format_given():
     tools = ToolRegistry()
 

@@ -34,6 +34,7 @@ from .validation.output_format import FormatKind, OutputFormat, read
 
 MAX_REPAIRS = 64  # fields given their neutral value, at most, before the whole object is
 MAX_DEPTH = 64  # of a schema copied without its patterns (the body reader bounds it too)
+VALUE = "value"  # the field a schema that is not an object's is filled as
 
 
 def respond(model: Model, request: Request, payload: dict[str, Any], api: str) -> ModelTurn:
@@ -56,7 +57,7 @@ def _filled(model: Model, request: Request, wanted: OutputFormat) -> ModelTurn:
     about = (
         wanted.description or f"Records the {wanted.name.replace('_', ' ')} the request describes."
     )
-    schema = wanted.schema or {"type": "object", "properties": {}}
+    schema, wrapped = _as_object(wanted.schema or {"type": "object", "properties": {}})
     tool = ToolSpec(wanted.name, about, schema)
     asked = replace(
         request, tools=[tool], tool_choice=NamedTool(wanted.name), parallel_tool_calls=False
@@ -66,11 +67,33 @@ def _filled(model: Model, request: Request, wanted: OutputFormat) -> ModelTurn:
         return turn
     text = _said(request)
     value = fitted(wanted.name, schema, turn.tool_calls[0].arguments, text)
+    value = value.get(VALUE) if wrapped else value
     note = (
         f"the reply is the '{wanted.name}' object the response format asks for, filled as a "
         "forced call of a tool with that schema"
     )
     return _as_content(turn, value, note)
+
+
+def _as_object(schema: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The forced tool's schema, and whether it wraps ``schema``: a root that is not an
+    object (an array, a string, a union such as ``Person | None``: Anthropic's format takes
+    any, as ``parse`` sends them) is the one field ``value`` of an object, its ``$defs``
+    kept at the root so that its references still resolve."""
+    if _is_object(schema):
+        return schema, False
+    defs = {k: v for k, v in schema.items() if k in ("$defs", "definitions")}
+    inner = {k: v for k, v in schema.items() if k not in defs}
+    wrapper = {"type": "object", "properties": {VALUE: inner}, "required": [VALUE], **defs}
+    return wrapper | {"additionalProperties": False}, True
+
+
+def _is_object(schema: dict[str, Any]) -> bool:
+    """Whether ``schema``'s root is a plain object (not a union, reference or other type)."""
+    kind = schema.get("type")
+    if kind is None:
+        return "properties" in schema
+    return kind == "object" or (isinstance(kind, list) and "object" in kind)
 
 
 def _as_content(turn: ModelTurn, value: Any, note: str) -> ModelTurn:
