@@ -48,19 +48,16 @@ directory (``__pycache__`` included); "brings along" is the dependencies install
 because of that library (not needed by any other requirement of fcplayground), sized from
 their installed file lists (``importlib.metadata``).
 
+The patches and their probes are in ``ablation_patches.py``, the costs in ``ablation_costs.py``.
+
     python benchmarks/library_ablation.py [--limit N] [--show-changed N] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gzip
-import importlib.metadata as metadata
 import importlib.util
 import json
-import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,6 +65,9 @@ import time
 import types
 from pathlib import Path
 from typing import Any
+
+from ablation_costs import cost_rows
+from ablation_patches import PATCHES, clear_caches, patch_probes
 
 from fcplayground.evals.report import table
 
@@ -80,135 +80,7 @@ CONFIGS = (
 )
 BFCL_SUITES = ("simple_python", "multiple", "parallel", "irrelevance")
 SUITES = ("everyday", *BFCL_SUITES)
-LIBRARIES = ("dateparser", "pint", "pycountry")
 HERE = Path(__file__).resolve()
-TODAY = "2026-03-03"  # for the probes and the dateparser timing
-
-
-# -- the patches ------------------------------------------------------------------------
-
-
-class _NoDates:
-    """A dateparser parser that finds no date."""
-
-    def get_date_data(self, text: str) -> Any:
-        return types.SimpleNamespace(date_obj=None)
-
-
-class _NoUnits:
-    """A pint registry that knows no unit."""
-
-    def parse_units(self, text: str) -> Any:
-        raise LookupError(f"no pint: {text!r} is not a unit")
-
-    def Quantity(self, *args: Any) -> Any:  # noqa: N802 - pint's name
-        raise LookupError("no pint: no quantities")
-
-
-class _NoCountries(list):
-    """pycountry's countries, empty: iterates over nothing and finds nothing."""
-
-    def get(self, **kwargs: Any) -> None:
-        return None
-
-
-def without_dateparser() -> None:
-    from fcplayground.models.simulated.extractors import dates
-
-    dates._parser = lambda today: _NoDates()
-
-
-def without_pint() -> None:
-    from fcplayground.models.simulated.extractors import units
-
-    units.registry = lambda: _NoUnits()
-
-
-def without_pycountry() -> None:
-    stand_in = types.ModuleType("pycountry", "pycountry taken away by library_ablation.py")
-    stand_in.currencies = []  # type: ignore[attr-defined]
-    stand_in.languages = []  # type: ignore[attr-defined]
-    stand_in.countries = _NoCountries()  # type: ignore[attr-defined]
-    sys.modules["pycountry"] = stand_in
-
-
-def without_gazetteer() -> None:
-    from fcplayground.models.simulated.extractors import places
-
-    empty = Path(tempfile.mkdtemp(prefix="ablation-")) / "cities.tsv.gz"
-    with gzip.open(empty, "wt", encoding="utf-8"):
-        pass
-    places.CITY_TABLE = empty
-
-
-PATCHES = {
-    "all": None,
-    "without dateparser": without_dateparser,
-    "without pint": without_pint,
-    "without pycountry": without_pycountry,
-    "without the gazetteer": without_gazetteer,
-}
-
-
-def clear_caches() -> int:
-    """Empty every lru_cache of fcplayground's modules and the tool profiles; how many."""
-    from fcplayground.models.simulated import profiles
-
-    cleared = 0
-    for name, module in list(sys.modules.items()):
-        if name.startswith("fcplayground") and module is not None:
-            for value in list(vars(module).values()):
-                if hasattr(value, "cache_clear") and hasattr(value, "cache_info"):
-                    value.cache_clear()
-                    cleared += 1
-    profiles._TOOLS.clear()
-    return cleared
-
-
-# -- the probes: what each patch changes, seen through the model's own functions ---------
-
-
-def _place(name: str) -> str:
-    from fcplayground.models.simulated.extractors import places
-
-    found = places.lookup(name)
-    return f"{found.kind} {found.country}" if found else "None"
-
-
-def _probes() -> dict[str, dict[str, Any]]:
-    from datetime import date
-
-    from fcplayground.models.simulated.extractors import currencies, dates, languages, units
-
-    today = date.fromisoformat(TODAY)
-
-    def day(phrase: str) -> str:
-        found = dates.relative(phrase, today)
-        return found.isoformat() if found else "None"
-
-    return {
-        "without dateparser": {
-            "relative('next Friday')": lambda: day("next Friday"),
-            "relative('in 3 days')": lambda: day("in 3 days"),
-            "relative('tonight')": lambda: day("tonight"),
-        },
-        "without pint": {
-            "parse_unit('km/h')": lambda: str(units.parse_unit("km/h")),
-            "parse_unit('celsius')": lambda: str(units.parse_unit("celsius")),
-            "convert(5, 'kilometer', 'mile')": lambda: str(units.convert(5, "kilometer", "mile")),
-        },
-        "without pycountry": {
-            "currency 'swedish krona'": lambda: str(currencies._table().get("swedish krona")),
-            "currency 'euros'": lambda: str(currencies._table().get("euros")),
-            "language 'french'": lambda: str(languages.table().get("french")),
-            "place 'France'": lambda: _place("France"),
-        },
-        "without the gazetteer": {
-            "place 'Paris'": lambda: _place("Paris"),
-            "place 'California'": lambda: _place("California"),
-            "place 'USA'": lambda: _place("USA"),
-        },
-    }
 
 
 # -- one configuration, in its own Python -------------------------------------------------
@@ -236,7 +108,7 @@ def run_config(config: str, limit: int | None) -> dict[str, Any]:
     if patch is not None:
         patch()
     clear_caches()
-    probes = _probes()
+    probes = patch_probes()
     chosen = [p for name, group in probes.items() if config in ("all", name) for p in group.items()]
     seen = {label: probe() for label, probe in chosen}
     clear_caches()  # the probes filled some caches; every configuration starts empty
@@ -273,129 +145,6 @@ def run_child(config: str, limit: int | None) -> dict[str, Any]:
 
 
 # -- what each library costs --------------------------------------------------------------
-
-
-def _python(code: str) -> float:
-    """Run ``code`` in a fresh Python; the number (ms) it prints last."""
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parents[1]
-    )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr)
-    return float(done.stdout.split()[-1])
-
-
-def _median_ms(code: str, repeat: int) -> float:
-    return statistics.median(_python(code) for _ in range(repeat))
-
-
-def _timed(setup: str, body: str) -> str:
-    """Code that runs ``setup`` untimed, then prints the ms ``body`` takes."""
-    return f"{setup}\nimport time\n_t = time.perf_counter()\n{body}\nprint((time.perf_counter() - _t) * 1000)"
-
-
-_EXTRACTORS = "from fcplayground.models.simulated.extractors import currencies, dates, languages, places, units"
-FIRST_USE = {
-    "dateparser": (
-        "parser + 1 relative date",
-        f"import dateparser\nfrom datetime import date\n{_EXTRACTORS}",
-        f"dates.relative('next Friday', date.fromisoformat({TODAY!r}))",
-    ),
-    "pint": ("UnitRegistry()", f"import pint\n{_EXTRACTORS}", "units.registry()"),
-    "pycountry": (
-        "3 databases + tables",
-        f"import pycountry\n{_EXTRACTORS}",
-        "currencies._pattern(); languages._pattern(); places.regions()",
-    ),
-    "gazetteer": (
-        "read into gazetteer()",
-        f"import pycountry\nlen(pycountry.countries)\n{_EXTRACTORS}",
-        "places.gazetteer(); places.short_names(); places.us_cities()",
-    ),
-}
-
-
-def _package_size(path: Path) -> tuple[int, int]:
-    """(bytes, files) under a directory."""
-    size = files = 0
-    for folder, _dirs, names in os.walk(path):
-        for name in names:
-            size += os.path.getsize(os.path.join(folder, name))
-            files += 1
-    return size, files
-
-
-def _requirements(dist: str) -> set[str]:
-    """The distributions ``dist`` needs (no extras), by normalised name."""
-    from packaging.requirements import Requirement
-    from packaging.utils import canonicalize_name
-
-    out = set()
-    for line in metadata.requires(dist) or []:
-        req = Requirement(line)
-        if req.marker is None or req.marker.evaluate({"extra": ""}):
-            out.add(canonicalize_name(req.name))
-    return out
-
-
-def _closure(roots: set[str]) -> set[str]:
-    seen: set[str] = set()
-    todo = list(roots)
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        with contextlib.suppress(metadata.PackageNotFoundError):  # not installed: no size
-            todo += _requirements(name)
-    return seen
-
-
-def _dist_size(dist: str) -> int:
-    found = metadata.distribution(dist)
-    total = 0
-    for file in found.files or []:
-        with contextlib.suppress(OSError):  # listed but not on disk
-            total += os.path.getsize(found.locate_file(file))
-    return total
-
-
-def brings_along(library: str) -> list[tuple[str, int]]:
-    """The distributions installed only for ``library``, with their sizes."""
-    others = _requirements("fcplayground") - {library}
-    needed_anyway = _closure(others)
-    only = _closure({library}) - {library} - needed_anyway
-    return sorted(((name, _dist_size(name)) for name in only), key=lambda x: -x[1])
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
-
-
-def cost_rows(repeat: int) -> list[tuple[str, ...]]:
-    rows = []
-    for library in (*LIBRARIES, "gazetteer"):
-        what, setup, body = FIRST_USE[library]
-        first = _median_ms(_timed(setup, body), repeat)
-        if library == "gazetteer":
-            table = HERE.parents[1] / "fcplayground/models/simulated/data/cities.tsv.gz"
-            with gzip.open(table, "rt", encoding="utf-8") as f:
-                rows_in_table = sum(1 for _ in f)
-            rows.append(
-                ("GeoNames cities", f"{rows_in_table:,} rows", _mb(table.stat().st_size), "1",
-                 "-", "-", f"{first:.0f}", what)
-            )  # fmt: skip
-            continue
-        module = importlib.import_module(library)
-        size, files = _package_size(Path(module.__file__).parent)  # type: ignore[arg-type]
-        extra = brings_along(library)
-        along = ", ".join(f"{n} {_mb(s)}" for n, s in extra) or "-"
-        imported = _median_ms(_timed("", f"import {library}"), repeat)
-        rows.append(
-            (library, metadata.version(library), _mb(size), f"{files:,}", along,
-             f"{imported:.0f}", f"{first:.0f}", what)
-        )  # fmt: skip
-    return rows
 
 
 # -- the report ---------------------------------------------------------------------------

@@ -3,19 +3,10 @@ national and international, with the groups each country uses."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from extractor_reads import table
 
-from fcplayground.models.simulated import extractors as ex
 from fcplayground.models.simulated.vocabulary import Kind
-
-TODAY = date(2026, 1, 15)
-
-
-def table(text, kind):
-    """What the whole table keeps of ``kind`` for ``text``."""
-    return [c for c in ex.extract(text, TODAY) if c.kind == kind]
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,17 @@
-"""The BFCL loader and AST checker: every scoring rule both ways, then the real data."""
+"""The BFCL AST checker on tiny hand-written cases: every scoring rule both ways (strings,
+numbers, booleans, lists, dicts, omitted, unexpected and required parameters, the number
+of calls, parallel calls, irrelevance and relevance)."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from typing import Any
 
-import jsonschema
-import pytest
-
 from fcplayground.chat import Message, ToolCall, ToolSpec
-from fcplayground.evals import CATEGORIES, LIVE_CATEGORIES, Case, check, load
+from fcplayground.evals import Case, check
 from fcplayground.evals.checker import normalize
 
-# -- tiny hand-written cases ----------------------------------------------------------
+# --- tiny hand-written cases --------------------------------------------------------------
+
 
 WEATHER = ToolSpec(
     "get_weather",
@@ -32,6 +30,8 @@ WEATHER = ToolSpec(
         "required": ["city"],
     },
 )
+
+
 CUSTOMER = ToolSpec(
     "lookup_customer",
     "Finds a customer by email.",
@@ -292,223 +292,3 @@ def test_relevance_is_right_with_any_call_whatever_its_arguments():
     assert check(case, weather(nonsense=True)).ok
     verdict = check(case, [])
     assert not verdict.ok and verdict.reasons == ["expected a call, got none"]
-
-
-# -- the loader -----------------------------------------------------------------------
-
-COUNTS = {
-    "simple_python": 400,
-    "multiple": 200,
-    "parallel": 200,
-    "parallel_multiple": 200,
-    "irrelevance": 240,
-    "live_simple": 258,
-    "live_multiple": 1053,
-    "live_parallel": 16,
-    "live_parallel_multiple": 24,
-    "live_irrelevance": 884,
-    "live_relevance": 16,
-}
-BFCL_TYPES = {"dict", "float", "tuple", "any"}
-
-
-def test_categories_are_the_non_live_and_live_files():
-    assert set(CATEGORIES) | set(LIVE_CATEGORIES) == set(COUNTS)
-    assert not any(c.startswith("live") for c in CATEGORIES)
-
-
-@pytest.mark.parametrize("category", list(COUNTS))
-def test_each_category_loads_its_documented_count(category):
-    cases = load(category)
-    assert len(cases) == COUNTS[category]
-    assert len({c.id for c in cases}) == len(cases)
-    assert all(c.category == category for c in cases)
-
-
-def test_limit_takes_the_first_cases():
-    assert [c.id for c in load("parallel", limit=3)] == ["parallel_0", "parallel_1", "parallel_2"]
-
-
-def test_dotted_names_become_legal_and_map_back():
-    case = load("simple_python", limit=2)[1]
-    assert [t.name for t in case.tools] == ["math_factorial"]
-    assert case.name_map == {"math_factorial": "math.factorial"}
-    assert case.expected == [{"math_factorial": {"number": [5]}}]
-
-
-@pytest.mark.parametrize("category", list(COUNTS))
-def test_every_tool_schema_is_valid_json_schema_of_an_object(category):
-    seen = set()
-    for case in load(category):
-        for tool in case.tools:
-            text = json.dumps(tool.parameters, sort_keys=True)
-            assert "." not in tool.name
-            assert tool.parameters["type"] == "object"
-            if text not in seen:
-                seen.add(text)
-                jsonschema.Draft202012Validator.check_schema(tool.parameters)
-
-
-def test_bfcl_types_are_mapped_everywhere():
-    def types(node: Any):
-        if isinstance(node, dict):
-            if isinstance(node.get("type"), str):
-                yield node["type"]
-            for key in ("properties",):
-                for sub in (node.get(key) or {}).values():
-                    yield from types(sub)
-            yield from types(node.get("items"))
-
-    found = Counter(
-        t for cat in COUNTS for c in load(cat) for tool in c.tools for t in types(tool.parameters)
-    )
-    assert not BFCL_TYPES & set(found)
-    assert {"object", "number", "array", "string", "integer", "boolean"} <= set(found)
-
-
-def test_nested_types_enums_and_defaults_survive_conversion():
-    case = next(c for c in load("parallel_multiple") if c.id == "parallel_multiple_26")
-    balance = case.tool("bank_calculate_balance")
-    assert balance is not None
-    items = balance.parameters["properties"]["transactions"]["items"]
-    assert items["type"] == "object"
-    assert items["properties"]["amount"]["type"] == "number"
-    assert items["properties"]["type"]["enum"] == ["credit", "debit"]
-    assert items["properties"]["type"]["default"] == "credit"
-
-
-def test_non_json_schema_keys_are_dropped(tmp_path, monkeypatch):
-    record = {
-        "id": "simple_python_0",
-        "question": [
-            [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}]
-        ],
-        "function": [
-            {
-                "name": "a.b",
-                "description": "d",
-                "parameters": {
-                    "type": "dict",
-                    "properties": {
-                        "x": {"type": "tuple", "items": {"type": "any"}, "optional": True},
-                        "y": {"type": "float", "required": True, "default": 1.5},
-                    },
-                    "required": ["x"],
-                },
-            }
-        ],
-    }
-    answer = {"id": "simple_python_0", "ground_truth": [{"a.b": {"x": [["1"]]}}]}
-    folder = tmp_path / "data" / "bfcl"
-    (folder / "possible_answer").mkdir(parents=True)
-    (folder / "BFCL_v4_simple_python.json").write_text(json.dumps(record) + "\n")
-    (folder / "possible_answer" / "BFCL_v4_simple_python.json").write_text(json.dumps(answer))
-    monkeypatch.setenv("FCP_SHARED_DIR", str(tmp_path))
-    (case,) = load("simple_python")
-    assert case.tools[0].parameters == {
-        "type": "object",
-        "properties": {
-            "x": {"type": "array", "items": {"type": "string"}},
-            "y": {"type": "number", "default": 1.5},
-        },
-        "required": ["x"],
-    }
-    assert case.system == "Be brief." and [m.role for m in case.messages] == ["user"]
-    assert case.expected == [{"a_b": {"x": [["1"]]}}]
-
-
-def test_missing_data_folder_names_the_path_and_the_variable(tmp_path, monkeypatch):
-    monkeypatch.setenv("FCP_SHARED_DIR", str(tmp_path / "nowhere"))
-    with pytest.raises(FileNotFoundError) as error:
-        load("simple_python")
-    assert str(tmp_path / "nowhere") in str(error.value)
-    assert "FCP_SHARED_DIR" in str(error.value)
-
-
-def test_unknown_category_is_refused():
-    with pytest.raises(ValueError, match="unknown BFCL category"):
-        load("simple_java")
-
-
-def test_system_messages_go_to_system():
-    case = next(c for c in load("live_simple") if c.id == "live_simple_58-27-0")
-    assert case.system is not None and "movies" in case.system
-    assert [m.role for m in case.messages] == ["user"]
-
-
-def test_irrelevance_expects_no_call_and_relevance_any_call():
-    assert all(c.expected == [] and c.kind == "irrelevance" for c in load("irrelevance"))
-    assert all(c.any_call and c.kind == "relevance" for c in load("live_relevance"))
-
-
-@pytest.mark.parametrize("category", [c for c in COUNTS if "irrelevance" not in c])
-def test_expected_function_names_exist_among_the_tools(category):
-    for case in load(category):
-        names = {t.name for t in case.tools}
-        assert all(next(iter(e)) in names for e in case.expected), case.id
-
-
-def test_request_carries_conversation_tools_and_no_tool_choice():
-    case = load("live_simple", limit=60)[58]
-    request = case.request(model_name="m")
-    assert request.model == "m" and request.tool_choice is None
-    assert request.system == case.system and request.tools == case.tools
-    assert request.messages == case.messages and request.messages is not case.messages
-
-
-# -- the oracle: the first acceptable value of each expected parameter ----------------
-
-# Entries whose answer cannot be met by the first acceptable values, and why. Each is a
-# flaw in the upstream data (an upstream checker fails them the same way), not the checker.
-UNSATISFIABLE_BY_ORACLE = {
-    # The answer lists "" first for fuel_efficiency, which the schema requires.
-    "simple_python_200": "missing required argument 'fuel_efficiency'",
-    # The answer puts "type" (a key of each transaction) at the call's top level.
-    "parallel_multiple_26": "unexpected argument 'type' (not in the tool's schema)",
-    # The schema says sort_list sorts integers; the answer sorts words with it.
-    "parallel_multiple_94": "argument 'elements': item 0: expected integer, got string 'apple'",
-}
-
-
-def first_value(value: Any) -> Any:
-    """A literal from an acceptable value (nested dicts hold lists of acceptable values)."""
-    if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
-        return {k: first_value(v[0]) for k, v in value.items() if v and v[0] != ""}
-    if isinstance(value, list):
-        return [first_value(v) for v in value]
-    return value
-
-
-def oracle(case: Case) -> list[ToolCall]:
-    calls = []
-    for expected in case.expected:
-        ((name, params),) = expected.items()
-        calls.append(
-            ToolCall(name, {p: first_value(v[0]) for p, v in params.items() if v[0] != ""})
-        )
-    return calls
-
-
-@pytest.mark.parametrize("category", ["simple_python", "multiple", "parallel", "parallel_multiple"])
-def test_oracle_scores_every_satisfiable_case(category):
-    failures = {}
-    for case in load(category):
-        verdict = check(case, oracle(case))
-        assert verdict.name_ok, case.id
-        if not verdict.ok:
-            failures[case.id] = verdict.reasons
-    known = {k: v for k, v in UNSATISFIABLE_BY_ORACLE.items() if k.rsplit("_", 1)[0] == category}
-    assert failures.keys() == known.keys()
-    for case_id, reasons in failures.items():
-        assert any(known[case_id] in r for r in reasons), (case_id, reasons)
-
-
-def test_data_flaws_are_the_only_obstacle_where_a_right_call_exists():
-    simple = next(c for c in load("simple_python") if c.id == "simple_python_200")
-    fixed = oracle(simple)
-    fixed[0].arguments["fuel_efficiency"] = 25.0
-    assert check(simple, fixed).ok
-    balance = next(c for c in load("parallel_multiple") if c.id == "parallel_multiple_26")
-    fixed = oracle(balance)
-    del fixed[1].arguments["type"]
-    assert check(balance, fixed).ok
