@@ -157,3 +157,14 @@ def test_openai_clients_still_get_openais_model_list(server):
     assert all(m.object == "model" for m in models)
     in_process = offline.openai_client(max_retries=0)
     assert model_for("openai") in [m.id for m in in_process.models.list()]
+
+
+def test_any_model_id_is_retrieved_in_each_providers_shape(server):
+    claude = anthropic.Anthropic(api_key="any", base_url=server.anthropic_base_url, max_retries=0)
+    for client in (claude, offline.anthropic_client(max_retries=0)):
+        info = client.models.retrieve("claude-opus-4-5")
+        assert info.id == "claude-opus-4-5" and info.type == "model"
+    gpt = openai.OpenAI(api_key="any", base_url=server.openai_base_url, max_retries=0)
+    for client in (gpt, offline.openai_client(max_retries=0)):
+        model = client.models.retrieve("gpt-5.4")
+        assert model.id == "gpt-5.4" and model.object == "model"

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import httpx2
 
@@ -28,6 +28,7 @@ from . import (
     model_list,
     responses_store,
     threads,
+    token_counts,
     tool_search_anthropic,
     validation,
 )
@@ -60,7 +61,7 @@ def api_of(path: str) -> str:
     """Which provider's format an endpoint speaks ("chat", "responses" or "anthropic"),
     so that even an error about the HTTP itself comes in that provider's shape."""
     path = wire.endpoint(path)
-    if api := ROUTES.get(path):
+    if api := ROUTES.get(path) or token_counts.APIS.get(path):
         return api
     return "anthropic" if path.endswith("/messages") else "chat"
 
@@ -125,9 +126,11 @@ def _answer(model: Model, http: HTTPRequest, state: ProviderState, api: str) -> 
                 return reply
         except ProviderFault as e:
             return fault_reply(api, e)
+    if path in token_counts.APIS and method == "POST":
+        return _counted(http, state)
     if responses_store.is_stored_path(path):
         return _stored(http, state)
-    if path == model_list.PATH and method == "GET":
+    if path.startswith(model_list.PATH) and method == "GET":
         return _model_list(http)
     if path not in ROUTES:
         known = ", ".join(ROUTES)
@@ -190,6 +193,20 @@ def _checked(
     return respond(model, api, payload, facts)
 
 
+def _counted(http: HTTPRequest, state: ProviderState) -> Reply:
+    """``POST /v1/messages/count_tokens`` and ``/v1/responses/input_tokens``."""
+    api = token_counts.APIS[http.path]
+    try:
+        payload = bodies.read(api, http.body).payload
+    except validation.BodyError as e:
+        return error_reply(api, 400, "invalid_request_error", e.message)
+    if type(payload) is not dict:
+        return error_reply(
+            api, 400, "invalid_request_error", "The request body must be a JSON object."
+        )
+    return token_counts.answer(http.path, payload, state)
+
+
 def _stored(http: HTTPRequest, state: ProviderState) -> Reply:
     """``GET``/``DELETE /v1/responses/{id}`` (and its ``input_items``)."""
     try:
@@ -200,9 +217,15 @@ def _stored(http: HTTPRequest, state: ProviderState) -> Reply:
 
 
 def _model_list(http: HTTPRequest) -> Reply:
-    """``GET /v1/models``, in Anthropic's shape when the client sends ``anthropic-version``."""
+    """``GET /v1/models`` (or ``/v1/models/{id}``), in Anthropic's shape when the client
+    sends ``anthropic-version``."""
     api = "anthropic" if http.header("anthropic-version") else "chat"
-    body = json.dumps(model_list.page(api == "anthropic")).encode()
+    wanted = http.path.removeprefix(model_list.PATH)
+    if wanted and not wanted.startswith("/"):  # /v1/modelsfoo: no such route
+        return error_reply(api, 404, "not_found_error", f"No route for GET {http.path}.")
+    model_id = unquote(wanted.removeprefix("/"))
+    found = model_list.model(api == "anthropic", model_id) if model_id else None
+    body = json.dumps(found or model_list.page(api == "anthropic")).encode()
     return Reply(200, body, headers(api, "application/json"))
 
 

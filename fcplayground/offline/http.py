@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx2
 
-from . import model_list
+from . import model_list, token_counts
 from .handler import ROUTES, Reply, api_of, error_reply
 from .http_reading import MAX_BODY as MAX_BODY  # re-exported: the size cap
 from .http_reading import BodyError, DeadlineSocket, read_body
@@ -236,7 +236,8 @@ class _Handler(BaseHTTPRequestHandler):
             "model": f"{type(app.model).__name__} (a simulated model, not GPT or Claude)",
             "openai_base_url": app.openai_base_url,
             "anthropic_base_url": app.anthropic_base_url,
-            "endpoints": [f"POST {path}" for path in ROUTES] + ["GET /v1/models"],
+            "endpoints": [f"POST {path}" for path in [*ROUTES, *token_counts.APIS]]
+            + ["GET /v1/models"],
             "api_key": "any value is accepted, none is checked or logged",
         }
 
