@@ -1,9 +1,12 @@
-"""What the structured-output tests share: the model name, a customer's message, a schema
-of one string property, and builders for a strict ``response_format`` and a user turn."""
+"""What the structured-output tests share: the model name, a customer's message and the
+ticket it is read into, a schema of one string property, and builders for a strict
+``response_format`` and a user turn."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
 
 MODEL = "gpt-4o-mini"
 
@@ -25,3 +28,14 @@ def ask(text: str) -> list[dict[str, str]]:
 
 
 OBJECT = {"type": "object", "properties": {"name": {"type": "string"}}}
+
+
+# A support ticket read out of a customer's message (no docstring: pydantic would put it
+# in the schema the tests send).
+class Ticket(BaseModel):
+    customer_email: str | None = Field(description="The customer's email address.")
+    order_id: str | None = Field(description="The order number, e.g. ORD-1042.")
+    category: Literal["billing", "shipping", "technical", "other"] = Field(
+        description="'shipping' for delivery or broken parcels, 'technical' for crashes"
+    )
+    urgent: bool = Field(description="Whether the customer says it is urgent.")

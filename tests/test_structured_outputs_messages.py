@@ -11,9 +11,11 @@ from typing import Literal
 import anthropic
 import jsonschema
 import pytest
+from offline_weather import WEATHER_ANTHROPIC
 from pydantic import BaseModel, Field
+from structured_requests import MARIA, Ticket, ask
 
-from fcplayground import ToolRegistry, offline
+from fcplayground import offline
 
 MODEL = "claude-haiku-4-5"
 
@@ -21,25 +23,6 @@ MODEL = "claude-haiku-4-5"
 class Person(BaseModel):
     name: str = Field(description="The person's full name.")
     age: int = Field(description="Their age in years.")
-
-
-class Ticket(BaseModel):
-    customer_email: str | None = Field(description="The customer's email address.")
-    order_id: str | None = Field(description="The order number, e.g. ORD-1042.")
-    category: Literal["billing", "shipping", "technical", "other"] = Field(
-        description="'shipping' for delivery or broken parcels, 'technical' for crashes"
-    )
-    urgent: bool = Field(description="Whether the customer says it is urgent.")
-
-
-MARIA = (
-    "Hi, this is Maria (maria@example.org). My order ORD-2231 arrived broken. "
-    "Please hurry, it is urgent!"
-)
-
-
-def ask(text: str) -> list[dict[str, str]]:
-    return [{"role": "user", "content": text}]
 
 
 def test_messages_parse_fills_a_pydantic_model_from_the_text():
@@ -114,22 +97,11 @@ def test_a_format_whose_root_is_not_an_object_gets_a_value_of_that_type():
 
 
 def test_a_tool_the_request_needs_is_still_called_with_a_format_given():
-    tools = ToolRegistry()
-
-    @tools.tool
-    def get_weather(city: str) -> dict:
-        """Returns the current weather for a city.
-
-        Args:
-            city: The city name, e.g. Paris.
-        """
-        return {"city": city}
-
     message = offline.anthropic_client().messages.parse(
         model=MODEL,
         max_tokens=500,
         messages=ask("What's the weather in Oslo?"),
-        tools=tools.to_anthropic(),
+        tools=[WEATHER_ANTHROPIC],
         output_format=Person,
     )
     assert message.stop_reason == "tool_use"

@@ -8,26 +8,16 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from openai.types.chat import ChatCompletion
 from openai.types.responses import Response
-from pydantic import BaseModel, Field
-from structured_requests import MARIA, MODEL, OBJECT, ask, strict_format
+from structured_requests import MARIA, MODEL, OBJECT, Ticket, ask, strict_format
 
 from fcplayground import offline
 
 TOM = "The app crashes every time I open settings. Can someone look? -- tom@example.com"
-
-
-class Ticket(BaseModel):
-    customer_email: str | None = Field(description="The customer's email address.")
-    order_id: str | None = Field(description="The order number, e.g. ORD-1042.")
-    category: Literal["billing", "shipping", "technical", "other"] = Field(
-        description="'shipping' for delivery or broken parcels, 'technical' for crashes"
-    )
-    urgent: bool = Field(description="Whether the customer says it is urgent.")
 
 
 def test_chat_parse_fills_a_pydantic_model_from_the_text():
