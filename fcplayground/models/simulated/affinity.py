@@ -317,6 +317,8 @@ def _particular(slot: Slot, c: Candidate) -> float:
     """Readings made for this very slot (an enum's option, a flag) and years for years."""
     if c.kind in (Kind.ENUM, Kind.BOOL):
         return 1.0  # read for this very slot
+    if Tag.EXAMPLE in c.tags:
+        return 0.4  # "spin" for "the class, e.g. spin, yoga": the description names it
     if (
         c.kind == slot.kind
         and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT)

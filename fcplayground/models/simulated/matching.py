@@ -159,7 +159,7 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         inside = _unlisted(inside)
     units = [_Unit(candidate=c) for c in inside]
     request = extractors.Request(text[span[0] : span[1]], scope.today)
-    readings = {slot.name: _readings(request, slot, span) for slot in slots}
+    readings = {slot.name: _unread(_readings(request, slot, span), inside) for slot in slots}
     for slot in slots:
         found = readings[slot.name]
         units += [_Unit(candidate=c, only=slot.name, rank=_reading_rank(c, found, readings))
@@ -192,6 +192,17 @@ def _readings(request: extractors.Request, slot: Slot, span: tuple[int, int]) ->
         else slot
     )
     return [c.moved(span[0]) for c in extractors.for_slot(request, target)]
+
+
+def _unread(found: list[Candidate], inside: list[Candidate]) -> list[Candidate]:
+    """An example the description gives counts as one only for words no other reading
+    takes: "spin" for "e.g. spin, yoga", not the name "La Liga" among other leagues."""
+    return [
+        dataclasses.replace(c, tags=c.tags - {Tag.EXAMPLE})
+        if Tag.EXAMPLE in c.tags and any(o.overlaps(c) and o.kind != Kind.PHRASE for o in inside)
+        else c
+        for c in found
+    ]
 
 
 def _reading_rank(

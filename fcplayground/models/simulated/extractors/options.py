@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..vocabulary import Kind
+from ..vocabulary import Kind, Tag
 from ..words import canonical, terms, words
 from .base import Candidate, Extractor, Request
 
@@ -177,7 +177,8 @@ def read_examples(request: Request, slot) -> list[Candidate]:
         if hit and hit[2] != "the same word in another form" or hit and len(terms(example)) == 1:
             start, end, _ = hit
             out.append(Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], 0.9,
-                                 evidence=f"an example the description gives ({example!r})"))  # fmt: skip
+                                 evidence=f"an example the description gives ({example!r})",
+                                 tags=frozenset({Tag.EXAMPLE})))  # fmt: skip
     return out
 
 

@@ -1,0 +1,89 @@
+"""The simulated model on tools and requests no battery holds, as a hosted model reads them:
+a word the parameter's description gives as an example is its value, a quantity reaches a
+parameter in the unit the parameter's name says, and a flag follows what its description
+says each value does.
+
+Every tool here is written for the test, in a learner's style, and asked through the real
+SDKs offline.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from offline_calls import anthropic_calls, openai_calls
+
+from fcplayground import ToolRegistry
+
+
+def gym_tools() -> ToolRegistry:
+    """A gym's booking tool next to a training log and a pet clinic's booking tool."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def book_class(class_name: str, day: str, time: str) -> dict:
+        """Books a spot in a group class at the gym.
+
+        Args:
+            class_name: The class, e.g. spin, yoga, HIIT.
+            day: The date of the class, YYYY-MM-DD.
+            time: Start time, HH:MM.
+        """
+        return {"booked": class_name}
+
+    @tools.tool
+    def log_workout(exercise: str, sets: int, reps: int) -> dict:
+        """Adds an exercise to today's training log.
+
+        Args:
+            exercise: What was done, e.g. squats.
+            sets: Number of sets.
+            reps: Repetitions in each set.
+        """
+        return {"logged": exercise}
+
+    @tools.tool
+    def book_vet_appointment(pet_name: str, date: str) -> dict:
+        """Books an appointment at the pet clinic.
+
+        Args:
+            pet_name: The pet's name.
+            date: The day of the visit, YYYY-MM-DD.
+        """
+        return {"pet": pet_name}
+
+    return tools
+
+
+def test_a_plain_word_the_description_gives_as_an_example_is_the_value():
+    tools = gym_tools()
+    expected = [("book_class", {"class_name": "spin", "day": "2026-01-16", "time": "07:00"})]
+    assert openai_calls(tools, "Book me into spin on 2026-01-16 at 7am") == expected
+    assert anthropic_calls(tools, "book yoga on 2026-01-19 at 18:30") == [
+        ("book_class", {"class_name": "yoga", "day": "2026-01-19", "time": "18:30"})
+    ]
+
+
+def chart_tools() -> ToolRegistry:
+    """A tool whose description gives capitalised names as examples."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def top_songs(genre: str, country: str) -> dict:
+        """Lists the most streamed songs of a genre this week.
+
+        Args:
+            genre: The genre, e.g. Jazz, Soul, Techno.
+            country: Where the songs are streamed.
+        """
+        return {"genre": genre, "songs": ["Blue in Green"]}
+
+    return tools
+
+
+def test_examples_a_request_names_as_names_still_make_one_call_each():
+    request = "What are the top Jazz songs and also the top Techno songs in Germany?"
+    assert sorted(openai_calls(chart_tools(), request), key=str) == [
+        ("top_songs", {"genre": "Jazz", "country": "Germany"}),
+        ("top_songs", {"genre": "Techno", "country": "Germany"}),
+    ]
