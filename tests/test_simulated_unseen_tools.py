@@ -87,3 +87,82 @@ def test_examples_a_request_names_as_names_still_make_one_call_each():
         ("top_songs", {"genre": "Jazz", "country": "Germany"}),
         ("top_songs", {"genre": "Techno", "country": "Germany"}),
     ]
+
+
+def home_tools() -> ToolRegistry:
+    """A watering bot, a sleep timer and a parking finder, with parameters named for units."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def water_plant(plant: str, millilitres: int) -> dict:
+        """Turns on the watering bot for one plant now.
+
+        Args:
+            plant: The plant's name, e.g. basil or the fern.
+            millilitres: How much water to give.
+        """
+        return {"watered": plant}
+
+    @tools.tool
+    def set_sleep_timer(minutes: int) -> dict:
+        """Stops playback after some minutes.
+
+        Args:
+            minutes: Minutes until playback stops.
+        """
+        return {"stops_in": minutes}
+
+    @tools.tool
+    def extend_parking(session: str, hours: float) -> dict:
+        """Adds time to a parking session.
+
+        Args:
+            session: The parking session's code, like PS-5521.
+            hours: How much longer to park.
+        """
+        return {"session": session}
+
+    @tools.tool
+    def log_lift(exercise: str, weight_kg: float) -> dict:
+        """Adds a lift to the training log.
+
+        Args:
+            exercise: The lift, e.g. deadlift.
+            weight_kg: The weight lifted in kilograms.
+        """
+        return {"logged": exercise}
+
+    @tools.tool
+    def find_parking(near: str, max_price_per_hour: float | None = None) -> dict:
+        """Finds car parks near a place.
+
+        Args:
+            near: An address or landmark.
+            max_price_per_hour: The most to pay per hour, in euros.
+        """
+        return {"near": near}
+
+    return tools
+
+
+def test_a_quantity_reaches_a_parameter_named_for_its_unit_in_that_unit():
+    tools = home_tools()
+    assert openai_calls(tools, "sleep timer for half an hour") == [
+        ("set_sleep_timer", {"minutes": 30})
+    ]
+    assert anthropic_calls(tools, "give the orchid half a litre of water") == [
+        ("water_plant", {"plant": "orchid", "millilitres": 500})
+    ]
+    assert openai_calls(tools, "extend parking PS-5521 by 90 minutes") == [
+        ("extend_parking", {"session": "PS-5521", "hours": 1.5})
+    ]
+    assert anthropic_calls(tools, "log a deadlift of 120 kilos") == [
+        ("log_lift", {"exercise": "deadlift", "weight_kg": 120})
+    ]
+
+
+def test_an_hour_after_an_amount_is_a_rate_not_a_value():
+    tools = home_tools()
+    assert openai_calls(tools, "parking near the Rijksmuseum under 3 euros an hour") == [
+        ("find_parking", {"near": "Rijksmuseum", "max_price_per_hour": 3})
+    ]
