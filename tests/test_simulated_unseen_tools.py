@@ -166,3 +166,46 @@ def test_an_hour_after_an_amount_is_a_rate_not_a_value():
     assert openai_calls(tools, "parking near the Rijksmuseum under 3 euros an hour") == [
         ("find_parking", {"near": "Rijksmuseum", "max_price_per_hour": 3})
     ]
+
+
+def door_tools() -> ToolRegistry:
+    """A smart lock and a mute switch: flags whose words a request says or undoes."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def lock_door(door: Literal["front", "back", "garage"], locked: bool = True) -> dict:
+        """Locks or unlocks a smart door lock.
+
+        Args:
+            door: Which door.
+            locked: True to lock, False to unlock.
+        """
+        return {"door": door, "locked": locked}
+
+    @tools.tool
+    def mute_speaker(room: str, muted: bool = True) -> dict:
+        """Mutes or unmutes the speaker in a room.
+
+        Args:
+            room: The room the speaker is in.
+            muted: Whether it is muted.
+        """
+        return {"room": room, "muted": muted}
+
+    return tools
+
+
+def test_a_flag_follows_the_word_its_description_gives_each_value():
+    tools = door_tools()
+    assert openai_calls(tools, "Unlock the back door") == [
+        ("lock_door", {"door": "back", "locked": False})
+    ]
+    assert anthropic_calls(tools, "lock the garage") == [
+        ("lock_door", {"door": "garage", "locked": True})
+    ]
+
+
+def test_a_word_that_undoes_a_flags_own_word_sets_it_false():
+    assert openai_calls(door_tools(), "unmute the kitchen speaker") == [
+        ("mute_speaker", {"room": "kitchen", "muted": False})
+    ]
