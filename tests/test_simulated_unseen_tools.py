@@ -209,3 +209,52 @@ def test_a_word_that_undoes_a_flags_own_word_sets_it_false():
     assert openai_calls(door_tools(), "unmute the kitchen speaker") == [
         ("mute_speaker", {"room": "kitchen", "muted": False})
     ]
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
+
+
+def school_tools() -> ToolRegistry:
+    """A school timetable whose class codes the description shows."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def get_timetable(class_group: str, day: Weekday) -> dict:
+        """Shows a school class's lessons on one weekday.
+
+        Args:
+            class_group: The class, like 7B or 10A.
+            day: The weekday.
+        """
+        return {"class": class_group, "day": day}
+
+    @tools.tool
+    def report_absence(student_name: str, date: str, reason: str) -> dict:
+        """Tells the school office a student will be absent.
+
+        Args:
+            student_name: The student's full name.
+            date: The day of the absence, YYYY-MM-DD.
+            reason: Why the student is away.
+        """
+        return {"reported": student_name}
+
+    return tools
+
+
+def test_a_code_with_the_form_of_the_described_examples_is_one_value():
+    tools = school_tools()
+    assert openai_calls(tools, "What's 7B's timetable on Tuesday?") == [
+        ("get_timetable", {"class_group": "7B", "day": "tuesday"})
+    ]
+    assert anthropic_calls(tools, "timetable of 11C for Wednesday") == [
+        ("get_timetable", {"class_group": "11C", "day": "wednesday"})
+    ]
+
+
+def test_a_weekday_said_once_is_the_option_or_a_date_not_both():
+    calls = openai_calls(school_tools(), "show 10A's timetable for Monday and for Friday")
+    assert sorted(calls, key=str) == [
+        ("get_timetable", {"class_group": "10A", "day": "friday"}),
+        ("get_timetable", {"class_group": "10A", "day": "monday"}),
+    ]
