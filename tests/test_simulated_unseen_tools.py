@@ -258,3 +258,27 @@ def test_a_weekday_said_once_is_the_option_or_a_date_not_both():
         ("get_timetable", {"class_group": "10A", "day": "friday"}),
         ("get_timetable", {"class_group": "10A", "day": "monday"}),
     ]
+
+
+def plant_tools() -> ToolRegistry:
+    """A watering bot's schedule."""
+    tools = ToolRegistry()
+
+    @tools.tool
+    def set_watering_schedule(plant: str, every_days: int, time: str = "08:00") -> dict:
+        """Sets how often the watering bot waters a plant.
+
+        Args:
+            plant: The plant's name.
+            every_days: Water it once every this many days.
+            time: Time of day to water, HH:MM.
+        """
+        return {"plant": plant, "every_days": every_days}
+
+    return tools
+
+
+def test_every_day_is_once_a_day_and_a_time_in_the_evening_is_after_noon():
+    assert openai_calls(plant_tools(), "water the tomatoes every day at 6:30 in the evening") == [
+        ("set_watering_schedule", {"plant": "tomatoes", "every_days": 1, "time": "18:30"})
+    ]

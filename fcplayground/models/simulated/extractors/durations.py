@@ -13,7 +13,7 @@ from .base import Candidate, Request
 
 _SPANS = r"(?:hour|minute|second|day|week|month|year)"
 _DURATION = re.compile(
-    rf"\b(?:(?:a|an|one)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b",
+    rf"\b(?:(?:a|an|one|every)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b",
     re.I,
 )
 
