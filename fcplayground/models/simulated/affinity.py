@@ -120,7 +120,8 @@ def fit(
     base = slot_fill(c, target, target.kind) * c.strength
     if base <= 0:
         return NO_FIT
-    if c.kind == Kind.PHRASE and set(terms(str(c.value))) <= slot.purpose_terms:
+    own = set(terms(str(c.value)))
+    if c.kind == Kind.PHRASE and own and own <= slot.purpose_terms:
         return NO_FIT  # "boiling point" for a tool about boiling points says what, not which
     if (
         slot.kind == Kind.ID
@@ -317,6 +318,8 @@ def _particular(slot: Slot, c: Candidate) -> float:
     """Readings made for this very slot (an enum's option, a flag) and years for years."""
     if c.kind in (Kind.ENUM, Kind.BOOL):
         return 1.0  # read for this very slot
+    if Tag.EXAMPLE in c.tags:
+        return 0.6  # "spin" for "the class, e.g. spin, yoga": the description names it
     if (
         c.kind == slot.kind
         and c.kind not in (Kind.NUMBER, Kind.NAME, Kind.PHRASE, Kind.QUOTED, Kind.PLACE, Kind.UNIT)

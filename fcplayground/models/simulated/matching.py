@@ -159,7 +159,7 @@ def _units(scope: Scope, slots: tuple[Slot, ...], span: tuple[int, int]) -> list
         inside = _unlisted(inside)
     units = [_Unit(candidate=c) for c in inside]
     request = extractors.Request(text[span[0] : span[1]], scope.today)
-    readings = {slot.name: _readings(request, slot, span) for slot in slots}
+    readings = {slot.name: _unread(_readings(request, slot, span), inside) for slot in slots}
     for slot in slots:
         found = readings[slot.name]
         units += [_Unit(candidate=c, only=slot.name, rank=_reading_rank(c, found, readings))
@@ -192,6 +192,21 @@ def _readings(request: extractors.Request, slot: Slot, span: tuple[int, int]) ->
         else slot
     )
     return [c.moved(span[0]) for c in extractors.for_slot(request, target)]
+
+
+_NAMED = frozenset({Kind.NAME, Kind.PLACE, Kind.QUOTED})
+
+
+def _unread(found: list[Candidate], inside: list[Candidate]) -> list[Candidate]:
+    """An example the description gives counts as one only for words no other reading
+    takes: "spin" for "e.g. spin, yoga", not the name "La Liga" among other leagues."""
+    return [
+        dataclasses.replace(c, tags=c.tags - {Tag.EXAMPLE})
+        if Tag.EXAMPLE in c.tags
+        and any(o.start <= c.start and c.end <= o.end and o.kind in _NAMED for o in inside)
+        else c
+        for c in found
+    ]
 
 
 def _reading_rank(
@@ -332,6 +347,8 @@ def _share_words(a: _Unit, b: _Unit) -> bool:
                 return True
             if _quoted_option(x, y) or _quoted_option(y, x):
                 return True  # "'Open', 'Close'": quoted options are the option's values
+            if x.overlaps(y) and {x.kind, y.kind} == {Kind.ENUM, Kind.DATE}:
+                return True  # "on Tuesday" is the option 'tuesday' or a date, not both
             if (
                 x.kind == y.kind == Kind.PLACE
                 and x.overlaps(y)

@@ -72,6 +72,7 @@ class Tag(str, Enum):
     FACET = "part of a longer value"  # the unit of "5 km", the currency of "60 euros"
     CLOCK = "the hour or minute of a time"  # the 1 of "1pm": never a count of people
     KNOWN = "found in a gazetteer"
+    EXAMPLE = "an example the parameter's description gives"  # "e.g. spin, yoga" and "spin"
 
 
 class Source(str, Enum):

@@ -72,9 +72,38 @@ def both_ways(request: Request, slot) -> list[Candidate]:
     return found if listed(request.text, found[0], found[1]) else []
 
 
+# "True to lock, False to unlock": the word the description gives for each value
+_SAYS_WORD = re.compile(r"\b(true|false)\s(?:to|=|means|for)\s([a-z]{2,20})\b", re.I)
+
+
+def described(request: Request, slot) -> list[Candidate]:
+    """The value whose word (as the description gives it) the request says, or the value
+    the flag's own word undoes ("unlock" for ``locked``)."""
+    said = {
+        m.group(2).lower(): m.group(1).lower() == "true"
+        for m in _SAYS_WORD.finditer(slot.description)
+    }
+    own = set(identifier_terms(slot.name)) - _EMPTY - _INVERTING
+    for w in words(request.text):
+        low = w.text.lower()
+        if low in said:
+            how = f"the description says {w.text!r} means {said[low]}"
+            return [Candidate(Kind.BOOL, said[low], w.start, w.end, w.text, evidence=how)]
+        if not said and low.startswith("un") and _undoes(low[2:], own):
+            how = f"{w.text!r} undoes {low[2:]!r}"
+            return [Candidate(Kind.BOOL, False, w.start, w.end, w.text, evidence=how)]
+    return []
+
+
+def _undoes(rest: str, own: set[str]) -> bool:
+    """Is ``rest`` (a word less its "un") the flag's own word: "mute" of unmute for muted?"""
+    term = next(iter(terms(rest)), "")
+    return any(len(o) >= 3 and term.startswith(o) for o in own)
+
+
 def read(request: Request, slot) -> list[Candidate]:
     """True or false for ``slot`` when the request speaks of what it names."""
-    each = both_ways(request, slot)
+    each = both_ways(request, slot) or described(request, slot)
     if each:
         return each
     parts = set(re.findall(r"[a-z]+", slot.name.lower()))

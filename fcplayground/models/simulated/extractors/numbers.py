@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from ..vocabulary import Kind, Tag
-from . import currencies, markers, units
+from . import currencies, durations, markers, units
 from .base import Candidate, Extractor, Request, coerce
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,8}|\d{1,24})(?:\.\d{1,24})?|\.\d{1,24}"
@@ -56,6 +56,13 @@ def spelled_count(word: str) -> bool:
 
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+def number_word(word: str) -> bool:
+    """ "half", "three", "hundred": a word that is (part of) a number."""
+    return word in _SMALL or word in _SCALES
+
+
 _WORDS = re.compile(
     r"\b(?:(?:a|an)\s)?(?:" + "|".join(sorted({*_SMALL, *_SCALES}, key=len, reverse=True)) + r")"
     r"(?:(?:[\s-]|\sand\s)(?:"
@@ -252,36 +259,6 @@ def _at_rest(request: Request) -> list[Candidate]:
             for m in _AT_REST.finditer(request.text)]  # fmt: skip
 
 
-_SPANS = r"(?:hour|minute|second|day|week|month|year)"
-_DURATION = re.compile(
-    rf"\b(?:(?:a|an|one)\s({_SPANS})(\sand\sa\shalf)?|half\san?\s({_SPANS})|(\d{{1,3}})\sand\sa\shalf\s({_SPANS})s)\b",
-    re.I,
-)
-
-
-def _durations(request: Request, taken: list[Candidate]) -> list[Candidate]:
-    """ "an hour and a half", "half an hour", "a minute", "2 and a half days"."""
-    out = []
-    for m in _DURATION.finditer(request.text):
-        if any(
-            c.start < m.end() and m.start() < c.end
-            for c in taken
-            if c.kind == Kind.NUMBER
-            and Tag.FACET not in c.tags
-            and c.text[:1].isdigit()
-            and not m.group(4)
-        ):
-            continue
-        if m.group(1):
-            value, unit = (1.5 if m.group(2) else 1), m.group(1)
-        elif m.group(3):
-            value, unit = 0.5, m.group(3)
-        else:
-            value, unit = int(m.group(4)) + 0.5, m.group(5)
-        out.append(Candidate(Kind.NUMBER, value, m.start(), m.end(), m.group(0), unit=unit.lower()))
-    return out
-
-
 _FEET_INCHES = re.compile(
     r"(?<![\w.])(\d{1,2})\s?(?:ft|feet|foot|')\s?(\d{1,2}(?:\.\d)?)\s?(?:in|inches|inch|\"|'')(?![\w])",
     re.I,
@@ -348,7 +325,7 @@ def find(request: Request) -> list[Candidate]:
         for c in _digits(request)
         if not any(c.overlaps(o) for o in compound) and not markers.marker(request.text, c)
     ]
-    found += _durations(request, found)
+    found += durations.find(request, found)
     return found + _spelled(request, found) + _at_rest(request)
 
 

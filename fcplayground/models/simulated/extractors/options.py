@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..vocabulary import Kind
+from ..vocabulary import Kind, Tag
 from ..words import canonical, terms, words
 from .base import Candidate, Extractor, Request
+from .example_forms import signature
 
 # "USD for dollars", "'C' for Celsius": a description that says which value a word means.
 _MEANS = re.compile(
@@ -177,8 +178,35 @@ def read_examples(request: Request, slot) -> list[Candidate]:
         if hit and hit[2] != "the same word in another form" or hit and len(terms(example)) == 1:
             start, end, _ = hit
             out.append(Candidate(Kind.PHRASE, text[start:end], start, end, text[start:end], 0.9,
-                                 evidence=f"an example the description gives ({example!r})"))  # fmt: skip
-    return out
+                                 evidence=f"an example the description gives ({example!r})",
+                                 tags=frozenset({Tag.EXAMPLE})))  # fmt: skip
+    return out + _shaped_like(text, slot.examples, out)
+
+
+# A code as written: letters and digits, maybe joined by hyphens ("7B", "PS-5521").
+_CODE_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+")
+
+
+def _shaped_like(text: str, examples: tuple[str, ...], found: list[Candidate]) -> list[Candidate]:
+    """Codes of the request with the form of a code the description gives as an example
+    ("10A" for "like 7B or 10A")."""
+    forms = {signature(e) for e in examples if _is_code(e)}
+    if not forms:
+        return []
+    return [Candidate(Kind.PHRASE, m.group(0), m.start(), m.end(), m.group(0), 0.9,
+                      evidence="the form of a code the description gives as an example",
+                      tags=frozenset({Tag.EXAMPLE}))
+            for m in _CODE_TOKEN.finditer(text)
+            if _is_code(m.group(0)) and signature(m.group(0)) in forms
+            and not any(f.start == m.start() for f in found)]  # fmt: skip
+
+
+def _is_code(token: str) -> bool:
+    return (
+        bool(_CODE_TOKEN.fullmatch(token))
+        and any(ch.isdigit() for ch in token)
+        and any(ch.isalpha() for ch in token)
+    )
 
 
 EXTRACTOR = Extractor(

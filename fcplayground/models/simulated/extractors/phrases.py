@@ -15,7 +15,7 @@ import re
 from ..vocabulary import Kind
 from ..words import STOPWORDS, terms
 from .base import Candidate, Extractor, Request
-from .numbers import spelled_count
+from .numbers import number_word, spelled_count
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ITEM = r"[a-z][a-z'-]{1,30}(?:\s[a-z][a-z'-]{1,30}){0,2}"
@@ -173,6 +173,9 @@ def _unexplained(
             continue
         if not run and spelled_count(low):
             continue  # "three personality traits": a count, read as a number, not a thing
+        if run and number_word(low):
+            run, previous, article = [], "", ""  # "the orchid half a litre": a number ends it
+            continue
         if not run:
             run = [token]
             runs.append((run, previous if previous in _VALUE_CUES else (article or previous)))

@@ -106,7 +106,24 @@ def find(request: Request) -> list[Candidate]:
                         tags=frozenset({Tag.FACET, Tag.CLOCK}),
                     )
                 )
-    return out + [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
+    out += [c for c in _spoken(request.text) if not any(c.overlaps(o) for o in out)]
+    return [_after_noon(request.text, c) for c in out]
+
+
+# "6:30 in the evening", "eight at night": a time said without am or pm, then which half
+_LATER_HALF = re.compile(r"\s(?:in\sthe\s(?:evening|afternoon)|at\snight|tonight)\b", re.I)
+_HALF_SAID = re.compile(r"[ap]\.?m\.?|noon|midday|midnight", re.I)
+
+
+def _after_noon(text: str, c: Candidate) -> Candidate:
+    """A morning hour said to be in the evening or afternoon is that hour after noon."""
+    if c.kind != Kind.TIME or not 1 <= c.value.hour <= 11 or _HALF_SAID.search(c.text):
+        return c
+    if not _LATER_HALF.match(text, c.end):
+        return c
+    later = c.value.replace(hour=c.value.hour + 12)
+    return Candidate(Kind.TIME, later, c.start, c.end, c.text, c.strength, c.evidence, c.unit,
+                     c.tags, c.items)  # fmt: skip
 
 
 _CLOCK_EXAMPLE = re.compile(r"\d{1,2}(:\d{2})?(\s?)([ap]\.?m\.?)", re.I)

@@ -24,6 +24,8 @@ _TEMPERATURE = {
     "degrees fahrenheit": "degree_Fahrenheit", "degrees c": "degree_Celsius",
     "degrees f": "degree_Fahrenheit",
 }  # fmt: skip
+# Everyday names pint reads as something else: "kilos" is no kilosecond.
+_COLLOQUIAL = {"kilo": ("kilogram", "[mass]"), "kilos": ("kilogram", "[mass]")}
 # Words pint knows as units that are ordinary words in a request.
 _NOT_UNITS = {
     "a", "an", "at", "am", "pm", "in", "is", "it", "as", "or", "and", "to", "for", "of", "on",
@@ -53,6 +55,8 @@ _DESCRIBED = re.compile(
     re.I,
 )
 _SUFFIX = re.compile(r"_(?:in_)?([a-z]{1,12})$")
+# A whole parameter name that is a unit written out in the plural ("hours", "litres").
+_UNIT_NAMED = re.compile(r"[a-z]{3,15}s")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +74,8 @@ def parse_unit(text: str) -> tuple[str, str] | None:
     low = raw.lower().replace("²", "^2").replace("³", "^3").replace("μ", "µ")
     if low in _TEMPERATURE:
         return _TEMPERATURE[low], "[temperature]"
+    if low in _COLLOQUIAL:
+        return _COLLOQUIAL[low]
     if not raw or low in _NOT_UNITS - _UNIT_WORDS or len(low) > 24:
         return None
     spelled = re.sub(r"\s?per\s?", "/", low).replace(" squared", "^2").replace(" cubed", "^3")
@@ -157,6 +163,8 @@ def described_unit(name: str, description: str) -> str:
                 return parsed[0]
     if (m := _SUFFIX.search(name.lower())) and (parsed := parse_unit(m.group(1))):
         return parsed[0]
+    if _UNIT_NAMED.fullmatch(name) and (parsed := parse_unit(name)):
+        return parsed[0]  # "minutes", "millilitres": a parameter named for its unit
     if (m := re.search(r"\bnumber of ([a-z]+)", description, re.I)) and (
         parsed := parse_unit(m.group(1))
     ):
