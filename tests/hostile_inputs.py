@@ -270,6 +270,7 @@ def parameters(draw, property_schemas=None, wrong_types: bool = False) -> dict[s
 
 @st.composite
 def tool_specs(draw, property_schemas=None, wrong_types: bool = False) -> ToolSpec:
+    """A tool spec with a random name, description, :func:`parameters` and strictness."""
     return ToolSpec(
         draw(names),
         draw(any_text | st.sampled_from(["", "Looks up a customer by email address."])),

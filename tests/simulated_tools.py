@@ -10,6 +10,7 @@ from fcplayground.models import SimulatedModel
 
 
 def support_tools() -> ToolRegistry:
+    """A support desk: a customer by email, an order by id, the weather in a city."""
     tools = ToolRegistry()
 
     @tools.tool
@@ -44,6 +45,7 @@ def support_tools() -> ToolRegistry:
 
 
 def dataflow_tools() -> ToolRegistry:
+    """find_customer, whose customer id create_ticket needs."""
     tools = ToolRegistry()
 
     @tools.tool
@@ -69,6 +71,7 @@ def dataflow_tools() -> ToolRegistry:
 
 
 def ask(tools: ToolRegistry, text: str, **options) -> tuple:
+    """The model's one turn for ``text``, and its calls as (name, arguments) pairs."""
     model = SimulatedModel()
     turn = model.respond(Request([Message.user(text)], tools=tools.specs(), **options))
     return turn, [(c.name, c.arguments) for c in turn.tool_calls]
