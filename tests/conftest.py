@@ -15,7 +15,6 @@ SLOWEST = (
     "tests/browser/test_lessons_in_jupyterlab.py",
     "tests/test_wheel.py",
     "tests/test_lessons_without_shared.py",
-    "tests/test_simulated_hostile.py",
     "tests/browser/test_widgets_in_jupyterlab.py",
     "tests/test_mcp_client.py",
     "tests/test_mcp_failures.py",
