@@ -16,6 +16,7 @@ from fcplayground.evals import examples_tools
 from fcplayground.models.simulated.reported import told
 from fcplayground.scenarios import SupportDesk
 from fcplayground.scenarios.catalogue import catalogue_specs
+from fcplayground.tools import Tool
 
 
 def table_tools() -> ToolRegistry:
@@ -312,3 +313,23 @@ def test_a_reason_the_description_names_is_written_not_asked_for():
 def test_send_still_sends_a_message():
     ((name, arguments),) = openai_calls(return_tools(), "Send Sam a message saying I'm late")
     assert name == "message" and "late" in arguments["text"].lower()
+
+
+def test_a_verb_opening_a_request_before_its_object_is_not_a_name():
+    schema = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
+        "required": ["name", "age"],
+    }
+    tools = ToolRegistry()
+    tools.add(Tool.from_schema("person", "Records a person.", schema, lambda **kwargs: kwargs))
+    for text in (
+        "Extract the person: Anna Lopez is 31 years old.",
+        "Capture this person: Anna Lopez, 31.",
+        "Person to save: Anna Lopez, 31.",
+    ):
+        assert openai_calls(tools, text) == [("person", {"name": "Anna Lopez", "age": 31})], text
+    # A one-word name that opens the request, before a verb, is still one.
+    assert openai_calls(tools, "Madonna is a person aged 65.") == [
+        ("person", {"name": "Madonna", "age": 65})
+    ]

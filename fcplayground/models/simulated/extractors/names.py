@@ -55,6 +55,9 @@ OPENING_VERBS = {
     "install", "deploy", "launch", "view", "display", "record", "review", "rate", "join",
     "leave", "contact", "publish", "draft", "compose", "organise", "organize", "arrange",
 }  # fmt: skip
+# Words that open a verb's object: after a request's first word they make it a verb.
+DETERMINERS = {"the", "this", "that", "these", "those", "a", "an", "my", "our", "your", "his",
+               "her", "their", "its", "all", "some", "every", "each", "any"}  # fmt: skip
 GEO_HEADS = {"river", "rainforest", "forest", "lake", "mountain", "mountains", "ocean", "sea",
              "desert", "valley", "island", "islands", "bay", "canyon", "falls", "peninsula"}  # fmt: skip
 # Last words that are part of a proper name ("Yellowstone National Park", "The British
@@ -85,6 +88,17 @@ _SENTENCE_END = ".?!:\n\"'(“"
 def _opener(text: str, start: int) -> bool:
     head = text[max(0, start - 200) : start].rstrip()
     return not head or head[-1] in _SENTENCE_END
+
+
+def _verb_before_object(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Is token i one word opening a sentence and followed by a determiner or a colon, as
+    an imperative verb is by its object ("Extract the person", "Capture this", "Parse:")?"""
+    token = tokens[i]
+    if not _opener(text, token.start()):
+        return False
+    if text[token.end() : token.end() + 1] == ":":
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].group(0) in DETERMINERS
 
 
 def _continues(text: str, tokens: list[re.Match[str]], j: int) -> bool:
@@ -168,6 +182,9 @@ def find(request: Request) -> list[Candidate]:
         j = i
         while j + 1 < len(tokens) and _continues(text, tokens, j):
             j += 1
+        if j == i and _verb_before_object(text, tokens, i):
+            i += 1  # "Extract the person: ...", "Capture this": the request's verb
+            continue
         start, end = token.start(), tokens[j].end()
         phrase = text[start:end]
         if phrase.endswith(("'s", "’s")):  # "Jane Doe's account": the name is Jane Doe
