@@ -164,3 +164,34 @@ def test_a_stop_landing_while_a_connection_thread_starts_is_raised_and_its_slot_
             json.dumps({"model": OPENAI_MODEL, "messages": ASK}).encode(),
         )
         assert status == 200 and reply["object"] == "chat.completion"
+
+
+# serve() with Server.start made to take a signal before it returns, as it can on a loaded
+# machine: the serving thread already answers while the main thread is still starting it.
+SIGNAL_WHILE_STARTING = r"""
+import os, signal, sys, time
+from fcplayground.offline import server as module
+
+started = module.Server.start
+
+def start_then_signalled(self):
+    out = started(self)
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    time.sleep(0.5)  # the signal is handled here, still inside start()
+    return out
+
+module.Server.start = start_then_signalled
+module.serve(port=0, quiet=True)
+"""
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_a_signal_that_lands_while_serve_is_still_starting_stops_it_cleanly(sig):
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNAL_WHILE_STARTING, sig],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Stopped." in done.stdout and "Traceback" not in done.stderr

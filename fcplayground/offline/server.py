@@ -46,6 +46,7 @@ MAX_CONNECTIONS = 512  # served at once; more are closed at once rather than que
 # request beside it waits several turns (p99 2-12x, benchmarks/serve_load.py), at 1 ms
 # within 2x. serve() sets it: it owns the process; a Server in a notebook does not.
 SWITCH_INTERVAL = 0.001
+STOP_POLL = 0.1  # seconds between looks for a stop signal while serve() waits
 
 
 class Server:
@@ -231,15 +232,13 @@ def serve(
     print(banner(server), flush=True)
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
-    with _signals_as_interrupt():
-        # Served from a thread, so that the signal's interrupt lands in this wait and never
-        # inside the server's own code, where a handler could take it for its own error.
-        server.start()
+    with _stop_signals() as signals:
+        # Served from a thread while this one only waits: a signal is noted, never raised,
+        # so no exception can land inside the server's code (or its start) and be lost.
         try:
-            while server.serving:
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
+            server.start()
+            while server.serving and not signals:
+                time.sleep(STOP_POLL)
         finally:
             server.close()
             sys.setswitchinterval(switch_interval)
@@ -247,26 +246,25 @@ def serve(
 
 
 @contextmanager
-def _signals_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM and SIGINT stop the server the way Ctrl-C does.
+def _stop_signals() -> Iterator[list[int]]:
+    """Within the block, SIGTERM and SIGINT are noted in the list it gives, for the caller
+    to stop on.
 
     SIGINT is set too because a process started in the background (``serve &``) inherits
-    it ignored; and only the first signal interrupts, so a second cannot cut the shutdown.
+    it ignored. Outside the main thread no handler can be set: the list stays empty.
     """
+    signals: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread
+        yield signals
         return
-    signalled = threading.Event()
 
-    def interrupt(signum: int, frame: object) -> None:
-        if not signalled.is_set():
-            signalled.set()
-            raise KeyboardInterrupt
+    def note(signum: int, frame: object) -> None:
+        signals.append(signum)
 
     stops = (signal.SIGTERM, signal.SIGINT)
-    previous = {sig: signal.signal(sig, interrupt) for sig in stops}
+    previous = {sig: signal.signal(sig, note) for sig in stops}
     try:
-        yield
+        yield signals
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
