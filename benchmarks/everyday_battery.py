@@ -13,13 +13,17 @@ first N failing cases of each category: request, expected, got.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
-from collections import Counter
+from pathlib import Path
 
-from fcplayground import ModelClient
-from fcplayground.evals import EvalRun, evaluate, everyday_cases
-from fcplayground.evals.report import percent, table
-from fcplayground.models import Model, SimulatedModel
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sdk_tables import failure_table, score_table  # noqa: E402
+
+from fcplayground import ModelClient  # noqa: E402
+from fcplayground.evals import EvalRun, evaluate, everyday_cases  # noqa: E402
+from fcplayground.models import Model, SimulatedModel  # noqa: E402
 
 SDKS = (("openai", "openai"), ("anthropic", "anthropic"))
 
@@ -34,35 +38,6 @@ def run_sdk(provider: str, categories: set[str] | None) -> EvalRun:
     cases = [c for c in everyday_cases() if categories is None or c.category in categories]
     client = ModelClient.offline(make_model(), provider=provider)  # type: ignore[arg-type]
     return evaluate(cases, client, cache=False, progress=False, suite="everyday")
-
-
-def score_table(runs: dict[str, EvalRun]) -> str:
-    """One row per category (and one for all), two columns per SDK."""
-    first = next(iter(runs.values()))
-    headers = ("category", "cases") + tuple(
-        f"{label} {what}" for label in runs for what in ("acc.", "tools")
-    )
-    rows = []
-    for name in ["all", *first.categories()]:
-        cells: list[str] = []
-        for run in runs.values():
-            score = run.score if name == "all" else run.categories()[name]
-            cells += [percent(score.accuracy), percent(score.name_accuracy)]
-        cases = first.score.cases if name == "all" else first.categories()[name].cases
-        rows.append((name, str(cases), *cells))
-    return table(headers, rows)
-
-
-def failure_table(runs: dict[str, EvalRun]) -> str:
-    """How many cases failed each way, per SDK."""
-    counts = {
-        label: Counter({k: len(v) for k, v in r.failures().items()}) for label, r in runs.items()
-    }
-    kinds = sorted(
-        {k for c in counts.values() for k in c}, key=lambda k: -sum(c[k] for c in counts.values())
-    )
-    rows = [(kind, *(str(counts[label][kind]) for label in runs)) for kind in kinds]
-    return table(("failure kind", *runs), rows) if rows else "No failures."
 
 
 def show_failures(label: str, run: EvalRun, count: int) -> None:

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from own_tools_cases import DATED, FOLLOW_UPS, ROWS, TODAY  # noqa: E402
 from own_tools_kit import kit  # noqa: E402
+from sdk_tables import failure_table, score_table  # noqa: E402
 
 from fcplayground import ModelClient, SimulatedModel  # noqa: E402
 from fcplayground.evals import Case, EvalRun, evaluate  # noqa: E402
-from fcplayground.evals.report import percent, table  # noqa: E402
 
 SDKS = ("openai", "anthropic")
 
@@ -46,29 +45,6 @@ def run_sdk(provider: str) -> EvalRun:
     """The probe asked through one provider's SDK, offline, of a fresh simulated model."""
     client = ModelClient.offline(SimulatedModel(), provider=provider)  # type: ignore[arg-type]
     return evaluate(probe_cases(), client, cache=False, progress=False, suite="own tools")
-
-
-def score_table(runs: dict[str, EvalRun]) -> str:
-    """One row per category (and one for all), two columns per SDK."""
-    first = next(iter(runs.values()))
-    headers = ("category", "cases") + tuple(f"{s} {w}" for s in runs for w in ("acc.", "tools"))
-    rows = []
-    for name in ["all", *first.categories()]:
-        cells: list[str] = []
-        for run in runs.values():
-            score = run.score if name == "all" else run.categories()[name]
-            cells += [percent(score.accuracy), percent(score.name_accuracy)]
-        cases = first.score.cases if name == "all" else first.categories()[name].cases
-        rows.append((name, str(cases), *cells))
-    return table(headers, rows)
-
-
-def failure_table(runs: dict[str, EvalRun]) -> str:
-    """How many cases missed each way, per SDK."""
-    counts = {s: Counter({k: len(v) for k, v in r.failures().items()}) for s, r in runs.items()}
-    kinds = sorted({k for c in counts.values() for k in c})
-    rows = [(kind, *(str(counts[s][kind]) for s in runs)) for kind in kinds]
-    return table(("miss kind", *runs), rows) if rows else "No misses."
 
 
 def show_failures(label: str, run: EvalRun) -> None:
